@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Audit;
+using PropertyHub.Features.Registry;
+using PropertyHub.Features.ScheduledDuties;
+
+namespace PropertyHub.Data;
+
+/// <summary>
+/// The one model of the product. Each provider has its own subclass so each keeps its own migrations set.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
+{
+    /// <summary>Who is changing data through this context; written into the audit trail.</summary>
+    public Actor Actor { get; set; } = Actor.System;
+
+    /// <summary>The clock that stamps audit entries; the app's injected TimeProvider.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    public DbSet<Estate> Estates => Set<Estate>();
+    public DbSet<Building> Buildings => Set<Building>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Occupant> Occupants => Set<Occupant>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ScheduledRun> ScheduledRuns => Set<ScheduledRun>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t => !t.IsAbstract);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks there (see SqliteDbContext).
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        BumpVersions();
+        var audit = AuditRecorder.Collect(this);
+        if (audit.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // Entries for added records only know their keys after the insert, so audit rows go in a second
+        // statement inside the same transaction: a change is never stored without its trail.
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AuditEntries.AddRange(audit.Select(a => a.ToEntry()));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+                await ownTransaction.CommitAsync(cancellationToken);
+            return count;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+                await ownTransaction.DisposeAsync();
+        }
+    }
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+                entry.Entity.Version++;
+        }
+    }
+}

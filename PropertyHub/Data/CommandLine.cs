@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Identity;
+using PropertyHub.Features.Accounts;
+
+namespace PropertyHub.Data;
+
+/// <summary>
+/// Maintenance commands that run instead of the web server:
+/// <c>--migrate</c> migrates and exits; <c>--create-admin EMAIL</c> creates the first administrator
+/// with the password from PROPERTYHUB_ADMIN_PASSWORD or typed at the prompt.
+/// </summary>
+public static class CommandLine
+{
+    public const string PasswordVariable = "PROPERTYHUB_ADMIN_PASSWORD";
+
+    /// <summary>Runs a command if one was given. Returns the exit code, or null to go on and serve.</summary>
+    public static async Task<int?> RunCommandAsync(this WebApplication app, string[] args)
+    {
+        if (args.Contains("--migrate"))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().MigrateAsync();
+            return 0;
+        }
+
+        var index = Array.IndexOf(args, "--create-admin");
+        if (index < 0)
+            return null;
+        if (index + 1 >= args.Length)
+        {
+            Console.Error.WriteLine("Usage: PropertyHub --create-admin <email>");
+            return 2;
+        }
+        var email = args[index + 1];
+        var password = Environment.GetEnvironmentVariable(PasswordVariable) ?? Prompt($"Password for {email}: ");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var startup = scope.ServiceProvider.GetRequiredService<DatabaseStartup>();
+            await startup.MigrateAsync();
+            await DemoUsers.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+            var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+            var result = await admin.CreateAsync(new NewStaffUser(email, email, "", password, [Roles.Admin]));
+            if (!result.Succeeded)
+            {
+                foreach (var error in result.Errors)
+                    Console.Error.WriteLine(error.Description);
+                return 1;
+            }
+        }
+        Console.WriteLine($"Administrator {email} created.");
+        return 0;
+    }
+
+    private static string Prompt(string label)
+    {
+        Console.Write(label);
+        if (Console.IsInputRedirected)
+            return Console.ReadLine() ?? "";
+        var password = new System.Text.StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+                break;
+            if (key.Key == ConsoleKey.Backspace && password.Length > 0)
+                password.Length--;
+            else if (!char.IsControl(key.KeyChar))
+                password.Append(key.KeyChar);
+        }
+        Console.WriteLine();
+        return password.ToString();
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PropertyHub.Features.Accounts;
+
+namespace PropertyHub.Data;
+
+public static class DataExtensions
+{
+    public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteConnectionString(options.ConnectionString, builder.Environment.ContentRootPath);
+                services.AddDbContextFactory<SqliteDbContext>(o => o.UseSqlite(sqlite));
+                services.AddSingleton<IAppDbContextSource, AppDbContextSource<SqliteDbContext>>();
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContextFactory<SqlServerDbContext>(o => o.UseSqlServer(options.ConnectionString, s => s.EnableRetryOnFailure()));
+                services.AddSingleton<IAppDbContextSource, AppDbContextSource<SqlServerDbContext>>();
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddDbContextFactory<PostgresDbContext>(o => o.UseNpgsql(options.ConnectionString));
+                services.AddSingleton<IAppDbContextSource, AppDbContextSource<PostgresDbContext>>();
+                break;
+        }
+        services.AddSingleton(TimeProvider.System);
+        // Features ask for the base context; each context created knows who acts (for the audit trail) and the clock.
+        services.AddScoped<IDbContextFactory<AppDbContext>, ActingDbContextFactory>();
+        // Identity's stores need a scoped context.
+        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        services.AddScoped<DatabaseStartup>();
+        return builder;
+    }
+
+    /// <summary>Resolves a relative SQLite file under the content root and makes sure its folder exists.</summary>
+    public static string SqliteConnectionString(string connectionString, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        if (csb.DataSource != ":memory:" && !csb.DataSource.StartsWith("file:", StringComparison.Ordinal) && csb.Mode != SqliteOpenMode.Memory)
+        {
+            csb.DataSource = Path.GetFullPath(Path.Combine(contentRoot, csb.DataSource));
+            Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
+        }
+        return csb.ToString();
+    }
+}
+
+/// <summary>Creates provider contexts typed as the base <see cref="AppDbContext"/>.</summary>
+public interface IAppDbContextSource
+{
+    AppDbContext Create();
+}
+
+internal sealed class AppDbContextSource<TContext>(IDbContextFactory<TContext> factory) : IAppDbContextSource
+    where TContext : AppDbContext
+{
+    public AppDbContext Create() => factory.CreateDbContext();
+}
+
+internal sealed class ActingDbContextFactory(IAppDbContextSource source, CurrentActor actor, TimeProvider clock) : IDbContextFactory<AppDbContext>
+{
+    public AppDbContext CreateDbContext()
+    {
+        var db = source.Create();
+        db.Clock = clock;
+        db.Actor = actor.GetAsync().GetAwaiter().GetResult();
+        return db;
+    }
+
+    public async Task<AppDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default)
+    {
+        var db = source.Create();
+        db.Clock = clock;
+        db.Actor = await actor.GetAsync();
+        return db;
+    }
+}

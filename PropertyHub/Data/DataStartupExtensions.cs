@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Options;
+
+namespace PropertyHub.Data;
+
+public static class DataStartupExtensions
+{
+    /// <summary>Migrates (unless switched off) and seeds before the app serves its first request.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var startup = scope.ServiceProvider.GetRequiredService<DatabaseStartup>();
+        if (scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+            await startup.MigrateAsync();
+        await startup.SeedAsync();
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Registry;
+
+namespace PropertyHub.Data;
+
+/// <summary>Migrates the database and seeds what a fresh installation needs.</summary>
+public sealed class DatabaseStartup(
+    IDbContextFactory<AppDbContext> dbFactory,
+    RoleManager<IdentityRole> roles,
+    DemoUsers demoUsers,
+    DemoEstate demoEstate,
+    IHostEnvironment environment,
+    IConfiguration configuration,
+    IOptions<DatabaseOptions> options,
+    ILogger<DatabaseStartup> logger)
+{
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        await db.Database.MigrateAsync(ct);
+        logger.LogInformation("Database {Provider} migrated ({Count} migrations applied)", options.Value.Provider, pending.Count);
+    }
+
+    /// <summary>Demo data is on by default for the embedded SQLite database and never in Production.</summary>
+    public bool DemoEnabled =>
+        !environment.IsProduction() && configuration.GetValue("Seed:Demo", options.Value.Provider == DatabaseProvider.Sqlite);
+
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        await DemoUsers.EnsureRolesAsync(roles);
+        if (!DemoEnabled)
+            return;
+        await demoUsers.SeedAsync();
+        await demoEstate.SeedAsync(ct);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using PropertyHub.Features.Audit;
+
+namespace PropertyHub.Features.Accounts;
+
+/// <summary>Who is acting in this scope: the circuit's or request's user, else the system.</summary>
+public sealed class CurrentActor(IServiceProvider services)
+{
+    public async Task<Actor> GetAsync()
+    {
+        var principal = await PrincipalAsync();
+        var id = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        return id is null ? Actor.System : new Actor(id, principal!.Identity?.Name ?? id);
+    }
+
+    private async Task<ClaimsPrincipal?> PrincipalAsync()
+    {
+        var http = services.GetService<IHttpContextAccessor>()?.HttpContext;
+        if (http?.User.Identity?.IsAuthenticated == true && !http.WebSockets.IsWebSocketRequest)
+            return http.User;
+        var provider = services.GetService<AuthenticationStateProvider>();
+        if (provider is null)
+            return null;
+        try
+        {
+            return (await provider.GetAuthenticationStateAsync()).User;
+        }
+        catch (InvalidOperationException)
+        {
+            // Outside a circuit or a component render there is no authentication state: a background duty.
+            return null;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace PropertyHub.Features.Accounts;
+
+/// <summary>
+/// Keeps a circuit's user honest: re-checks the security stamp every minute, and drops the user at once
+/// when an admin disables them.
+/// </summary>
+internal sealed class RevalidatingAuthStateProvider : RevalidatingServerAuthenticationStateProvider
+{
+    private readonly IServiceScopeFactory scopeFactory;
+    private readonly IOptions<IdentityOptions> options;
+    private readonly SessionRevocations revocations;
+
+    public RevalidatingAuthStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory,
+        IOptions<IdentityOptions> options, SessionRevocations revocations) : base(loggerFactory)
+    {
+        this.scopeFactory = scopeFactory;
+        this.options = options;
+        this.revocations = revocations;
+        revocations.Revoked += OnRevoked;
+    }
+
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+
+    private void OnRevoked(string userId)
+    {
+        // The state of a circuit's provider is always a completed task (set when the circuit starts).
+        var state = GetAuthenticationStateAsync();
+        if (state.IsCompletedSuccessfully && state.Result.User.FindFirstValue(ClaimTypes.NameIdentifier) == userId)
+            SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+    }
+
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.GetUserAsync(authenticationState.User);
+        if (user is null || user.IsDisabled)
+            return false;
+        var stamp = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+        return stamp == await users.GetSecurityStampAsync(user);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        revocations.Revoked -= OnRevoked;
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PropertyHub.Data;
+
+namespace PropertyHub.Features.ScheduledDuties;
+
+public enum RunOutcome
+{
+    Ran,
+    AlreadyDone,
+    InProgressElsewhere,
+}
+
+/// <summary>Runs duties exactly once per period by claiming a <see cref="ScheduledRun"/> row first.</summary>
+public sealed class DutyRunner(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IEnumerable<IScheduledDuty> duties,
+    DutyClock dutyClock,
+    TimeProvider clock,
+    IOptions<ScheduledDutiesOptions> options,
+    ILogger<DutyRunner> logger)
+{
+    public IScheduledDuty Find(string name) =>
+        duties.FirstOrDefault(d => d.Name == name) ?? throw new ArgumentException($"Unknown duty {name}", nameof(name));
+
+    /// <summary>Hangfire's entry point: runs the period of the latest occurrence that has come.</summary>
+    public async Task RunDueAsync(string name)
+    {
+        var duty = Find(name);
+        var occurrence = dutyClock.LatestOccurrence(duty, clock.GetUtcNow());
+        if (occurrence is null)
+            return;
+        await RunAsync(duty, duty.PeriodOf(occurrence.Value), CancellationToken.None);
+    }
+
+    public async Task<RunOutcome> RunAsync(IScheduledDuty duty, string period, CancellationToken cancellationToken)
+    {
+        var run = await ClaimAsync(duty.Name, period, cancellationToken);
+        if (run is null)
+            return await IsDoneAsync(duty.Name, period, cancellationToken) ? RunOutcome.AlreadyDone : RunOutcome.InProgressElsewhere;
+
+        try
+        {
+            var count = await duty.RunAsync(period, cancellationToken);
+            await FinishAsync(run, RunStatus.Succeeded, count, null);
+            logger.LogInformation("Duty {Duty} finished period {Period} with {Count} artifacts", duty.Name, period, count);
+            return RunOutcome.Ran;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Duty {Duty} failed for period {Period}", duty.Name, period);
+            await FinishAsync(run, RunStatus.Failed, 0, $"{ex.GetType().Name}: {ex.Message}");
+            throw;
+        }
+    }
+
+    /// <summary>Inserts the claim row; or takes over a failed run or one whose lease ran out. Null when someone else holds it or it is done.</summary>
+    private async Task<ScheduledRun?> ClaimAsync(string duty, string period, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var run = new ScheduledRun { Duty = duty, Period = period, Status = RunStatus.Running, StartedAt = now, Attempts = 1 };
+            db.ScheduledRuns.Add(run);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return run;
+            }
+            catch (DbUpdateException)
+            {
+                // The unique (duty, period) key said no: the period was claimed before. Decide below.
+            }
+        }
+
+        await using var again = await dbFactory.CreateDbContextAsync(ct);
+        var existing = await again.ScheduledRuns.SingleAsync(r => r.Duty == duty && r.Period == period, ct);
+        var stale = existing.Status == RunStatus.Running && existing.StartedAt < now - options.Value.Lease;
+        if (existing.Status != RunStatus.Failed && !stale)
+            return null;
+        existing.Status = RunStatus.Running;
+        existing.StartedAt = now;
+        existing.FinishedAt = null;
+        existing.Error = null;
+        existing.Attempts++;
+        try
+        {
+            await again.SaveChangesAsync(ct);
+            return existing;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return null;
+        }
+    }
+
+    private async Task FinishAsync(ScheduledRun run, RunStatus status, int count, string? error)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var row = await db.ScheduledRuns.SingleAsync(r => r.Id == run.Id);
+        row.Status = status;
+        row.Count = count;
+        row.Error = error?.Length > 2000 ? error[..2000] : error;
+        row.FinishedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<bool> IsDoneAsync(string duty, string period, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ScheduledRuns.AnyAsync(r => r.Duty == duty && r.Period == period && r.Status == RunStatus.Succeeded, ct);
+    }
+}

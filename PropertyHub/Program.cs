@@ -1,0 +1,41 @@
+using PropertyHub.Components;
+using PropertyHub.Data;
+using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Backup;
+using PropertyHub.Features.Languages;
+using PropertyHub.Features.Operations;
+using PropertyHub.Features.Registry;
+using PropertyHub.Features.ScheduledDuties;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddRootSettings();
+builder.AddData();
+builder.AddAccounts();
+builder.AddLanguages();
+builder.AddUi();
+builder.AddRegistry();
+builder.AddScheduledDuties();
+builder.AddBackup();
+builder.AddOperations();
+
+var app = builder.Build();
+if (await app.RunCommandAsync(args) is { } exitCode)
+    return exitCode;
+
+app.UseOperations();
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealth();
+app.MapAccounts();
+app.MapLanguages();
+app.MapScheduledDuties();
+app.MapUi();
+
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,13 @@
+namespace PropertyHub.Resources;
+
+// Each class names one .resx set in this folder (neutral = English, plus zh-Hans and zh-Hant).
+// One set per feature keeps translations beside nothing else and avoids one giant file.
+
+/// <summary>Texts shared by the layout and several features.</summary>
+public sealed class SharedText;
+
+/// <summary>Sign-in, users and roles.</summary>
+public sealed class AccountsText;
+
+/// <summary>MudBlazor's own component texts.</summary>
+public sealed class MudBlazorText;
