@@ -11,3 +11,6 @@ public sealed class AccountsText;
 
 /// <summary>MudBlazor's own component texts.</summary>
 public sealed class MudBlazorText;
+
+/// <summary>Estates, buildings, units and occupants.</summary>
+public sealed class RegistryText;
