@@ -41,7 +41,7 @@ public class AppFactory : WebApplicationFactory<Program>
             ["ScheduledDuties:CatchUpOnStartup"] = DutiesEnabled.ToString(),
             ["Seed:Demo"] = SeedDemo.ToString(),
             ["Backup:Folder"] = Path.Combine(folder, "backups"),
-            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("PROPERTYHUB_TEST_LOGLEVEL") ?? "Warning",
         };
         foreach (var (key, value) in Settings)
             settings[key] = value;

@@ -1,5 +1,8 @@
 using Hangfire;
+using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.SqlServer;
 using Microsoft.AspNetCore.Authorization;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
@@ -19,29 +22,33 @@ public static class ScheduledDutiesExtensions
         services.AddScoped<DutyCatchUp>();
 
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddHangfire(config =>
+        // Each host builds its own storage: Hangfire's global JobStorage.Current would be shared by every host in
+        // a process (test servers), so it is registered here before AddHangfire, which then keeps it.
+        services.AddSingleton<JobStorage>(_ => database.Provider switch
         {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            switch (database.Provider)
-            {
-                case DatabaseProvider.SqlServer:
-                    config.UseSqlServerStorage(database.ConnectionString);
-                    break;
-                case DatabaseProvider.Postgres:
-                    config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString));
-                    break;
-                default:
-                    // The embedded default keeps jobs in memory: correctness lives in ScheduledRun, not in Hangfire.
-                    config.UseInMemoryStorage();
-                    break;
-            }
+            DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString),
+            DatabaseProvider.Postgres => PostgresStorage(database.ConnectionString),
+            // The embedded default keeps jobs in memory: correctness lives in ScheduledRun, not in Hangfire.
+            _ => new InMemoryStorage(),
         });
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
         if (builder.Configuration.GetValue($"{ScheduledDutiesOptions.Section}:{nameof(ScheduledDutiesOptions.Enabled)}", true))
         {
             services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
             services.AddHostedService<DutyScheduler>();
         }
         return builder;
+    }
+
+    // Installs Hangfire's schema when built (after the app's own migrations, see PrepareDatabaseAsync), or throws:
+    // no silent background retries that would leave a half-ready storage behind.
+    private static PostgreSqlStorage PostgresStorage(string connectionString)
+    {
+        var options = new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, EnableResilientStartup = false };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
     public static WebApplication MapScheduledDuties(this WebApplication app)
