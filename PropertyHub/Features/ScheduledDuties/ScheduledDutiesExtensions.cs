@@ -47,7 +47,7 @@ public static class ScheduledDutiesExtensions
     // no silent background retries that would leave a half-ready storage behind.
     private static PostgreSqlStorage PostgresStorage(string connectionString)
     {
-        var options = new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, EnableResilientStartup = false };
+        var options = new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, StartupConnectionMaxRetries = 0, AllowDegradedModeWithoutStorage = false };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
