@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using CsvHelper;
-using CsvHelper.Configuration;
 using MiniExcelLibs;
 
 namespace PropertyHub.Features.Registry.Import;
@@ -48,21 +47,19 @@ public sealed class RegistryImportParser(ILogger<RegistryImportParser> logger)
     {
         var encoding = GuessEncoding(stream);
         using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            HasHeaderRecord = false,
-            IgnoreBlankLines = false,
-            BadDataFound = null,
-            MissingFieldFound = null,
-            TrimOptions = TrimOptions.Trim,
-        };
-        using var parser = new CsvParser(reader, config);
-        return ReadRecords(Records(parser), ct);
+        var options = new CsvReaderOptions { HasHeader = false, SkipEmptyLines = false, TrimWhitespace = true };
+        using var csv = CsvReader.Create(reader, options, leaveOpen: true);
+        return ReadRecords(Records(csv), ct);
 
-        static IEnumerable<object?[]> Records(CsvParser parser)
+        static IEnumerable<object?[]> Records(CsvReader csv)
         {
-            while (parser.Read())
-                yield return parser.Record ?? [];
+            while (csv.Read())
+            {
+                var fields = new object?[csv.FieldCount];
+                for (var i = 0; i < fields.Length; i++)
+                    fields[i] = csv.GetString(i);
+                yield return fields;
+            }
         }
     }
 
@@ -121,16 +118,17 @@ public sealed class RegistryImportParser(ILogger<RegistryImportParser> logger)
 
     private ImportParseResult? ReadHeader(string[] cells, out Dictionary<int, ImportColumn> columns)
     {
-        columns = [];
+        var found = new Dictionary<int, ImportColumn>();
+        columns = found;
         for (var i = 0; i < cells.Length; i++)
         {
             if (ImportColumns.FromHeader(cells[i]) is not { } column)
                 continue;
-            if (columns.ContainsValue(column))
+            if (found.ContainsValue(column))
                 return Reject("DuplicateColumn", cells[i]);
-            columns[i] = column;
+            found[i] = column;
         }
-        var missing = ImportColumns.Required.Where(c => !columns.ContainsValue(c)).ToArray();
+        var missing = ImportColumns.Required.Where(c => !found.ContainsValue(c)).ToArray();
         return missing.Length > 0 ? Reject("MissingColumns", missing) : null;
     }
 
