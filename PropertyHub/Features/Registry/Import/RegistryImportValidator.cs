@@ -84,7 +84,11 @@ public sealed class RegistryImportValidator(IDbContextFactory<AppDbContext> dbFa
                 }
 
                 var occupantKey = (plan.BuildingCode, plan.Number, occupant is null ? "" : $"{occupant.Role}|{occupant.Name}");
-                if (occupantRows.TryGetValue(occupantKey, out var firstRow))
+                if (rowErrors.Count > 0)
+                {
+                    // already reported: a conflicting unit row is not also a duplicate
+                }
+                else if (occupantRows.TryGetValue(occupantKey, out var firstRow))
                     Add(occupant is null ? ImportColumn.UnitNumber : ImportColumn.OccupantName, MessageSource.Import, "RowDuplicate", firstRow);
                 else
                     occupantRows[occupantKey] = row.Number;
