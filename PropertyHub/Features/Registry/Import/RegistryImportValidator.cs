@@ -83,15 +83,12 @@ public sealed class RegistryImportValidator(IDbContextFactory<AppDbContext> dbFa
                     Add(ImportColumn.UnitNumber, MessageSource.Import, "UnitRowsConflict", plan.Number, seen.Row);
                 }
 
+                // A row already reported (a conflicting unit row) is not also reported as a duplicate.
                 var occupantKey = (plan.BuildingCode, plan.Number, occupant is null ? "" : $"{occupant.Role}|{occupant.Name}");
-                if (rowErrors.Count > 0)
-                {
-                    // already reported: a conflicting unit row is not also a duplicate
-                }
-                else if (occupantRows.TryGetValue(occupantKey, out var firstRow))
+                if (rowErrors.Count == 0 && occupantRows.TryGetValue(occupantKey, out var firstRow))
                     Add(occupant is null ? ImportColumn.UnitNumber : ImportColumn.OccupantName, MessageSource.Import, "RowDuplicate", firstRow);
                 else
-                    occupantRows[occupantKey] = row.Number;
+                    occupantRows.TryAdd(occupantKey, row.Number);
 
                 if (rowErrors.Count == 0 && occupant is not null)
                     seen.Plan.Occupants.Add(occupant);
