@@ -29,6 +29,7 @@ public sealed class RegistryImportValidator(IDbContextFactory<AppDbContext> dbFa
     internal static ImportPreview Validate(int estateId, IReadOnlyList<ImportRow> rows, IReadOnlyList<Building> stored)
     {
         var buildings = stored.ToDictionary(b => b.Code, StringComparer.Ordinal);
+        var storedUnits = stored.SelectMany(b => b.Units.Select(u => (Key: (b.Code, u.Number), Unit: u))).ToDictionary(x => x.Key, x => x.Unit);
         var errors = new List<ImportError>();
         var plans = new Dictionary<(string Building, string Unit), (UnitPlan Plan, int Row)>();
         var buildingNames = new Dictionary<string, (string Name, int Row)>(StringComparer.Ordinal);
@@ -61,7 +62,7 @@ public sealed class RegistryImportValidator(IDbContextFactory<AppDbContext> dbFa
             else if (!ImportColumns.TryUse(useText, out use))
                 Add(ImportColumn.Use, MessageSource.Import, "UseInvalid", useText);
 
-            var occupant = ReadOccupant(row, building?.Units.FirstOrDefault(u => u.Number == number), Add);
+            var occupant = ReadOccupant(row, storedUnits.GetValueOrDefault((code ?? "", number ?? "")), Add);
 
             if (rowErrors.Count == 0)
             {
@@ -74,7 +75,7 @@ public sealed class RegistryImportValidator(IDbContextFactory<AppDbContext> dbFa
 
                 if (!plans.TryGetValue(unitKey, out var seen))
                 {
-                    var existing = building?.Units.FirstOrDefault(u => u.Number == plan.Number);
+                    var existing = storedUnits.GetValueOrDefault(unitKey);
                     seen = (plan with { ExistingBuildingId = building?.Id, ExistingUnitId = existing?.Id, ExistingUnitVersion = existing?.Version ?? 0 }, row.Number);
                     plans[unitKey] = seen;
                 }

@@ -55,6 +55,7 @@ public sealed class RegistryImporter(IDbContextFactory<AppDbContext> dbFactory, 
         var byCode = buildings.ToDictionary(b => b.Code, StringComparer.Ordinal);
         var units = buildings.SelectMany(b => b.Units).ToDictionary(u => u.Id);
         var occupants = units.Values.SelectMany(u => u.Occupants).ToDictionary(o => o.Id);
+        var taken = buildings.SelectMany(b => b.Units.Select(u => (b.Code, u.Number))).ToHashSet();
         var created = new HashSet<string>(StringComparer.Ordinal);
         var pending = 0;
         foreach (var plan in preview.Plan)
@@ -83,7 +84,7 @@ public sealed class RegistryImporter(IDbContextFactory<AppDbContext> dbFactory, 
             }
             else
             {
-                if (building.Units.Any(u => u.Number == plan.Number))
+                if (taken.Contains((plan.BuildingCode, plan.Number)))
                     return false;
                 unit = new Unit { Number = plan.Number };
                 building.Units.Add(unit);
