@@ -5,6 +5,7 @@ using PropertyHub.Features.Backup;
 using PropertyHub.Features.Languages;
 using PropertyHub.Features.Operations;
 using PropertyHub.Features.Registry;
+using PropertyHub.Features.Registry.Import;
 using PropertyHub.Features.ScheduledDuties;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.AddAccounts();
 builder.AddLanguages();
 builder.AddUi();
 builder.AddRegistry();
+builder.AddRegistryImport();
 builder.AddScheduledDuties();
 builder.AddBackup();
 builder.AddOperations();
@@ -31,6 +33,7 @@ app.UseAntiforgery();
 app.MapHealth();
 app.MapAccounts();
 app.MapLanguages();
+app.MapRegistryImport();
 app.MapScheduledDuties();
 app.MapUi();
 

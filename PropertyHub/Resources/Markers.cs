@@ -14,3 +14,6 @@ public sealed class MudBlazorText;
 
 /// <summary>Estates, buildings, units and occupants.</summary>
 public sealed class RegistryText;
+
+/// <summary>Bulk import and export of the registry.</summary>
+public sealed class ImportText;

@@ -1,0 +1,29 @@
+using PropertyHub.Features.Accounts;
+
+namespace PropertyHub.Features.Registry.Import;
+
+public static class ImportExtensions
+{
+    public static WebApplicationBuilder AddRegistryImport(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<RegistryImportParser>();
+        builder.Services.AddScoped<RegistryImportValidator>();
+        builder.Services.AddScoped<RegistryImporter>();
+        builder.Services.AddScoped<RegistryExporter>();
+        builder.Services.AddScoped<ImportMessages>();
+        return builder;
+    }
+
+    public static WebApplication MapRegistryImport(this WebApplication app)
+    {
+        app.MapGet("/registry/export.xlsx", async (int? estateId, HttpContext http, RegistryExporter exporter, TimeProvider clock, CancellationToken ct) =>
+        {
+            var showIdNumbers = Roles.SeeIdNumbers.Split(',').Any(http.User.IsInRole);
+            var bytes = await exporter.ExportAsync(estateId, showIdNumbers, ct);
+            return Results.File(bytes, RegistryExporter.ContentType, $"registry-{clock.GetUtcNow():yyyy-MM-dd}.xlsx");
+        }).RequireAuthorization();
+        app.MapGet("/registry/import/template.xlsx", (RegistryExporter exporter) =>
+            Results.File(exporter.Template(), RegistryExporter.ContentType, "registry-template.xlsx")).RequireAuthorization();
+        return app;
+    }
+}
