@@ -6,6 +6,7 @@ using PropertyHub.Features.Languages;
 using PropertyHub.Features.Operations;
 using PropertyHub.Features.Registry;
 using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Features.Settings;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRootSettings();
@@ -14,6 +15,7 @@ builder.AddAccounts();
 builder.AddLanguages();
 builder.AddUi();
 builder.AddRegistry();
+builder.AddSettings();
 builder.AddScheduledDuties();
 builder.AddBackup();
 builder.AddOperations();

@@ -14,3 +14,6 @@ public sealed class MudBlazorText;
 
 /// <summary>Estates, buildings, units and occupants.</summary>
 public sealed class RegistryText;
+
+/// <summary>Settings: service calendars.</summary>
+public sealed class SettingsText;
