@@ -7,6 +7,7 @@ using PropertyHub.Features.Operations;
 using PropertyHub.Features.Registry;
 using PropertyHub.Features.Registry.Import;
 using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Features.Settings;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRootSettings();
@@ -16,6 +17,7 @@ builder.AddLanguages();
 builder.AddUi();
 builder.AddRegistry();
 builder.AddRegistryImport();
+builder.AddSettings();
 builder.AddScheduledDuties();
 builder.AddBackup();
 builder.AddOperations();

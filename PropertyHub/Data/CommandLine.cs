@@ -13,11 +13,15 @@ public static class CommandLine
     public const string PasswordVariable = "PROPERTYHUB_ADMIN_PASSWORD";
 
     /// <summary>Runs a command if one was given. Returns the exit code, or null to go on and serve.</summary>
-    public static async Task<int?> RunCommandAsync(this WebApplication app, string[] args)
+    public static Task<int?> RunCommandAsync(this WebApplication app, string[] args) =>
+        RunCommandAsync(app.Services, args, email => Environment.GetEnvironmentVariable(PasswordVariable) ?? Prompt($"Password for {email}: "));
+
+    /// <summary>The commands on any service provider; <paramref name="readPassword"/> is asked for the admin's password.</summary>
+    public static async Task<int?> RunCommandAsync(IServiceProvider services, string[] args, Func<string, string> readPassword)
     {
         if (args.Contains("--migrate"))
         {
-            await using var scope = app.Services.CreateAsyncScope();
+            await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().MigrateAsync();
             return 0;
         }
@@ -31,8 +35,13 @@ public static class CommandLine
             return 2;
         }
         var email = args[index + 1];
-        var password = Environment.GetEnvironmentVariable(PasswordVariable) ?? Prompt($"Password for {email}: ");
-        await using (var scope = app.Services.CreateAsyncScope())
+        return await CreateAdminAsync(services, email, readPassword(email));
+    }
+
+    /// <summary>Migrates, makes sure the roles exist and creates an administrator. 0 on success, 1 when refused.</summary>
+    public static async Task<int> CreateAdminAsync(IServiceProvider services, string email, string password)
+    {
+        await using (var scope = services.CreateAsyncScope())
         {
             var startup = scope.ServiceProvider.GetRequiredService<DatabaseStartup>();
             await startup.MigrateAsync();

@@ -17,3 +17,6 @@ public sealed class RegistryText;
 
 /// <summary>Bulk import and export of the registry.</summary>
 public sealed class ImportText;
+
+/// <summary>Settings: service calendars.</summary>
+public sealed class SettingsText;

@@ -29,8 +29,18 @@ internal sealed class RevalidatingAuthStateProvider : RevalidatingServerAuthenti
 
     private void OnRevoked(string userId)
     {
-        // The state of a circuit's provider is always a completed task (set when the circuit starts).
-        var state = GetAuthenticationStateAsync();
+        // Every scope that resolved a provider is subscribed, but only a circuit's (or a prerender's) has a
+        // state; the others throw here and hold no session to end.
+        Task<AuthenticationState> state;
+        try
+        {
+            state = GetAuthenticationStateAsync();
+        }
+        catch (InvalidOperationException)
+        {
+            return;
+        }
+        // A circuit's state is always a completed task (set when the circuit starts).
         if (state.IsCompletedSuccessfully && state.Result.User.FindFirstValue(ClaimTypes.NameIdentifier) == userId)
             SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
     }

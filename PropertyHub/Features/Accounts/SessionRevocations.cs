@@ -5,9 +5,23 @@ namespace PropertyHub.Features.Accounts;
 /// In-process only: with several instances the cookie's per-request security-stamp check and the
 /// circuit's periodic revalidation still end the session within a minute.
 /// </summary>
-public sealed class SessionRevocations
+public sealed class SessionRevocations(ILogger<SessionRevocations> logger)
 {
     public event Action<string>? Revoked;
 
-    public void Revoke(string userId) => Revoked?.Invoke(userId);
+    public void Revoke(string userId)
+    {
+        // Each listener on its own: one failing circuit must not keep the others open, nor fail the disabling.
+        foreach (var listener in Revoked?.GetInvocationList().Cast<Action<string>>() ?? [])
+        {
+            try
+            {
+                listener(userId);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                logger.LogWarning(ex, "A circuit could not be told that user {UserId} was revoked", userId);
+            }
+        }
+    }
 }

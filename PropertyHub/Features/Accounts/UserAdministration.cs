@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PropertyHub.Resources;
 
 namespace PropertyHub.Features.Accounts;
 
@@ -8,7 +10,8 @@ public sealed record StaffUser(string Id, string Email, string DisplayName, stri
 public sealed record NewStaffUser(string Email, string DisplayName, string Surname, string Password, IReadOnlyCollection<string> Roles);
 
 /// <summary>Creates users, sets their roles and disables them. Results carry Identity's localized errors.</summary>
-public sealed class UserAdministration(UserManager<AppUser> users, SessionRevocations revocations)
+public sealed class UserAdministration(
+    UserManager<AppUser> users, SessionRevocations revocations, IStringLocalizer<AccountsText> text, ILogger<UserAdministration> logger)
 {
     public async Task<IReadOnlyList<StaffUser>> ListAsync()
     {
@@ -23,7 +26,9 @@ public sealed class UserAdministration(UserManager<AppUser> users, SessionRevoca
     {
         var unknown = input.Roles.Where(r => !Roles.All.Contains(r)).ToList();
         if (unknown.Count > 0)
-            return IdentityResult.Failed(new IdentityError { Code = "UnknownRole", Description = string.Join(", ", unknown) });
+            return Failed("UnknownRole", text["UnknownRole", string.Join(", ", unknown)]);
+        if (string.IsNullOrWhiteSpace(input.DisplayName))
+            return Failed("DisplayNameRequired", text["DisplayNameRequired"]);
         var user = new AppUser
         {
             UserName = input.Email.Trim(),
@@ -32,37 +37,88 @@ public sealed class UserAdministration(UserManager<AppUser> users, SessionRevoca
             DisplayName = input.DisplayName.Trim(),
             Surname = input.Surname.Trim(),
         };
+        // Identity checks the password before it stores anything: a weak one leaves no user behind.
         var created = await users.CreateAsync(user, input.Password);
-        if (!created.Succeeded || input.Roles.Count == 0)
+        if (!created.Succeeded)
             return created;
-        return await users.AddToRolesAsync(user, input.Roles);
+        if (input.Roles.Count > 0)
+        {
+            var added = await users.AddToRolesAsync(user, input.Roles);
+            if (!added.Succeeded)
+                return added;
+        }
+        logger.LogInformation("User {UserId} created with roles {Roles}", user.Id, string.Join(",", input.Roles));
+        return created;
     }
 
+    /// <summary>Replaces a user's roles. The last enabled administrator keeps the Admin role.</summary>
     public async Task<IdentityResult> SetRolesAsync(string userId, IReadOnlyCollection<string> roles)
     {
         var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("User not found");
+        var unknown = roles.Where(r => !Roles.All.Contains(r)).ToList();
+        if (unknown.Count > 0)
+            return Failed("UnknownRole", text["UnknownRole", string.Join(", ", unknown)]);
         var current = await users.GetRolesAsync(user);
+        if (current.Contains(Roles.Admin) && !roles.Contains(Roles.Admin) && await IsLastEnabledAdminAsync(user))
+            return Failed("LastAdmin", text["LastAdmin"]);
         var removed = await users.RemoveFromRolesAsync(user, current.Except(roles));
         if (!removed.Succeeded)
             return removed;
-        var added = await users.AddToRolesAsync(user, roles.Except(current).Where(Roles.All.Contains));
-        if (added.Succeeded)
-            await users.UpdateSecurityStampAsync(user);
+        var added = await users.AddToRolesAsync(user, roles.Except(current));
+        if (!added.Succeeded)
+            return added;
+        // A new stamp makes the user's cookie and circuits pick up the new roles (they sign in again).
+        await users.UpdateSecurityStampAsync(user);
+        logger.LogInformation("Roles of user {UserId} set to {Roles}", user.Id, string.Join(",", roles));
         return added;
     }
 
-    /// <summary>Disables or re-enables a user. Disabling locks the account and ends its open sessions.</summary>
-    public async Task<IdentityResult> SetDisabledAsync(string userId, bool disabled)
+    /// <summary>
+    /// Disables or re-enables a user. Disabling locks the account and ends its open sessions.
+    /// Nobody disables themself, and the last enabled administrator stays enabled.
+    /// </summary>
+    public async Task<IdentityResult> SetDisabledAsync(string userId, bool disabled, string? actingUserId = null)
     {
         var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("User not found");
+        if (disabled && userId == actingUserId)
+            return Failed("DisableSelf", text["DisableSelf"]);
+        if (disabled && await users.IsInRoleAsync(user, Roles.Admin) && await IsLastEnabledAdminAsync(user))
+            return Failed("LastAdmin", text["LastAdmin"]);
         user.IsDisabled = disabled;
         user.LockoutEnd = disabled ? DateTimeOffset.MaxValue : null;
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
             return result;
+        if (!disabled)
+            await users.ResetAccessFailedCountAsync(user);
         await users.UpdateSecurityStampAsync(user);
         if (disabled)
             revocations.Revoke(user.Id);
+        logger.LogInformation("User {UserId} {Action}", user.Id, disabled ? "disabled" : "enabled");
         return result;
+    }
+
+    private async Task<bool> IsLastEnabledAdminAsync(AppUser user)
+    {
+        if (user.IsDisabled)
+            return false;
+        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
+        return !admins.Any(a => a.Id != user.Id && !a.IsDisabled);
+    }
+
+    private static IdentityResult Failed(string code, string description) =>
+        IdentityResult.Failed(new IdentityError { Code = code, Description = description });
+}
+
+public static class UserAdministrationScopes
+{
+    /// <summary>
+    /// Runs one operation on a fresh scope: a circuit lives long, and Identity's scoped context must not
+    /// keep stale users or be used by two operations at once.
+    /// </summary>
+    public static async Task<T> WithUserAdministrationAsync<T>(this IServiceScopeFactory scopes, Func<UserAdministration, Task<T>> action)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<UserAdministration>());
     }
 }
