@@ -25,6 +25,7 @@ builder.AddOperations();
 var app = builder.Build();
 if (await app.RunCommandAsync(args) is { } exitCode)
     return exitCode;
+await app.PrepareDatabaseAsync();
 
 app.UseOperations();
 app.UseRequestLocalization();
@@ -39,7 +40,6 @@ app.MapRegistryImport();
 app.MapScheduledDuties();
 app.MapUi();
 
-await app.PrepareDatabaseAsync();
 await app.RunAsync();
 return 0;
 

@@ -33,6 +33,8 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseContentRoot(FindProjectFolder());
+        // Outside Development the packages' static files (MudBlazor, blazor.web.js) come from the build manifest only when asked.
+        builder.UseStaticWebAssets();
         var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = Provider.ToString(),

@@ -12,7 +12,7 @@ public static class DataStartupExtensions
         if (scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
             await startup.MigrateAsync();
         await startup.SeedAsync();
-        // Hangfire's storage prepares its own schema when first built: do it now, after the app's migrations.
+        // Hangfire's storage prepares its own schema when first built (the dashboard builds it when mapped): do it now, after the app's migrations.
         _ = scope.ServiceProvider.GetRequiredService<Hangfire.JobStorage>();
     }
 }

@@ -24,14 +24,20 @@ public static class ScheduledDutiesExtensions
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         // Each host builds its own storage: Hangfire's global JobStorage.Current would be shared by every host in
         // a process (test servers), so it is registered here before AddHangfire, which then keeps it.
-        services.AddSingleton<JobStorage>(_ => database.Provider switch
+        services.AddSingleton<JobStorage>(sp =>
         {
-            DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString),
-            DatabaseProvider.Postgres => PostgresStorage(database.ConnectionString),
-            // The embedded default keeps jobs in memory: correctness lives in ScheduledRun, not in Hangfire.
-            _ => new InMemoryStorage(),
+            // Applies this host's settings (log provider) to Hangfire's globals before the storage logs anything.
+            sp.GetRequiredService<IGlobalConfiguration>();
+            return database.Provider switch
+            {
+                DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString),
+                DatabaseProvider.Postgres => PostgresStorage(database.ConnectionString),
+                // The embedded default keeps jobs in memory: correctness lives in ScheduledRun, not in Hangfire.
+                _ => new InMemoryStorage(),
+            };
         });
-        services.AddHangfire(config => config
+        services.AddHangfire((sp, config) => config
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
