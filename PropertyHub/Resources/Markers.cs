@@ -14,3 +14,6 @@ public sealed class MudBlazorText;
 
 /// <summary>Estates, buildings, units and occupants.</summary>
 public sealed class RegistryText;
+
+/// <summary>The audit view: field names, actions and values of the audit trail.</summary>
+public sealed class AuditText;
