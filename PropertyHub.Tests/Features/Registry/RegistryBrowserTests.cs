@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Registry;
+
+namespace PropertyHub.Tests.Features.Registry;
+
+[Collection(BrowserCollection.Name)]
+public sealed class RegistryBrowserTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly BrowserApp app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    private async Task<IPage> SignedInPageAsync(string role)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(app.BaseUrl, SignIn.DemoEmail(role), DemoUsers.Password);
+        return page;
+    }
+
+    private async Task<Occupant> OccupantAsync(int skip)
+    {
+        await using var db = await app.CreateDbContextAsync();
+        return await db.Occupants.AsNoTracking().Where(o => o.Phone != null).OrderBy(o => o.Id).Skip(skip).FirstAsync();
+    }
+
+    [BrowserFact]
+    public async Task HomeSearch_TypePhoneAndClickHit_OpensTheOccupantsUnit()
+    {
+        var occupant = await OccupantAsync(20);
+        var page = await SignedInPageAsync(Roles.Clerk);
+        await page.GetByTestId("occupant-search").FillAsync(occupant.Phone!);
+        var hit = page.GetByTestId("search-hit");
+        await Assertions.Expect(hit).ToHaveCountAsync(1);
+        await Assertions.Expect(hit).ToContainTextAsync(occupant.Name);
+        await hit.ClickAsync();
+        await page.WaitForURLAsync($"**/units/{occupant.UnitId}");
+        await Assertions.Expect(page.GetByTestId("occupant").First).ToContainTextAsync(occupant.Name);
+    }
+
+    [BrowserFact]
+    public async Task OccupantsSearch_Enter_OpensFirstHit()
+    {
+        var occupant = await OccupantAsync(21);
+        var page = await SignedInPageAsync(Roles.Clerk);
+        await page.GotoAsync(app.BaseUrl + "/occupants");
+        await page.WaitForInteractiveAsync();
+        var box = page.GetByTestId("occupant-search");
+        await box.FillAsync(occupant.Phone!);
+        await box.PressAsync("Enter");
+        await page.WaitForURLAsync($"**/units/{occupant.UnitId}");
+    }
+
+    [BrowserFact]
+    public async Task UnitPage_AddOccupantWithBadPhone_ShowsChineseMessageThenSaves()
+    {
+        var occupant = await OccupantAsync(22);
+        var page = await SignedInPageAsync(Roles.Clerk);
+        await page.GotoAsync($"{app.BaseUrl}/units/{occupant.UnitId}");
+        await page.WaitForInteractiveAsync();
+        await page.GetByTestId("add-occupant").ClickAsync();
+        await page.GetByTestId("occupant-name").FillAsync("测试租户");
+        await page.GetByTestId("occupant-phone").FillAsync("abc");
+        await page.GetByTestId("occupant-phone").PressAsync("Enter");
+        await Assertions.Expect(page.GetByText("请输入有效的手机号（11 位）或固定电话（如 0591-12345678）。")).ToBeVisibleAsync();
+        await page.GetByTestId("occupant-phone").FillAsync("13955550001");
+        await page.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("occupant").Filter(new() { HasText = "测试租户" })).ToContainTextAsync("13955550001");
+
+        await using var db = await app.CreateDbContextAsync();
+        Assert.True(await db.Occupants.AnyAsync(o => o.UnitId == occupant.UnitId && o.Name == "测试租户" && o.Phone == "13955550001"));
+    }
+}
+
+/// <summary>
+/// The Kestrel-served app with the static web assets (blazor.web.js, MudBlazor's files) resolved from their build
+/// locations, as Development does by itself; without them no circuit ever starts in the "Testing" environment.
+/// </summary>
+internal sealed class BrowserApp : AppFactory
+{
+    public BrowserApp() => UseKestrel(0);
+
+    public string BaseUrl
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            return addresses.First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").TrimEnd('/');
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseStaticWebAssets();
+    }
+}
