@@ -78,6 +78,26 @@ public sealed class RegistryBrowserTests(BrowserFixture browser) : IAsyncLifetim
         await using var db = await app.CreateDbContextAsync();
         Assert.True(await db.Occupants.AnyAsync(o => o.UnitId == occupant.UnitId && o.Name == "测试租户" && o.Phone == "13955550001"));
     }
+
+    [BrowserFact]
+    public async Task EstatesPage_NewUnitWithTakenNumber_ShowsDuplicateThenAddsToGrid()
+    {
+        var page = await SignedInPageAsync(Roles.Supervisor);
+        await page.GotoAsync(app.BaseUrl + "/estates");
+        await page.WaitForInteractiveAsync();
+        var building = page.GetByTestId("building").Filter(new() { HasText = "1号楼" });
+        await building.GetByText("1号楼").ClickAsync();
+        await building.GetByTestId("new-unit").ClickAsync();
+        var form = page.GetByTestId("unit-form");
+        await form.Locator("input").First.FillAsync("1201");
+        await page.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(form).ToContainTextAsync("本楼栋已有单元 1201。");
+        await form.Locator("input").First.FillAsync("2101");
+        await form.Locator("input").Nth(1).FillAsync("21");
+        await form.Locator("input").Nth(2).FillAsync("88.5");
+        await page.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(building.GetByTestId("units-grid")).ToContainTextAsync("1-2101");
+    }
 }
 
 /// <summary>
