@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -32,6 +33,16 @@ public sealed class RegistryBrowserTests(BrowserFixture browser) : IAsyncLifetim
         return await db.Occupants.AsNoTracking().Where(o => o.Phone != null).OrderBy(o => o.Id).Skip(skip).FirstAsync();
     }
 
+    /// <summary>
+    /// Waits for the unit page by polling the address: the router changes it in place (pushState), which
+    /// WaitForURLAsync does not always notice.
+    /// </summary>
+    private static async Task AtUnitAsync(IPage page, Occupant occupant)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/units/{occupant.UnitId}$"));
+        await Assertions.Expect(page.GetByTestId("occupant").Filter(new() { HasText = occupant.Name })).ToBeVisibleAsync();
+    }
+
     [BrowserFact]
     public async Task HomeSearch_TypePhoneAndClickHit_OpensTheOccupantsUnit()
     {
@@ -42,8 +53,7 @@ public sealed class RegistryBrowserTests(BrowserFixture browser) : IAsyncLifetim
         await Assertions.Expect(hit).ToHaveCountAsync(1);
         await Assertions.Expect(hit).ToContainTextAsync(occupant.Name);
         await hit.ClickAsync();
-        await page.WaitForURLAsync($"**/units/{occupant.UnitId}");
-        await Assertions.Expect(page.GetByTestId("occupant").First).ToContainTextAsync(occupant.Name);
+        await AtUnitAsync(page, occupant);
     }
 
     [BrowserFact]
@@ -56,7 +66,7 @@ public sealed class RegistryBrowserTests(BrowserFixture browser) : IAsyncLifetim
         var box = page.GetByTestId("occupant-search");
         await box.FillAsync(occupant.Phone!);
         await box.PressAsync("Enter");
-        await page.WaitForURLAsync($"**/units/{occupant.UnitId}");
+        await AtUnitAsync(page, occupant);
     }
 
     [BrowserFact]
