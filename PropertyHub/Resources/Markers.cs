@@ -20,3 +20,6 @@ public sealed class ImportText;
 
 /// <summary>Settings: service calendars.</summary>
 public sealed class SettingsText;
+
+/// <summary>The audit view: field names, actions and values of the audit trail.</summary>
+public sealed class AuditText;

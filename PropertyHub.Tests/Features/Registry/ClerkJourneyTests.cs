@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using PropertyHub.Features.Accounts;
 
-namespace PropertyHub.Tests.Browser;
+namespace PropertyHub.Tests.Features.Registry;
 
 [Collection(BrowserCollection.Name)]
 public sealed class ClerkJourneyTests(BrowserFixture browser) : IAsyncLifetime
@@ -29,11 +29,11 @@ public sealed class ClerkJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await page.SignInAsync(baseUrl, SignIn.DemoEmail(Roles.Clerk), DemoUsers.Password);
         Assert.Equal("zh-Hans", await page.GetAttributeAsync("html", "lang"));
 
-        await page.Locator("[data-testid=occupant-search] input").FillAsync("13900000007");
+        await page.Locator("[data-testid=occupant-search]").FillAsync("13900000007");
         var hit = page.Locator("[data-testid=search-hit]").First;
         await hit.WaitForAsync();
         await hit.ClickAsync();
-        await page.WaitForURLAsync($"**/units/{occupant.UnitId}");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/units/{occupant.UnitId}$"));
         await Assertions.Expect(page.GetByText(occupant.Name).First).ToBeVisibleAsync();
 
         await page.Locator("[data-testid=culture-switcher] button").First.ClickAsync();
