@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Audit;
+using PropertyHub.Features.Reception;
 using PropertyHub.Features.Registry;
 using PropertyHub.Features.ScheduledDuties;
 
@@ -25,6 +26,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Occupant> Occupants => Set<Occupant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ScheduledRun> ScheduledRuns => Set<ScheduledRun>();
+    public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
+    public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+    public DbSet<ReceptionSettings> ReceptionSettings => Set<ReceptionSettings>();
+    public DbSet<KnowledgeEntry> KnowledgeEntries => Set<KnowledgeEntry>();
+    public DbSet<LedgerReview> LedgerReviews => Set<LedgerReview>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

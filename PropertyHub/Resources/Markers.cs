@@ -23,3 +23,6 @@ public sealed class SettingsText;
 
 /// <summary>The audit view: field names, actions and values of the audit trail.</summary>
 public sealed class AuditText;
+
+/// <summary>Reception: intake, queues, ledger, measures.</summary>
+public sealed class ReceptionText;

@@ -1,0 +1,227 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PropertyHub.Data;
+using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Audit;
+using PropertyHub.Resources;
+
+namespace PropertyHub.Features.Reception;
+
+/// <summary>
+/// Logs contacts and carries out the queue's actions. Every change appends to the item's timeline, is checked
+/// against the version the user saw, and is announced on the work-queue bus after it is stored.
+/// </summary>
+public sealed class ReceptionService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IntakeValidator validator,
+    CurrentActor currentActor,
+    IWorkQueueEvents events,
+    TimeProvider clock,
+    IStringLocalizer<ReceptionText> text,
+    ILogger<ReceptionService> logger)
+{
+    public async Task<ReceptionSettings> SettingsAsync(AppDbContext db, int estateId, CancellationToken ct = default) =>
+        await db.ReceptionSettings.AsNoTracking().SingleOrDefaultAsync(s => s.EstateId == estateId, ct) ?? new ReceptionSettings { EstateId = estateId };
+
+    /// <summary>Logs a contact from the intake page.</summary>
+    public async Task<ReceptionResult> LogAsync(Intake intake, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (errors, warnings) = await validator.CheckAsync(db, intake, now, ct);
+        if (errors.Count > 0)
+            return ReceptionResult.Invalid(errors);
+
+        var actor = await currentActor.GetAsync();
+        var settings = await SettingsAsync(db, intake.EstateId, ct);
+        var deadline = intake.Outcome == IntakeOutcome.AnsweredNow
+            ? Deadline.None
+            : Deadlines.For(intake.Kind, now, intake.AgreedReplyAt, settings);
+        var request = new ServiceRequest
+        {
+            EstateId = intake.EstateId,
+            Kind = intake.Kind,
+            Channel = intake.Channel,
+            UnitId = intake.UnitId,
+            OccupantId = intake.OccupantId,
+            CallerName = Clean(intake.CallerName),
+            Phone = Clean(intake.Phone),
+            Content = intake.Content!.Trim(),
+            IsImportant = intake.IsImportant,
+            Department = intake.Outcome == IntakeOutcome.Transferred ? intake.TransferTo : null,
+            ForColleague = intake.Outcome == IntakeOutcome.Message ? Clean(intake.ForColleague) : null,
+            Remark = Clean(intake.Remark),
+            Status = RequestStatus.Open,
+            ReceivedAt = now,
+            AgreedReplyAt = intake.Kind == RequestKind.Inquiry ? intake.AgreedReplyAt : null,
+            DueAt = deadline.DueAt,
+            WarnAt = deadline.WarnAt,
+            KnowledgeEntryId = intake.KnowledgeEntryId,
+            TakenById = actor.UserId,
+            TakenByName = actor.Name,
+        };
+        request.Timeline.Add(Entry(TimelineKind.Created, actor, now));
+        switch (intake.Outcome)
+        {
+            case IntakeOutcome.AnsweredNow:
+                request.Timeline.Add(Entry(TimelineKind.Answered, actor, now, Clean(intake.Answer)));
+                request.RepliedAt = now;
+                request.Status = RequestStatus.Closed;
+                request.ClosedAt = now;
+                break;
+            case IntakeOutcome.Transferred:
+                request.Timeline.Add(Entry(TimelineKind.Transferred, actor, now, Clean(intake.Remark), department: intake.TransferTo));
+                break;
+        }
+        // An important item goes to the supervisors at once (P3 4.2.1).
+        if (intake.IsImportant && request.Status == RequestStatus.Open)
+        {
+            request.Level = EscalationLevel.Supervisor;
+            request.Timeline.Add(Entry(TimelineKind.Escalated, actor, now, level: EscalationLevel.Supervisor));
+        }
+        db.ServiceRequests.Add(request);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Logged {Kind} {RequestId} from {Channel} with outcome {Outcome}", request.Kind, request.Id, request.Channel, intake.Outcome);
+        await PublishAsync(db, request, request.Status == RequestStatus.Closed ? WorkQueueEventKind.Closed : WorkQueueEventKind.Created, now);
+        return ReceptionResult.Done(request, warnings);
+    }
+
+    public Task<ReceptionResult> AssignAsync(int id, int version, string assigneeId, string assigneeName, CancellationToken ct = default) =>
+        ChangeAsync(id, version, ct, (request, actor, now) =>
+        {
+            request.AssigneeId = assigneeId;
+            request.AssigneeName = assigneeName;
+            return Entry(TimelineKind.Assigned, actor, now, assigneeName);
+        });
+
+    public Task<ReceptionResult> TransferAsync(int id, int version, Department department, string? remark, CancellationToken ct = default) =>
+        ChangeAsync(id, version, ct, (request, actor, now) =>
+        {
+            request.Department = department;
+            request.Remark = Clean(remark) ?? request.Remark;
+            return Entry(TimelineKind.Transferred, actor, now, Clean(remark), department: department);
+        });
+
+    public Task<ReceptionResult> AddNoteAsync(int id, int version, string note, CancellationToken ct = default) =>
+        string.IsNullOrWhiteSpace(note)
+            ? Task.FromResult(ReceptionResult.Invalid([new FieldMessage("Note", text["NoteRequired"])]))
+            : ChangeAsync(id, version, ct, (_, actor, now) => Entry(TimelineKind.Note, actor, now, note.Trim()));
+
+    /// <summary>Raises an open item one level by hand (the sweep does it by itself at the warning time and deadline).</summary>
+    public Task<ReceptionResult> EscalateAsync(int id, int version, CancellationToken ct = default) =>
+        ChangeAsync(id, version, ct, (request, actor, now) =>
+        {
+            if (request.Level == EscalationLevel.Manager)
+                return null;
+            request.Level++;
+            return Entry(TimelineKind.Escalated, actor, now, level: request.Level);
+        }, WorkQueueEventKind.Escalated);
+
+    /// <summary>Records the reply to the occupant and closes the item; a reply after the deadline is recorded as late.</summary>
+    public Task<ReceptionResult> ReplyAsync(int id, int version, string reply, Channel channel, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(reply))
+            return Task.FromResult(ReceptionResult.Invalid([new FieldMessage("Reply", text["ReplyRequired"])]));
+        if (reply.Trim().Length > ServiceRequest.MaxContentLength)
+            return Task.FromResult(ReceptionResult.Invalid([new FieldMessage("Reply", text["ContentTooLong", ServiceRequest.MaxContentLength])]));
+        return ChangeAsync(id, version, ct, (request, actor, now) =>
+        {
+            var late = request.DueAt is { } due && now > due;
+            request.RepliedAt ??= now;
+            request.RepliedLate |= late;
+            request.Status = RequestStatus.Closed;
+            request.ClosedAt = now;
+            return Entry(TimelineKind.Replied, actor, now, reply.Trim(), channel: channel, late: late);
+        }, WorkQueueEventKind.Closed);
+    }
+
+    public Task<ReceptionResult> CloseAsync(int id, int version, string? remark, CancellationToken ct = default) =>
+        ChangeAsync(id, version, ct, (request, actor, now) =>
+        {
+            if (request.Status == RequestStatus.Closed)
+                return null;
+            request.Status = RequestStatus.Closed;
+            request.ClosedAt = now;
+            return Entry(TimelineKind.Closed, actor, now, Clean(remark));
+        }, WorkQueueEventKind.Closed);
+
+    /// <summary>Opens a closed item again; its deadline and any overdue mark stay as they were.</summary>
+    public Task<ReceptionResult> ReopenAsync(int id, int version, string? reason, CancellationToken ct = default) =>
+        ChangeAsync(id, version, ct, (request, actor, now) =>
+        {
+            if (request.Status == RequestStatus.Open)
+                return null;
+            request.Status = RequestStatus.Open;
+            request.ClosedAt = null;
+            return Entry(TimelineKind.Reopened, actor, now, Clean(reason));
+        });
+
+    public async Task<ServiceRequest?> GetAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Load(db, id).AsNoTracking().SingleOrDefaultAsync(ct);
+    }
+
+    private static IQueryable<ServiceRequest> Load(AppDbContext db, int id) =>
+        db.ServiceRequests.Include(r => r.Unit).ThenInclude(u => u!.Building).Include(r => r.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id)).Where(r => r.Id == id);
+
+    /// <summary>
+    /// Loads the item, checks the version the user saw, applies the change (which returns the timeline entry to
+    /// append, or null for "nothing to do") and saves. A concurrent change wins over this one: nothing is lost.
+    /// </summary>
+    private async Task<ReceptionResult> ChangeAsync(int id, int version, CancellationToken ct,
+        Func<ServiceRequest, Actor, DateTimeOffset, TimelineEntry?> change, WorkQueueEventKind eventKind = WorkQueueEventKind.Changed)
+    {
+        var now = clock.GetUtcNow();
+        var actor = await currentActor.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var request = await db.ServiceRequests.Include(r => r.Unit).ThenInclude(u => u!.Building).SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (request is null)
+            return ReceptionResult.NotFound(text["RequestNotFound"]);
+        if (request.Version != version)
+            return ReceptionResult.Conflict(await FreshAsync(id, ct), text["ChangedMeanwhile"]);
+        db.Entry(request).Property(r => r.Version).OriginalValue = version;
+        var entry = change(request, actor, now);
+        if (entry is null)
+            return ReceptionResult.Done((await FreshAsync(id, ct))!);
+        entry.ServiceRequestId = request.Id;
+        db.TimelineEntries.Add(entry);
+        db.Entry(request).State = EntityState.Modified;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ReceptionResult.Conflict(await FreshAsync(id, ct), text["ChangedMeanwhile"]);
+        }
+        await PublishAsync(db, request, eventKind, now);
+        return ReceptionResult.Done((await FreshAsync(id, ct))!);
+    }
+
+    private async Task<ServiceRequest?> FreshAsync(int id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Load(db, id).AsNoTracking().SingleOrDefaultAsync(ct);
+    }
+
+    private async Task PublishAsync(AppDbContext db, ServiceRequest request, WorkQueueEventKind kind, DateTimeOffset now)
+    {
+        var unit = request.Unit ?? (request.UnitId is { } unitId ? await db.Units.Include(u => u.Building).AsNoTracking().SingleAsync(u => u.Id == unitId) : null);
+        await events.PublishAsync(ToEvent(request, unit, kind, now));
+    }
+
+    public static WorkQueueEvent ToEvent(ServiceRequest request, Registry.Unit? unit, WorkQueueEventKind kind, DateTimeOffset now) =>
+        new(kind, request.Id, request.EstateId, request.Kind, unit is null ? null : $"{unit.Building?.Code}-{unit.Number}",
+            request.Level, request.Department, request.DueAt, now);
+
+    internal static TimelineEntry Entry(TimelineKind kind, Actor actor, DateTimeOffset at, string? text = null,
+        Department? department = null, EscalationLevel? level = null, Channel? channel = null, bool late = false) =>
+        new()
+        {
+            Kind = kind, At = at, ActorId = actor.UserId, ActorName = actor.Name, Text = text,
+            Department = department, Level = level, Channel = channel, Late = late,
+        };
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
