@@ -26,3 +26,6 @@ public sealed class AuditText;
 
 /// <summary>Reception: intake, queues, ledger, measures.</summary>
 public sealed class ReceptionText;
+
+/// <summary>The front-desk ledger, its reviews, and the reception measures.</summary>
+public sealed class LedgerText;

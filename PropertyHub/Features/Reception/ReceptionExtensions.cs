@@ -8,11 +8,13 @@ public static class ReceptionExtensions
         services.AddSingleton<IWorkQueueEvents, InMemoryWorkQueueEvents>();
         services.AddScoped<IntakeValidator>();
         services.AddScoped<ReceptionService>();
+        Ledger.LedgerExtensions.AddLedger(services);
         return builder;
     }
 
     public static WebApplication MapReception(this WebApplication app)
     {
+        Ledger.LedgerExtensions.MapLedger(app);
         return app;
     }
 }

@@ -1,0 +1,34 @@
+using PropertyHub.Features.ScheduledDuties;
+
+namespace PropertyHub.Features.Reception.Ledger;
+
+/// <summary>
+/// Estate-local calendar days and weeks (Monday first) as UTC bounds. Times are stored UTC; a ledger day is a day
+/// on the office's wall clock, so 23:30 in Shanghai belongs to that day though it is 15:30 UTC.
+/// </summary>
+public static class LocalDays
+{
+    public static DateOnly Today(this EstateTime time, TimeProvider clock) => time.LocalDate(clock.GetUtcNow());
+
+    public static DateOnly LocalDate(this EstateTime time, DateTimeOffset utc) => DateOnly.FromDateTime(time.ToLocal(utc).DateTime);
+
+    /// <summary>The UTC instant the local day begins.</summary>
+    public static DateTimeOffset StartUtc(this EstateTime time, DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, time.Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    /// <summary>[start of <paramref name="from"/>, start of the day after <paramref name="to"/>) in UTC.</summary>
+    public static (DateTimeOffset Start, DateTimeOffset End) UtcBounds(this EstateTime time, DateOnly from, DateOnly to) =>
+        (time.StartUtc(from), time.StartUtc(to.AddDays(1)));
+
+    public static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    public const string DateFormat = "yyyy-MM-dd";
+
+    public static bool TryParse(string? value, out DateOnly day) =>
+        DateOnly.TryParseExact(value, DateFormat, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day);
+
+    public static string Format(DateOnly day) => day.ToString(DateFormat, System.Globalization.CultureInfo.InvariantCulture);
+}
