@@ -88,7 +88,7 @@ public sealed class LedgerReviewTests(LedgerAppFactory factory) : IClassFixture<
         var tomorrow = await RecordAsync(Roles.Supervisor, estate.EstateId, ReviewKind.Daily, Day(10, 18), "Early");
         var tooLong = await RecordAsync(Roles.Supervisor, estate.EstateId, ReviewKind.Daily, Day(10, 15), new string('x', 2001));
 
-        Assert.Equal("2 items of this day are still open: write the follow-up arrangements.", openDay.Error);
+        Assert.Equal("Still open from this day: 2. Write the follow-up arrangements.", openDay.Error);
         Assert.Equal("Write the guidance for the customer-service group.", weekly.Error);
         Assert.Equal("A day that has not begun cannot be reviewed.", tomorrow.Error);
         Assert.Equal("At most 2000 characters.", tooLong.Error);
