@@ -26,3 +26,6 @@ public sealed class AuditText;
 
 /// <summary>Reception: intake, queues, ledger, measures.</summary>
 public sealed class ReceptionText;
+
+/// <summary>The live queue, its countdowns and the wallboard.</summary>
+public sealed class QueueText;
