@@ -29,3 +29,6 @@ public sealed class ReceptionText;
 
 /// <summary>The front-desk ledger, its reviews, and the reception measures.</summary>
 public sealed class LedgerText;
+
+/// <summary>The live queue, its countdowns and the wallboard.</summary>
+public sealed class QueueText;

@@ -9,6 +9,7 @@ public static class ReceptionExtensions
         services.AddScoped<IntakeValidator>();
         services.AddScoped<ReceptionService>();
         Ledger.LedgerExtensions.AddLedger(services);
+        services.AddReceptionQueue();
         return builder;
     }
 

@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using PropertyHub.Features.Accounts;
+
+namespace PropertyHub.Tests.Features.Reception;
+
+/// <summary>A clerk and a supervisor in two browsers: the complaint reaches the supervisor's queue live and ticks there.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class QueueBrowserTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly KestrelAppFactory factory = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    [BrowserFact]
+    public async Task Queue_ClerkLogsComplaint_SupervisorSeesItTickingAndRepliesItAway()
+    {
+        var baseUrl = factory.BaseUrl;
+        var options = new BrowserNewContextOptions { Locale = "en-US", ViewportSize = new ViewportSize { Width = 1500, Height = 900 } };
+        await using var supervisorContext = await browser.Browser.NewContextAsync(options);
+        await using var clerkContext = await browser.Browser.NewContextAsync(options);
+        var supervisor = await supervisorContext.NewPageAsync();
+        var clerk = await clerkContext.NewPageAsync();
+        await supervisor.SignInAsync(baseUrl, SignIn.DemoEmail(Roles.Supervisor), DemoUsers.Password);
+        await clerk.SignInAsync(baseUrl, SignIn.DemoEmail(Roles.Clerk), DemoUsers.Password);
+        await supervisor.GotoAsync(baseUrl + "/reception/queue");
+        await supervisor.WaitForInteractiveAsync();
+        await Assertions.Expect(supervisor.Locator("[data-testid=queue-empty]")).ToBeVisibleAsync();
+
+        // The clerk's complaint goes through the real service, acting as the signed-in clerk.
+        var complaint = await factory.LogComplaintAsync("The corridor lights on floor 12 are out.");
+
+        var row = supervisor.Locator($"[data-testid=queue-row][data-request-id='{complaint.Id}']");
+        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        var countdown = row.Locator("[data-testid=countdown]");
+        await Assertions.Expect(countdown).ToHaveAttributeAsync("data-band", "normal");
+        var first = Seconds(await countdown.InnerTextAsync());
+        Assert.InRange(first, 72 * 3600 - 60, 72 * 3600);
+        await supervisor.WaitForTimeoutAsync(1500);
+        var second = Seconds(await countdown.InnerTextAsync());
+        Assert.True(second < first, $"countdown did not tick: {first} then {second}");
+        Assert.InRange(first - second, 1, 3);
+
+        await row.ClickAsync();
+        var drawer = supervisor.Locator("[data-testid=drawer-request]");
+        await Assertions.Expect(drawer).ToHaveAttributeAsync("data-request-id", complaint.Id.ToString());
+        await supervisor.Locator("[data-testid=reply-text]").FillAsync("An electrician replaced the lights at 15:00.");
+        await supervisor.Locator("[data-testid=action-reply]").ClickAsync();
+
+        await Assertions.Expect(supervisor.Locator("[data-testid=drawer-status]")).ToHaveTextAsync("Closed");
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+        await Assertions.Expect(supervisor.Locator("[data-testid=timeline-entry][data-kind=Replied]")).ToContainTextAsync("An electrician replaced the lights");
+        await supervisor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "queue-replied.png") });
+    }
+
+    private static int Seconds(string text)
+    {
+        var match = Hms().Match(text.Trim());
+        Assert.True(match.Success, $"not a countdown: '{text}'");
+        return int.Parse(match.Groups[1].Value) * 3600 + int.Parse(match.Groups[2].Value) * 60 + int.Parse(match.Groups[3].Value);
+    }
+
+    [GeneratedRegex(@"^(\d{2,}):(\d{2}):(\d{2})$")]
+    private static partial Regex Hms();
+}
