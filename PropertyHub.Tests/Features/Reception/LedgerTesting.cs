@@ -99,19 +99,6 @@ internal static class LedgerTesting
     }
 
     /// <summary>Runs in a scope of the app as the demo user of the role, the way a circuit does.</summary>
-    public static async Task AsAsync(this AppFactory factory, string role, Func<IServiceProvider, Task> action)
-    {
-        await factory.WithScopeAsync(async sp =>
-        {
-            var user = await sp.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(SignIn.DemoEmail(role))
-                ?? throw new InvalidOperationException("Demo user missing for " + role);
-            var principal = await sp.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
-            var provider = (IHostEnvironmentAuthenticationStateProvider)sp.GetRequiredService<AuthenticationStateProvider>();
-            provider.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
-            await action(sp);
-        });
-    }
-
     public static async Task<T> InEnglishAsync<T>(Func<Task<T>> action)
     {
         var previous = CultureInfo.CurrentUICulture;

@@ -13,23 +13,6 @@ namespace PropertyHub.Tests.Features.Reception;
 internal static class QueueTesting
 {
     /// <summary>Runs code in a scope of the app as the demo user of the role, the way a circuit does.</summary>
-    public static async Task AsAsync(this AppFactory factory, string role, Func<IServiceProvider, Task> action)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        await SignInScopeAsync(sp, role);
-        await action(sp);
-    }
-
-    public static async Task SignInScopeAsync(IServiceProvider sp, string role)
-    {
-        var user = await sp.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(SignIn.DemoEmail(role))
-            ?? throw new InvalidOperationException("Demo user missing for " + role);
-        var principal = await sp.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
-        var provider = (IHostEnvironmentAuthenticationStateProvider)sp.GetRequiredService<AuthenticationStateProvider>();
-        provider.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
-    }
-
     /// <summary>A complaint on the complaint line, logged by the clerk through the real service (which publishes it).</summary>
     public static async Task<ServiceRequest> LogComplaintAsync(this AppFactory factory, string content = "The lift on the east side stops between floors.")
     {
