@@ -1,3 +1,6 @@
+using PropertyHub.Features.Reception.Escalation;
+using PropertyHub.Features.Reception.Live;
+
 namespace PropertyHub.Features.Reception;
 
 public static class ReceptionExtensions
@@ -8,11 +11,14 @@ public static class ReceptionExtensions
         services.AddSingleton<IWorkQueueEvents, InMemoryWorkQueueEvents>();
         services.AddScoped<IntakeValidator>();
         services.AddScoped<ReceptionService>();
+        builder.AddEscalation();
+        builder.AddLiveQueue();
         return builder;
     }
 
     public static WebApplication MapReception(this WebApplication app)
     {
+        app.MapLiveQueue();
         return app;
     }
 }
