@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Audit;
@@ -71,28 +70,17 @@ public sealed class EscalationSweep(
         {
             query = open.Where(r => r.WarnAt != null && r.WarnAt <= now && r.Level == EscalationLevel.None);
             if (afterAt is { } at)
-                query = query.Where(After(r => r.WarnAt, at, afterId));
+                query = query.Where(r => r.WarnAt > at || (r.WarnAt == at && r.Id > afterId));
             query = query.OrderBy(r => r.WarnAt).ThenBy(r => r.Id);
         }
         else
         {
             query = open.Where(r => r.DueAt != null && r.DueAt <= now && !r.IsOverdue);
             if (afterAt is { } at)
-                query = query.Where(After(r => r.DueAt, at, afterId));
+                query = query.Where(r => r.DueAt > at || (r.DueAt == at && r.Id > afterId));
             query = query.OrderBy(r => r.DueAt).ThenBy(r => r.Id);
         }
         return await query.Take(BatchSize).Include(r => r.Unit).ThenInclude(u => u!.Building).ToListAsync(ct);
-    }
-
-    // (time, id) > (at, afterId), written out so every provider can use the index.
-    private static Expression<Func<ServiceRequest, bool>> After(Expression<Func<ServiceRequest, DateTimeOffset?>> time, DateTimeOffset at, int afterId)
-    {
-        var r = time.Parameters[0];
-        var value = Expression.Convert(Expression.Constant(at), typeof(DateTimeOffset?));
-        var later = Expression.GreaterThan(time.Body, value);
-        var same = Expression.AndAlso(Expression.Equal(time.Body, value),
-            Expression.GreaterThan(Expression.Property(r, nameof(ServiceRequest.Id)), Expression.Constant(afterId)));
-        return Expression.Lambda<Func<ServiceRequest, bool>>(Expression.OrElse(later, same), r);
     }
 
     /// <summary>Saves one step against the version read; false when another writer changed the item first.</summary>
