@@ -8,6 +8,7 @@ public static class ReceptionExtensions
         services.AddSingleton<IWorkQueueEvents, InMemoryWorkQueueEvents>();
         services.AddScoped<IntakeValidator>();
         services.AddScoped<ReceptionService>();
+        IntakeDesk.DeskExtensions.AddReceptionDesk(services);
         return builder;
     }
 
