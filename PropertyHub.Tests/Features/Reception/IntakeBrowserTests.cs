@@ -32,6 +32,7 @@ public sealed class IntakeBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.SignInAsync(baseUrl, SignIn.DemoEmail(Roles.Clerk), DemoUsers.Password);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
 
+        await page.Locator("html[data-intake-shortcut=F2]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         await page.Keyboard.PressAsync("F2");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/reception/intake$"));
         var search = page.Locator("input[data-testid=intake-caller-search]");
@@ -51,6 +52,8 @@ public sealed class IntakeBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(callerName).ToHaveValueAsync("");
         await Assertions.Expect(search).ToBeFocusedAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar").First).ToContainTextAsync("Logged as No.");
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "intake-en.png"), FullPage = true });
 
         await using var check = await factory.CreateDbContextAsync();
         var saved = await check.ServiceRequests.SingleAsync(r => r.Content == content);

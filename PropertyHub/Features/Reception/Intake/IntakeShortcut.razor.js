@@ -17,11 +17,14 @@ export function register(dotnet, key, path) {
         dotnet.invokeMethodAsync('Open');
     };
     document.addEventListener('keydown', listener, true);
+    // Tells the page (and browser tests) the shortcut is live.
+    document.documentElement.dataset.intakeShortcut = key;
 }
 
 export function unregister() {
     if (listener) {
         document.removeEventListener('keydown', listener, true);
         listener = undefined;
+        delete document.documentElement.dataset.intakeShortcut;
     }
 }
