@@ -12,6 +12,7 @@ public sealed class DatabaseStartup(
     RoleManager<IdentityRole> roles,
     DemoUsers demoUsers,
     DemoEstate demoEstate,
+    Features.Reception.Knowledge.DemoArchive demoArchive,
     IHostEnvironment environment,
     IConfiguration configuration,
     IOptions<DatabaseOptions> options,
@@ -36,5 +37,6 @@ public sealed class DatabaseStartup(
             return;
         await demoUsers.SeedAsync();
         await demoEstate.SeedAsync(ct);
+        await demoArchive.SeedAsync(ct);
     }
 }

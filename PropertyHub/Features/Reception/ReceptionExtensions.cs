@@ -1,4 +1,5 @@
 using PropertyHub.Features.Reception.Escalation;
+using PropertyHub.Features.Reception.IntakeDesk;
 using PropertyHub.Features.Reception.Ledger;
 using PropertyHub.Features.Reception.Live;
 using PropertyHub.Features.Reception.Queue;
@@ -19,6 +20,7 @@ public static class ReceptionExtensions
         builder.AddLiveQueue();
         services.AddReceptionQueue();
         services.AddLedger();
+        services.AddReceptionDesk();
         return builder;
     }
 

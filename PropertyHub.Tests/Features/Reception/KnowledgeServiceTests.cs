@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Reception;
+using PropertyHub.Features.Reception.Knowledge;
+using PropertyHub.Tests.Features.Registry;
+
+namespace PropertyHub.Tests.Features.Reception;
+
+public sealed class KnowledgeServiceTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    private Task AsAsync(string role, Func<KnowledgeService, int, Task> action) =>
+        RegistryTesting.InCultureAsync("en", () => factory.AsAsync(role, async (_, sp) =>
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            var estateId = await db.Estates.Select(e => e.Id).FirstAsync();
+            await action(sp.GetRequiredService<KnowledgeService>(), estateId);
+        }));
+
+    private static KnowledgeForm NewForm(int estateId, string title) => new()
+    {
+        EstateId = estateId, Category = KnowledgeCategory.UsefulNumber, Title = title, Answer = "拨打 12345 市民热线。", Phone = "12345", Keywords = "热线 市长",
+    };
+
+    [Fact]
+    public Task DemoArchive_Seeded_HasTheUsefulNumbersOfTheStandard() => AsAsync(Roles.Clerk, async (knowledge, estateId) =>
+    {
+        var all = await knowledge.ListAsync(estateId);
+        Assert.True(all.Count >= 15);
+        Assert.Contains(all, e => e.Phone == "10000");
+        Assert.Contains(all, e => e.Phone == "95598");
+        Assert.Contains(all, e => e.Title.Contains("派出所"));
+        Assert.Contains(all, e => e.Category == KnowledgeCategory.FeeStandard && e.Answer.Contains("1.50 元/m²/月"));
+        Assert.All(await knowledge.ListAsync(estateId, KnowledgeCategory.OfficeHours), e => Assert.Equal(KnowledgeCategory.OfficeHours, e.Category));
+    });
+
+    [Fact]
+    public Task Search_ByKeywordPhoneOrTwoWords_FindsTheEntry() => AsAsync(Roles.Clerk, async (knowledge, estateId) =>
+    {
+        Assert.Contains(await knowledge.SearchAsync(estateId, "户口"), e => e.Title.Contains("派出所"));
+        var byPhone = Assert.Single(await knowledge.SearchAsync(estateId, "95598"));
+        Assert.Contains("供电", byPhone.Title);
+        Assert.Contains(await knowledge.SearchAsync(estateId, "快递 代收"), e => e.Title.Contains("快递"));
+        Assert.Empty(await knowledge.SearchAsync(estateId, "快递 95598"));
+        Assert.Empty(await knowledge.SearchAsync(estateId, "   "));
+        Assert.Empty(await knowledge.SearchAsync(estateId + 1000, "95598"));
+    });
+
+    [Fact]
+    public Task Save_EmptyTitleAnswerAndLetterPhone_RefusedWithAMessagePerFieldAndNothingSaved() => AsAsync(Roles.Supervisor, async (knowledge, estateId) =>
+    {
+        var before = (await knowledge.ListAsync(estateId)).Count;
+        var result = await knowledge.SaveAsync(new KnowledgeForm { EstateId = estateId, Title = " ", Answer = "", Phone = "call us" });
+        Assert.Equal(ReceptionOutcome.Invalid, result.Outcome);
+        Assert.Equal(["Answer", "Phone", "Title"], result.Errors.Select(e => e.Field).Order());
+        Assert.Contains(result.Errors, e => e.Message == "Enter a title.");
+        var tooLong = await knowledge.SaveAsync(NewForm(estateId, new string('长', 201)));
+        Assert.Equal("At most 200 characters.", Assert.Single(tooLong.Errors).Message);
+        Assert.Equal(before, (await knowledge.ListAsync(estateId)).Count);
+    });
+
+    [Fact]
+    public Task Save_ByAClerk_IsDenied() => AsAsync(Roles.Clerk, async (knowledge, estateId) =>
+    {
+        var result = await knowledge.SaveAsync(NewForm(estateId, "市民热线（职员）"));
+        Assert.False(result.Succeeded);
+        Assert.Empty(await knowledge.SearchAsync(estateId, "市民热线（职员）"));
+    });
+
+    [Fact]
+    public Task Save_TwoEditorsFromTheSameVersion_SecondGetsConflictAndTheFreshEntry() => AsAsync(Roles.Supervisor, async (knowledge, estateId) =>
+    {
+        var created = await knowledge.SaveAsync(NewForm(estateId, "市民服务热线"));
+        Assert.True(created.Succeeded);
+        var seen = created.Entry!;
+        var first = KnowledgeForm.From(seen);
+        first.Answer = "12345 政务服务便民热线，24 小时。";
+        var second = KnowledgeForm.From(seen);
+        second.Phone = "0591-12345";
+
+        Assert.True((await knowledge.SaveAsync(first)).Succeeded);
+        var conflict = await knowledge.SaveAsync(second);
+
+        Assert.Equal(ReceptionOutcome.Conflict, conflict.Outcome);
+        Assert.Equal("12345 政务服务便民热线，24 小时。", conflict.Entry!.Answer);
+        var stored = (await knowledge.GetAsync(seen.Id))!;
+        Assert.Equal("12345", stored.Phone);
+        Assert.Equal(seen.Version + 1, stored.Version);
+
+        var staleDelete = await knowledge.DeleteAsync(seen.Id, seen.Version);
+        Assert.Equal(ReceptionOutcome.Conflict, staleDelete.Outcome);
+        Assert.NotNull(await knowledge.GetAsync(seen.Id));
+        Assert.True((await knowledge.DeleteAsync(seen.Id, stored.Version)).Succeeded);
+        Assert.Null(await knowledge.GetAsync(seen.Id));
+    });
+
+    [Fact]
+    public async Task DemoArchive_RunTwice_AddsNothingTheSecondTime()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var before = await db.KnowledgeEntries.CountAsync();
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<DemoArchive>().SeedAsync());
+        Assert.Equal(before, await db.KnowledgeEntries.CountAsync());
+    }
+}
