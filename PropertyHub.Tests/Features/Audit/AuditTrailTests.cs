@@ -48,7 +48,7 @@ public sealed class AuditTrailTests(AppFactory factory) : IClassFixture<AppFacto
             var vip = Assert.Single(changed.Changes, c => c.Field == nameof(Occupant.IsVip));
             Assert.Equal("True", vip.New);
             Assert.Equal(TimeSpan.FromHours(8), changed.At.Offset); // Asia/Shanghai
-            Assert.Equal("clerk@demo.local", changed.UserName);
+            Assert.Equal("王小芳", changed.UserName);
         });
     }
 

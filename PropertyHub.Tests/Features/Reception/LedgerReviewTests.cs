@@ -41,7 +41,7 @@ public sealed class LedgerReviewTests(LedgerAppFactory factory) : IClassFixture<
 
         Assert.True(first.Succeeded, first.Error);
         Assert.False(second.Succeeded);
-        Assert.Equal($"This period was already reviewed by {SignIn.DemoEmail(Roles.Supervisor)} at 2030-10-17 10:00.", second.Error);
+        Assert.Equal($"This period was already reviewed by {DemoUsers.All.Single(u => u.Role == Roles.Supervisor).DisplayName} at 2030-10-17 10:00.", second.Error);
         var review = Assert.Single(await ReviewsAsync(estate.EstateId));
         Assert.Equal((ReviewKind.Daily, Day(10, 16), "All answered.", LedgerAppFactory.Now), (review.Kind, review.PeriodStart, review.Notes, review.ReviewedAt));
     }

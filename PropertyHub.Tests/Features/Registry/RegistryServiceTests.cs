@@ -123,7 +123,7 @@ public sealed class RegistryServiceTests(AppFactory factory) : IClassFixture<App
         Assert.Equal(occupant.IdNumber, stored.IdNumber); // the clerk never saw it, left it empty: kept
         var audit = await after.AuditEntries.Where(a => a.EntityType == nameof(Occupant) && a.EntityId == occupant.Id && a.Action != AuditAction.Created).SingleAsync();
         Assert.Equal(AuditAction.Changed, audit.Action);
-        Assert.Equal("clerk@demo.local", audit.UserName);
+        Assert.Equal("王小芳", audit.UserName);
         var phone = Assert.Single(audit.Changes, c => c.Field == nameof(Occupant.Phone));
         Assert.Equal((occupant.Phone, "13812345678"), (phone.Old, phone.New));
         Assert.True(phone.IsPersonal);

@@ -25,7 +25,8 @@ public static class AccountsExtensions
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
-            .AddErrorDescriber<LocalizedIdentityErrors>();
+            .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
 
         // Every request re-checks the security stamp, so a disabled user's cookie stops working at once.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);

@@ -11,7 +11,7 @@ public sealed class CurrentActor(IServiceProvider services)
     {
         var principal = await PrincipalAsync();
         var id = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
-        return id is null ? Actor.System : new Actor(id, principal!.Identity?.Name ?? id);
+        return id is null ? Actor.System : new Actor(id, principal!.FindFirstValue(StaffClaimsFactory.DisplayNameClaim) ?? principal!.Identity?.Name ?? id);
     }
 
     private async Task<ClaimsPrincipal?> PrincipalAsync()

@@ -27,6 +27,8 @@ public sealed class ReceptionService(
     public async Task<ReceptionResult> LogAsync(Intake intake, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
+        // Stored times are UTC, whatever offset the form's picker used: SQLite compares them as ticks.
+        intake = intake with { AgreedReplyAt = intake.AgreedReplyAt?.ToUniversalTime() };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (errors, warnings) = await validator.CheckAsync(db, intake, now, ct);
         if (errors.Count > 0)
@@ -126,7 +128,8 @@ public sealed class ReceptionService(
             return Task.FromResult(ReceptionResult.Invalid([new FieldMessage("Reply", text["ContentTooLong", ServiceRequest.MaxContentLength])]));
         return ChangeAsync(id, version, ct, (request, actor, now) =>
         {
-            var late = request.DueAt is { } due && now > due;
+            // At the deadline itself the sweep has already marked the item overdue: a reply then is late too.
+            var late = request.DueAt is { } due && now >= due;
             request.RepliedAt ??= now;
             request.RepliedLate |= late;
             request.Status = RequestStatus.Closed;
