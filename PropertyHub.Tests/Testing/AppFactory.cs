@@ -42,6 +42,8 @@ public class AppFactory : WebApplicationFactory<Program>
             ["ScheduledDuties:Enabled"] = DutiesEnabled.ToString(),
             ["ScheduledDuties:CatchUpOnStartup"] = DutiesEnabled.ToString(),
             ["Seed:Demo"] = SeedDemo.ToString(),
+            // Tests log their own contacts and count from an empty queue; DemoReceptionTests turns them on.
+            ["Seed:DemoContacts"] = "false",
             ["Backup:Folder"] = Path.Combine(folder, "backups"),
             ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("PROPERTYHUB_TEST_LOGLEVEL") ?? "Warning",
         };

@@ -13,6 +13,7 @@ public sealed class DatabaseStartup(
     DemoUsers demoUsers,
     DemoEstate demoEstate,
     Features.Reception.Knowledge.DemoArchive demoArchive,
+    Features.Reception.Demo.DemoReception demoReception,
     IHostEnvironment environment,
     IConfiguration configuration,
     IOptions<DatabaseOptions> options,
@@ -38,5 +39,6 @@ public sealed class DatabaseStartup(
         await demoUsers.SeedAsync();
         await demoEstate.SeedAsync(ct);
         await demoArchive.SeedAsync(ct);
+        await demoReception.SeedAsync(ct);
     }
 }

@@ -15,6 +15,7 @@ public static class ReceptionExtensions
         services.AddSingleton<IWorkQueueEvents, InMemoryWorkQueueEvents>();
         services.AddScoped<IntakeValidator>();
         services.AddScoped<ReceptionService>();
+        services.AddScoped<Demo.DemoReception>();
         builder.AddEscalation();
         // After the in-memory bus: replaces it with Redis when Redis:Connection is set.
         builder.AddLiveQueue();
