@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Audit;
+using PropertyHub.Features.Notices;
 using PropertyHub.Features.Reception;
 using PropertyHub.Features.Registry;
 using PropertyHub.Features.ScheduledDuties;
@@ -31,6 +32,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ReceptionSettings> ReceptionSettings => Set<ReceptionSettings>();
     public DbSet<KnowledgeEntry> KnowledgeEntries => Set<KnowledgeEntry>();
     public DbSet<LedgerReview> LedgerReviews => Set<LedgerReview>();
+    public DbSet<Notice> Notices => Set<Notice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
