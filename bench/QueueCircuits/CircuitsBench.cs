@@ -27,6 +27,7 @@ internal static class CircuitsBench
         const string QueuePath = "/reception/queue";
         const string ChromiumPath = "/usr/bin/chromium";
         var total = Stopwatch.StartNew();
+        var finished = false;
         using var watchdog = new Timer(_ =>
         {
             Console.Error.WriteLine("QueueCircuits: 5-minute budget exceeded, stopping.");
@@ -47,6 +48,11 @@ internal static class CircuitsBench
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
         });
+        browser.Disconnected += (_, _) =>
+        {
+            if (!finished)
+                Console.Error.WriteLine("  the browser has gone");
+        };
 
         // Sign in once as the supervisor; the other contexts share the cookie through the storage state.
         var supervisor = DemoUsers.All.First(u => u.Role == Roles.Supervisor);
@@ -67,7 +73,17 @@ internal static class CircuitsBench
         {
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { StorageState = state });
             for (var p = 0; p < PagesPerContext && pages.Count < circuits; p++)
-                pages.Add(await context.NewPageAsync());
+            {
+                var page = await context.NewPageAsync();
+                var number = pages.Count;
+                page.Crash += (_, _) => Console.Error.WriteLine($"  page {number}: the browser tab crashed");
+                page.Close += (_, _) =>
+                {
+                    if (!finished)
+                        Console.Error.WriteLine($"  page {number}: closed");
+                };
+                pages.Add(page);
+            }
         }
 
         // Warm-up: one visit to each page, so first-use caches (localizers, compiled queries, MudBlazor) are not counted.
@@ -81,6 +97,7 @@ internal static class CircuitsBench
         var baseline = await MeasureAsync(BaselinePath, checkQueue: false);
         var queue = await MeasureAsync(QueuePath, checkQueue: true);
 
+        finished = true;
         Console.WriteLine();
         Console.WriteLine($"{"figure",-44}{"baseline " + BaselinePath,22}{"queue " + QueuePath,26}{"ratio",10}");
         Row("(b) QueuePage renders/s (page counter)", "n/a", $"{queue.PageRendersPerSecond:F3}", "-");
@@ -100,13 +117,23 @@ internal static class CircuitsBench
             var (openingRenders, openingBatches) = (QueuePage.RenderCount, batches.Count);
             using (var gate = new SemaphoreSlim(5))
             {
-                await Task.WhenAll(pages.Select(async page =>
+                await Task.WhenAll(pages.Select(async (_, i) =>
                 {
                     await gate.WaitAsync();
                     try
                     {
-                        await page.GotoAsync(baseUrl + path, new PageGotoOptions { Timeout = 60_000 });
-                        await WaitInteractiveAsync(page);
+                        try
+                        {
+                            await OpenAsync(pages[i], path);
+                        }
+                        catch (PlaywrightException ex)
+                        {
+                            // A tab lost on a busy 2-core machine: say so, replace it once, same context.
+                            Console.Error.WriteLine($"  page {i}: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}; retrying in a new tab");
+                            var fresh = await pages[i].Context.NewPageAsync();
+                            pages[i] = fresh;
+                            await OpenAsync(fresh, path);
+                        }
                     }
                     finally { gate.Release(); }
                 }));
@@ -157,6 +184,12 @@ internal static class CircuitsBench
                 $"{batches.Count - batchCount} render batches in {change.Elapsed.TotalSeconds:F1} s (control, not in the figures)");
             if (QueuePage.RenderCount - renders < circuits)
                 throw new InvalidOperationException("A new item did not re-render every queue page: the counters are not live.");
+        }
+
+        async Task OpenAsync(IPage page, string path)
+        {
+            await page.GotoAsync(baseUrl + path, new PageGotoOptions { Timeout = 60_000 });
+            await WaitInteractiveAsync(page);
         }
 
         static long FullGcBytes()
