@@ -32,3 +32,6 @@ public sealed class LedgerText;
 
 /// <summary>The live queue, its countdowns and the wallboard.</summary>
 public sealed class QueueText;
+
+/// <summary>The scheduled duties page: duty names, schedules, runs and "run now" outcomes.</summary>
+public sealed class DutiesText;
