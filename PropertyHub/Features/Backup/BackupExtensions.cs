@@ -11,7 +11,12 @@ public static class BackupExtensions
         builder.Services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (database.Provider == DatabaseProvider.Sqlite)
+        {
             builder.Services.AddSingleton<IScheduledDuty, SqliteBackupDuty>();
+            // The duties page says how many backups are kept.
+            builder.Services.AddSingleton(new DutyDescription(SqliteBackupDuty.DutyName,
+                sp => [sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BackupOptions>>().Value.Keep]));
+        }
         return builder;
     }
 }

@@ -21,9 +21,6 @@ public static class ScheduledDutiesExtensions
         services.AddScoped<DutyRunner>();
         services.AddScoped<DutyCatchUp>();
         services.AddScoped<DutiesOverview>();
-        services.AddSingleton(new DutyDescription(Backup.SqliteBackupDuty.DutyName,
-            sp => [sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Backup.BackupOptions>>().Value.Keep]));
-        services.AddSingleton(new RecurringJobInfo(Reception.Escalation.EscalationSweep.JobId, Cron.Minutely()));
 
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         // Each host builds its own storage: Hangfire's global JobStorage.Current would be shared by every host in

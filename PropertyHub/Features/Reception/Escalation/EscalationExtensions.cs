@@ -8,6 +8,8 @@ public static class EscalationExtensions
     public static WebApplicationBuilder AddEscalation(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<EscalationSweep>();
+        // Listed on the duties page as a job without periods.
+        builder.Services.AddSingleton(new RecurringJobInfo(EscalationSweep.JobId, EscalationSweep.Cron));
         if (builder.Configuration.GetValue($"{ScheduledDutiesOptions.Section}:{nameof(ScheduledDutiesOptions.Enabled)}", true))
             builder.Services.AddHostedService<EscalationScheduler>();
         return builder;

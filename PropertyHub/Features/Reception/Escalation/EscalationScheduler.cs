@@ -11,7 +11,7 @@ internal sealed class EscalationScheduler(IRecurringJobManager recurringJobs, Du
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        recurringJobs.AddOrUpdate<EscalationSweep>(EscalationSweep.JobId, s => s.RunAsync(CancellationToken.None), Cron.Minutely(),
+        recurringJobs.AddOrUpdate<EscalationSweep>(EscalationSweep.JobId, s => s.RunAsync(CancellationToken.None), EscalationSweep.Cron,
             new RecurringJobOptions { TimeZone = dutyClock.Zone });
         return Task.CompletedTask;
     }

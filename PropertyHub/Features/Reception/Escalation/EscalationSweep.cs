@@ -17,6 +17,7 @@ public sealed class EscalationSweep(
     ILogger<EscalationSweep> logger)
 {
     public const string JobId = "reception-escalation";
+    public static readonly string Cron = Hangfire.Cron.Minutely();
     public const int DefaultBatchSize = 200;
 
     public int BatchSize { get; init; } = DefaultBatchSize;
