@@ -32,3 +32,6 @@ public sealed class LedgerText;
 
 /// <summary>The live queue, its countdowns and the wallboard.</summary>
 public sealed class QueueText;
+
+/// <summary>Notices: the outbox, letters for printing and the notice board.</summary>
+public sealed class NoticesText;
