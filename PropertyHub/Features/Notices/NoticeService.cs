@@ -8,6 +8,10 @@ public sealed record NoticeFilter(NoticeStatus? Status = null, NoticeChannel? Ch
 /// <summary>A letter in a building's print batch, with what the letter head and address need.</summary>
 public sealed record LetterRow(int Id, int Version, string Subject, string Body, string? Link, string Language, string Recipient, string Unit, DateTimeOffset CreatedAt);
 
+public sealed record PlaceOption(int Id, string Name);
+
+public sealed record LetterHead(string EstateName, string OfficeName, string BuildingName);
+
 /// <summary>Reading notices, re-sending them, the letter batches and the board.</summary>
 public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
@@ -22,6 +26,25 @@ public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, Tim
         if (!string.IsNullOrWhiteSpace(filter.Kind))
             query = query.Where(n => n.Kind == filter.Kind);
         return await query.OrderByDescending(n => n.Id).Take(filter.Take).ToListAsync(ct);
+    }
+
+    public async Task<List<PlaceOption>> EstatesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Estates.OrderBy(e => e.Name).Select(e => new PlaceOption(e.Id, e.Name)).ToListAsync(ct);
+    }
+
+    public async Task<List<PlaceOption>> BuildingsAsync(int estateId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Buildings.Where(b => b.EstateId == estateId).OrderBy(b => b.Code).Select(b => new PlaceOption(b.Id, b.Name)).ToListAsync(ct);
+    }
+
+    public async Task<LetterHead?> LetterHeadAsync(int buildingId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Buildings.Where(b => b.Id == buildingId)
+            .Select(b => new LetterHead(b.Estate!.Name, b.Estate.OfficeName, b.Name)).SingleOrDefaultAsync(ct);
     }
 
     public async Task<List<string>> KindsAsync(CancellationToken ct = default)
