@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace PropertyHub.Features.Notices;
 
 /// <summary>The SMTP server e-mail notices go through (section "Smtp").</summary>
-public sealed class SmtpOptions
+public sealed class SmtpOptions : IValidatableObject
 {
     public const string Section = "Smtp";
 
@@ -31,13 +31,21 @@ public sealed class SmtpOptions
 
     [Range(1, 300)]
     public int TimeoutSeconds { get; set; } = 30;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (UseSsl && StartTls)
+            yield return new("Smtp: choose UseSsl or StartTls, not both.", [nameof(UseSsl), nameof(StartTls)]);
+        if (string.IsNullOrEmpty(User) != string.IsNullOrEmpty(Password))
+            yield return new("Smtp: User and Password go together.", [nameof(User), nameof(Password)]);
+    }
 }
 
 /// <summary>
 /// The HTTP gateway SMS notices go through (section "Sms"), so any provider is plugged in by configuration:
 /// the body template's {phone} and {text} are replaced by the JSON-escaped phone number and message.
 /// </summary>
-public sealed class SmsOptions
+public sealed class SmsOptions : IValidatableObject
 {
     public const string Section = "Sms";
 
@@ -58,4 +66,10 @@ public sealed class SmsOptions
 
     [Range(1, 120)]
     public int TimeoutSeconds { get; set; } = 10;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!BodyTemplate.Contains("{phone}", StringComparison.Ordinal) || !BodyTemplate.Contains("{text}", StringComparison.Ordinal))
+            yield return new("Sms: BodyTemplate must contain {phone} and {text}.", [nameof(BodyTemplate)]);
+    }
 }
