@@ -3,6 +3,7 @@ using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Backup;
 using PropertyHub.Features.Languages;
+using PropertyHub.Features.Notices;
 using PropertyHub.Features.Operations;
 using PropertyHub.Features.Reception;
 using PropertyHub.Features.Registry;
@@ -21,6 +22,7 @@ builder.AddRegistryImport();
 builder.AddSettings();
 builder.AddReception();
 builder.AddScheduledDuties();
+builder.AddNotices();
 builder.AddBackup();
 builder.AddOperations();
 

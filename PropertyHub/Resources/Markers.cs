@@ -35,3 +35,6 @@ public sealed class QueueText;
 
 /// <summary>The scheduled duties page: duty names, schedules, runs and "run now" outcomes.</summary>
 public sealed class DutiesText;
+
+/// <summary>Notices: the outbox, letters for printing and the notice board.</summary>
+public sealed class NoticesText;

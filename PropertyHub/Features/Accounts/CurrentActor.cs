@@ -9,19 +9,27 @@ public sealed class CurrentActor(IServiceProvider services)
 {
     public async Task<Actor> GetAsync()
     {
-        var principal = await PrincipalAsync();
-        var id = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
-        return id is null ? Actor.System : new Actor(id, principal!.FindFirstValue(StaffClaimsFactory.DisplayNameClaim) ?? principal!.Identity?.Name ?? id);
+        var principal = await GetPrincipalAsync();
+        var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        return id is null ? Actor.System : new Actor(id, principal.FindFirstValue(StaffClaimsFactory.DisplayNameClaim) ?? principal.Identity?.Name ?? id);
     }
 
-    private async Task<ClaimsPrincipal?> PrincipalAsync()
+    /// <summary>Whether the acting user has one of the roles in a comma-separated list such as <see cref="Roles.EditRegistry"/>.</summary>
+    public async Task<bool> IsInAnyRoleAsync(string roles)
+    {
+        var user = await GetPrincipalAsync();
+        return user.Identity?.IsAuthenticated == true && roles.Split(',').Any(user.IsInRole);
+    }
+
+    /// <summary>The signed-in user, or an anonymous principal for background work.</summary>
+    public async Task<ClaimsPrincipal> GetPrincipalAsync()
     {
         var http = services.GetService<IHttpContextAccessor>()?.HttpContext;
         if (http?.User.Identity?.IsAuthenticated == true && !http.WebSockets.IsWebSocketRequest)
             return http.User;
         var provider = services.GetService<AuthenticationStateProvider>();
         if (provider is null)
-            return null;
+            return new ClaimsPrincipal();
         try
         {
             return (await provider.GetAuthenticationStateAsync()).User;
@@ -29,7 +37,7 @@ public sealed class CurrentActor(IServiceProvider services)
         catch (InvalidOperationException)
         {
             // Outside a circuit or a component render there is no authentication state: a background duty.
-            return null;
+            return new ClaimsPrincipal();
         }
     }
 }

@@ -1,0 +1,72 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Notices;
+using PropertyHub.Features.ScheduledDuties;
+
+namespace PropertyHub.Tests.Features.Notices;
+
+public sealed class NoticeTableTests(NoticesApp app) : IClassFixture<NoticesApp>
+{
+    private async Task<Notice> FailedNoticeAsync()
+    {
+        var notice = Assert.Single(await app.AddNoticesAsync(await app.AddOccupantAsync(email: NoticesApp.NewEmail())));
+        await using var db = await app.CreateDbContextAsync();
+        var stored = db.Notices.Single(n => n.Id == notice.Id);
+        stored.Status = NoticeStatus.Failed;
+        stored.Attempts = NoticeDelivery.MaxAttempts;
+        stored.LastError = "SmtpCommandException: Mailbox unavailable";
+        stored.NextAttemptAt = null;
+        await db.SaveChangesAsync();
+        return await app.LoadAsync(notice.Id);
+    }
+
+    private BunitContext NewContext(IServiceProvider services, string role)
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+        ctx.Services.AddLocalization();
+        ctx.Services.AddSingleton(services.GetRequiredService<NoticeService>());
+        ctx.Services.AddSingleton(services.GetRequiredService<EstateTime>());
+        ctx.AddAuthorization().SetAuthorized("staff").SetRoles(role);
+        return ctx;
+    }
+
+    [Fact]
+    public async Task OccupantNotices_Supervisor_SeesAttemptsAndErrorAndResendsFailedNotice()
+    {
+        var failed = await FailedNoticeAsync();
+        await using var scope = app.App.Services.CreateAsyncScope();
+        await ActingAs.SignInScopeAsync(scope.ServiceProvider, Roles.Supervisor);
+        await using var ctx = NewContext(scope.ServiceProvider, Roles.Supervisor);
+
+        var panel = ctx.Render<OccupantNotices>(p => p.Add(x => x.OccupantId, failed.OccupantId!.Value));
+        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=occupant-notices]")));
+        panel.Find("[data-testid=occupant-notices] .mud-expand-panel-header").Click();
+        panel.WaitForAssertion(() => Assert.Contains("SmtpCommandException: Mailbox unavailable", panel.Find("[data-testid=notices-table]").TextContent, StringComparison.Ordinal));
+        await panel.Find("[data-testid=notice-resend]").ClickAsync(new());
+
+        var stored = await app.LoadAsync(failed.Id);
+        Assert.Equal(NoticeStatus.Pending, stored.Status);
+        Assert.Equal(0, stored.Attempts);
+        Assert.NotNull(stored.NextAttemptAt);
+    }
+
+    [Fact]
+    public async Task OccupantNotices_Clerk_NoResendButton()
+    {
+        var failed = await FailedNoticeAsync();
+        await using var scope = app.App.Services.CreateAsyncScope();
+        await using var ctx = NewContext(scope.ServiceProvider, Roles.Clerk);
+
+        var panel = ctx.Render<OccupantNotices>(p => p.Add(x => x.OccupantId, failed.OccupantId!.Value));
+        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=occupant-notices]")));
+        panel.Find("[data-testid=occupant-notices] .mud-expand-panel-header").Click();
+
+        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=notices-table]")));
+        Assert.Empty(panel.FindAll("[data-testid=notice-resend]"));
+        Assert.Equal(NoticeStatus.Failed, (await app.LoadAsync(failed.Id)).Status);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using PropertyHub.Data;
+using PropertyHub.Features.Registry;
+
+namespace PropertyHub.Features.Notices;
+
+/// <summary>A notice's words in one language.</summary>
+public sealed record NoticeText(string Subject, string Body);
+
+/// <summary>Where an occupant's letter goes: the estate and the building whose print batch holds it.</summary>
+public sealed record NoticePlace(int EstateId, int BuildingId);
+
+/// <summary>
+/// Puts notices in the outbox of a caller's context, so they are saved in the caller's transaction together with
+/// the record that causes them. A second copy is refused by the unique (kind, source, channel, recipient) key at
+/// insert: callers that may run twice catch <see cref="DbUpdateException"/> and test <see cref="IsDuplicate"/>.
+/// </summary>
+public static partial class NoticeOutbox
+{
+    public const string DefaultLanguage = "zh-Hans";
+
+    public static string OccupantKey(int occupantId) => $"occupant:{occupantId}";
+
+    public static string EstateKey(int estateId) => $"estate:{estateId}";
+
+    /// <summary>
+    /// Adds the notices that reach one occupant: an e-mail when they have an address, an SMS when they have a mobile
+    /// phone, and a printed letter when they have neither. The text is written in their preferred language.
+    /// </summary>
+    public static IReadOnlyList<Notice> AddForOccupant(AppDbContext db, Occupant occupant, NoticePlace place, string kind, string sourceKey,
+        Func<CultureInfo, NoticeText> text, DateTimeOffset now, string? link = null)
+    {
+        var culture = CultureOf(occupant.PreferredLanguage);
+        var words = text(culture);
+        var added = new List<Notice>();
+        var email = string.IsNullOrWhiteSpace(occupant.Email) ? null : occupant.Email.Trim();
+        var mobile = MobileOf(occupant);
+        if (email is not null)
+            added.Add(New(NoticeChannel.Email, email));
+        if (mobile is not null)
+            added.Add(New(NoticeChannel.Sms, mobile));
+        if (added.Count == 0)
+            added.Add(New(NoticeChannel.Letter, null));
+        db.Notices.AddRange(added);
+        return added;
+
+        Notice New(NoticeChannel channel, string? address) => new()
+        {
+            EstateId = place.EstateId,
+            BuildingId = place.BuildingId,
+            Kind = kind,
+            SourceKey = sourceKey,
+            Channel = channel,
+            RecipientKey = OccupantKey(occupant.Id),
+            OccupantId = occupant.Id,
+            Address = address,
+            Language = culture.Name,
+            Subject = words.Subject,
+            Body = words.Body,
+            Link = link,
+            Status = NoticeStatus.Pending,
+            CreatedAt = now,
+            // Letters wait for the print batch and are marked delivered by hand; the others are due at once.
+            NextAttemptAt = channel == NoticeChannel.Letter ? null : now,
+        };
+    }
+
+    /// <summary>Adds a notice to the estate's board; it is published (sent) as soon as it is saved.</summary>
+    public static Notice AddBoard(AppDbContext db, int estateId, string kind, string sourceKey, NoticeText text, string language, DateTimeOffset now)
+    {
+        var notice = new Notice
+        {
+            EstateId = estateId,
+            Kind = kind,
+            SourceKey = sourceKey,
+            Channel = NoticeChannel.Board,
+            RecipientKey = EstateKey(estateId),
+            Language = CultureOf(language).Name,
+            Subject = text.Subject,
+            Body = text.Body,
+            Status = NoticeStatus.Sent,
+            CreatedAt = now,
+            SentAt = now,
+        };
+        db.Notices.Add(notice);
+        return notice;
+    }
+
+    /// <summary>True when the save failed because a notice (or another row) with the same unique key exists already.</summary>
+    public static bool IsDuplicate(DbUpdateException exception)
+    {
+        for (Exception? e = exception.InnerException; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                // SQLITE_CONSTRAINT_UNIQUE / SQLITE_CONSTRAINT_PRIMARYKEY
+                case SqliteException s when s.SqliteExtendedErrorCode is 2067 or 1555:
+                case Npgsql.PostgresException p when p.SqlState == "23505":
+                case Microsoft.Data.SqlClient.SqlException q when q.Number is 2601 or 2627:
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The first mobile number among the occupant's phones, or null.</summary>
+    public static string? MobileOf(Occupant occupant) =>
+        new[] { occupant.Phone, occupant.Phone2 }.Select(p => p?.Trim()).FirstOrDefault(p => p is not null && Mobile().IsMatch(p));
+
+    public static CultureInfo CultureOf(string? language)
+    {
+        if (!string.IsNullOrWhiteSpace(language))
+        {
+            try
+            {
+                return CultureInfo.GetCultureInfo(language, predefinedOnly: true);
+            }
+            catch (CultureNotFoundException)
+            {
+            }
+        }
+        return CultureInfo.GetCultureInfo(DefaultLanguage);
+    }
+
+    [GeneratedRegex(@"^(\+?86)?1[3-9]\d{9}$")]
+    private static partial Regex Mobile();
+}
