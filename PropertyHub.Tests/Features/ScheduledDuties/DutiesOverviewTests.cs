@@ -25,8 +25,8 @@ public sealed class DutiesOverviewTests : DutiesAppTest
         var backup = snapshot.Duties.Single(d => d.Name == SqliteBackupDuty.DutyName);
         Assert.Equal(new DateTimeOffset(2026, 10, 16, 2, 30, 0, Shanghai), backup.NextLocal);
         Assert.Equal([14], backup.DescriptionArguments);
-        var sweep = Assert.Single(snapshot.Jobs);
-        Assert.Equal(EscalationSweep.JobId, sweep.Id);
+        Assert.Equal([PropertyHub.Features.Notices.NoticeDelivery.JobId, EscalationSweep.JobId], snapshot.Jobs.Select(j => j.Id).Order(StringComparer.Ordinal));
+        var sweep = snapshot.Jobs.Single(j => j.Id == EscalationSweep.JobId);
         Assert.Equal(new DateTimeOffset(2026, 10, 15, 9, 31, 0, Shanghai), sweep.NextLocal);
     }
 

@@ -16,6 +16,7 @@ public sealed class NoticeDelivery(
     ILogger<NoticeDelivery> logger)
 {
     public const string JobId = "notice-delivery";
+    public static readonly string Cron = Hangfire.Cron.Minutely();
     public const int MaxAttempts = 8;
     public const int DefaultBatchSize = 100;
 

@@ -8,7 +8,7 @@ internal sealed class NoticeScheduler(IRecurringJobManager recurringJobs, DutyCl
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        recurringJobs.AddOrUpdate<NoticeDelivery>(NoticeDelivery.JobId, d => d.RunAsync(CancellationToken.None), Cron.Minutely(),
+        recurringJobs.AddOrUpdate<NoticeDelivery>(NoticeDelivery.JobId, d => d.RunAsync(CancellationToken.None), NoticeDelivery.Cron,
             new RecurringJobOptions { TimeZone = dutyClock.Zone });
         return Task.CompletedTask;
     }

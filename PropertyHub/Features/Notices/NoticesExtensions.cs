@@ -14,6 +14,8 @@ public static class NoticesExtensions
         services.AddScoped<INoticeSender, EmailSender>();
         services.AddScoped<INoticeSender, SmsSender>();
         services.AddScoped<NoticeDelivery>();
+        // Listed on the duties page as a job without periods.
+        services.AddSingleton(new ScheduledDuties.RecurringJobInfo(NoticeDelivery.JobId, NoticeDelivery.Cron));
         services.AddScoped<NoticeService>();
         if (builder.Configuration.GetValue($"{ScheduledDutiesOptions.Section}:{nameof(ScheduledDutiesOptions.Enabled)}", true))
             services.AddHostedService<NoticeScheduler>();
