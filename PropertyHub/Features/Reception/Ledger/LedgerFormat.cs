@@ -6,14 +6,14 @@ using PropertyHub.Resources;
 namespace PropertyHub.Features.Reception.Ledger;
 
 /// <summary>Ledger and measures values in the user's language and the estate's time zone.</summary>
-public sealed class LedgerFormat(IStringLocalizer<LedgerText> text, EstateTime time)
+public sealed class LedgerFormat(IStringLocalizer<LedgerText> text, IStringLocalizer<ReceptionText> labels, EstateTime time)
 {
     public const string TimeFormat = "yyyy-MM-dd HH:mm";
 
-    public string Kind(RequestKind kind) => text["Kind" + kind];
-    public string Channel(Channel channel) => text["Channel" + channel];
+    public string Kind(RequestKind kind) => labels.Label(kind);
+    public string Channel(Channel channel) => labels.Label(channel);
     /// <summary>Null: customer service still holds the item.</summary>
-    public string Department(Department? department) => text["Department" + (department ?? Reception.Department.CustomerService)];
+    public string Department(Department? department) => labels.Label(department ?? Reception.Department.CustomerService);
 
     public string Time(DateTimeOffset utc) => time.ToLocal(utc).ToString(TimeFormat, CultureInfo.InvariantCulture);
     public string ShortTime(DateTimeOffset utc) => time.ToLocal(utc).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
