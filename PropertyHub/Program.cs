@@ -5,11 +5,13 @@ using PropertyHub.Features.Backup;
 using PropertyHub.Features.Languages;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.Operations;
+using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.Reception;
 using PropertyHub.Features.Registry;
 using PropertyHub.Features.Registry.Import;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Settings;
+using PropertyHub.Features.Surveys;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRootSettings();
@@ -23,6 +25,8 @@ builder.AddSettings();
 builder.AddReception();
 builder.AddScheduledDuties();
 builder.AddNotices();
+builder.AddPersonalLinks();
+builder.AddSurveys();
 builder.AddBackup();
 builder.AddOperations();
 
@@ -36,6 +40,7 @@ app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UsePersonalLinks();
 
 app.MapHealth();
 app.MapAccounts();

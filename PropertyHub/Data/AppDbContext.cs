@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Audit;
 using PropertyHub.Features.Notices;
+using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.Reception;
 using PropertyHub.Features.Registry;
 using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Features.Surveys;
 
 namespace PropertyHub.Data;
 
@@ -33,6 +35,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<KnowledgeEntry> KnowledgeEntries => Set<KnowledgeEntry>();
     public DbSet<LedgerReview> LedgerReviews => Set<LedgerReview>();
     public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<PersonalLink> PersonalLinks => Set<PersonalLink>();
+    public DbSet<SurveyTemplate> SurveyTemplates => Set<SurveyTemplate>();
+    public DbSet<SurveyItem> SurveyItems => Set<SurveyItem>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyScore> SurveyScores => Set<SurveyScore>();
+    public DbSet<Rectification> Rectifications => Set<Rectification>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,6 +14,7 @@ public sealed class DatabaseStartup(
     DemoEstate demoEstate,
     Features.Reception.Knowledge.DemoArchive demoArchive,
     Features.Reception.Demo.DemoReception demoReception,
+    Features.Surveys.StandardSurveyTemplate surveyTemplate,
     IHostEnvironment environment,
     IConfiguration configuration,
     IOptions<DatabaseOptions> options,
@@ -34,6 +35,7 @@ public sealed class DatabaseStartup(
     public async Task SeedAsync(CancellationToken ct = default)
     {
         await DemoUsers.EnsureRolesAsync(roles);
+        await surveyTemplate.EnsureAsync(ct);
         if (!DemoEnabled)
             return;
         await demoUsers.SeedAsync();

@@ -38,3 +38,9 @@ public sealed class DutiesText;
 
 /// <summary>Notices: the outbox, letters for printing and the notice board.</summary>
 public sealed class NoticesText;
+
+/// <summary>Personal links for occupants: states of a link and the refusal when they are opened too often.</summary>
+public sealed class LinksText;
+
+/// <summary>The quarterly evaluation survey: the form, its notices and answers.</summary>
+public sealed class SurveyText;

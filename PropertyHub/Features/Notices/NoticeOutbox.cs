@@ -36,18 +36,22 @@ public static partial class NoticeOutbox
         var culture = CultureOf(occupant.PreferredLanguage);
         var words = text(culture);
         var added = new List<Notice>();
-        var email = string.IsNullOrWhiteSpace(occupant.Email) ? null : occupant.Email.Trim();
+        var email = EmailOf(occupant);
         var mobile = MobileOf(occupant);
         if (email is not null)
-            added.Add(New(NoticeChannel.Email, email));
+            added.Add(Add(db, occupant, place, kind, sourceKey, NoticeChannel.Email, email, culture, words, now, link));
         if (mobile is not null)
-            added.Add(New(NoticeChannel.Sms, mobile));
+            added.Add(Add(db, occupant, place, kind, sourceKey, NoticeChannel.Sms, mobile, culture, words, now, link));
         if (added.Count == 0)
-            added.Add(New(NoticeChannel.Letter, null));
-        db.Notices.AddRange(added);
+            added.Add(Add(db, occupant, place, kind, sourceKey, NoticeChannel.Letter, null, culture, words, now, link));
         return added;
+    }
 
-        Notice New(NoticeChannel channel, string? address) => new()
+    /// <summary>Adds one notice to one occupant through one channel, for callers that write each channel its own words.</summary>
+    public static Notice Add(AppDbContext db, Occupant occupant, NoticePlace place, string kind, string sourceKey,
+        NoticeChannel channel, string? address, CultureInfo culture, NoticeText words, DateTimeOffset now, string? link = null)
+    {
+        var notice = new Notice
         {
             EstateId = place.EstateId,
             BuildingId = place.BuildingId,
@@ -66,6 +70,23 @@ public static partial class NoticeOutbox
             // Letters wait for the print batch and are marked delivered by hand; the others are due at once.
             NextAttemptAt = channel == NoticeChannel.Letter ? null : now,
         };
+        db.Notices.Add(notice);
+        return notice;
+    }
+
+    /// <summary>Runs <paramref name="write"/> with <paramref name="culture"/> as the UI culture, so localizers write in the reader's language.</summary>
+    public static T WriteIn<T>(CultureInfo culture, Func<T> write)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = culture;
+            return write();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     /// <summary>Adds a notice to the estate's board; it is published (sent) as soon as it is saved.</summary>
@@ -105,6 +126,8 @@ public static partial class NoticeOutbox
         }
         return false;
     }
+
+    public static string? EmailOf(Occupant occupant) => string.IsNullOrWhiteSpace(occupant.Email) ? null : occupant.Email.Trim();
 
     /// <summary>The first mobile number among the occupant's phones, or null.</summary>
     public static string? MobileOf(Occupant occupant) =>

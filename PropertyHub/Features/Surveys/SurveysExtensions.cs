@@ -1,0 +1,20 @@
+using PropertyHub.Features.ScheduledDuties;
+
+namespace PropertyHub.Features.Surveys;
+
+public static class SurveysExtensions
+{
+    public static WebApplicationBuilder AddSurveys(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.Section).ValidateDataAnnotations()
+            .Validate(o => Cronos.CronExpression.TryParse(o.Cron, out _), "Surveys:Cron is not a valid cron expression.").ValidateOnStart();
+        services.AddScoped<StandardSurveyTemplate>();
+        services.AddScoped<SurveyNotices>();
+        services.AddScoped<SurveyAnswers>();
+        services.AddScoped<SurveyIssuer>();
+        services.AddSingleton<IScheduledDuty, QuarterlySurveyDuty>();
+        services.AddSingleton(new DutyDescription(QuarterlySurveyDuty.DutyName, _ => []));
+        return builder;
+    }
+}
