@@ -22,4 +22,7 @@ public static class SurveyRoles
 
     /// <summary>Change the form's items.</summary>
     public const string EditTemplates = Roles.Manager;
+
+    /// <summary>Everyone who does any of the above: sees the survey group in the menu.</summary>
+    public const string Any = $"{Roles.Clerk},{Roles.Supervisor},{Roles.Manager},{Roles.Admin}";
 }
