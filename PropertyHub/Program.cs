@@ -2,6 +2,7 @@ using PropertyHub.Components;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Backup;
+using PropertyHub.Features.Fees;
 using PropertyHub.Features.Languages;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.Operations;
@@ -27,6 +28,7 @@ builder.AddScheduledDuties();
 builder.AddNotices();
 builder.AddPersonalLinks();
 builder.AddSurveys();
+builder.AddFees();
 builder.AddBackup();
 builder.AddOperations();
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Audit;
+using PropertyHub.Features.Fees;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.Reception;
@@ -42,6 +43,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<SurveyScore> SurveyScores => Set<SurveyScore>();
     public DbSet<Rectification> Rectifications => Set<Rectification>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    public DbSet<FeeItem> FeeItems => Set<FeeItem>();
+    public DbSet<FeeRate> FeeRates => Set<FeeRate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

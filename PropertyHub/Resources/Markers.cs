@@ -44,3 +44,6 @@ public sealed class LinksText;
 
 /// <summary>The quarterly evaluation survey: the form, its notices and answers.</summary>
 public sealed class SurveyText;
+
+/// <summary>Fees: fee items, rates and the public fee standard.</summary>
+public sealed class FeesText;

@@ -267,6 +267,98 @@ namespace PropertyHub.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Fees.FeeItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("EstateId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameHans")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameHant")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EstateId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("FeeItems");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Fees.FeeRate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FeeItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeeItemId", "Use", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("FeeRates");
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Notices.Notice", b =>
                 {
                     b.Property<int>("Id")
@@ -1380,6 +1472,24 @@ namespace PropertyHub.Data.Migrations.Postgres
                     b.Navigation("Changes");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Fees.FeeItem", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Registry.Estate", null)
+                        .WithMany()
+                        .HasForeignKey("EstateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Fees.FeeRate", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Fees.FeeItem", null)
+                        .WithMany("Rates")
+                        .HasForeignKey("FeeItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Notices.Notice", b =>
                 {
                     b.HasOne("PropertyHub.Features.Registry.Estate", null)
@@ -1629,6 +1739,11 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Fees.FeeItem", b =>
+                {
+                    b.Navigation("Rates");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Reception.ServiceRequest", b =>

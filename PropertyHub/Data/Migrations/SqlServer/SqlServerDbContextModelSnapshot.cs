@@ -269,6 +269,98 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Fees.FeeItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("EstateId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("NameHans")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("NameHant")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EstateId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("FeeItems");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Fees.FeeRate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FeeItemId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeeItemId", "Use", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("FeeRates");
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Notices.Notice", b =>
                 {
                     b.Property<int>("Id")
@@ -1382,6 +1474,24 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.Navigation("Changes");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Fees.FeeItem", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Registry.Estate", null)
+                        .WithMany()
+                        .HasForeignKey("EstateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Fees.FeeRate", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Fees.FeeItem", null)
+                        .WithMany("Rates")
+                        .HasForeignKey("FeeItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Notices.Notice", b =>
                 {
                     b.HasOne("PropertyHub.Features.Registry.Estate", null)
@@ -1631,6 +1741,11 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Fees.FeeItem", b =>
+                {
+                    b.Navigation("Rates");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Reception.ServiceRequest", b =>

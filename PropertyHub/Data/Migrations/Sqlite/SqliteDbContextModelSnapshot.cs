@@ -256,6 +256,94 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Fees.FeeItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EstateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameHans")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameHant")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EstateId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("FeeItems");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Fees.FeeRate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FeeItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeeItemId", "Use", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("FeeRates");
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Notices.Notice", b =>
                 {
                     b.Property<int>("Id")
@@ -1335,6 +1423,24 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.Navigation("Changes");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Fees.FeeItem", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Registry.Estate", null)
+                        .WithMany()
+                        .HasForeignKey("EstateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Fees.FeeRate", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Fees.FeeItem", null)
+                        .WithMany("Rates")
+                        .HasForeignKey("FeeItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Notices.Notice", b =>
                 {
                     b.HasOne("PropertyHub.Features.Registry.Estate", null)
@@ -1584,6 +1690,11 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Fees.FeeItem", b =>
+                {
+                    b.Navigation("Rates");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Reception.ServiceRequest", b =>

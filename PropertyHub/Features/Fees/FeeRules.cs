@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace PropertyHub.Features.Fees;
+
+/// <summary>Validation of fee items and rates. Messages are FeesText keys.</summary>
+public static partial class FeeRules
+{
+    /// <summary>
+    /// Reads an amount typed by a person: digits with at most two decimals, not negative. Full-width digits and
+    /// a trailing "元" are accepted; grouping commas are not (they are too easily a mistyped decimal point).
+    /// </summary>
+    public static (decimal? Amount, string? Error) ParseAmount(string? text)
+    {
+        var clean = text?.Normalize(System.Text.NormalizationForm.FormKC).Trim().TrimEnd('元').Trim();
+        if (string.IsNullOrEmpty(clean))
+            return (null, "AmountRequired");
+        if (!decimal.TryParse(clean, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+            return (null, "AmountNotNumber");
+        if (amount < 0)
+            return (null, "AmountNegative");
+        if (amount != Math.Round(amount, 2))
+            return (null, "AmountTooManyDecimals");
+        if (amount > 1_000_000m)
+            return (null, "AmountTooLarge");
+        return (amount, null);
+    }
+
+    public static string? Code(string? code) =>
+        string.IsNullOrWhiteSpace(code) ? "CodeRequired" : CodePattern().IsMatch(code.Trim()) ? null : "CodeInvalid";
+
+    public static string? Name(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? "NameRequired" : name.Trim().Length > 100 ? "NameTooLong" : null;
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$")]
+    private static partial Regex CodePattern();
+}

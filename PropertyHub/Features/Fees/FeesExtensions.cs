@@ -1,0 +1,11 @@
+namespace PropertyHub.Features.Fees;
+
+public static class FeesExtensions
+{
+    public static WebApplicationBuilder AddFees(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<FeeService>();
+        builder.Services.AddScoped<DemoFees>();
+        return builder;
+    }
+}
