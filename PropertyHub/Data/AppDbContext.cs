@@ -45,6 +45,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<FeeItem> FeeItems => Set<FeeItem>();
     public DbSet<FeeRate> FeeRates => Set<FeeRate>();
+    public DbSet<PaymentRequest> PaymentRequests => Set<PaymentRequest>();
+    public DbSet<PaymentRequestLine> PaymentRequestLines => Set<PaymentRequestLine>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<PaymentAllocation> PaymentAllocations => Set<PaymentAllocation>();
+    public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,6 +6,7 @@ public static class FeesExtensions
     {
         builder.Services.AddScoped<FeeService>();
         builder.Services.AddScoped<DemoFees>();
+        builder.Services.AddScoped<PaymentService>();
         return builder;
     }
 }

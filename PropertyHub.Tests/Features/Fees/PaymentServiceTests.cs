@@ -1,0 +1,172 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PropertyHub.Data;
+using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Fees;
+
+namespace PropertyHub.Tests.Features.Fees;
+
+public sealed class PaymentServiceTests : IAsyncLifetime
+{
+    private readonly AppFactory factory = new();
+
+    private int UnitId { get; set; }
+    private int EstateId { get; set; }
+
+    public async Task InitializeAsync() => (UnitId, EstateId) = await SeedRequestsAsync(factory);
+
+    /// <summary>Bills the first occupied unit for three months, oldest first: 300.00, 300.00, 280.50.</summary>
+    public static async Task<(int UnitId, int EstateId)> SeedRequestsAsync(AppFactory factory)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var unit = await db.Units.Include(u => u.Building).Include(u => u.Occupants).Where(u => u.Occupants.Any()).OrderBy(u => u.Id).FirstAsync();
+        var estateId = unit.Building!.EstateId;
+        foreach (var (month, total) in new[] { (new DateOnly(2026, 9, 1), 300.00m), (new DateOnly(2026, 10, 1), 300.00m), (new DateOnly(2026, 11, 1), 280.50m) })
+        {
+            db.PaymentRequests.Add(new PaymentRequest
+            {
+                EstateId = estateId, BuildingId = unit.BuildingId, UnitId = unit.Id, OccupantId = unit.Occupants[0].Id,
+                Month = month, DueDate = month.AddDays(19), IssuedAt = DateTimeOffset.UtcNow, Total = total,
+                Lines = [new PaymentRequestLine { Kind = RequestLineKind.Fee, Description = "物业管理费", Quantity = 1, Rate = total, Amount = total }],
+            });
+        }
+        await db.SaveChangesAsync();
+        return (unit.Id, estateId);
+    }
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    private Task<PaymentResult> PayAsync(string amount, PaymentMethod method = PaymentMethod.Cash, string? reference = null, string role = Roles.Finance) =>
+        PayAsync(factory, UnitId, amount, method, reference, role);
+
+    public static async Task<PaymentResult> PayAsync(AppFactory factory, int unitId, string amount, PaymentMethod method = PaymentMethod.Cash,
+        string? reference = null, string role = Roles.Finance)
+    {
+        PaymentResult result = null!;
+        await factory.AsAsync(role, async sp => result = await sp.GetRequiredService<PaymentService>()
+            .RecordAsync(new PaymentInput { UnitId = unitId, Amount = amount, Method = method, Reference = reference }));
+        return result;
+    }
+
+    private async Task<PaymentResult> ReverseAsync(int paymentId, string? reason, string role = Roles.Finance)
+    {
+        PaymentResult result = null!;
+        await factory.AsAsync(role, async sp => result = await sp.GetRequiredService<PaymentService>().ReverseAsync(paymentId, reason));
+        return result;
+    }
+
+    private async Task<decimal[]> PaidAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return (await db.PaymentRequests.Where(r => r.UnitId == UnitId).ToListAsync()).OrderBy(r => r.Month).Select(r => r.Paid).ToArray();
+    }
+
+    [Fact]
+    public async Task Payment_PartialThenMore_OldestFirstRestIsCredit()
+    {
+        var first = await PayAsync("450");
+        var second = await PayAsync("500.00", PaymentMethod.WeChatPay, "4200001234202611270001");
+
+        Assert.Equal((450m, 0m), (first.Allocated, first.Credit));
+        Assert.Equal((430.50m, 69.50m), (second.Allocated, second.Credit));
+        Assert.True(second.BecameCredit);
+        Assert.Equal([300m, 300m, 280.50m], await PaidAsync());
+    }
+
+    [Fact]
+    public async Task Receipts_TwentyAtOnce_UniqueAndWithoutGaps()
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => PayAsync("10.00")));
+
+        Assert.All(results, r => Assert.True(r.Ok));
+        await using var db = await factory.CreateDbContextAsync();
+        var seqs = await db.Payments.Where(p => p.EstateId == EstateId).Select(p => p.ReceiptSeq).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, 20), seqs.Order());
+        Assert.Equal(20, results.Select(r => r.ReceiptNumber).Distinct().Count());
+        Assert.Equal(200m, (await PaidAsync()).Sum());
+    }
+
+    [Fact]
+    public async Task Reversal_TakesTheAllocationsBackWithItsOwnReceipt()
+    {
+        var paid = await PayAsync("350");
+
+        var reversed = await ReverseAsync(paid.PaymentId!.Value, "收款金额录入错误");
+
+        Assert.True(reversed.Ok);
+        Assert.NotEqual(paid.ReceiptNumber, reversed.ReceiptNumber);
+        Assert.Equal([0m, 0m, 0m], await PaidAsync());
+        await using var db = await factory.CreateDbContextAsync();
+        var reversal = await db.Payments.SingleAsync(p => p.ReversalOfId == paid.PaymentId);
+        Assert.Equal((-350m, "收款金额录入错误"), (reversal.Amount, reversal.Reason));
+        Assert.Equal(2, await db.Payments.CountAsync());
+    }
+
+    [Fact]
+    public async Task Reversal_OfAReversalOrTwiceOrWithoutReason_Refused()
+    {
+        var paid = await PayAsync("100");
+        var noReason = await ReverseAsync(paid.PaymentId!.Value, "  ");
+        var reversed = await ReverseAsync(paid.PaymentId!.Value, "重复收款");
+
+        var twice = await ReverseAsync(paid.PaymentId!.Value, "再次冲销");
+        var ofReversal = await ReverseAsync(reversed.PaymentId!.Value, "冲销的冲销");
+
+        Assert.Equal("ReasonRequired", noReason.Errors["Reason"]);
+        Assert.Equal("AlreadyReversed", twice.Errors[""]);
+        Assert.Equal("CannotReverseReversal", ofReversal.Errors[""]);
+        await using var db = await factory.CreateDbContextAsync();
+        Assert.Equal(2, await db.Payments.CountAsync());
+        Assert.Equal(2, await db.ReceiptCounters.Where(c => c.EstateId == EstateId).Select(c => c.Last).SingleAsync());
+    }
+
+    [Theory]
+    [InlineData("-5", "Amount", "AmountNegative")]
+    [InlineData("0", "Amount", "AmountMustBePositive")]
+    [InlineData("12.345", "Amount", "AmountTooManyDecimals")]
+    [InlineData("一百", "Amount", "AmountNotNumber")]
+    public async Task Payment_BadAmount_RefusedNoReceiptNumberUsed(string amount, string field, string error)
+    {
+        var result = await PayAsync(amount);
+
+        Assert.Equal(error, result.Errors[field]);
+        await using var db = await factory.CreateDbContextAsync();
+        Assert.False(await db.Payments.AnyAsync());
+        Assert.False(await db.ReceiptCounters.AnyAsync());
+    }
+
+    [Fact]
+    public async Task Payment_TransferWithoutReferenceOrByEngineer_Refused()
+    {
+        var noReference = await PayAsync("100", PaymentMethod.BankTransfer);
+        var engineer = await PayAsync("100", role: Roles.Engineer);
+
+        Assert.Equal("ReferenceRequired", noReference.Errors["Reference"]);
+        Assert.Equal("NotAllowed", engineer.Errors[""]);
+        Assert.Equal([0m, 0m, 0m], await PaidAsync());
+    }
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PaymentReceiptsPostgresTests(PostgresServer server)
+{
+    [PostgresFact]
+    public async Task Receipts_TwentyAtOnceOnPostgres_UniqueAndWithoutGaps()
+    {
+        await using var factory = new AppFactory
+        {
+            Provider = DatabaseProvider.Postgres,
+            ConnectionString = server.ConnectionString("pay_" + Guid.NewGuid().ToString("N")[..8]),
+        };
+        var (unitId, estateId) = await PaymentServiceTests.SeedRequestsAsync(factory);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => PaymentServiceTests.PayAsync(factory, unitId, "45.00")));
+
+        Assert.All(results, r => Assert.True(r.Ok));
+        await using var db = await factory.CreateDbContextAsync();
+        Assert.Equal(Enumerable.Range(1, 20), (await db.Payments.Where(p => p.EstateId == estateId).Select(p => p.ReceiptSeq).ToListAsync()).Order());
+        var paid = await db.PaymentRequests.Where(r => r.UnitId == unitId).OrderBy(r => r.Month).Select(r => r.Paid).ToListAsync();
+        Assert.Equal([300m, 300m, 280.50m], paid);
+        Assert.Equal(900m - 880.50m, results.OrderBy(r => r.ReceiptNumber).Last().Credit);
+    }
+}

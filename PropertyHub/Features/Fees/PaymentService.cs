@@ -1,0 +1,196 @@
+using Microsoft.EntityFrameworkCore;
+using PropertyHub.Data;
+using PropertyHub.Features.Accounts;
+using PropertyHub.Features.ScheduledDuties;
+
+namespace PropertyHub.Features.Fees;
+
+public sealed class PaymentInput
+{
+    public int UnitId { get; set; }
+    public int? OccupantId { get; set; }
+    public string? Amount { get; set; }
+    public PaymentMethod Method { get; set; }
+    public string? Reference { get; set; }
+}
+
+/// <summary>
+/// A recorded payment: its receipt number, what went to which request, and what is left over as credit. Errors are
+/// FeesText keys per field ("" for the whole form); nothing is written when there are any.
+/// </summary>
+public sealed record PaymentResult(IReadOnlyDictionary<string, string> Errors, int? PaymentId = null, string? ReceiptNumber = null,
+    decimal Allocated = 0, decimal Credit = 0)
+{
+    public bool Ok => Errors.Count == 0;
+
+    /// <summary>More was paid than was owed: the rest is kept as the unit's credit (the clerk is told).</summary>
+    public bool BecameCredit => Ok && Credit > 0;
+
+    public static PaymentResult Fail(string field, string key) => new(new Dictionary<string, string> { [field] = key });
+}
+
+/// <summary>
+/// Payments at the counter (P1§7.2): cash, bank transfer, WeChat Pay, Alipay or card; applied to the unit's open
+/// requests oldest first, the rest kept as credit; each with a receipt numbered per estate and year without gaps.
+/// Never deleted: <see cref="ReverseAsync"/> undoes one with a reason.
+/// </summary>
+public sealed class PaymentService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, EstateTime estateTime, TimeProvider clock)
+{
+    private const int Attempts = 5;
+
+    public async Task<PaymentResult> RecordAsync(PaymentInput input, CancellationToken ct = default)
+    {
+        if (!await actor.IsInAnyRoleAsync(FeeRoles.TakePayments))
+            return PaymentResult.Fail("", "NotAllowed");
+        var (amount, amountError) = FeeRules.ParseAmount(input.Amount);
+        var errors = new Dictionary<string, string>();
+        if (amountError is not null)
+            errors[nameof(input.Amount)] = amountError;
+        else if (amount == 0)
+            errors[nameof(input.Amount)] = "AmountMustBePositive";
+        if (!Enum.IsDefined(input.Method))
+            errors[nameof(input.Method)] = "MethodInvalid";
+        else if (input.Method != PaymentMethod.Cash && string.IsNullOrWhiteSpace(input.Reference))
+            errors[nameof(input.Reference)] = "ReferenceRequired";
+        if (input.Reference?.Trim().Length > 100)
+            errors[nameof(input.Reference)] = "ReferenceTooLong";
+        if (errors.Count > 0)
+            return new PaymentResult(errors);
+
+        await using var lookup = await dbFactory.CreateDbContextAsync(ct);
+        var unit = await lookup.Units.AsNoTracking().Where(u => u.Id == input.UnitId)
+            .Select(u => new { u.Id, u.Building!.EstateId }).SingleOrDefaultAsync(ct);
+        if (unit is null)
+            return PaymentResult.Fail("UnitId", "UnitNotFound");
+        var who = (await actor.GetAsync()).Name;
+        return await WithRetriesAsync(db => RecordInAsync(db, unit.EstateId, input, amount!.Value, who, ct), ct);
+    }
+
+    /// <summary>Undoes a payment: a negative payment with its own receipt number, the reason, and its allocations taken back.</summary>
+    public async Task<PaymentResult> ReverseAsync(int paymentId, string? reason, CancellationToken ct = default)
+    {
+        if (!await actor.IsInAnyRoleAsync(FeeRoles.ReversePayments))
+            return PaymentResult.Fail("", "NotAllowed");
+        if (string.IsNullOrWhiteSpace(reason))
+            return PaymentResult.Fail("Reason", "ReasonRequired");
+        if (reason.Trim().Length > 500)
+            return PaymentResult.Fail("Reason", "ReasonTooLong");
+        var who = (await actor.GetAsync()).Name;
+        return await WithRetriesAsync(db => ReverseInAsync(db, paymentId, reason.Trim(), who, ct), ct);
+    }
+
+    /// <summary>What the unit has paid that no request has taken yet.</summary>
+    public static async Task<decimal> CreditOfAsync(AppDbContext db, int unitId, CancellationToken ct)
+    {
+        // Summed here, not in SQL: SQLite has no decimal arithmetic, and a unit has few payments.
+        var paid = await db.Payments.Where(p => p.UnitId == unitId).Select(p => p.Amount).ToListAsync(ct);
+        var allocated = await db.PaymentAllocations.Where(a => db.Payments.Any(p => p.Id == a.PaymentId && p.UnitId == unitId))
+            .Select(a => a.Amount).ToListAsync(ct);
+        return paid.Sum() - allocated.Sum();
+    }
+
+    private async Task<PaymentResult> RecordInAsync(AppDbContext db, int estateId, PaymentInput input, decimal amount, string who, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var year = estateTime.ToLocal(now).Year;
+        var seq = await ReceiptNumbers.NextAsync(db, estateId, year, ct);
+        var payment = new Payment
+        {
+            EstateId = estateId,
+            UnitId = input.UnitId,
+            OccupantId = input.OccupantId,
+            Amount = amount,
+            Method = input.Method,
+            Reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim(),
+            ReceivedAt = now,
+            ReceivedBy = who,
+            ReceiptYear = year,
+            ReceiptSeq = seq,
+            ReceiptNumber = ReceiptNumbers.Format(year, seq),
+        };
+        var open = (await db.PaymentRequests.Where(r => r.UnitId == input.UnitId).ToListAsync(ct))
+            .Where(r => r.Outstanding > 0).OrderBy(r => r.Month).ThenBy(r => r.Id).ToList();
+        // Credit kept from earlier payments goes first, then this payment: oldest request first.
+        var left = amount + await CreditOfAsync(db, input.UnitId, ct);
+        var fromThis = amount;
+        foreach (var request in open)
+        {
+            if (left <= 0 || fromThis <= 0)
+                break;
+            var part = Math.Min(Math.Min(left, request.Outstanding), fromThis);
+            payment.Allocations.Add(new PaymentAllocation { PaymentRequestId = request.Id, Amount = part });
+            request.Paid += part;
+            left -= part;
+            fromThis -= part;
+        }
+        db.Payments.Add(payment);
+        await db.SaveChangesAsync(ct);
+        return new PaymentResult(new Dictionary<string, string>(), payment.Id, payment.ReceiptNumber, amount - fromThis, await CreditOfAsync(db, input.UnitId, ct));
+    }
+
+    private async Task<PaymentResult> ReverseInAsync(AppDbContext db, int paymentId, string reason, string who, CancellationToken ct)
+    {
+        var original = await db.Payments.Include(p => p.Allocations).SingleOrDefaultAsync(p => p.Id == paymentId, ct);
+        if (original is null)
+            return PaymentResult.Fail("", "PaymentNotFound");
+        if (original.ReversalOfId is not null)
+            return PaymentResult.Fail("", "CannotReverseReversal");
+        if (await db.Payments.AnyAsync(p => p.ReversalOfId == paymentId, ct))
+            return PaymentResult.Fail("", "AlreadyReversed");
+        var now = clock.GetUtcNow();
+        var year = estateTime.ToLocal(now).Year;
+        var seq = await ReceiptNumbers.NextAsync(db, original.EstateId, year, ct);
+        var reversal = new Payment
+        {
+            EstateId = original.EstateId,
+            UnitId = original.UnitId,
+            OccupantId = original.OccupantId,
+            Amount = -original.Amount,
+            Method = original.Method,
+            Reference = original.Reference,
+            ReceivedAt = now,
+            ReceivedBy = who,
+            ReceiptYear = year,
+            ReceiptSeq = seq,
+            ReceiptNumber = ReceiptNumbers.Format(year, seq),
+            ReversalOfId = original.Id,
+            Reason = reason,
+        };
+        var requestIds = original.Allocations.Select(a => a.PaymentRequestId).ToList();
+        var requests = await db.PaymentRequests.Where(r => requestIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        foreach (var allocation in original.Allocations)
+        {
+            reversal.Allocations.Add(new PaymentAllocation { PaymentRequestId = allocation.PaymentRequestId, Amount = -allocation.Amount });
+            requests[allocation.PaymentRequestId].Paid -= allocation.Amount;
+        }
+        db.Payments.Add(reversal);
+        await db.SaveChangesAsync(ct);
+        return new PaymentResult(new Dictionary<string, string>(), reversal.Id, reversal.ReceiptNumber, 0, await CreditOfAsync(db, original.UnitId, ct));
+    }
+
+    /// <summary>
+    /// One transaction per attempt: a concurrency conflict (a request changed meanwhile) or a first-of-the-year
+    /// receipt race rolls back everything, its receipt number included, and tries again.
+    /// </summary>
+    private async Task<PaymentResult> WithRetriesAsync(Func<AppDbContext, Task<PaymentResult>> work, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            try
+            {
+                return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+                {
+                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    var result = await work(db);
+                    if (result.Ok)
+                        await transaction.CommitAsync(ct);
+                    return result;
+                });
+            }
+            catch (DbUpdateException e) when (attempt < Attempts && (e is DbUpdateConcurrencyException || Notices.NoticeOutbox.IsDuplicate(e)))
+            {
+            }
+        }
+    }
+}
