@@ -44,3 +44,6 @@ public sealed class LinksText;
 
 /// <summary>The quarterly evaluation survey: the form, its notices and answers.</summary>
 public sealed class SurveyText;
+
+/// <summary>The answer pages of the evaluation survey: the occupant's form behind a personal link and the paper entry.</summary>
+public sealed class AnswerText;
