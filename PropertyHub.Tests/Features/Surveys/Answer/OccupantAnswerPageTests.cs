@@ -193,4 +193,58 @@ public sealed class OccupantAnswerPageTests(SurveyAppFactory factory) : IClassFi
         await using var db = await factory.CreateDbContextAsync();
         Assert.Equal("保安不在岗", await db.Surveys.Where(s => s.Id == surveyId).Select(s => s.Comment).SingleAsync());
     }
+
+    [Fact]
+    public async Task Page_LinkForAnotherPurpose_ShowsWrongPurposeAndNoForm()
+    {
+        var (token, surveyId) = await factory.TakeLinkAsync();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await db.PersonalLinks.Where(l => l.TokenHash == LinkTokens.Hash(token))
+                .ExecuteUpdateAsync(u => u.SetProperty(l => l.Purpose, "payment"));
+        }
+        var client = await factory.EnglishClientAsync();
+        var html = await client.PageAsync(token);
+        Assert.Equal(Link("WrongPurpose"), AnswerBrowser.Message(html));
+        Assert.False(AnswerBrowser.HasForm(html));
+        Assert.DoesNotContain((await factory.FormAsync(surveyId)).Unit, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_FormAlreadyTypedInFromPaper_SaysAlreadyAnsweredAndShowsNoForm()
+    {
+        var (token, surveyId) = await factory.TakeLinkAsync();
+        var form = await factory.FormAsync(surveyId);
+        await factory.AsAsync(PropertyHub.Features.Accounts.Roles.Clerk, async sp =>
+        {
+            var answer = new SurveyAnswer { Scores = form.Items.ToDictionary(i => i.Id, _ => (int?)4) };
+            Assert.True((await sp.GetRequiredService<SurveyAnswers>().AnswerPaperAsync(surveyId, answer)).Ok);
+        });
+        var client = await factory.EnglishClientAsync();
+
+        var html = await client.PageAsync(token);
+
+        Assert.Equal(factory.Text<SurveyText>(Cultures.English, "AlreadyAnswered"), AnswerBrowser.Message(html));
+        Assert.False(AnswerBrowser.HasForm(html));
+    }
+
+    [Fact]
+    public async Task Post_TwoTabsSubmitAtOnce_OneAnswerIsSavedTheOtherSaysAlreadyAnswered()
+    {
+        var (token, surveyId) = await factory.TakeLinkAsync();
+        var first = await factory.EnglishClientAsync();
+        var second = await factory.EnglishClientAsync();
+        var firstPage = await first.PageAsync(token);
+        var secondPage = await second.PageAsync(token);
+
+        var pages = await Task.WhenAll(
+            first.AnswerAsync(token, firstPage, [1, 1, 1, 1, 1, 1]),
+            second.AnswerAsync(token, secondPage, [2, 2, 2, 2, 2, 2]));
+
+        Assert.Equal(
+            new[] { factory.Text<AnswerText>(Cultures.English, "Thanks"), factory.Text<SurveyText>(Cultures.English, "AlreadyAnswered") }.Order(),
+            pages.Select(AnswerBrowser.Message).Order());
+        var stored = await StoredAsync(surveyId);
+        Assert.Equal((SurveyStatus.Answered, 6, 6), (stored.Status, stored.Scores, stored.Rectifications));
+    }
 }
