@@ -47,3 +47,5 @@ public sealed class SurveyText;
 
 /// <summary>Fees: fee items, rates and the public fee standard.</summary>
 public sealed class FeesText;
+/// <summary>The answer pages of the evaluation survey: the occupant's form behind a personal link and the paper entry.</summary>
+public sealed class AnswerText;
