@@ -12,6 +12,7 @@ using PropertyHub.Features.Registry.Import;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Settings;
 using PropertyHub.Features.Surveys;
+using PropertyHub.Features.Surveys.Statistics;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRootSettings();
@@ -27,6 +28,7 @@ builder.AddScheduledDuties();
 builder.AddNotices();
 builder.AddPersonalLinks();
 builder.AddSurveys();
+builder.AddSurveyStatistics();
 builder.AddBackup();
 builder.AddOperations();
 
@@ -47,6 +49,7 @@ app.MapAccounts();
 app.MapLanguages();
 app.MapRegistryImport();
 app.MapReception();
+app.MapSurveyStatistics();
 app.MapScheduledDuties();
 app.MapUi();
 

@@ -15,6 +15,7 @@ public sealed class DatabaseStartup(
     Features.Reception.Knowledge.DemoArchive demoArchive,
     Features.Reception.Demo.DemoReception demoReception,
     Features.Surveys.StandardSurveyTemplate surveyTemplate,
+    Features.Surveys.Statistics.DemoSurveys demoSurveys,
     IHostEnvironment environment,
     IConfiguration configuration,
     IOptions<DatabaseOptions> options,
@@ -42,5 +43,6 @@ public sealed class DatabaseStartup(
         await demoEstate.SeedAsync(ct);
         await demoArchive.SeedAsync(ct);
         await demoReception.SeedAsync(ct);
+        await demoSurveys.SeedAsync(ct);
     }
 }

@@ -44,3 +44,6 @@ public sealed class LinksText;
 
 /// <summary>The quarterly evaluation survey: the form, its notices and answers.</summary>
 public sealed class SurveyText;
+
+/// <summary>The survey's statistics: response rates, satisfaction, trend, dissatisfied answers and their export.</summary>
+public sealed class SurveyStatsText;
