@@ -44,6 +44,9 @@ public sealed class SurveyStatisticsPageComponentTests(SurveyStatsApp app) : IDi
         var page = RenderPage(ctx);
         page.WaitForAssertion(() => Assert.Equal("3", page.Find("[data-testid=answered]").TextContent.Trim()));
         Assert.Equal(2, page.FindAll("[data-testid=dissatisfied-unit]").Count);
+        // Eight quarters, oldest first: the six before the survey began have no share; Q3 was all satisfied.
+        var satisfied = page.FindAll("[data-testid=trend-satisfied] td").Skip(1).Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(["–", "–", "–", "–", "–", "–", "100.0%", "55.6%"], satisfied);
 
         var select = page.FindComponents<MudSelect<string>>().Single();
         await page.InvokeAsync(() => select.Instance.SelectOption("2026-Q3"));

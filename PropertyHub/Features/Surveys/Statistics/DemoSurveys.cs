@@ -31,11 +31,13 @@ public sealed class DemoSurveys(
         ["reception"] = 0.3, ["security"] = 0.5, ["cleaning"] = 0.6, ["greening"] = 0.2, ["repairs"] = 1.0, ["fees"] = 0.8,
     };
 
-    private static readonly string[] Comments =
+    private static readonly string[] Complaints =
     [
         "电梯经常停运维修，希望尽快解决。", "晚上小区门口的保安不太认真。", "楼道卫生有时候没有及时打扫。",
-        "报修后等了三天才有人来。", "客服态度很好，谢谢！", "物业费明细希望在公告栏公示。",
+        "报修后等了三天才有人来。", "物业费明细希望在公告栏公示。",
     ];
+
+    private static readonly string[] Praise = ["客服态度很好，谢谢！", "维修师傅很及时，辛苦了。", "小区绿化越来越好了。"];
 
     private static readonly string[] Suggestions =
     [
@@ -114,8 +116,8 @@ public sealed class DemoSurveys(
                 Score = Score(random, Weakness.GetValueOrDefault(item.Code, 0.5) + extraWeakness),
             }).ToList();
             var unhappy = survey.Scores.Any(s => s.Score <= 2);
-            if (random.NextDouble() < (unhappy ? 0.5 : 0.04))
-                survey.Comment = Comments[random.Next(Comments.Length)];
+            if (unhappy ? random.NextDouble() < 0.5 : random.NextDouble() < 0.04)
+                survey.Comment = unhappy ? Complaints[random.Next(Complaints.Length)] : Praise[random.Next(Praise.Length)];
             if (random.NextDouble() < 0.06)
                 survey.Suggestion = Suggestions[random.Next(Suggestions.Length)];
         }
