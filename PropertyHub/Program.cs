@@ -13,6 +13,7 @@ using PropertyHub.Features.Registry.Import;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Settings;
 using PropertyHub.Features.Surveys;
+using PropertyHub.Features.Surveys.Statistics;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRootSettings();
@@ -28,6 +29,7 @@ builder.AddScheduledDuties();
 builder.AddNotices();
 builder.AddPersonalLinks();
 builder.AddSurveys();
+builder.AddSurveyStatistics();
 builder.AddFees();
 builder.AddBackup();
 builder.AddOperations();
@@ -49,6 +51,7 @@ app.MapAccounts();
 app.MapLanguages();
 app.MapRegistryImport();
 app.MapReception();
+app.MapSurveyStatistics();
 app.MapScheduledDuties();
 app.MapUi();
 

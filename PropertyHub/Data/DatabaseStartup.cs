@@ -16,6 +16,7 @@ public sealed class DatabaseStartup(
     Features.Reception.Demo.DemoReception demoReception,
     Features.Surveys.StandardSurveyTemplate surveyTemplate,
     Features.Fees.DemoFees demoFees,
+    Features.Surveys.Statistics.DemoSurveys demoSurveys,
     IHostEnvironment environment,
     IConfiguration configuration,
     IOptions<DatabaseOptions> options,
@@ -44,5 +45,6 @@ public sealed class DatabaseStartup(
         await demoArchive.SeedAsync(ct);
         await demoReception.SeedAsync(ct);
         await demoFees.SeedAsync(ct);
+        await demoSurveys.SeedAsync(ct);
     }
 }

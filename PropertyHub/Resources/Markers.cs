@@ -47,5 +47,9 @@ public sealed class SurveyText;
 
 /// <summary>Fees: fee items, rates and the public fee standard.</summary>
 public sealed class FeesText;
+
 /// <summary>The answer pages of the evaluation survey: the occupant's form behind a personal link and the paper entry.</summary>
 public sealed class AnswerText;
+
+/// <summary>The survey's statistics: response rates, satisfaction, trend, dissatisfied answers and their export.</summary>
+public sealed class SurveyStatsText;
