@@ -50,6 +50,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<PaymentAllocation> PaymentAllocations => Set<PaymentAllocation>();
     public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
+    public DbSet<CollectionTask> CollectionTasks => Set<CollectionTask>();
+    public DbSet<CollectionVisit> CollectionVisits => Set<CollectionVisit>();
+    public DbSet<PaidService> PaidServices => Set<PaidService>();
+    public DbSet<Disclosure> Disclosures => Set<Disclosure>();
+    public DbSet<DisclosureLine> DisclosureLines => Set<DisclosureLine>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

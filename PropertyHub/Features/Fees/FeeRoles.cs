@@ -13,6 +13,24 @@ public static class FeeRoles
     /// <summary>Reverse a payment (with a reason, on the audit trail).</summary>
     public const string ReversePayments = Roles.Finance;
 
+    /// <summary>Go door to door and record visits; Finance also assigns the tasks.</summary>
+    public const string Collect = $"{Roles.Finance},{Roles.Clerk},{Roles.Engineer}";
+
+    /// <summary>Assign collection tasks to staff.</summary>
+    public const string AssignCollection = $"{Roles.Finance},{Roles.Manager}";
+
+    /// <summary>Record paid services and take the occupant's signature.</summary>
+    public const string RecordPaidServices = $"{Roles.Engineer},{Roles.Clerk},{Roles.Finance}";
+
+    /// <summary>See the books and fee reports.</summary>
+    public const string SeeBooks = $"{Roles.Finance},{Roles.Manager},{Roles.Admin}";
+
+    /// <summary>Write the semiannual statement's expenditure lines.</summary>
+    public const string DraftDisclosure = Roles.Finance;
+
+    /// <summary>Approve and publish the semiannual statement.</summary>
+    public const string ApproveDisclosure = Roles.Manager;
+
     /// <summary>See the fee items page (the public fee standard needs no sign-in).</summary>
     public const string SeeItems = $"{Roles.Finance},{Roles.Manager},{Roles.Admin},{Roles.Supervisor}";
 }
