@@ -32,6 +32,7 @@ public sealed class PersonalLink : IVersioned
 public static class LinkPurpose
 {
     public const string Survey = "survey";
+    public const string PaymentRequest = "payment";
 }
 
 internal sealed class PersonalLinkConfiguration : IEntityTypeConfiguration<PersonalLink>

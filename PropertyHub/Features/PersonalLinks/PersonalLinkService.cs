@@ -35,10 +35,12 @@ public sealed class PersonalLinkService(IDbContextFactory<AppDbContext> dbFactor
             CreatedAt = now,
             ExpiresAt = now + lifetime,
         });
-        return UrlFor(baseUrl, token);
+        return UrlFor(baseUrl, purpose, token);
     }
 
-    public static string UrlFor(string baseUrl, string token) => $"{baseUrl.TrimEnd('/')}/l/{token}";
+    /// <summary>Survey forms open at /l/…, payment requests at /p/….</summary>
+    public static string UrlFor(string baseUrl, string purpose, string token) =>
+        $"{baseUrl.TrimEnd('/')}/{(purpose == LinkPurpose.PaymentRequest ? "p" : "l")}/{token}";
 
     public string NewSurveyLink(AppDbContext db, int surveyId, int occupantId, DateTimeOffset now) =>
         Add(db, LinkPurpose.Survey, surveyId, occupantId, now, TimeSpan.FromDays(options.Value.SurveyDays), options.Value.PublicBaseUrl);

@@ -1,0 +1,240 @@
+using System.Net;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PropertyHub.Data;
+using PropertyHub.Features.Fees;
+using PropertyHub.Features.Fees.Requests;
+using PropertyHub.Features.Notices;
+using PropertyHub.Features.PersonalLinks;
+using PropertyHub.Features.Registry;
+using PropertyHub.Features.ScheduledDuties;
+
+namespace PropertyHub.Tests.Features.Fees.Requests;
+
+public sealed class PaymentRequestIssuerTests : IAsyncLifetime
+{
+    private static readonly DateOnly December = new(2026, 12, 1);
+    // Wednesday 16 December 2026, 10:00 in Shanghai: the requests were due to go out yesterday at 09:00.
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 12, 16, 2, 0, 0, TimeSpan.Zero));
+    private readonly AppFactory factory = new() { Settings = { ["PaymentRequests:BatchSize"] = "70" } };
+    private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app = null!;
+
+    public Task InitializeAsync()
+    {
+        app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await app.DisposeAsync();
+        await factory.DisposeAsync();
+    }
+
+    private async Task<int> IssueAsync(DateOnly? month = null, Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>? host = null)
+    {
+        await using var scope = (host ?? app).Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PaymentRequestIssuer>().IssueAsync(month ?? December, CancellationToken.None);
+    }
+
+    private async Task<AppDbContext> DbAsync()
+    {
+        var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+    }
+
+    private static Task<int> PayingUnitsAsync(AppDbContext db) => db.Units.CountAsync(u => u.Occupants.Any());
+
+    [Fact]
+    public async Task Issue_EveryUnitWithAPayer_LinesFromRatesDueThe20th()
+    {
+        var issued = await IssueAsync();
+
+        await using var db = await DbAsync();
+        Assert.Equal(await PayingUnitsAsync(db), issued);
+        Assert.Equal(0, await db.PaymentRequests.CountAsync(r => !db.Occupants.Any(o => o.UnitId == r.UnitId)));
+        var unit = await db.Units.Include(u => u.Occupants).FirstAsync(u => u.Use == UnitUse.Residential && u.Occupants.Any());
+        var request = await db.PaymentRequests.Include(r => r.Lines).SingleAsync(r => r.UnitId == unit.Id);
+        Assert.Equal((December, new DateOnly(2026, 12, 20)), (request.Month, request.DueDate));
+        var expected = new[]
+        {
+            Math.Round(unit.Area * 2.80m, 2, MidpointRounding.AwayFromZero),
+            Math.Round(unit.Area * 0.60m, 2, MidpointRounding.AwayFromZero),
+            10.00m,
+        };
+        Assert.Equal(expected, request.Lines.OrderBy(l => l.Id).Select(l => l.Amount));
+        Assert.Equal(expected.Sum(), request.Total);
+        var payer = await db.Occupants.SingleAsync(o => o.Id == request.OccupantId);
+        Assert.True(payer.Role == OccupantRole.Owner || unit.Occupants.All(o => o.Role == OccupantRole.Tenant));
+    }
+
+    [Fact]
+    public async Task Issue_NoticesAndLinkForEveryRequest()
+    {
+        var issued = await IssueAsync();
+
+        await using var db = await DbAsync();
+        Assert.Equal(issued, await db.Notices.CountAsync(n => n.Kind == PaymentRequestNotices.Kind && n.Channel == NoticeChannel.Letter));
+        Assert.Equal(issued, await db.PersonalLinks.CountAsync(l => l.Purpose == LinkPurpose.PaymentRequest));
+        var letter = await db.Notices.FirstAsync(n => n.Kind == PaymentRequestNotices.Kind && n.Language == "zh-Hans" && n.Channel == NoticeChannel.Letter);
+        Assert.Equal("付款请求书（2026年12月）", letter.Subject);
+        Assert.Contains("请于 2026-12-20 前缴纳", letter.Body);
+        Assert.Contains("物业管理费", letter.Body);
+        Assert.Matches("/p/[A-Za-z0-9_-]{43}$", letter.Link);
+    }
+
+    [Fact]
+    public async Task Issue_TwiceAndThreeAtOnce_OneRequestPerUnitAndMonth()
+    {
+        var counts = await Task.WhenAll(IssueAsync(), IssueAsync(), IssueAsync());
+        var again = await IssueAsync();
+
+        await using var db = await DbAsync();
+        var paying = await PayingUnitsAsync(db);
+        Assert.Equal(paying, counts.Sum());
+        Assert.Equal(0, again);
+        Assert.Equal(paying, await db.PaymentRequests.CountAsync());
+        Assert.Equal(paying, await db.Notices.CountAsync(n => n.Kind == PaymentRequestNotices.Kind && n.Channel == NoticeChannel.Letter));
+    }
+
+    [Fact]
+    public async Task Issue_CrashHalfWay_RunAgainBillsTheRestOnce()
+    {
+        var crash = new CrashOnBatch(failOnBatch: 2);
+        await using var crashing = app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.ConfigureDbContext<SqliteDbContext>(o => o.AddInterceptors(crash))));
+
+        await Assert.ThrowsAsync<IOException>(() => IssueAsync(host: crashing));
+        int afterCrash;
+        await using (var db = await DbAsync())
+        {
+            afterCrash = await db.PaymentRequests.CountAsync();
+            Assert.InRange(afterCrash, 1, 70);
+            Assert.Equal(afterCrash, await db.PersonalLinks.CountAsync());
+            Assert.Equal(0, await db.PaymentRequestLines.CountAsync(l => !db.PaymentRequests.Any(r => r.Id == l.PaymentRequestId)));
+        }
+
+        crash.Armed = false;
+        var rest = await IssueAsync(host: crashing);
+
+        await using var after = await DbAsync();
+        var paying = await PayingUnitsAsync(after);
+        Assert.Equal(paying - afterCrash, rest);
+        Assert.Equal(paying, await after.PaymentRequests.CountAsync());
+    }
+
+    [Fact]
+    public async Task CatchUp_15thMissedWhileDown_IssuedOnceOnStart()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DutyCatchUp>().CatchUpAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<DutyCatchUp>().CatchUpAsync(CancellationToken.None);
+        }
+
+        await using var db = await DbAsync();
+        var run = await db.ScheduledRuns.SingleAsync(r => r.Duty == PaymentRequestDuty.DutyName);
+        Assert.Equal(("2026-12", RunStatus.Succeeded), (run.Period, run.Status));
+        Assert.Equal(await PayingUnitsAsync(db), run.Count);
+        Assert.Equal(run.Count, await db.PaymentRequests.CountAsync(r => r.Month == December));
+    }
+
+    [Fact]
+    public async Task PaidServices_SignedBilledOnceUnsignedNever()
+    {
+        int unitId;
+        await using (var db = await DbAsync())
+        {
+            var unit = await db.Units.Include(u => u.Occupants).Include(u => u.Building).FirstAsync(u => u.Occupants.Any());
+            unitId = unit.Id;
+            db.PaidServices.AddRange(
+                Service(unit, "更换水龙头", 85.00m, signed: true),
+                Service(unit, "疏通下水道", 60.00m, signed: false));
+            await db.SaveChangesAsync();
+        }
+
+        await IssueAsync();
+        await IssueAsync(December.AddMonths(1));
+
+        await using var check = await DbAsync();
+        var lines = await check.PaymentRequestLines.Where(l => l.Kind == RequestLineKind.PaidService).ToListAsync();
+        Assert.Equal(85.00m, Assert.Single(lines).Amount);
+        var december = await check.PaymentRequests.SingleAsync(r => r.UnitId == unitId && r.Month == December);
+        Assert.Contains(lines, l => l.PaymentRequestId == december.Id);
+        Assert.Equal(december.Id, (await check.PaidServices.SingleAsync(s => s.ServiceType == "更换水龙头")).PaymentRequestId);
+        Assert.Null((await check.PaidServices.SingleAsync(s => s.ServiceType == "疏通下水道")).PaymentRequestId);
+
+        static PaidService Service(Unit unit, string type, decimal price, bool signed) => new()
+        {
+            EstateId = unit.Building!.EstateId, UnitId = unit.Id, OccupantId = unit.Occupants[0].Id, ServiceType = type, Price = price,
+            ServiceDate = new DateOnly(2026, 12, 3), StaffName = "工程部 王师傅", CreatedAt = DateTimeOffset.UtcNow,
+            Signature = signed ? "M10 10 L40 30" : null, SignedAt = signed ? DateTimeOffset.UtcNow : null, WitnessedBy = signed ? "王师傅" : null,
+        };
+    }
+
+    [Fact]
+    public async Task NextMonth_ArrearsLineAndCreditApplied()
+    {
+        await IssueAsync();
+        await using var db = await DbAsync();
+        var first = await db.PaymentRequests.OrderBy(r => r.UnitId).FirstAsync();
+        var second = await db.PaymentRequests.OrderBy(r => r.UnitId).Skip(1).FirstAsync();
+        // The first unit pays nothing; the second pays December and 50.00 more.
+        var paid = await PaymentServiceTests.PayAsync(factory, second.UnitId, (second.Total + 50m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(50m, paid.Credit);
+
+        await IssueAsync(December.AddMonths(1));
+
+        await using var check = await DbAsync();
+        var january = await check.PaymentRequests.Include(r => r.Lines).SingleAsync(r => r.UnitId == first.UnitId && r.Month == December.AddMonths(1));
+        Assert.Equal(first.Total, january.Lines.Single(l => l.Kind == RequestLineKind.Arrears).Amount);
+        Assert.Equal(january.Lines.Where(l => l.Kind != RequestLineKind.Arrears).Sum(l => l.Amount), january.Total);
+        var credited = await check.PaymentRequests.SingleAsync(r => r.UnitId == second.UnitId && r.Month == December.AddMonths(1));
+        Assert.Equal(50m, credited.Paid);
+        await using var credit = await DbAsync();
+        Assert.Equal(0m, await PaymentService.CreditOfAsync(credit, second.UnitId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task LinkPage_ShowsWhatIsLeftToPayForgedRefused()
+    {
+        await IssueAsync();
+        string link;
+        PaymentRequest request;
+        await using (var db = await DbAsync())
+        {
+            var letter = await db.Notices.FirstAsync(n => n.Kind == PaymentRequestNotices.Kind && n.Language == "zh-Hans" && n.Channel == NoticeChannel.Letter);
+            link = new Uri(letter.Link!).AbsolutePath;
+            request = (await db.PaymentRequests.ToListAsync()).Single(r => PaymentRequestNotices.SourceKey(r.Month, r.UnitId) == letter.SourceKey);
+        }
+        await PaymentServiceTests.PayAsync(factory, request.UnitId, "100.00");
+        var client = app.CreateClient();
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(link));
+        var forged = WebUtility.HtmlDecode(await client.GetStringAsync("/p/" + LinkTokens.NewToken()));
+
+        Assert.Contains("付款请求书", page);
+        Assert.Contains($">{PaymentRequestNotices.Money(request.Total - 100m)}<", page);
+        Assert.Contains("此链接无效", forged);
+        Assert.DoesNotContain("request-lines", forged);
+    }
+
+    /// <summary>Fails the save of the n-th batch's notices, as a crash would: the batch's requests must roll back with it.</summary>
+    private sealed class CrashOnBatch(int failOnBatch) : SaveChangesInterceptor
+    {
+        private int batches;
+
+        public bool Armed { get; set; } = true;
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (Armed && eventData.Context!.ChangeTracker.Entries<PersonalLink>().Any(e => e.State == EntityState.Added)
+                && Interlocked.Increment(ref batches) == failOnBatch)
+                throw new IOException("The database went away.");
+            return base.SavingChangesAsync(eventData, result, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PropertyHub.Data;
+using PropertyHub.Features.Notices;
+using PropertyHub.Features.PersonalLinks;
+using PropertyHub.Features.Registry;
+
+namespace PropertyHub.Features.Fees.Requests;
+
+/// <summary>
+/// Creates the month's payment requests (P1§7.3): for every unit with a payer, one request with a line per fee item
+/// (rate of the unit's use × area, or per unit), a line per paid service signed and not yet billed, and the arrears
+/// of earlier months as its own line; the unit's credit is applied; the notices and the payer's personal link go
+/// with it. Exactly once per (unit, month): the key refuses a second request, so a second, concurrent or
+/// after-crash run only issues what is missing. Units are read and written in batches, each batch one transaction.
+/// </summary>
+public sealed class PaymentRequestIssuer(
+    IDbContextFactory<AppDbContext> dbFactory,
+    PaymentRequestNotices notices,
+    TimeProvider clock,
+    IOptions<PaymentRequestOptions> options,
+    IOptions<PersonalLinkOptions> linkOptions,
+    ILogger<PaymentRequestIssuer> logger)
+{
+    private sealed record UnitToBill(int UnitId, string Unit, int BuildingId, int EstateId, decimal Area, UnitUse Use, Occupant Payer);
+
+    public async Task<int> IssueAsync(DateOnly month, CancellationToken ct)
+    {
+        var items = await ItemsAsync(ct);
+        int issued = 0, withoutPayer = 0, afterId = 0;
+        while (true)
+        {
+            var (last, units, noPayer) = await NextBatchAsync(month, afterId, ct);
+            if (last is null)
+                break;
+            afterId = last.Value;
+            withoutPayer += noPayer;
+            if (units.Count == 0)
+                continue;
+            try
+            {
+                issued += await IssueBatchAsync(units, month, items, ct);
+            }
+            catch (DbUpdateException e) when (NoticeOutbox.IsDuplicate(e))
+            {
+                // Another run billed some of these units meanwhile: go one by one, leaving theirs alone.
+                foreach (var unit in units)
+                {
+                    try
+                    {
+                        issued += await IssueBatchAsync([unit], month, items, ct);
+                    }
+                    catch (DbUpdateException one) when (NoticeOutbox.IsDuplicate(one))
+                    {
+                    }
+                }
+            }
+        }
+        if (withoutPayer > 0)
+            logger.LogWarning("{Count} units have no occupant to pay and were not billed for {Month}", withoutPayer, BillingMonth.Period(month));
+        logger.LogInformation("Issued {Count} payment requests for {Month}", issued, BillingMonth.Period(month));
+        return issued;
+    }
+
+    private async Task<ILookup<int, FeeItem>> ItemsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var items = await db.FeeItems.AsNoTracking().Include(i => i.Rates).Where(i => i.IsActive).OrderBy(i => i.Order).ThenBy(i => i.Id).ToListAsync(ct);
+        return items.ToLookup(i => i.EstateId);
+    }
+
+    private async Task<(int? Last, List<UnitToBill> Units, int WithoutPayer)> NextBatchAsync(DateOnly month, int afterId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var units = await db.Units.AsNoTracking().Where(u => u.Id > afterId).OrderBy(u => u.Id).Take(options.Value.BatchSize)
+            .Select(u => new { u.Id, u.Number, u.BuildingId, u.Building!.Code, u.Building.EstateId, u.Area, u.Use })
+            .ToListAsync(ct);
+        if (units.Count == 0)
+            return (null, [], 0);
+        var ids = units.Select(u => u.Id).ToList();
+        var billed = await db.PaymentRequests.Where(r => r.Month == month && ids.Contains(r.UnitId)).Select(r => r.UnitId).ToListAsync(ct);
+        var occupants = (await db.Occupants.AsNoTracking().Where(o => ids.Contains(o.UnitId)).ToListAsync(ct)).ToLookup(o => o.UnitId);
+        var todo = new List<UnitToBill>();
+        var withoutPayer = 0;
+        foreach (var unit in units.Where(u => !billed.Contains(u.Id)))
+        {
+            if (Payer(occupants[unit.Id]) is { } payer)
+                todo.Add(new UnitToBill(unit.Id, $"{unit.Code}-{unit.Number}", unit.BuildingId, unit.EstateId, unit.Area, unit.Use, payer));
+            else
+                withoutPayer++;
+        }
+        return (units[^1].Id, todo, withoutPayer);
+    }
+
+    /// <summary>Fees are the owner's to pay; a unit with only a tenant on file bills the tenant.</summary>
+    private static Occupant? Payer(IEnumerable<Occupant> occupants) =>
+        occupants.OrderBy(o => o.Role == OccupantRole.Owner ? 0 : 1).ThenBy(o => o.Id).FirstOrDefault();
+
+    private async Task<int> IssueBatchAsync(IReadOnlyList<UnitToBill> units, DateOnly month, ILookup<int, FeeItem> items, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var due = new DateOnly(month.Year, month.Month, options.Value.DueDay);
+        var ids = units.Select(u => u.UnitId).ToList();
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var earlier = (await db.PaymentRequests.AsNoTracking().Where(r => ids.Contains(r.UnitId) && r.Month < month)
+                .Select(r => new { r.UnitId, r.Total, r.Paid }).ToListAsync(ct)).ToLookup(r => r.UnitId);
+            var services = (await db.PaidServices.Where(s => ids.Contains(s.UnitId) && s.SignedAt != null && s.PaymentRequestId == null)
+                .ToListAsync(ct)).ToLookup(s => s.UnitId);
+            var requests = new List<(UnitToBill Unit, PaymentRequest Request, decimal Arrears)>();
+            foreach (var unit in units)
+            {
+                var request = new PaymentRequest
+                {
+                    EstateId = unit.EstateId,
+                    BuildingId = unit.BuildingId,
+                    UnitId = unit.UnitId,
+                    OccupantId = unit.Payer.Id,
+                    Month = month,
+                    DueDate = due,
+                    IssuedAt = now,
+                };
+                foreach (var item in items[unit.EstateId])
+                {
+                    if (FeeCalculator.RateOn(item.Rates, unit.Use, month) is not { } rate)
+                        continue;
+                    var quantity = item.Basis == FeeBasis.PerSquareMetre ? unit.Area : 1m;
+                    request.Lines.Add(new PaymentRequestLine
+                    {
+                        Kind = RequestLineKind.Fee, FeeItemId = item.Id, Description = item.NameHans,
+                        Quantity = quantity, Rate = rate.Amount, Amount = FeeCalculator.Monthly(item.Basis, rate.Amount, unit.Area),
+                    });
+                }
+                foreach (var service in services[unit.UnitId].OrderBy(s => s.ServiceDate).ThenBy(s => s.Id))
+                {
+                    request.Lines.Add(new PaymentRequestLine
+                    {
+                        Kind = RequestLineKind.PaidService, Description = $"{service.ServiceType} ({service.ServiceDate:yyyy-MM-dd})",
+                        Quantity = 1, Rate = service.Price, Amount = service.Price,
+                    });
+                }
+                request.Total = request.Lines.Sum(l => l.Amount);
+                // Arrears are shown as their own line; they stay owed on their own months' requests, so they are not in Total.
+                var arrears = earlier[unit.UnitId].Sum(r => r.Total - r.Paid);
+                if (arrears > 0)
+                    request.Lines.Add(new PaymentRequestLine { Kind = RequestLineKind.Arrears, Description = "往期欠费", Quantity = 1, Rate = arrears, Amount = arrears });
+                requests.Add((unit, request, arrears));
+                db.PaymentRequests.Add(request);
+            }
+            await db.SaveChangesAsync(ct);
+
+            foreach (var (unit, request, arrears) in requests)
+            {
+                foreach (var service in services[unit.UnitId])
+                    service.PaymentRequestId = request.Id;
+                await ApplyCreditAsync(db, unit.UnitId, request, ct);
+                var link = PersonalLinkService.Add(db, LinkPurpose.PaymentRequest, request.Id, unit.Payer.Id, now,
+                    TimeSpan.FromDays(options.Value.LinkDays), linkOptions.Value.PublicBaseUrl);
+                notices.Add(db, unit.Payer, unit.Unit, new NoticePlace(unit.EstateId, unit.BuildingId), request, arrears, link, now);
+            }
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return requests.Count;
+        });
+    }
+
+    /// <summary>Money the unit paid beyond what it owed goes to the new request, from the oldest payment on.</summary>
+    private static async Task ApplyCreditAsync(AppDbContext db, int unitId, PaymentRequest request, CancellationToken ct)
+    {
+        var payments = await db.Payments.AsNoTracking().Where(p => p.UnitId == unitId).Include(p => p.Allocations)
+            .OrderBy(p => p.ReceivedAt).ThenBy(p => p.Id).ToListAsync(ct);
+        if (payments.Count == 0)
+            return;
+        var credit = payments.Sum(p => p.Amount) - payments.Sum(p => p.Allocations.Sum(a => a.Amount));
+        foreach (var payment in payments.Where(p => p.Amount > 0))
+        {
+            var free = Math.Min(payment.Amount - payment.Allocations.Sum(a => a.Amount), credit);
+            var part = Math.Min(free, request.Total - request.Paid);
+            if (part <= 0)
+                continue;
+            db.PaymentAllocations.Add(new PaymentAllocation { PaymentId = payment.Id, PaymentRequestId = request.Id, Amount = part });
+            request.Paid += part;
+            credit -= part;
+        }
+    }
+}

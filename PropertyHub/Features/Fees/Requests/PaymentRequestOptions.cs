@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PropertyHub.Features.Fees.Requests;
+
+public sealed class PaymentRequestOptions
+{
+    public const string Section = "PaymentRequests";
+
+    /// <summary>When the requests go out, in estate time: the 15th of every month at 09:00 (P1§7.3).</summary>
+    [Required]
+    public string Cron { get; set; } = "0 9 15 * *";
+
+    /// <summary>Day of the month the request is due (the 20th).</summary>
+    [Range(1, 28)]
+    public int DueDay { get; set; } = 20;
+
+    /// <summary>Days the occupant's link to view the request stays open.</summary>
+    [Range(1, 366)]
+    public int LinkDays { get; set; } = 90;
+
+    /// <summary>Units billed per transaction: memory stays flat however many units there are.</summary>
+    [Range(1, 5000)]
+    public int BatchSize { get; set; } = 500;
+}
