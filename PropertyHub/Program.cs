@@ -12,6 +12,7 @@ using PropertyHub.Features.Registry.Import;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Settings;
 using PropertyHub.Features.Surveys;
+using PropertyHub.Features.Surveys.Rectifications;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRootSettings();
@@ -27,6 +28,7 @@ builder.AddScheduledDuties();
 builder.AddNotices();
 builder.AddPersonalLinks();
 builder.AddSurveys();
+builder.AddSurveyWork();
 builder.AddBackup();
 builder.AddOperations();
 

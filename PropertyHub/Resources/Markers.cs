@@ -44,3 +44,6 @@ public sealed class LinksText;
 
 /// <summary>The quarterly evaluation survey: the form, its notices and answers.</summary>
 public sealed class SurveyText;
+
+/// <summary>The work after the survey: rectifications of dissatisfied answers and follow-ups of opinions.</summary>
+public sealed class SurveyWorkText;
