@@ -9,6 +9,7 @@ public static class SurveyWorkExtensions
     {
         builder.Services.AddScoped<RectificationService>();
         builder.Services.AddScoped<FollowUpService>();
+        builder.Services.AddScoped<UnitSurveys>();
         return builder;
     }
 }
