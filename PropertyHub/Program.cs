@@ -13,7 +13,11 @@ using PropertyHub.Features.Registry.Import;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Settings;
 using PropertyHub.Features.Surveys;
+<<<<<<< HEAD
 using PropertyHub.Features.Surveys.Statistics;
+=======
+using PropertyHub.Features.Surveys.Rectifications;
+>>>>>>> sc
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRootSettings();
@@ -29,8 +33,12 @@ builder.AddScheduledDuties();
 builder.AddNotices();
 builder.AddPersonalLinks();
 builder.AddSurveys();
+<<<<<<< HEAD
 builder.AddSurveyStatistics();
 builder.AddFees();
+=======
+builder.AddSurveyWork();
+>>>>>>> sc
 builder.AddBackup();
 builder.AddOperations();
 

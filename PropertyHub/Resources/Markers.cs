@@ -53,3 +53,6 @@ public sealed class AnswerText;
 
 /// <summary>The survey's statistics: response rates, satisfaction, trend, dissatisfied answers and their export.</summary>
 public sealed class SurveyStatsText;
+
+/// <summary>The work after the survey: rectifications of dissatisfied answers and follow-ups of opinions.</summary>
+public sealed class SurveyWorkText;

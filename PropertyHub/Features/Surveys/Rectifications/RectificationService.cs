@@ -1,0 +1,213 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PropertyHub.Data;
+using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Reception;
+using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Resources;
+
+namespace PropertyHub.Features.Surveys.Rectifications;
+
+/// <summary>
+/// Works the rectifications (整改, P1§11.3) dissatisfied answers created: assign a department, a responsible person and
+/// a due date, record the measure and its evidence, mark done; the manager signs a done one off or sends it back.
+/// Every change checks the actor's roles and the version the user saw.
+/// </summary>
+public sealed class RectificationService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    CurrentActor actor,
+    EstateTime estateTime,
+    TimeProvider clock,
+    IStringLocalizer<SurveyWorkText> text,
+    ILogger<RectificationService> logger)
+{
+    public const int MaxPerson = 100;
+    public const int MaxText = 1000;
+    public const int MaxReason = 300;
+
+    /// <summary>The estate's local date today: a rectification due before it and not signed off is overdue.</summary>
+    public DateOnly Today() => DateOnly.FromDateTime(estateTime.ToLocal(clock.GetUtcNow()).DateTime);
+
+    public async Task<RectificationList> ListAsync(RectificationQuery query, string culture, CancellationToken ct = default)
+    {
+        var today = Today();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var all = db.Rectifications.AsNoTracking();
+        var open = await all.CountAsync(r => r.Status == RectificationStatus.Open, ct);
+        var overdue = await all.CountAsync(r => r.Status != RectificationStatus.SignedOff && r.DueDate < today, ct);
+
+        var filtered = query.Status switch
+        {
+            RectificationFilter.Open => all.Where(r => r.Status == RectificationStatus.Open),
+            RectificationFilter.Done => all.Where(r => r.Status == RectificationStatus.Done),
+            RectificationFilter.SignedOff => all.Where(r => r.Status == RectificationStatus.SignedOff),
+            _ => all,
+        };
+        if (query.OverdueOnly)
+            filtered = filtered.Where(r => r.Status != RectificationStatus.SignedOff && r.DueDate < today);
+        if (query.Department is { } department)
+            filtered = filtered.Where(r => r.Department == department);
+        if (!string.IsNullOrEmpty(query.Quarter))
+            filtered = filtered.Where(r => r.Quarter == query.Quarter);
+        var rows = await Project(db, filtered.OrderBy(r => r.DueDate).ThenBy(r => r.Id), culture, today, ct);
+        return new RectificationList(rows, open, overdue);
+    }
+
+    /// <summary>One rectification as it is now, or null.</summary>
+    public async Task<RectificationRow?> GetAsync(int id, string culture, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await Project(db, db.Rectifications.AsNoTracking().Where(r => r.Id == id), culture, Today(), ct);
+        return rows.SingleOrDefault();
+    }
+
+    /// <summary>The quarters that have rectifications, newest first.</summary>
+    public async Task<IReadOnlyList<string>> QuartersAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var quarters = await db.Rectifications.Select(r => r.Quarter).Distinct().ToListAsync(ct);
+        return quarters.OrderDescending(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Saves department, responsible person, due date, measure and evidence of an open (or done) rectification.</summary>
+    public Task<WorkResult> UpdateAsync(int id, int version, RectificationEdit edit, CancellationToken ct = default) =>
+        ChangeAsync(id, version, SurveyRoles.WorkRectifications, ct, r =>
+        {
+            if (r.Status == RectificationStatus.SignedOff)
+                return WorkResult.Fail("AlreadySignedOff");
+            var invalid = Validate(r, edit, requireDone: false);
+            if (!invalid.Ok)
+                return invalid;
+            Apply(r, edit);
+            return WorkResult.Saved;
+        });
+
+    /// <summary>Saves the fields and marks the rectification done: a measure and an evidence note are required.</summary>
+    public Task<WorkResult> MarkDoneAsync(int id, int version, RectificationEdit edit, CancellationToken ct = default) =>
+        ChangeAsync(id, version, SurveyRoles.WorkRectifications, ct, r =>
+        {
+            if (r.Status != RectificationStatus.Open)
+                return WorkResult.Fail(r.Status == RectificationStatus.SignedOff ? "AlreadySignedOff" : "AlreadyDone");
+            var invalid = Validate(r, edit, requireDone: true);
+            if (!invalid.Ok)
+                return invalid;
+            Apply(r, edit);
+            r.Status = RectificationStatus.Done;
+            r.DoneAt = clock.GetUtcNow();
+            return WorkResult.Saved;
+        });
+
+    /// <summary>The manager signs a done rectification off: it is closed.</summary>
+    public async Task<WorkResult> SignOffAsync(int id, int version, CancellationToken ct = default)
+    {
+        var who = await actor.GetAsync();
+        return await ChangeAsync(id, version, SurveyRoles.SignOffRectifications, ct, r =>
+        {
+            if (r.Status != RectificationStatus.Done)
+                return WorkResult.Fail(r.Status == RectificationStatus.SignedOff ? "AlreadySignedOff" : "NotDone");
+            r.Status = RectificationStatus.SignedOff;
+            r.SignedOffBy = who.Name;
+            r.SignedOffAt = clock.GetUtcNow();
+            return WorkResult.Saved;
+        });
+    }
+
+    /// <summary>The manager sends a done rectification back to open; the reason is appended to the evidence note.</summary>
+    public async Task<WorkResult> SendBackAsync(int id, int version, string? reason, CancellationToken ct = default)
+    {
+        var who = await actor.GetAsync();
+        var cleaned = Clean(reason);
+        return await ChangeAsync(id, version, SurveyRoles.SignOffRectifications, ct, r =>
+        {
+            if (r.Status != RectificationStatus.Done)
+                return WorkResult.Fail(r.Status == RectificationStatus.SignedOff ? "AlreadySignedOff" : "NotDone");
+            if (cleaned is null)
+                return Field("Reason", "ReasonRequired");
+            var line = text["SentBackNote", Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), who.Name, cleaned].Value;
+            var note = string.IsNullOrEmpty(r.EvidenceNote) ? line : r.EvidenceNote + "\n" + line;
+            if (cleaned.Length > MaxReason || note.Length > MaxText)
+                return Field("Reason", "ReasonTooLong");
+            r.EvidenceNote = note;
+            r.Status = RectificationStatus.Open;
+            r.DoneAt = null;
+            return WorkResult.Saved;
+        });
+    }
+
+    private async Task<WorkResult> ChangeAsync(int id, int version, string roles, CancellationToken ct, Func<Rectification, WorkResult> change)
+    {
+        if (!await actor.IsInAnyRoleAsync(roles))
+            return WorkResult.Fail("NotAllowed");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rectification = await db.Rectifications.SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (rectification is null)
+            return WorkResult.Fail("NotFound");
+        if (rectification.Version != version)
+            return WorkResult.Fail(WorkResult.Conflict);
+        db.Entry(rectification).Property(r => r.Version).OriginalValue = version;
+        var result = change(rectification);
+        if (!result.Ok)
+            return result;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return WorkResult.Fail(WorkResult.Conflict);
+        }
+        logger.LogInformation("Rectification {RectificationId} saved, status {Status}", id, rectification.Status);
+        return WorkResult.Saved;
+    }
+
+    private WorkResult Validate(Rectification r, RectificationEdit edit, bool requireDone)
+    {
+        var errors = new Dictionary<string, string>();
+        if (!Enum.IsDefined(edit.Department))
+            errors[nameof(edit.Department)] = "DepartmentRequired";
+        if (Clean(edit.ResponsiblePerson)?.Length > MaxPerson)
+            errors[nameof(edit.ResponsiblePerson)] = "PersonTooLong";
+        if (edit.DueDate < DateOnly.FromDateTime(estateTime.ToLocal(r.CreatedAt).DateTime))
+            errors[nameof(edit.DueDate)] = "DueBeforeCreated";
+        var measure = Clean(edit.Measure);
+        var evidence = Clean(edit.EvidenceNote);
+        if (measure?.Length > MaxText)
+            errors[nameof(edit.Measure)] = "TextTooLong";
+        else if (requireDone && measure is null)
+            errors[nameof(edit.Measure)] = "MeasureRequired";
+        if (evidence?.Length > MaxText)
+            errors[nameof(edit.EvidenceNote)] = "TextTooLong";
+        else if (requireDone && evidence is null)
+            errors[nameof(edit.EvidenceNote)] = "EvidenceRequired";
+        return errors.Count == 0 ? WorkResult.Saved : WorkResult.Invalid(errors);
+    }
+
+    private static void Apply(Rectification r, RectificationEdit edit)
+    {
+        r.Department = edit.Department;
+        r.ResponsiblePerson = Clean(edit.ResponsiblePerson);
+        r.DueDate = edit.DueDate;
+        r.Measure = Clean(edit.Measure);
+        r.EvidenceNote = Clean(edit.EvidenceNote);
+    }
+
+    private async Task<List<RectificationRow>> Project(AppDbContext db, IQueryable<Rectification> query, string culture, DateOnly today, CancellationToken ct)
+    {
+        var rows = await query.Select(r => new
+        {
+            R = r,
+            Unit = db.Units.Where(u => u.Id == r.UnitId).Select(u => u.Building!.Code + "-" + u.Number).First(),
+            Item = db.SurveyItems.First(i => i.Id == r.ItemId),
+            Comment = db.Surveys.Where(s => s.Id == r.SurveyId).Select(s => s.Comment).First(),
+        }).ToListAsync(ct);
+        return rows.Select(x => new RectificationRow(
+            x.R.Id, x.R.Version, x.R.Quarter, x.Unit, x.Item.NameIn(culture), x.R.Score, x.Comment, x.R.Department, x.R.ResponsiblePerson,
+            DateOnly.FromDateTime(estateTime.ToLocal(x.R.CreatedAt).DateTime), x.R.DueDate,
+            x.R.Status != RectificationStatus.SignedOff && x.R.DueDate < today,
+            x.R.Status, x.R.Measure, x.R.EvidenceNote, x.R.DoneAt, x.R.SignedOffBy, x.R.SignedOffAt)).ToList();
+    }
+
+    private static WorkResult Field(string field, string key) => WorkResult.Invalid(new Dictionary<string, string> { [field] = key });
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
