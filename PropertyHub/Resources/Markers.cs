@@ -44,3 +44,6 @@ public sealed class LinksText;
 
 /// <summary>The quarterly evaluation survey: the form, its notices and answers.</summary>
 public sealed class SurveyText;
+
+/// <summary>The evaluation form's template editor: items, their order and names, the active template.</summary>
+public sealed class SurveyTemplateText;
