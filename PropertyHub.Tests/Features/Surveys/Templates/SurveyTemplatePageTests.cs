@@ -2,6 +2,7 @@ using System.Net;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using MudBlazor;
 using MudBlazor.Services;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Reception;
@@ -99,6 +100,57 @@ public sealed class SurveyTemplatePageTests(AppFactory factory) : IClassFixture<
         await page.Find($"[data-testid=item-row][data-code={target.Code}] [data-testid=item-unarchive]").ClickAsync(new());
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"[data-testid=item-row][data-code={target.Code}] [data-testid=item-archive]")));
         Assert.False((await factory.ActiveAsync()).Items.Single(i => i.Id == target.Id).IsArchived);
+    }
+
+    [Fact]
+    public async Task TemplatePage_ManagerEditsAnItemInTheDialog_NamesAndDepartmentAreSaved()
+    {
+        var target = (await factory.ActiveAsync()).Items.OrderBy(i => i.Order).Last(i => !i.IsArchived);
+        var name = "Renamed " + Guid.NewGuid().ToString("N")[..6];
+        await using var scope = factory.Services.CreateAsyncScope();
+        await ActingAs.SignInScopeAsync(scope.ServiceProvider, Roles.Manager);
+        await using var ctx = NewContext(scope.ServiceProvider);
+        var dialogs = ctx.Render<MudDialogProvider>();
+
+        var page = ctx.Render<SurveyTemplatePage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=item-row]")));
+        // The click's handler waits for the dialog to close: keep its task and await it once the dialog is saved.
+        var click = page.Find($"[data-testid=item-row][data-code={target.Code}] [data-testid=item-edit]").ClickAsync(new());
+        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("form[data-testid=edit-item-form]")));
+        Assert.Empty(dialogs.FindAll("input[data-testid=item-code]"));
+        await dialogs.Find("form[data-testid=edit-item-form] input[data-testid=item-name-en]").ChangeAsync(new() { Value = name });
+        await dialogs.Find("form[data-testid=edit-item-form]").SubmitAsync();
+
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("form[data-testid=edit-item-form]")));
+        await click;
+        var stored = (await factory.ActiveAsync()).Items.Single(i => i.Id == target.Id);
+        Assert.Equal((name, target.Code, target.NameHans, target.Version + 1), (stored.NameEn, stored.Code, stored.NameHans, stored.Version));
+        page.WaitForAssertion(() => Assert.Contains(name, page.Find($"[data-testid=item-row][data-code={target.Code}]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TemplatePage_ManagerActivatesAnotherTemplateAfterConfirming_ItBecomesTheOnlyActiveOne()
+    {
+        var draft = await factory.NewTemplateAsync();
+        await using var scope = factory.Services.CreateAsyncScope();
+        await ActingAs.SignInScopeAsync(scope.ServiceProvider, Roles.Manager);
+        await using var ctx = NewContext(scope.ServiceProvider);
+        var activate = ctx.Services.GetRequiredService<IStringLocalizer<SurveyTemplateText>>()["Activate"].Value;
+        var dialogs = ctx.Render<MudDialogProvider>();
+
+        var page = ctx.Render<SurveyTemplatePage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=template-active]")));
+        var picker = page.FindComponent<MudSelect<int>>();
+        await page.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(draft.Id));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=activate]")));
+        var click = page.Find("[data-testid=activate]").ClickAsync(new());
+        dialogs.WaitForAssertion(() => Assert.Contains(dialogs.FindAll("button"), b => b.TextContent.Trim() == activate));
+        Assert.NotEqual(draft.Id, (await factory.ActiveAsync()).Id);
+        await dialogs.FindAll("button").First(b => b.TextContent.Trim() == activate).ClickAsync(new());
+        await click;
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=template-active]")));
+        Assert.Equal(draft.Id, (await factory.ActiveAsync()).Id);
     }
 
     [Theory]
