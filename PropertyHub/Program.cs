@@ -13,11 +13,8 @@ using PropertyHub.Features.Registry.Import;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Settings;
 using PropertyHub.Features.Surveys;
-<<<<<<< HEAD
-using PropertyHub.Features.Surveys.Statistics;
-=======
 using PropertyHub.Features.Surveys.Rectifications;
->>>>>>> sc
+using PropertyHub.Features.Surveys.Statistics;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRootSettings();
@@ -33,12 +30,9 @@ builder.AddScheduledDuties();
 builder.AddNotices();
 builder.AddPersonalLinks();
 builder.AddSurveys();
-<<<<<<< HEAD
+builder.AddSurveyWork();
 builder.AddSurveyStatistics();
 builder.AddFees();
-=======
-builder.AddSurveyWork();
->>>>>>> sc
 builder.AddBackup();
 builder.AddOperations();
 

@@ -56,3 +56,6 @@ public sealed class SurveyStatsText;
 
 /// <summary>The work after the survey: rectifications of dissatisfied answers and follow-ups of opinions.</summary>
 public sealed class SurveyWorkText;
+
+/// <summary>The evaluation form's template editor: items, their order and names, the active template.</summary>
+public sealed class SurveyTemplateText;

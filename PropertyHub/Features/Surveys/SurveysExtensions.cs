@@ -1,4 +1,5 @@
 using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Features.Surveys.Templates;
 
 namespace PropertyHub.Features.Surveys;
 
@@ -13,6 +14,7 @@ public static class SurveysExtensions
         services.AddScoped<SurveyNotices>();
         services.AddScoped<SurveyAnswers>();
         services.AddScoped<SurveyIssuer>();
+        services.AddScoped<SurveyTemplateService>();
         services.AddSingleton<IScheduledDuty, QuarterlySurveyDuty>();
         services.AddSingleton(new DutyDescription(QuarterlySurveyDuty.DutyName, _ => []));
         return builder;
