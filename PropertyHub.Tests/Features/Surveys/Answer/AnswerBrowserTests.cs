@@ -31,9 +31,17 @@ public sealed class AnswerBrowserTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [BrowserFact]
-    public async Task Occupant_OnA360PixelPhone_TapsEveryScoreAndSends_NoSidewaysScrollAndAnswered()
+    public async Task Occupant_OnA360PixelPhone_TapsEveryScoreAndSends_NoSidewaysScrollAnsweredAndStatisticsChange()
     {
         var (path, surveyId) = await LinkAsync(0);
+        // The supervisor has the quarter's statistics open on a desk: nothing answered yet.
+        await using var desk = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        var statistics = await desk.NewPageAsync();
+        await statistics.SignInAsync(factory.BaseUrl, SignIn.DemoEmail(Roles.Supervisor), DemoUsers.Password);
+        await statistics.GotoAsync(factory.BaseUrl + "/surveys/statistics?quarter=" + SurveyAppFactory.Quarter);
+        await statistics.WaitForInteractiveAsync();
+        await Assertions.Expect(statistics.Locator("[data-testid=answered]")).ToHaveTextAsync("0");
+        await Assertions.Expect(statistics.Locator("[data-testid=response-rate]")).ToHaveTextAsync(new Regex(@"^0(\.0)?%$"));
         await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = "zh-CN",
@@ -66,6 +74,13 @@ public sealed class AnswerBrowserTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal((SurveyStatus.Answered, AnswerChannel.Online), (survey.Status, survey.AnsweredVia));
         Assert.Equal([1, 5, 5, 5, 5, 5], survey.Scores.OrderBy(s => s.Id).Select(s => s.Score));
         Assert.Equal(1, await db.Rectifications.CountAsync(r => r.SurveyId == surveyId));
+
+        await statistics.ReloadAsync();
+        await statistics.WaitForInteractiveAsync();
+        await Assertions.Expect(statistics.Locator("[data-testid=answered]")).ToHaveTextAsync("1");
+        await Assertions.Expect(statistics.Locator("[data-testid=response-rate]")).Not.ToHaveTextAsync(new Regex(@"^0(\.0)?%$"));
+        await Assertions.Expect(statistics.Locator("[data-testid=dissatisfied-unit]")).ToHaveCountAsync(1);
+        await statistics.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "survey-statistics-after-answer.png"), FullPage = true });
     }
 
     [BrowserFact]
