@@ -68,7 +68,7 @@ public sealed class FollowUpPagesTests(SurveyWorkApp app) : IClassFixture<Survey
     }
 
     [Fact]
-    public async Task Page_Phone_ShownMasked()
+    public async Task Page_Phone_ShownInFullAsATelLink()
     {
         var f = await NewOpenAsync("Paint the railings.");
         await using (var db = await app.CreateDbContextAsync())
@@ -84,8 +84,8 @@ public sealed class FollowUpPagesTests(SurveyWorkApp app) : IClassFixture<Survey
         var page = ctx.Render<FollowUpsPage>();
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"tr[data-id='{f.Id}']")));
-        var phone = page.Find($"tr[data-id='{f.Id}'] [data-testid=follow-up-phone]").TextContent.Trim();
-        Assert.Equal(Phones.Mask("13912345678"), phone);
-        Assert.DoesNotContain("13912345678", page.Markup, StringComparison.Ordinal);
+        // The follow-up is a call: the number is there in full, one tap to dial.
+        var phone = page.Find($"tr[data-id='{f.Id}'] [data-testid=follow-up-phone] a");
+        Assert.Equal(("13912345678", "tel:13912345678"), (phone.TextContent.Trim(), phone.GetAttribute("href")));
     }
 }
