@@ -16,6 +16,8 @@ public sealed class AnonymousAccessTests(AppFactory factory) : IClassFixture<App
     private static readonly HashSet<string> AllowedAnonymous = new(StringComparer.OrdinalIgnoreCase)
     {
         "/account/login", "/account/logout", "/culture", "/health/live", "/health/ready", "/error", "/not-found",
+        // Occupants have no login: their personal links (a survey form, a payment request) and the public fee standard.
+        "/l/1", "/p/1", "/fees/standard",
     };
 
     [Fact]

@@ -1,0 +1,221 @@
+// The monthly payment-request run for a large estate, against a raw bulk insert of the same rows into the same
+// database in the same run; its peak memory; and a clerk's logging latency during the run against idle.
+//   dotnet run -c Release --project bench/PaymentRequestRun -- --units 100000
+//   dotnet run -c Release --project bench/PaymentRequestRun -- --units 100000 --postgres "Host=127.0.0.1;Port=5432;Username=postgres;Database=bench"
+//   add --batch N to change PaymentRequests:BatchSize (units per transaction) for the run
+// The database gets the demo estate plus a bench estate of N units (one owner each, all with a mobile, 30% with
+// e-mail), bulk-inserted. Then: clerk latency idle (150 intakes); the run for 2026-12 with a clerk logging an intake
+// every 20 ms and memory sampled every 50 ms; then the same rows (requests, lines, links, notices) read back and
+// inserted raw, with multi-row INSERTs in one transaction, as the baseline.
+using System.Data.Common;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PaymentRequestRun;
+using PropertyHub.Data;
+using PropertyHub.Features.Fees;
+using PropertyHub.Features.Fees.Requests;
+using PropertyHub.Features.Reception;
+using PropertyHub.Features.Registry;
+
+internal static class PaymentRequestBench
+{
+    public static async Task Main(string[] args)
+    {
+        var units = args.SkipWhile(a => a != "--units").Skip(1).Select(int.Parse).FirstOrDefault(100_000);
+        var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
+        var batch = args.SkipWhile(a => a != "--batch").Skip(1).Select(int.Parse).Cast<int?>().FirstOrDefault();
+        var provider = postgres is null ? "Sqlite" : "Postgres";
+        var month = new DateOnly(2026, 12, 1);
+
+        await using var host = new BenchHost(provider, postgres, batch);
+        _ = host.Services;
+        var (estateId, benchUnitIds) = await Seed.EstateAsync(host, units);
+        Console.WriteLine($"{provider}: bench estate of {units:N0} units ready");
+
+        var idle = await Clerk.LatenciesAsync(host, count: 150, until: null);
+
+        var peakWorkingSet = 0L;
+        var peakHeap = 0L;
+        var baselineWorkingSet = Process.GetCurrentProcess().WorkingSet64;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            var process = Process.GetCurrentProcess();
+            while (!sampling.IsCancellationRequested)
+            {
+                process.Refresh();
+                peakWorkingSet = Math.Max(peakWorkingSet, process.WorkingSet64);
+                peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(false));
+                await Task.Delay(50);
+            }
+        });
+        var run = Stopwatch.StartNew();
+        var issuing = Task.Run(async () =>
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<PaymentRequestIssuer>().IssueAsync(month, CancellationToken.None);
+        });
+        var during = await Clerk.LatenciesAsync(host, count: int.MaxValue, until: issuing);
+        var issued = await issuing;
+        run.Stop();
+        sampling.Cancel();
+        await sampler;
+
+        var raw = await Baseline.InsertSameRowsAsync(host, estateId, month);
+
+        Console.WriteLine($"requests issued: {issued:N0} ({raw.Rows:N0} rows: requests, lines, links, notices)");
+        Console.WriteLine($"run: {run.Elapsed.TotalSeconds:F1} s; raw insert of the same rows: {raw.Seconds:F1} s; ratio {run.Elapsed.TotalSeconds / raw.Seconds:F2}");
+        Console.WriteLine($"memory: working set {baselineWorkingSet / 1048576.0:F0} MB before, peak {peakWorkingSet / 1048576.0:F0} MB during; peak managed heap {peakHeap / 1048576.0:F0} MB");
+        Console.WriteLine($"clerk intake p95: idle {Clerk.P95(idle):F1} ms ({idle.Count}), during the run {Clerk.P95(during):F1} ms ({during.Count}); ratio {Clerk.P95(during) / Clerk.P95(idle):F2}");
+    }
+}
+
+internal static class Seed
+{
+    public static async Task<(int EstateId, List<int> UnitIds)> EstateAsync(BenchHost host, int count)
+    {
+        int estateId;
+        List<int> buildingIds;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+            var estate = new Estate { Name = "Bench estate", OfficeName = "Bench office" };
+            for (var b = 1; b <= Math.Max(1, count / 1000); b++)
+                estate.Buildings.Add(new Building { Code = $"B{b}", Name = $"B{b}" });
+            db.Estates.Add(estate);
+            await db.SaveChangesAsync();
+            estateId = estate.Id;
+            buildingIds = estate.Buildings.Select(b => b.Id).ToList();
+            var from = new DateOnly(2026, 1, 1);
+            db.FeeItems.AddRange(
+                Item(estateId, 1, "management", "物业管理费", FeeBasis.PerSquareMetre, 2.80m, from),
+                Item(estateId, 2, "equipment", "房屋设备运行费", FeeBasis.PerSquareMetre, 0.60m, from),
+                Item(estateId, 3, "refuse", "垃圾清运费", FeeBasis.PerUnit, 10.00m, from));
+            await db.SaveChangesAsync();
+        }
+        await using var connection = await Baseline.OpenAsync(host);
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            var random = new Random(15);
+            var rows = Enumerable.Range(0, count).Select(i => new object?[]
+            {
+                buildingIds[i % buildingIds.Count], $"{i / buildingIds.Count / 10 + 1}{i / buildingIds.Count % 10:00}", i / buildingIds.Count / 10 + 1,
+                Math.Round(60m + random.Next(0, 9000) / 100m, 2), "Residential", 0,
+            });
+            await RawRows.InsertAsync(connection, transaction, "Units", ["BuildingId", "Number", "Floor", "Area", "Use", "Version"], rows);
+            await transaction.CommitAsync();
+        }
+        var ids = (await RawRows.ReadAsync(connection, $"SELECT \"Id\" FROM \"Units\" WHERE \"BuildingId\" IN ({string.Join(",", buildingIds)}) ORDER BY \"Id\""))
+            .Rows.Select(r => Convert.ToInt32(r[0])).ToList();
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            var occupants = ids.Select((id, i) => new object?[]
+            {
+                id, "Owner", "Person", $"业主{i:000000}", $"139{i:00000000}", i % 10 < 3 ? $"owner{i}@example.com" : null, "zh-Hans", false, 0,
+            });
+            await RawRows.InsertAsync(connection, transaction, "Occupants",
+                ["UnitId", "Role", "Kind", "Name", "Phone", "Email", "PreferredLanguage", "IsVip", "Version"], occupants);
+            await transaction.CommitAsync();
+        }
+        return (estateId, ids);
+    }
+
+    private static FeeItem Item(int estateId, int order, string code, string name, FeeBasis basis, decimal rate, DateOnly from) => new()
+    {
+        EstateId = estateId, Order = order, Code = code, NameHans = name, NameHant = name, NameEn = code, Basis = basis,
+        Rates = [new FeeRate { Use = UnitUse.Residential, Amount = rate, EffectiveFrom = from, CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "bench" }],
+    };
+}
+
+internal static class Clerk
+{
+    /// <summary>Logs counter complaints one after another (20 ms apart) and returns each one's time in ms.</summary>
+    public static async Task<List<double>> LatenciesAsync(BenchHost host, int count, Task? until)
+    {
+        int estateId, unitId, occupantId;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+            var occupant = await db.Occupants.Include(o => o.Unit!).ThenInclude(u => u.Building).OrderBy(o => o.Id).FirstAsync();
+            (estateId, unitId, occupantId) = (occupant.Unit!.Building!.EstateId, occupant.UnitId, occupant.Id);
+        }
+        var times = new List<double>();
+        for (var i = 0; i < count && until?.IsCompleted != true; i++)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var reception = scope.ServiceProvider.GetRequiredService<ReceptionService>();
+            var watch = Stopwatch.StartNew();
+            var result = await reception.LogAsync(new Intake
+            {
+                EstateId = estateId, Kind = RequestKind.Complaint, Channel = Channel.Counter, Outcome = IntakeOutcome.Logged,
+                UnitId = unitId, OccupantId = occupantId, CallerName = "业主", Content = $"楼道灯不亮 {i}",
+            });
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            if (!result.Succeeded)
+                throw new InvalidOperationException("intake refused: " + string.Join("; ", result.Errors.Select(e => e.Message)));
+            await Task.Delay(20);
+        }
+        return times;
+    }
+
+    public static double P95(List<double> times)
+    {
+        var sorted = times.Order().ToList();
+        return sorted[(int)Math.Ceiling(sorted.Count * 0.95) - 1];
+    }
+}
+
+internal static class Baseline
+{
+    public static async Task<DbConnection> OpenAsync(BenchHost host)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>Reads back the run's rows and inserts the same rows again (next month, new link hashes and notice keys), timed.</summary>
+    public static async Task<(int Rows, double Seconds)> InsertSameRowsAsync(BenchHost host, int estateId, DateOnly month)
+    {
+        await using var connection = await OpenAsync(host);
+        var requests = await RawRows.ReadAsync(connection, $"SELECT * FROM \"PaymentRequests\" WHERE \"EstateId\" = {estateId}");
+        var ids = requests.Rows.Select(r => Convert.ToInt64(r[Array.IndexOf(requests.Columns, "Id")])).ToHashSet();
+        var min = ids.Min();
+        var lines = await RawRows.ReadAsync(connection, $"SELECT * FROM \"PaymentRequestLines\" WHERE \"PaymentRequestId\" >= {min}");
+        var links = await RawRows.ReadAsync(connection, $"SELECT * FROM \"PersonalLinks\" WHERE \"Purpose\" = 'payment' AND \"SubjectId\" >= {min}");
+        var notices = await RawRows.ReadAsync(connection, $"SELECT * FROM \"Notices\" WHERE \"Kind\" = '{PaymentRequestNotices.Kind}' AND \"EstateId\" = {estateId}");
+        const long Offset = 100_000_000;
+        Shift(requests, "Id", v => Convert.ToInt64(v) + Offset);
+        Shift(requests, "Month", v => v switch { string => "2027-01-01", DateTime => new DateTime(2027, 1, 1), _ => new DateOnly(2027, 1, 1) });
+        Shift(lines, "PaymentRequestId", v => Convert.ToInt64(v) + Offset);
+        Shift(links, "SubjectId", v => Convert.ToInt64(v) + Offset);
+        Shift(links, "TokenHash", v => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes((string)v! + "raw"))));
+        Shift(notices, "SourceKey", v => (string)v! + ":raw");
+        var lineRows = RawRows.Without(lines, "Id");
+        var linkRows = RawRows.Without(links, "Id");
+        var noticeRows = RawRows.Without(notices, "Id");
+
+        var watch = Stopwatch.StartNew();
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await RawRows.InsertAsync(connection, transaction, "PaymentRequests", requests.Columns, requests.Rows);
+            await RawRows.InsertAsync(connection, transaction, "PaymentRequestLines", lineRows.Columns, lineRows.Rows);
+            await RawRows.InsertAsync(connection, transaction, "PersonalLinks", linkRows.Columns, linkRows.Rows);
+            await RawRows.InsertAsync(connection, transaction, "Notices", noticeRows.Columns, noticeRows.Rows);
+            await transaction.CommitAsync();
+        }
+        watch.Stop();
+        return (requests.Rows.Count + lines.Rows.Count + links.Rows.Count + notices.Rows.Count, watch.Elapsed.TotalSeconds);
+    }
+
+    private static void Shift((string[] Columns, List<object?[]> Rows) table, string column, Func<object?, object?> change)
+    {
+        var i = Array.IndexOf(table.Columns, column);
+        foreach (var row in table.Rows)
+            row[i] = change(row[i]);
+    }
+}
