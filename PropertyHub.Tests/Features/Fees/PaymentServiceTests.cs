@@ -74,6 +74,29 @@ public sealed class PaymentServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Payment_UnitHasCreditAndANewRequest_CreditGoesFirstAndNoCreditWarning()
+    {
+        var over = await PayAsync("1000.00");
+        Assert.Equal(119.50m, over.Credit);
+        Assert.True(over.BecameCredit);
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var last = await db.PaymentRequests.Where(r => r.UnitId == UnitId).OrderByDescending(r => r.Id).FirstAsync();
+            db.PaymentRequests.Add(new PaymentRequest
+            {
+                EstateId = last.EstateId, BuildingId = last.BuildingId, UnitId = UnitId, OccupantId = last.OccupantId,
+                Month = new DateOnly(2026, 12, 1), DueDate = new DateOnly(2026, 12, 20), IssuedAt = DateTimeOffset.UtcNow, Total = 300m,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var rest = await PayAsync("180.50");
+
+        Assert.Equal((180.50m, 0m, false), (rest.Allocated, rest.Credit, rest.BecameCredit));
+        Assert.Equal([300m, 300m, 280.50m, 300m], await PaidAsync());
+    }
+
+    [Fact]
     public async Task Receipts_TwentyAtOnce_UniqueAndWithoutGaps()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => PayAsync("10.00")));

@@ -19,12 +19,12 @@ public sealed class PaymentInput
 /// FeesText keys per field ("" for the whole form); nothing is written when there are any.
 /// </summary>
 public sealed record PaymentResult(IReadOnlyDictionary<string, string> Errors, int? PaymentId = null, string? ReceiptNumber = null,
-    decimal Allocated = 0, decimal Credit = 0)
+    decimal Allocated = 0, decimal Credit = 0, decimal Amount = 0)
 {
     public bool Ok => Errors.Count == 0;
 
-    /// <summary>More was paid than was owed: the rest is kept as the unit's credit (the clerk is told).</summary>
-    public bool BecameCredit => Ok && Credit > 0;
+    /// <summary>This payment brought more than was owed: the rest is kept as the unit's credit (the clerk is told).</summary>
+    public bool BecameCredit => Ok && Amount > 0 && Amount > Allocated;
 
     public static PaymentResult Fail(string field, string key) => new(new Dictionary<string, string> { [field] = key });
 }
@@ -80,14 +80,7 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> dbFactory, Cu
     }
 
     /// <summary>What the unit has paid that no request has taken yet.</summary>
-    public static async Task<decimal> CreditOfAsync(AppDbContext db, int unitId, CancellationToken ct)
-    {
-        // Summed here, not in SQL: SQLite has no decimal arithmetic, and a unit has few payments.
-        var paid = await db.Payments.Where(p => p.UnitId == unitId).Select(p => p.Amount).ToListAsync(ct);
-        var allocated = await db.PaymentAllocations.Where(a => db.Payments.Any(p => p.Id == a.PaymentId && p.UnitId == unitId))
-            .Select(a => a.Amount).ToListAsync(ct);
-        return paid.Sum() - allocated.Sum();
-    }
+    public static Task<decimal> CreditOfAsync(AppDbContext db, int unitId, CancellationToken ct) => Credit.OfAsync(db, unitId, ct);
 
     private async Task<PaymentResult> RecordInAsync(AppDbContext db, int estateId, PaymentInput input, decimal amount, string who, CancellationToken ct)
     {
@@ -111,21 +104,21 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> dbFactory, Cu
         var open = (await db.PaymentRequests.Where(r => r.UnitId == input.UnitId).ToListAsync(ct))
             .Where(r => r.Outstanding > 0).OrderBy(r => r.Month).ThenBy(r => r.Id).ToList();
         // Credit kept from earlier payments goes first, then this payment: oldest request first.
-        var left = amount + await CreditOfAsync(db, input.UnitId, ct);
+        await Credit.ApplyAsync(db, input.UnitId, open, ct);
         var fromThis = amount;
         foreach (var request in open)
         {
-            if (left <= 0 || fromThis <= 0)
-                break;
-            var part = Math.Min(Math.Min(left, request.Outstanding), fromThis);
+            var part = Math.Min(request.Outstanding, fromThis);
+            if (part <= 0)
+                continue;
             payment.Allocations.Add(new PaymentAllocation { PaymentRequestId = request.Id, Amount = part });
             request.Paid += part;
-            left -= part;
             fromThis -= part;
         }
         db.Payments.Add(payment);
         await db.SaveChangesAsync(ct);
-        return new PaymentResult(new Dictionary<string, string>(), payment.Id, payment.ReceiptNumber, amount - fromThis, await CreditOfAsync(db, input.UnitId, ct));
+        return new PaymentResult(new Dictionary<string, string>(), payment.Id, payment.ReceiptNumber, amount - fromThis,
+            await Credit.OfAsync(db, input.UnitId, ct), amount);
     }
 
     private async Task<PaymentResult> ReverseInAsync(AppDbContext db, int paymentId, string reason, string who, CancellationToken ct)
@@ -165,7 +158,7 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> dbFactory, Cu
         }
         db.Payments.Add(reversal);
         await db.SaveChangesAsync(ct);
-        return new PaymentResult(new Dictionary<string, string>(), reversal.Id, reversal.ReceiptNumber, 0, await CreditOfAsync(db, original.UnitId, ct));
+        return new PaymentResult(new Dictionary<string, string>(), reversal.Id, reversal.ReceiptNumber, 0, await Credit.OfAsync(db, original.UnitId, ct), reversal.Amount);
     }
 
     /// <summary>

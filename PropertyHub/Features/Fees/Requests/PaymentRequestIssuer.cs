@@ -156,7 +156,8 @@ public sealed class PaymentRequestIssuer(
             {
                 foreach (var service in services[unit.UnitId])
                     service.PaymentRequestId = request.Id;
-                await ApplyCreditAsync(db, unit.UnitId, request, ct);
+                // Money the unit paid beyond what it owed goes to the new request.
+                await Credit.ApplyAsync(db, unit.UnitId, [request], ct);
                 var link = PersonalLinkService.Add(db, LinkPurpose.PaymentRequest, request.Id, unit.Payer.Id, now,
                     TimeSpan.FromDays(options.Value.LinkDays), linkOptions.Value.PublicBaseUrl);
                 notices.Add(db, unit.Payer, unit.Unit, new NoticePlace(unit.EstateId, unit.BuildingId), request, arrears, link, now);
@@ -165,25 +166,5 @@ public sealed class PaymentRequestIssuer(
             await transaction.CommitAsync(ct);
             return requests.Count;
         });
-    }
-
-    /// <summary>Money the unit paid beyond what it owed goes to the new request, from the oldest payment on.</summary>
-    private static async Task ApplyCreditAsync(AppDbContext db, int unitId, PaymentRequest request, CancellationToken ct)
-    {
-        var payments = await db.Payments.AsNoTracking().Where(p => p.UnitId == unitId).Include(p => p.Allocations)
-            .OrderBy(p => p.ReceivedAt).ThenBy(p => p.Id).ToListAsync(ct);
-        if (payments.Count == 0)
-            return;
-        var credit = payments.Sum(p => p.Amount) - payments.Sum(p => p.Allocations.Sum(a => a.Amount));
-        foreach (var payment in payments.Where(p => p.Amount > 0))
-        {
-            var free = Math.Min(payment.Amount - payment.Allocations.Sum(a => a.Amount), credit);
-            var part = Math.Min(free, request.Total - request.Paid);
-            if (part <= 0)
-                continue;
-            db.PaymentAllocations.Add(new PaymentAllocation { PaymentId = payment.Id, PaymentRequestId = request.Id, Amount = part });
-            request.Paid += part;
-            credit -= part;
-        }
     }
 }
