@@ -53,3 +53,6 @@ public sealed class AnswerText;
 
 /// <summary>The survey's statistics: response rates, satisfaction, trend, dissatisfied answers and their export.</summary>
 public sealed class SurveyStatsText;
+
+/// <summary>The payment counter and its receipts: taking a payment, reversing one, printing the receipt.</summary>
+public sealed class CounterText;
