@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Fees;
 
@@ -71,6 +72,38 @@ public sealed class CounterPageTests : IAsyncLifetime
 
         var payment = Assert.Single(await factory.PaymentsAsync(unitId));
         Assert.Equal((880.50m, PaymentMethod.Cash), (payment.Amount, payment.Method));
+    }
+
+    [Fact]
+    public async Task Counter_UnitWithCreditPaysNextRequestExactly_NoCreditWarning()
+    {
+        await PaymentServiceTests.PayAsync(factory, unitId, "1000");
+        await AddDecemberRequestAsync(300m);
+
+        await factory.RenderCounterAsync(Roles.Clerk, unitId, page =>
+        {
+            Assert.Equal("119.50", page.Find("[data-testid=counter-credit]").TextContent);
+            page.Type("counter-amount", "300");
+            page.Record();
+
+            page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=counter-recorded]")), TimeSpan.FromSeconds(10));
+            Assert.Empty(page.FindAll("[data-testid=counter-credit-warning]"));
+            return Task.CompletedTask;
+        });
+    }
+
+    private async Task AddDecemberRequestAsync(decimal total)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var first = await db.PaymentRequests.Where(r => r.UnitId == unitId).OrderBy(r => r.Id).FirstAsync();
+        var month = new DateOnly(2026, 12, 1);
+        db.PaymentRequests.Add(new PaymentRequest
+        {
+            EstateId = first.EstateId, BuildingId = first.BuildingId, UnitId = unitId, OccupantId = first.OccupantId,
+            Month = month, DueDate = month.AddDays(19), IssuedAt = DateTimeOffset.UtcNow, Total = total,
+            Lines = [new PaymentRequestLine { Kind = RequestLineKind.Fee, Description = "物业管理费", Quantity = 1, Rate = total, Amount = total }],
+        });
+        await db.SaveChangesAsync();
     }
 
     [Theory]
