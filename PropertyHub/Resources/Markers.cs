@@ -59,3 +59,6 @@ public sealed class SurveyWorkText;
 
 /// <summary>The evaluation form's template editor: items, their order and names, the active template.</summary>
 public sealed class SurveyTemplateText;
+
+/// <summary>The payment counter and its receipts: taking a payment, reversing one, printing the receipt.</summary>
+public sealed class CounterText;
