@@ -31,6 +31,9 @@ public static class FeeRoles
     /// <summary>Approve and publish the semiannual statement.</summary>
     public const string ApproveDisclosure = Roles.Manager;
 
+    /// <summary>Everyone with any fee work: sees the fees group in the menu.</summary>
+    public const string Any = $"{Roles.Finance},{Roles.Clerk},{Roles.Engineer},{Roles.Manager},{Roles.Admin},{Roles.Supervisor}";
+
     /// <summary>See the fee items page (the public fee standard needs no sign-in).</summary>
     public const string SeeItems = $"{Roles.Finance},{Roles.Manager},{Roles.Admin},{Roles.Supervisor}";
 }
