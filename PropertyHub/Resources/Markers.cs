@@ -59,3 +59,6 @@ public sealed class SurveyWorkText;
 
 /// <summary>The evaluation form's template editor: items, their order and names, the active template.</summary>
 public sealed class SurveyTemplateText;
+
+/// <summary>Paid services: recording them, the occupant's signature on the tablet, and their billing state.</summary>
+public sealed class PaidServiceText;
