@@ -71,6 +71,10 @@ public sealed partial class PaidServiceBrowserTests(BrowserFixture browser) : IA
         await Assertions.Expect(page.Locator("[data-testid=sign-done]")).ToContainTextAsync("Thank you");
         await Assertions.Expect(page.Locator("[data-testid=signature-image] path")).ToHaveAttributeAsync("d", PathPattern());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "paid-service-signed.png"), FullPage = true });
+        await page.Locator("[data-testid=back-to-unit]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=ps-state]")).ToHaveTextAsync("Signed, to be billed");
+        await Assertions.Expect(page.Locator("[data-testid=ps-sign]")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "paid-services-list.png"), FullPage = true });
 
         await using var db = await factory.CreateDbContextAsync();
         var service = await db.PaidServices.AsNoTracking().SingleAsync(s => s.OccupantId == occupantId);
