@@ -87,7 +87,7 @@ public sealed partial class PaidServiceBrowserTests(BrowserFixture browser) : IA
     }
 
     [BrowserFact]
-    public async Task Tablet_ConfirmWithoutDrawing_LeftEmptyInTheOccupantsLanguageAndNothingSaved()
+    public async Task Tablet_DrawnThenClearedAndConfirmed_LeftEmptyInTheOccupantsLanguageAndNothingSaved()
     {
         int id;
         await using (var db = await factory.CreateDbContextAsync())
@@ -108,7 +108,11 @@ public sealed partial class PaidServiceBrowserTests(BrowserFixture browser) : IA
 
         await page.GotoAsync($"{factory.BaseUrl}/fees/paid-services/{id}/sign");
         await page.WaitForInteractiveAsync();
-        await page.Locator("canvas[data-testid=signature-pad][data-ready=true]").WaitForAsync();
+        var pad = page.Locator("canvas[data-testid=signature-pad][data-ready=true]");
+        await pad.WaitForAsync();
+        var box = (await pad.BoundingBoxAsync())!;
+        await StrokeAsync(page, box, [(0.10f, 0.50f), (0.40f, 0.30f), (0.80f, 0.60f)]);
+        await page.Locator("[data-testid=sign-clear]").ClickAsync();
         await page.Locator("[data-testid=sign-confirm]").ClickAsync();
 
         await Assertions.Expect(page.Locator("[data-testid=sign-error]")).ToHaveTextAsync("签名为空：请在框内签名。");

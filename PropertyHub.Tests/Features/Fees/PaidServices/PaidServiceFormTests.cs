@@ -102,4 +102,33 @@ public sealed class PaidServiceFormTests : IAsyncLifetime
         Assert.Equal("更换水龙头", form.Find("[data-testid='ps-type'] input, input[data-testid='ps-type']").GetAttribute("value"));
         Assert.Empty(await SavedAsync());
     }
+
+    [Fact]
+    public async Task EditForm_SomeoneChangedItMeanwhile_ConflictShownFreshValuesLoadedThenSaved()
+    {
+        var service = scope.ServiceProvider.GetRequiredService<PaidServiceService>();
+        var today = service.Today();
+        var input = new PaidServiceInput { UnitId = unit.Id, OccupantId = unit.Occupants[0].Id, ServiceType = "Replace a tap", Price = "80", ServiceDate = today };
+        var id = (await service.RecordAsync(input)).Id!.Value;
+        var stale = (await service.ForUnitAsync(unit.Id)).Single();
+        input.Price = "95";
+        Assert.True((await service.UpdateAsync(id, stale.Version, input)).Ok);
+        var saved = new List<int>();
+        var form = ctx.Render<PaidServiceForm>(p => p.Add(f => f.Unit, unit).Add(f => f.Editing, stale).Add(f => f.Saved, i => saved.Add(i)));
+        Assert.Equal("80.00", form.Find("[data-testid='ps-price'] input, input[data-testid='ps-price']").GetAttribute("value"));
+
+        Type(form, "ps-description", "Bathroom");
+        await form.Find("[data-testid='ps-save']").ClickAsync(new());
+
+        form.WaitForAssertion(() => Assert.Contains("Someone else changed this service meanwhile.", form.Find("[data-testid='ps-form-error']").TextContent, StringComparison.Ordinal));
+        Assert.Equal("95.00", form.Find("[data-testid='ps-price'] input, input[data-testid='ps-price']").GetAttribute("value"));
+        Assert.Empty(saved);
+
+        Type(form, "ps-description", "Bathroom");
+        await form.Find("[data-testid='ps-save']").ClickAsync(new());
+
+        form.WaitForAssertion(() => Assert.Equal([id], saved));
+        var after = Assert.Single(await SavedAsync());
+        Assert.Equal((95.00m, "Bathroom"), (after.Price, after.Description));
+    }
 }
