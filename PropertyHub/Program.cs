@@ -3,6 +3,7 @@ using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Backup;
 using PropertyHub.Features.Fees;
+using PropertyHub.Features.Fees.PaidServices;
 using PropertyHub.Features.Languages;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.Operations;
@@ -33,6 +34,7 @@ builder.AddSurveys();
 builder.AddSurveyWork();
 builder.AddSurveyStatistics();
 builder.AddFees();
+builder.AddPaidServices();
 builder.AddBackup();
 builder.AddOperations();
 

@@ -62,3 +62,6 @@ public sealed class SurveyTemplateText;
 
 /// <summary>The payment counter and its receipts: taking a payment, reversing one, printing the receipt.</summary>
 public sealed class CounterText;
+
+/// <summary>Paid services: recording them, the occupant's signature on the tablet, and their billing state.</summary>
+public sealed class PaidServiceText;
