@@ -3,6 +3,7 @@ using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Backup;
 using PropertyHub.Features.Fees;
+using PropertyHub.Features.Fees.Collection;
 using PropertyHub.Features.Languages;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.Operations;
@@ -31,6 +32,7 @@ builder.AddPersonalLinks();
 builder.AddSurveys();
 builder.AddSurveyStatistics();
 builder.AddFees();
+builder.AddCollection();
 builder.AddBackup();
 builder.AddOperations();
 

@@ -53,3 +53,6 @@ public sealed class AnswerText;
 
 /// <summary>The survey's statistics: response rates, satisfaction, trend, dissatisfied answers and their export.</summary>
 public sealed class SurveyStatsText;
+
+/// <summary>Door-to-door collection: the collection duty, assigning tasks and recording visits on a phone.</summary>
+public sealed class CollectionText;
