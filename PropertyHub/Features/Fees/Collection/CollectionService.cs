@@ -66,8 +66,7 @@ public sealed class CollectionService(IDbContextFactory<AppDbContext> dbFactory,
         if (seen.Count == 0)
             return CollectionResult.Fail("", "NothingSelected");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var collector = string.IsNullOrEmpty(collectorId) ? null
-            : await CollectorsIn(db).Where(c => c.Id == collectorId).FirstOrDefaultAsync(ct);
+        var collector = string.IsNullOrEmpty(collectorId) ? null : await CollectorsIn(db, collectorId).FirstOrDefaultAsync(ct);
         if (collector is null)
             return CollectionResult.Fail("Collector", "CollectorRequired");
         var ids = seen.Select(s => s.TaskId).Distinct().ToList();
@@ -93,8 +92,8 @@ public sealed class CollectionService(IDbContextFactory<AppDbContext> dbFactory,
         return CollectionResult.Done(tasks.Count);
     }
 
-    private static IQueryable<Collector> CollectorsIn(AppDbContext db) =>
-        db.Users.Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id
+    private static IQueryable<Collector> CollectorsIn(AppDbContext db, string? userId = null) =>
+        db.Users.Where(u => !u.IsDisabled && (userId == null || u.Id == userId) && db.UserRoles.Any(ur => ur.UserId == u.Id
                 && db.Roles.Any(r => r.Id == ur.RoleId && CollectorRoles.Contains(r.Name!))))
             .Select(u => new Collector(u.Id, u.DisplayName != "" ? u.DisplayName : u.UserName!));
 

@@ -58,6 +58,8 @@ public sealed class CollectionVisits(
         var tracked = await db.CollectionTasks.SingleAsync(t => t.Id == input.TaskId, ct);
         db.Entry(tracked).Property(t => t.Version).OriginalValue = input.Version;
         tracked.Visits.Add(NewVisit(input, note, who, paymentId: null));
+        // Every visit is a change to the task (its last visit): the version moves on, so a stale screen is refused.
+        db.Entry(tracked).Property(t => t.Status).IsModified = true;
         switch (input.Outcome)
         {
             case VisitOutcome.Promised:
@@ -159,6 +161,7 @@ public sealed class CollectionVisits(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var visited = await db.CollectionTasks.SingleAsync(t => t.Id == task.Id, ct);
             visited.Visits.Add(NewVisit(input, note, who, paid.PaymentId));
+            db.Entry(visited).Property(t => t.Status).IsModified = true;
             var open = await db.CollectionTasks.Where(t => t.UnitId == task.UnitId && t.Status != CollectionStatus.Paid).ToListAsync(ct);
             var requestIds = open.Select(t => t.PaymentRequestId).ToList();
             var requests = await db.PaymentRequests.AsNoTracking().Where(r => requestIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
