@@ -148,3 +148,25 @@ public sealed class CollectionTaskCreatorTests : IAsyncLifetime
         }
     }
 }
+
+[Collection(PostgresCollection.Name)]
+public sealed class CollectionTaskCreatorPostgresTests(PostgresServer server)
+{
+    [PostgresFact]
+    public async Task Create_ThreeAtOnceOnPostgres_EachRequestOnce()
+    {
+        await using var factory = new AppFactory
+        {
+            Provider = DatabaseProvider.Postgres,
+            ConnectionString = server.ConnectionString("collection_" + Guid.NewGuid().ToString("N")[..8]),
+            Settings = { ["Collection:BatchSize"] = "10" },
+        };
+        var unpaid = await factory.SeedManyAsync(units: 30);
+
+        var counts = await Task.WhenAll(factory.CreateTasksAsync(), factory.CreateTasksAsync(), factory.CreateTasksAsync());
+
+        await using var db = await factory.DbAsync();
+        Assert.Equal(unpaid.Count, counts.Sum());
+        Assert.Equal(unpaid.Order(), (await db.CollectionTasks.Select(t => t.PaymentRequestId).ToListAsync()).Order());
+    }
+}
