@@ -65,3 +65,6 @@ public sealed class CounterText;
 
 /// <summary>Paid services: recording them, the occupant's signature on the tablet, and their billing state.</summary>
 public sealed class PaidServiceText;
+
+/// <summary>Door-to-door collection: the collection duty, assigning tasks and recording visits on a phone.</summary>
+public sealed class CollectionText;
