@@ -3,6 +3,7 @@ using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Backup;
 using PropertyHub.Features.Fees;
+using PropertyHub.Features.Fees.Books;
 using PropertyHub.Features.Languages;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.Operations;
@@ -33,6 +34,7 @@ builder.AddSurveys();
 builder.AddSurveyWork();
 builder.AddSurveyStatistics();
 builder.AddFees();
+builder.AddBooks();
 builder.AddBackup();
 builder.AddOperations();
 
@@ -54,6 +56,7 @@ app.MapLanguages();
 app.MapRegistryImport();
 app.MapReception();
 app.MapSurveyStatistics();
+app.MapBooks();
 app.MapScheduledDuties();
 app.MapUi();
 

@@ -59,3 +59,6 @@ public sealed class SurveyWorkText;
 
 /// <summary>The evaluation form's template editor: items, their order and names, the active template.</summary>
 public sealed class SurveyTemplateText;
+
+/// <summary>The fee books and reports, and the semiannual income and expenditure statement.</summary>
+public sealed class BooksText;
