@@ -63,7 +63,7 @@ public sealed class DisclosureDrafter(IDbContextFactory<AppDbContext> dbFactory,
                 .Where(l => l.Kind != RequestLineKind.Arrears && allocations.Any(a => a.PaymentRequestId == l.PaymentRequestId))
                 .Select(l => new { l.PaymentRequestId, l.Id, l.Kind, l.FeeItemId, l.Amount }).ToListAsync(ct))
             .ToLookup(l => l.PaymentRequestId);
-        var items = await db.FeeItems.AsNoTracking().OrderBy(i => i.Id).Select(i => new { i.Id, i.Code }).ToListAsync(ct);
+        var items = await db.FeeItems.AsNoTracking().Where(i => i.EstateId == estateId).OrderBy(i => i.Order).ThenBy(i => i.Id).Select(i => new { i.Id, i.Code }).ToListAsync(ct);
         var codes = items.ToDictionary(i => i.Id, i => i.Code);
 
         var income = new Dictionary<string, decimal>();

@@ -64,7 +64,7 @@ public sealed partial class DisclosureService
                 await db.SaveChangesAsync(ct);
                 var (estateId, halfYear, revision, newVersion) = (d.EstateId, d.HalfYear, d.Revision, d.Version);
                 var key = SourceKey(estateId, halfYear, revision);
-                var namer = await NamerAsync(db, ct);
+                var namer = await NamerAsync(db, estateId, ct);
                 var board = NoticeOutbox.WriteIn(NoticeOutbox.CultureOf(NoticeOutbox.DefaultLanguage), () => BoardText(d, namer));
                 NoticeOutbox.AddBoard(db, estateId, NoticeKind, key, board, NoticeOutbox.DefaultLanguage, now);
                 await db.SaveChangesAsync(ct);

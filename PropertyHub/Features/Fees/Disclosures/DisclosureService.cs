@@ -44,7 +44,7 @@ public sealed partial class DisclosureService(
             return null;
         var estate = await db.Estates.AsNoTracking().Where(e => e.Id == d.EstateId).Select(e => e.Name).SingleAsync(ct);
         var latest = await db.Disclosures.Where(x => x.EstateId == d.EstateId && x.HalfYear == d.HalfYear).MaxAsync(x => x.Revision, ct);
-        var names = await NamerAsync(db, ct);
+        var names = await NamerAsync(db, d.EstateId, ct);
         List<DisclosureLineView> Lines(DisclosureLineKind kind) => d.Lines.Where(l => l.Kind == kind).OrderBy(l => l.Order).ThenBy(l => l.Id)
             .Select(l => new DisclosureLineView(l.Id, l.Kind, l.Category, names(l.Category), l.Amount, l.Note)).ToList();
         return new DisclosureView(d.Id, d.EstateId, estate, d.HalfYear, d.Revision, d.Status, d.Notes, d.CreatedAt, d.ApprovedBy, d.ApprovedAt,
@@ -52,9 +52,9 @@ public sealed partial class DisclosureService(
     }
 
     /// <summary>Names a line's category in the current UI culture: a fee item by its name, the others by BooksText.</summary>
-    private async Task<Func<string, string>> NamerAsync(AppDbContext db, CancellationToken ct)
+    private async Task<Func<string, string>> NamerAsync(AppDbContext db, int estateId, CancellationToken ct)
     {
-        var items = await db.FeeItems.AsNoTracking().ToListAsync(ct);
+        var items = await db.FeeItems.AsNoTracking().Where(i => i.EstateId == estateId).ToListAsync(ct);
         return category =>
         {
             if (DisclosureCategories.IsFee(category, out var code))
