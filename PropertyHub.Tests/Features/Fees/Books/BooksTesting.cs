@@ -42,7 +42,7 @@ public static class BooksScenario
 
     public sealed record Known(int UnitId, int EstateId, int BuildingId, string Unit);
 
-    public static async Task<Known> RunAsync(ClockedAppFactory factory)
+    public static async Task<Known> RunAsync(ClockedAppFactory factory, Func<int, Task>? more = null)
     {
         var (unitId, estateId) = await PaymentServiceTests.SeedRequestsAsync(factory);
         factory.At(2026, 10, 15, 10);
@@ -55,6 +55,8 @@ public static class BooksScenario
         factory.At(2026, 11, 12, 10);
         await factory.AsAsync(Roles.Finance, async sp =>
             Assert.True((await sp.GetRequiredService<PaymentService>().ReverseAsync(wrong.PaymentId!.Value, "Paid for the wrong unit")).Ok));
+        if (more is not null)
+            await more(unitId);
         factory.At(2026, 12, 25, 10);
         await using var db = await factory.CreateDbContextAsync();
         var unit = await db.Units.Where(u => u.Id == unitId).Select(u => new { u.BuildingId, u.Building!.Code, u.Number }).SingleAsync();

@@ -168,6 +168,29 @@ public sealed class DisclosureServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Publish_TwoAtOnce_OnePublishesNoticesOnce()
+    {
+        Assert.True((await ApproveAsync()).Ok);
+        var version = await VersionAsync();
+
+        async Task<DisclosureResult> Publish()
+        {
+            DisclosureResult result = null!;
+            await factory.AsAsync(Roles.Manager, async sp => result = await sp.GetRequiredService<DisclosureService>().PublishAsync(id, version));
+            return result;
+        }
+        var results = await Task.WhenAll(Publish(), Publish());
+
+        Assert.Single(results, r => r.Ok);
+        Assert.Contains(results.Single(r => !r.Ok).Error, new[] { "AlreadyPublished", "ConcurrencyConflict" });
+        await using var db = await factory.CreateDbContextAsync();
+        Assert.Equal(1, await db.Notices.CountAsync(n => n.Kind == "disclosure" && n.Channel == NoticeChannel.Board));
+        var perOccupant = await db.Notices.Where(n => n.Kind == "disclosure" && n.OccupantId != null)
+            .GroupBy(n => new { n.OccupantId, n.Channel }).Select(g => g.Count()).ToListAsync();
+        Assert.All(perOccupant, c => Assert.Equal(1, c));
+    }
+
+    [Fact]
     public async Task Published_Frozen_EveryChangeRefusedAndCorrectionIsNewRevision()
     {
         Assert.True((await AddAsync("100", "security")).Ok);
