@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PropertyHub.Data;
+using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Fees;
 using PropertyHub.Features.Fees.Disclosures;
 using PropertyHub.Features.ScheduledDuties;
@@ -19,11 +21,13 @@ public sealed class DisclosureDutyTests : IAsyncLifetime
 
     private int estateId;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => estateId = await SeedIncomeAsync(factory);
+
+    /// <summary>Bills and pays the known income (see the class summary); returns the estate. The clock ends on 2 January 2027, 10:00.</summary>
+    public static async Task<int> SeedIncomeAsync(ClockedAppFactory factory)
     {
         await using var db = await factory.CreateDbContextAsync();
         var unit = await db.Units.Include(u => u.Building).Include(u => u.Occupants).Where(u => u.Occupants.Any()).OrderBy(u => u.Id).FirstAsync();
-        estateId = unit.Building!.EstateId;
         var items = await db.FeeItems.Where(i => i.EstateId == unit.Building!.EstateId).ToDictionaryAsync(i => i.Code, i => i.Id);
         PaymentRequest Request(int month, params PaymentRequestLine[] lines) => new()
         {
@@ -50,6 +54,7 @@ public sealed class DisclosureDutyTests : IAsyncLifetime
             Assert.True((await PaymentServiceTests.PayAsync(factory, unit.Id, amount)).Ok);
         }
         factory.At(2027, 1, 2, 10);
+        return unit.Building!.EstateId;
     }
 
     public async Task DisposeAsync() => await factory.DisposeAsync();
@@ -125,4 +130,39 @@ public sealed class DisclosureDutyTests : IAsyncLifetime
         var runner = sp.GetRequiredService<DutyRunner>();
         return runner.RunAsync(runner.Find(DisclosureDuty.DutyName), "2026-H2", CancellationToken.None);
     });
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class DisclosurePostgresTests(PostgresServer server)
+{
+    [PostgresFact]
+    public async Task DraftApprovePublish_OnPostgres_IncomeOnceAndNoticesOnce()
+    {
+        await using var factory = new ClockedAppFactory(new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.FromHours(8)))
+        {
+            Provider = DatabaseProvider.Postgres,
+            ConnectionString = server.ConnectionString("disclosure_" + Guid.NewGuid().ToString("N")[..8]),
+            Settings = { ["Disclosures:BatchSize"] = "25" },
+        };
+        var estateId = await DisclosureDutyTests.SeedIncomeAsync(factory);
+
+        var drafted = await Task.WhenAll(Draft(), Draft(), Draft());
+        await using var db = await factory.CreateDbContextAsync();
+        var disclosure = await db.Disclosures.Include(d => d.Lines).SingleAsync(d => d.EstateId == estateId);
+        await factory.AsAsync(Roles.Manager, async sp => Assert.True((await sp.GetRequiredService<DisclosureService>().ApproveAsync(disclosure.Id, disclosure.Version)).Ok));
+        var published = new List<DisclosureResult>();
+        for (var i = 0; i < 2; i++)
+            await factory.AsAsync(Roles.Manager, async sp => published.Add(await sp.GetRequiredService<DisclosureService>().PublishAsync(disclosure.Id, disclosure.Version + 1)));
+
+        Assert.Equal(await db.Estates.CountAsync(), drafted.Sum());
+        Assert.Equal(
+            [("fee:management", 400.00m), ("fee:equipment", 100.00m), ("paid-services", 30.00m), ("other-income", 100.01m)],
+            disclosure.Lines.OrderBy(l => l.Order).Select(l => (l.Category, l.Amount)));
+        Assert.Equal([null, "AlreadyPublished"], published.Select(r => r.Error));
+        var occupants = await db.Occupants.CountAsync(o => o.Unit!.Building!.EstateId == estateId);
+        Assert.Equal(occupants, await db.Notices.Where(n => n.Kind == "disclosure" && n.OccupantId != null).Select(n => n.OccupantId).Distinct().CountAsync());
+        Assert.Equal(1, await db.Notices.CountAsync(n => n.Kind == "disclosure" && n.Channel == PropertyHub.Features.Notices.NoticeChannel.Board));
+
+        Task<int> Draft() => factory.WithAsync(sp => sp.GetRequiredService<DisclosureDrafter>().DraftAsync(HalfYear.Parse("2026-H2"), CancellationToken.None));
+    }
 }
