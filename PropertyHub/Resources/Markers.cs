@@ -68,3 +68,6 @@ public sealed class PaidServiceText;
 
 /// <summary>Door-to-door collection: the collection duty, assigning tasks and recording visits on a phone.</summary>
 public sealed class CollectionText;
+
+/// <summary>The fee books and reports, and the semiannual income and expenditure statement.</summary>
+public sealed class BooksText;
