@@ -73,4 +73,41 @@ public sealed class FeeRulesTests
         Assert.Null(FeeCalculator.RateOn(rates, UnitUse.Commercial, new(2026, 7, 1)));
         Assert.Null(FeeCalculator.RateOn(rates, UnitUse.Residential, new(2024, 12, 31)));
     }
+
+    private static readonly FeeRate[] Changing =
+    [
+        new() { Use = UnitUse.Residential, Amount = 2.80m, EffectiveFrom = new(2026, 1, 1) },
+        new() { Use = UnitUse.Residential, Amount = 3.10m, EffectiveFrom = new(2026, 12, 16) },
+    ];
+
+    [Fact]
+    public void Prorated_RateChangesOnThe16th_TwoStretchesByDays()
+    {
+        var segments = FeeCalculator.Prorated(FeeBasis.PerSquareMetre, Changing, UnitUse.Residential, 100m, new(2026, 12, 1));
+
+        // 280.00 × 15/31 = 135.4838… → 135.48; 310.00 × 16/31 = 160.00.
+        Assert.Equal([(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 15), 135.48m), (new DateOnly(2026, 12, 16), new DateOnly(2026, 12, 31), 160.00m)],
+            segments.Select(s => (s.From, s.To, s.Amount)));
+    }
+
+    [Fact]
+    public void Prorated_WholeMonthUnderOneRate_ChargedInFull()
+    {
+        var november = FeeCalculator.Prorated(FeeBasis.PerSquareMetre, Changing, UnitUse.Residential, 89.36m, new(2026, 11, 1));
+        var january = FeeCalculator.Prorated(FeeBasis.PerUnit, Changing, UnitUse.Residential, 89.36m, new(2027, 1, 1));
+
+        Assert.Equal(250.21m, Assert.Single(november).Amount);
+        Assert.Equal(3.10m, Assert.Single(january).Amount);
+    }
+
+    [Fact]
+    public void Prorated_FirstRateStartsMidMonth_DaysBeforeAreNotCharged()
+    {
+        FeeRate[] rates = [new() { Use = UnitUse.Office, Amount = 30.00m, EffectiveFrom = new(2026, 2, 15) }];
+
+        var february = FeeCalculator.Prorated(FeeBasis.PerUnit, rates, UnitUse.Office, 50m, new(2026, 2, 1));
+
+        // 30.00 × 14/28 = 15.00 for 15–28 February; nothing before.
+        Assert.Equal((new DateOnly(2026, 2, 15), 15.00m), (Assert.Single(february).From, february[0].Amount));
+    }
 }

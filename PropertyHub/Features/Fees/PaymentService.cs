@@ -116,6 +116,10 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> dbFactory, Cu
             fromThis -= part;
         }
         db.Payments.Add(payment);
+        // A request paid in full at the counter needs no more visits at the door.
+        var settled = open.Where(r => r.Outstanding <= 0).Select(r => r.Id).ToList();
+        foreach (var task in await db.CollectionTasks.Where(t => settled.Contains(t.PaymentRequestId) && t.Status != CollectionStatus.Paid).ToListAsync(ct))
+            task.Status = CollectionStatus.Paid;
         await db.SaveChangesAsync(ct);
         return new PaymentResult(new Dictionary<string, string>(), payment.Id, payment.ReceiptNumber, amount - fromThis,
             await Credit.OfAsync(db, input.UnitId, ct), amount);

@@ -72,6 +72,28 @@ public sealed class PaymentRequestIssuerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Issue_RateChangesOnThe16th_TwoDatedLinesByDays()
+    {
+        await using (var db = await DbAsync())
+        {
+            var management = await db.FeeItems.SingleAsync(i => i.Code == "management");
+            db.FeeRates.Add(new FeeRate { FeeItemId = management.Id, Use = UnitUse.Residential, Amount = 3.10m, EffectiveFrom = new(2026, 12, 16), CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        await IssueAsync();
+
+        await using var check = await DbAsync();
+        var unit = await check.Units.FirstAsync(u => u.Use == UnitUse.Residential && u.Occupants.Any());
+        var request = await check.PaymentRequests.Include(r => r.Lines).SingleAsync(r => r.UnitId == unit.Id);
+        var lines = request.Lines.Where(l => l.Description.StartsWith("物业管理费")).OrderBy(l => l.Id).ToList();
+        Assert.Equal(["物业管理费 (12-01–12-15)", "物业管理费 (12-16–12-31)"], lines.Select(l => l.Description));
+        Assert.Equal([Math.Round(unit.Area * 2.80m * 15 / 31, 2, MidpointRounding.AwayFromZero), Math.Round(unit.Area * 3.10m * 16 / 31, 2, MidpointRounding.AwayFromZero)],
+            lines.Select(l => l.Amount));
+        Assert.Equal(request.Lines.Sum(l => l.Amount), request.Total);
+    }
+
+    [Fact]
     public async Task Issue_NoticesAndLinkForEveryRequest()
     {
         var issued = await IssueAsync();

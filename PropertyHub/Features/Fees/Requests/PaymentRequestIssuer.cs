@@ -125,14 +125,20 @@ public sealed class PaymentRequestIssuer(
                 };
                 foreach (var item in items[unit.EstateId])
                 {
-                    if (FeeCalculator.RateOn(item.Rates, unit.Use, month) is not { } rate)
-                        continue;
                     var quantity = item.Basis == FeeBasis.PerSquareMetre ? unit.Area : 1m;
-                    request.Lines.Add(new PaymentRequestLine
+                    var segments = FeeCalculator.Prorated(item.Basis, item.Rates, unit.Use, unit.Area, month);
+                    foreach (var segment in segments)
                     {
-                        Kind = RequestLineKind.Fee, FeeItemId = item.Id, Description = item.NameHans,
-                        Quantity = quantity, Rate = rate.Amount, Amount = FeeCalculator.Monthly(item.Basis, rate.Amount, unit.Area),
-                    });
+                        // A rate that changes inside the month gives one line per stretch, dated, so the payer can check it.
+                        var description = segments.Count == 1 && segment.Days == month.AddMonths(1).AddDays(-1).Day
+                            ? item.NameHans
+                            : $"{item.NameHans} ({segment.From:MM-dd}–{segment.To:MM-dd})";
+                        request.Lines.Add(new PaymentRequestLine
+                        {
+                            Kind = RequestLineKind.Fee, FeeItemId = item.Id, Description = description,
+                            Quantity = quantity, Rate = segment.Rate.Amount, Amount = segment.Amount,
+                        });
+                    }
                 }
                 foreach (var service in services[unit.UnitId].OrderBy(s => s.ServiceDate).ThenBy(s => s.Id))
                 {
