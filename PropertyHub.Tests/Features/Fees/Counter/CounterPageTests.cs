@@ -82,14 +82,17 @@ public sealed class CounterPageTests : IAsyncLifetime
 
         await factory.RenderCounterAsync(Roles.Clerk, unitId, page =>
         {
+            // The credit kept from before goes first: the amount to collect is 300.00 − 119.50.
             Assert.Equal("119.50", page.Find("[data-testid=counter-credit]").TextContent);
-            page.Type("counter-amount", "300");
+            Assert.Equal("180.50", page.Find("input[data-testid=counter-amount]").GetAttribute("value"));
             page.Record();
 
             page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=counter-recorded]")), TimeSpan.FromSeconds(10));
             Assert.Empty(page.FindAll("[data-testid=counter-credit-warning]"));
             return Task.CompletedTask;
         });
+        await using var db = await factory.CreateDbContextAsync();
+        Assert.All(await db.PaymentRequests.Where(r => r.UnitId == unitId).ToListAsync(), r => Assert.Equal(r.Total, r.Paid));
     }
 
     private async Task AddDecemberRequestAsync(decimal total)

@@ -27,6 +27,9 @@ public sealed record CounterUnit(int UnitId, string Address, IReadOnlyList<Count
     IReadOnlyList<CounterRequest> OpenRequests, decimal Credit, IReadOnlyList<CounterPayment> Payments)
 {
     public decimal TotalOutstanding => OpenRequests.Sum(r => r.Outstanding);
+
+    /// <summary>What the payer still has to hand over: the credit kept from before goes first.</summary>
+    public decimal ToCollect => Math.Max(0, TotalOutstanding - Credit);
 }
 
 public sealed record ReceiptLine(DateOnly Month, decimal Amount);
