@@ -21,6 +21,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// <summary>Who is changing data through this context; written into the audit trail.</summary>
     public Actor Actor { get; set; } = Actor.System;
 
+    /// <summary>Where people's saves are counted, so duties writing in batches let them through first.</summary>
+    public WritePriority? Writes { get; set; }
+
+    /// <summary>A duty's context: its saves do not count as a person's (see <see cref="WritePriority"/>).</summary>
+    public bool IsBackground { get; set; }
+
+    internal IDisposable? BeginningTransaction { get; set; }
+
     /// <summary>The clock that stamps audit entries; the app's injected TimeProvider.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
@@ -73,6 +81,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        using var person = IsBackground ? null : Writes?.Enter();
         ChangeTracker.DetectChanges();
         BumpVersions();
         var audit = AuditRecorder.Collect(this);

@@ -16,7 +16,7 @@ public static class DataExtensions
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(options.ConnectionString, builder.Environment.ContentRootPath);
-                services.AddDbContextFactory<SqliteDbContext>(o => o.UseSqlite(sqlite));
+                services.AddDbContextFactory<SqliteDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(new SqliteBusyTimeout(), new WritePriorityInterceptor()));
                 services.AddSingleton<IAppDbContextSource, AppDbContextSource<SqliteDbContext>>();
                 break;
             case DatabaseProvider.SqlServer:
@@ -29,6 +29,7 @@ public static class DataExtensions
                 break;
         }
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<WritePriority>();
         // Features ask for the base context; each context created knows who acts (for the audit trail) and the clock.
         services.AddScoped<IDbContextFactory<AppDbContext>, ActingDbContextFactory>();
         // Identity's stores need a scoped context.
@@ -62,12 +63,13 @@ internal sealed class AppDbContextSource<TContext>(IDbContextFactory<TContext> f
     public AppDbContext Create() => factory.CreateDbContext();
 }
 
-internal sealed class ActingDbContextFactory(IAppDbContextSource source, CurrentActor actor, TimeProvider clock) : IDbContextFactory<AppDbContext>
+internal sealed class ActingDbContextFactory(IAppDbContextSource source, CurrentActor actor, TimeProvider clock, WritePriority writes) : IDbContextFactory<AppDbContext>
 {
     public AppDbContext CreateDbContext()
     {
         var db = source.Create();
         db.Clock = clock;
+        db.Writes = writes;
         db.Actor = actor.GetAsync().GetAwaiter().GetResult();
         return db;
     }
@@ -76,6 +78,7 @@ internal sealed class ActingDbContextFactory(IAppDbContextSource source, Current
     {
         var db = source.Create();
         db.Clock = clock;
+        db.Writes = writes;
         db.Actor = await actor.GetAsync();
         return db;
     }

@@ -27,6 +27,12 @@ public sealed class DatabaseStartup(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.Database.MigrateAsync(ct);
+        if (options.Value.Provider == DatabaseProvider.Sqlite)
+        {
+            // Write-ahead logging: readers no longer block the writer nor it them, so a clerk's save is not held up by
+            // someone reading a long report, and a duty's batch does not make every page wait. Kept in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
         logger.LogInformation("Database {Provider} migrated ({Count} migrations applied)", options.Value.Provider, pending.Count);
     }
 

@@ -26,8 +26,9 @@ internal sealed class BenchHost(string provider, string? connection, int? batchS
             ["Seed:DemoContacts"] = "false",
             ["Backup:Folder"] = Path.Combine(folder, "backups"),
             ["Logging:LogLevel:Default"] = "Warning",
-            ["PaymentRequests:BatchSize"] = batchSize?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        if (batchSize is { } size)
+            settings["PaymentRequests:BatchSize"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));

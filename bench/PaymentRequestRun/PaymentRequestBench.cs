@@ -33,6 +33,11 @@ internal static class PaymentRequestBench
         _ = host.Services;
         var (estateId, benchUnitIds) = await Seed.EstateAsync(host, units);
         Console.WriteLine($"{provider}: bench estate of {units:N0} units ready");
+        if (postgres is null)
+        {
+            await using var pragma = await Baseline.OpenAsync(host);
+            Console.WriteLine("journal mode: " + (await RawRows.ReadAsync(pragma, "PRAGMA journal_mode")).Rows[0][0]);
+        }
 
         var idle = await Clerk.LatenciesAsync(host, count: 150, until: null);
 

@@ -14,6 +14,7 @@ namespace PropertyHub.Features.Surveys;
 /// </summary>
 public sealed class SurveyIssuer(
     IDbContextFactory<AppDbContext> dbFactory,
+    WritePriority writes,
     SurveyNotices notices,
     PersonalLinkService links,
     TimeProvider clock,
@@ -99,7 +100,10 @@ public sealed class SurveyIssuer(
 
     private async Task<int> IssueBatchAsync(IReadOnlyList<UnitToIssue> units, SurveyQuarter quarter, int templateId, List<SurveyItem> items, CancellationToken ct)
     {
+        // People first: a clerk's save under way goes before this batch.
+        await writes.YieldAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.IsBackground = true;
         var now = clock.GetUtcNow();
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {

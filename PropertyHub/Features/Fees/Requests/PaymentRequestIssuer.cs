@@ -16,6 +16,7 @@ namespace PropertyHub.Features.Fees.Requests;
 /// </summary>
 public sealed class PaymentRequestIssuer(
     IDbContextFactory<AppDbContext> dbFactory,
+    WritePriority writes,
     PaymentRequestNotices notices,
     TimeProvider clock,
     IOptions<PaymentRequestOptions> options,
@@ -98,7 +99,10 @@ public sealed class PaymentRequestIssuer(
 
     private async Task<int> IssueBatchAsync(IReadOnlyList<UnitToBill> units, DateOnly month, ILookup<int, FeeItem> items, CancellationToken ct)
     {
+        // People first: a clerk's save under way goes before this batch.
+        await writes.YieldAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.IsBackground = true;
         var now = clock.GetUtcNow();
         var due = new DateOnly(month.Year, month.Month, options.Value.DueDay);
         var ids = units.Select(u => u.UnitId).ToList();
