@@ -177,6 +177,13 @@ public sealed class FeeServiceTests : IAsyncLifetime
 
         Assert.DoesNotContain("data-testid=\"fee-items\"", denied);
         Assert.Contains("data-testid=\"fee-items\"", shown);
+        // The demo estate has vacant units: Finance is told they get no payment request.
+        await using var db = await factory.CreateDbContextAsync();
+        var vacant = await db.Units.CountAsync(u => !u.Occupants.Any());
+        Assert.True(vacant > 0);
+        var warning = WebUtility.HtmlDecode(shown);
+        Assert.Contains("data-testid=\"fee-no-payer\"", warning);
+        Assert.True(warning.Contains($"{vacant} units have no occupant on file") || warning.Contains($"{vacant} 个单元没有登记业户"), "no warning of the vacant units");
         Assert.Contains("data-testid=\"fee-add-item\"", shown);
     }
 
