@@ -1,4 +1,5 @@
 using PropertyHub.Features.Accounts;
+using PropertyHub.Data;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Features.Notices;
@@ -16,7 +17,7 @@ public sealed class NoticeOutboxTests(NoticesApp app) : IClassFixture<NoticesApp
 
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => app.AddNoticesAsync(occupant, source));
 
-        Assert.True(NoticeOutbox.IsDuplicate(error));
+        Assert.True(DbErrors.IsUniqueViolation(error));
         await using var db = await app.CreateDbContextAsync();
         Assert.Single(await db.Notices.Where(n => n.OccupantId == occupant.Id && n.SourceKey == source).ToListAsync());
     }
@@ -32,7 +33,7 @@ public sealed class NoticeOutboxTests(NoticesApp app) : IClassFixture<NoticesApp
 
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
 
-        Assert.False(NoticeOutbox.IsDuplicate(error));
+        Assert.False(DbErrors.IsUniqueViolation(error));
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class FeeService(IDbContextFactory<AppDbContext> dbFactory, Curren
             await db.SaveChangesAsync(ct);
             return FeeResult.Saved;
         }
-        catch (DbUpdateException e) when (Notices.NoticeOutbox.IsDuplicate(e))
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             return FeeResult.Fail(nameof(FeeItemInput.Code), "CodeTaken");
         }
@@ -139,7 +139,7 @@ public sealed class FeeService(IDbContextFactory<AppDbContext> dbFactory, Curren
             await db.SaveChangesAsync(ct);
             return FeeResult.Saved;
         }
-        catch (DbUpdateException e) when (Notices.NoticeOutbox.IsDuplicate(e))
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             return FeeResult.Fail("EffectiveFrom", "RateExists");
         }

@@ -185,7 +185,7 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> dbFactory, Cu
                     return result;
                 });
             }
-            catch (DbUpdateException e) when (attempt < Attempts && (e is DbUpdateConcurrencyException || Notices.NoticeOutbox.IsDuplicate(e)))
+            catch (DbUpdateException e) when (attempt < Attempts && (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e)))
             {
             }
         }

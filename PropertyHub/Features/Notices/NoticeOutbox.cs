@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Registry;
@@ -16,7 +15,7 @@ public sealed record NoticePlace(int EstateId, int BuildingId);
 /// <summary>
 /// Puts notices in the outbox of a caller's context, so they are saved in the caller's transaction together with
 /// the record that causes them. A second copy is refused by the unique (kind, source, channel, recipient) key at
-/// insert: callers that may run twice catch <see cref="DbUpdateException"/> and test <see cref="IsDuplicate"/>.
+/// insert: callers that may run twice catch <see cref="DbUpdateException"/> and test <see cref="DbErrors.IsUniqueViolation"/>.
 /// </summary>
 public static partial class NoticeOutbox
 {
@@ -108,23 +107,6 @@ public static partial class NoticeOutbox
         };
         db.Notices.Add(notice);
         return notice;
-    }
-
-    /// <summary>True when the save failed because a notice (or another row) with the same unique key exists already.</summary>
-    public static bool IsDuplicate(DbUpdateException exception)
-    {
-        for (Exception? e = exception.InnerException; e is not null; e = e.InnerException)
-        {
-            switch (e)
-            {
-                // SQLITE_CONSTRAINT_UNIQUE / SQLITE_CONSTRAINT_PRIMARYKEY
-                case SqliteException s when s.SqliteExtendedErrorCode is 2067 or 1555:
-                case Npgsql.PostgresException p when p.SqlState == "23505":
-                case Microsoft.Data.SqlClient.SqlException q when q.Number is 2601 or 2627:
-                    return true;
-            }
-        }
-        return false;
     }
 
     public static string? EmailOf(Occupant occupant) => string.IsNullOrWhiteSpace(occupant.Email) ? null : occupant.Email.Trim();

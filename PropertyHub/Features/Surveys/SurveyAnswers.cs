@@ -147,7 +147,7 @@ public sealed class SurveyAnswers(
             // The same form was answered a moment ago (a double submit, or paper and online at once).
             return AnswerResult.Fail("AlreadyAnswered");
         }
-        catch (DbUpdateException e) when (Notices.NoticeOutbox.IsDuplicate(e))
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             return AnswerResult.Fail("AlreadyAnswered");
         }

@@ -42,7 +42,7 @@ public sealed class SurveyIssuer(
             {
                 issued += await IssueBatchAsync(batch.Units, quarter, templateId, items, cancellationToken);
             }
-            catch (DbUpdateException e) when (NoticeOutbox.IsDuplicate(e))
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {
                 // Another run issued some of these units meanwhile: go one by one, leaving theirs alone.
                 foreach (var unit in batch.Units)
@@ -51,7 +51,7 @@ public sealed class SurveyIssuer(
                     {
                         issued += await IssueBatchAsync([unit], quarter, templateId, items, cancellationToken);
                     }
-                    catch (DbUpdateException one) when (NoticeOutbox.IsDuplicate(one))
+                    catch (DbUpdateException one) when (DbErrors.IsUniqueViolation(one))
                     {
                     }
                 }

@@ -35,7 +35,7 @@ public sealed class CollectionTaskCreator(
             {
                 created += await InsertAsync(batch, cancellationToken);
             }
-            catch (DbUpdateException e) when (NoticeOutbox.IsDuplicate(e))
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {
                 // Another run created some of these meanwhile: go one by one, leaving theirs alone.
                 foreach (var one in batch)
@@ -44,7 +44,7 @@ public sealed class CollectionTaskCreator(
                     {
                         created += await InsertAsync([one], cancellationToken);
                     }
-                    catch (DbUpdateException duplicate) when (NoticeOutbox.IsDuplicate(duplicate))
+                    catch (DbUpdateException duplicate) when (DbErrors.IsUniqueViolation(duplicate))
                     {
                     }
                 }

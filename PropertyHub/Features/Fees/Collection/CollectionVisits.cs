@@ -111,7 +111,7 @@ public sealed class CollectionVisits(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (NoticeOutbox.IsDuplicate(e))
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             return ReminderOutcome.AlreadySentToday;
         }

@@ -38,7 +38,7 @@ public sealed class DisclosureDrafter(IDbContextFactory<AppDbContext> dbFactory,
                 await db.SaveChangesAsync(ct);
                 drafted++;
             }
-            catch (DbUpdateException e) when (NoticeOutbox.IsDuplicate(e))
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {
                 // Another run drafted this estate's statement meanwhile.
             }

@@ -79,7 +79,7 @@ public sealed partial class DisclosureService
         {
             return DisclosureResult.Fail("ConcurrencyConflict");
         }
-        catch (DbUpdateException e) when (NoticeOutbox.IsDuplicate(e))
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             return DisclosureResult.Fail("AlreadyPublished");
         }
@@ -167,7 +167,7 @@ public sealed partial class DisclosureService
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (NoticeOutbox.IsDuplicate(e))
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             return DisclosureResult.Fail("CorrectionExists");
         }

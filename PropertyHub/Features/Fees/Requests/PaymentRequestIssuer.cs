@@ -42,7 +42,7 @@ public sealed class PaymentRequestIssuer(
             {
                 issued += await IssueBatchAsync(units, month, items, ct);
             }
-            catch (DbUpdateException e) when (NoticeOutbox.IsDuplicate(e))
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {
                 // Another run billed some of these units meanwhile: go one by one, leaving theirs alone.
                 foreach (var unit in units)
@@ -51,7 +51,7 @@ public sealed class PaymentRequestIssuer(
                     {
                         issued += await IssueBatchAsync([unit], month, items, ct);
                     }
-                    catch (DbUpdateException one) when (NoticeOutbox.IsDuplicate(one))
+                    catch (DbUpdateException one) when (DbErrors.IsUniqueViolation(one))
                     {
                     }
                 }

@@ -193,7 +193,7 @@ public sealed class SurveyTemplateService(IDbContextFactory<AppDbContext> dbFact
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
             return TemplateResult.Stale(await ReadAsync(fresh, templateId, ct));
         }
-        catch (DbUpdateException e) when (NoticeOutbox.IsDuplicate(e))
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Someone added the same code a moment ago.
             return TemplateResult.Invalid(new Dictionary<string, string> { [SurveyItemRules.CodeField] = "CodeTaken" });
