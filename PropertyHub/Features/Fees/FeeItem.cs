@@ -35,12 +35,7 @@ public sealed class FeeItem : IVersioned, IAudited
     public int Version { get; set; }
     public List<FeeRate> Rates { get; set; } = [];
 
-    public string NameIn(string culture) => culture switch
-    {
-        _ when culture.StartsWith("zh-Hant", StringComparison.OrdinalIgnoreCase) || culture is "zh-TW" or "zh-HK" or "zh-MO" => NameHant,
-        _ when culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) => NameEn,
-        _ => NameHans,
-    };
+    public string NameIn(string culture) => Languages.Cultures.Pick(culture, NameHans, NameHant, NameEn);
 }
 
 /// <summary>

@@ -146,7 +146,7 @@ public sealed class FeeService(IDbContextFactory<AppDbContext> dbFactory, Curren
     }
 
     /// <summary>Today in the estate's time zone.</summary>
-    public DateOnly Today() => DateOnly.FromDateTime(estateTime.ToLocal(clock.GetUtcNow()).DateTime);
+    public DateOnly Today() => estateTime.Today(clock);
 
     /// <summary>Months already begun may have been billed: a new rate starts this month at the earliest.</summary>
     private DateOnly FirstOfThisMonth()

@@ -11,6 +11,14 @@ public static class Cultures
 
     public static readonly IReadOnlyList<string> All = [SimplifiedChinese, TraditionalChinese, English];
 
+    /// <summary>The one of three texts for a culture: Traditional for zh-Hant (and zh-TW/HK/MO), English for en-*, else Simplified.</summary>
+    public static string Pick(string culture, string hans, string hant, string en) => culture switch
+    {
+        _ when culture.StartsWith(TraditionalChinese, StringComparison.OrdinalIgnoreCase) || culture is "zh-TW" or "zh-HK" or "zh-MO" => hant,
+        _ when culture.StartsWith(English, StringComparison.OrdinalIgnoreCase) => en,
+        _ => hans,
+    };
+
     /// <summary>Each language named in itself, as the switcher shows it.</summary>
     public static string NativeName(string culture) => culture switch
     {

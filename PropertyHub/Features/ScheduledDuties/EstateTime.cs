@@ -18,4 +18,10 @@ public sealed class EstateTime(IOptions<EstateTimeOptions> options)
     public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
     public DateTimeOffset ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Zone);
+
+    /// <summary>The estate's calendar date at an instant.</summary>
+    public DateOnly LocalDate(DateTimeOffset utc) => DateOnly.FromDateTime(ToLocal(utc).DateTime);
+
+    /// <summary>Today in the estate.</summary>
+    public DateOnly Today(TimeProvider clock) => LocalDate(clock.GetUtcNow());
 }

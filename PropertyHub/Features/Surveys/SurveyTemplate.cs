@@ -36,12 +36,7 @@ public sealed class SurveyItem : IVersioned, IAudited
     public int Version { get; set; }
 
     /// <summary>The item's name in a culture (zh-Hant, en, else zh-Hans).</summary>
-    public string NameIn(string culture) => culture switch
-    {
-        _ when culture.StartsWith("zh-Hant", StringComparison.OrdinalIgnoreCase) || culture is "zh-TW" or "zh-HK" or "zh-MO" => NameHant,
-        _ when culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) => NameEn,
-        _ => NameHans,
-    };
+    public string NameIn(string culture) => Languages.Cultures.Pick(culture, NameHans, NameHant, NameEn);
 }
 
 internal sealed class SurveyTemplateConfiguration : IEntityTypeConfiguration<SurveyTemplate>

@@ -17,7 +17,7 @@ public sealed partial class FeeBooks(IDbContextFactory<AppDbContext> dbFactory, 
 
     public static readonly string[] AgingKeys = ["NotDue", "Days1To30", "Days31To60", "Days61To90", "Over90"];
 
-    public DateOnly Today() => DateOnly.FromDateTime(estateTime.ToLocal(clock.GetUtcNow()).DateTime);
+    public DateOnly Today() => estateTime.Today(clock);
 
     public DateOnly CurrentMonth() => FirstDay(Today());
 

@@ -29,7 +29,7 @@ public sealed class CollectionVisits(
         $"reminder:{requestId}:{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
     /// <summary>Today in the estate's time zone.</summary>
-    public DateOnly Today() => DateOnly.FromDateTime(estateTime.ToLocal(clock.GetUtcNow()).DateTime);
+    public DateOnly Today() => estateTime.Today(clock);
 
     public async Task<CollectionResult> RecordAsync(VisitInput input, CancellationToken ct = default)
     {

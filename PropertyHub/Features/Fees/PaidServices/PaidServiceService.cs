@@ -151,7 +151,7 @@ public sealed partial class PaidServiceService(IDbContextFactory<AppDbContext> d
     }
 
     /// <summary>Today in the estate's time zone: services are done today or earlier.</summary>
-    public DateOnly Today() => DateOnly.FromDateTime(estateTime.ToLocal(clock.GetUtcNow()).DateTime);
+    public DateOnly Today() => estateTime.Today(clock);
 
     private static async Task<PaidServiceUnit> UnitAsync(AppDbContext db, int unitId, string address, CancellationToken ct)
     {

@@ -8,10 +8,6 @@ namespace PropertyHub.Features.Reception.Ledger;
 /// </summary>
 public static class LocalDays
 {
-    public static DateOnly Today(this EstateTime time, TimeProvider clock) => time.LocalDate(clock.GetUtcNow());
-
-    public static DateOnly LocalDate(this EstateTime time, DateTimeOffset utc) => DateOnly.FromDateTime(time.ToLocal(utc).DateTime);
-
     /// <summary>The UTC instant the local day begins.</summary>
     public static DateTimeOffset StartUtc(this EstateTime time, DateOnly day)
     {
