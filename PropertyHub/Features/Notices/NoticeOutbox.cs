@@ -46,6 +46,21 @@ public static partial class NoticeOutbox
         return added;
     }
 
+    /// <summary>
+    /// Adds a document that always goes on paper (a form, a payment request) in the building's print batch, and an
+    /// e-mail and an SMS with the same subject and link where the occupant has them; each channel has its own words.
+    /// </summary>
+    public static IReadOnlyList<Notice> AddLetterAndContacts(AppDbContext db, Occupant occupant, NoticePlace place, string kind, string sourceKey,
+        CultureInfo culture, string subject, (string Letter, string Email, string Sms) bodies, DateTimeOffset now, string? link)
+    {
+        var added = new List<Notice> { Add(db, occupant, place, kind, sourceKey, NoticeChannel.Letter, null, culture, new(subject, bodies.Letter), now, link) };
+        if (EmailOf(occupant) is { } address)
+            added.Add(Add(db, occupant, place, kind, sourceKey, NoticeChannel.Email, address, culture, new(subject, bodies.Email), now, link));
+        if (MobileOf(occupant) is { } mobile)
+            added.Add(Add(db, occupant, place, kind, sourceKey, NoticeChannel.Sms, mobile, culture, new(subject, bodies.Sms), now, link));
+        return added;
+    }
+
     /// <summary>Adds one notice to one occupant through one channel, for callers that write each channel its own words.</summary>
     public static Notice Add(AppDbContext db, Occupant occupant, NoticePlace place, string kind, string sourceKey,
         NoticeChannel channel, string? address, CultureInfo culture, NoticeText words, DateTimeOffset now, string? link = null)

@@ -23,15 +23,7 @@ public sealed class SurveyNotices(IStringLocalizer<SurveyText> text)
         var culture = NoticeOutbox.CultureOf(occupant.PreferredLanguage);
         var key = SourceKey(quarter.ToString(), occupant.UnitId);
         var (subject, letter, email, sms) = NoticeOutbox.WriteIn(culture, () => Words(occupant, unit, quarter, items, culture));
-        var added = new List<Notice>
-        {
-            NoticeOutbox.Add(db, occupant, place, Kind, key, NoticeChannel.Letter, null, culture, new(subject, letter), now, link),
-        };
-        if (NoticeOutbox.EmailOf(occupant) is { } address)
-            added.Add(NoticeOutbox.Add(db, occupant, place, Kind, key, NoticeChannel.Email, address, culture, new(subject, email), now, link));
-        if (NoticeOutbox.MobileOf(occupant) is { } mobile)
-            added.Add(NoticeOutbox.Add(db, occupant, place, Kind, key, NoticeChannel.Sms, mobile, culture, new(subject, sms), now, link));
-        return added;
+        return NoticeOutbox.AddLetterAndContacts(db, occupant, place, Kind, key, culture, subject, (letter, email, sms), now, link);
     }
 
     private (string Subject, string Letter, string Email, string Sms) Words(Occupant occupant, string unit, SurveyQuarter quarter,

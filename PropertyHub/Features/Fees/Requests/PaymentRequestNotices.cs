@@ -23,15 +23,7 @@ public sealed class PaymentRequestNotices(IStringLocalizer<FeesText> text)
         var culture = NoticeOutbox.CultureOf(payer.PreferredLanguage);
         var key = SourceKey(request.Month, request.UnitId);
         var (subject, letter, email, sms) = NoticeOutbox.WriteIn(culture, () => Words(payer, unit, request, arrears));
-        var added = new List<Notice>
-        {
-            NoticeOutbox.Add(db, payer, place, Kind, key, NoticeChannel.Letter, null, culture, new(subject, letter), now, link),
-        };
-        if (NoticeOutbox.EmailOf(payer) is { } address)
-            added.Add(NoticeOutbox.Add(db, payer, place, Kind, key, NoticeChannel.Email, address, culture, new(subject, email), now, link));
-        if (NoticeOutbox.MobileOf(payer) is { } mobile)
-            added.Add(NoticeOutbox.Add(db, payer, place, Kind, key, NoticeChannel.Sms, mobile, culture, new(subject, sms), now, link));
-        return added;
+        return NoticeOutbox.AddLetterAndContacts(db, payer, place, Kind, key, culture, subject, (letter, email, sms), now, link);
     }
 
     private (string Subject, string Letter, string Email, string Sms) Words(Occupant payer, string unit, PaymentRequest request, decimal arrears)
