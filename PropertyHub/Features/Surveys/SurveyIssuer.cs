@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PropertyHub.Data;
+using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.Registry;
@@ -38,24 +39,7 @@ public sealed class SurveyIssuer(
             afterId = batch.Last.Value;
             if (batch.Units.Count == 0)
                 continue;
-            try
-            {
-                issued += await IssueBatchAsync(batch.Units, quarter, templateId, items, cancellationToken);
-            }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-            {
-                // Another run issued some of these units meanwhile: go one by one, leaving theirs alone.
-                foreach (var unit in batch.Units)
-                {
-                    try
-                    {
-                        issued += await IssueBatchAsync([unit], quarter, templateId, items, cancellationToken);
-                    }
-                    catch (DbUpdateException one) when (DbErrors.IsUniqueViolation(one))
-                    {
-                    }
-                }
-            }
+            issued += await UniqueBatches.WriteAsync(batch.Units, units => IssueBatchAsync(units, quarter, templateId, items, cancellationToken));
         }
         logger.LogInformation("Issued {Count} evaluation forms for {Quarter}", issued, period);
         return issued;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PropertyHub.Data;
+using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Notices;
 
 namespace PropertyHub.Features.Fees.Collection;
@@ -31,24 +32,7 @@ public sealed class CollectionTaskCreator(
             afterId = last.Value;
             if (batch.Count == 0)
                 continue;
-            try
-            {
-                created += await InsertAsync(batch, cancellationToken);
-            }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-            {
-                // Another run created some of these meanwhile: go one by one, leaving theirs alone.
-                foreach (var one in batch)
-                {
-                    try
-                    {
-                        created += await InsertAsync([one], cancellationToken);
-                    }
-                    catch (DbUpdateException duplicate) when (DbErrors.IsUniqueViolation(duplicate))
-                    {
-                    }
-                }
-            }
+            created += await UniqueBatches.WriteAsync(batch, some => InsertAsync(some, cancellationToken));
         }
         logger.LogInformation("Created {Count} collection tasks up to {Month}", created, month);
         return created;

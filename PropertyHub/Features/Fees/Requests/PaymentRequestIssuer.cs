@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PropertyHub.Data;
+using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.Registry;
@@ -38,24 +39,7 @@ public sealed class PaymentRequestIssuer(
             withoutPayer += noPayer;
             if (units.Count == 0)
                 continue;
-            try
-            {
-                issued += await IssueBatchAsync(units, month, items, ct);
-            }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-            {
-                // Another run billed some of these units meanwhile: go one by one, leaving theirs alone.
-                foreach (var unit in units)
-                {
-                    try
-                    {
-                        issued += await IssueBatchAsync([unit], month, items, ct);
-                    }
-                    catch (DbUpdateException one) when (DbErrors.IsUniqueViolation(one))
-                    {
-                    }
-                }
-            }
+            issued += await UniqueBatches.WriteAsync(units, some => IssueBatchAsync(some, month, items, ct));
         }
         if (withoutPayer > 0)
             logger.LogWarning("{Count} units have no occupant to pay and were not billed for {Month}", withoutPayer, BillingMonth.Period(month));
