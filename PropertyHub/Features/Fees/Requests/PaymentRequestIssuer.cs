@@ -96,6 +96,8 @@ public sealed class PaymentRequestIssuer(
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var earlier = (await db.PaymentRequests.AsNoTracking().Where(r => ids.Contains(r.UnitId) && r.Month < month)
                 .Select(r => new { r.UnitId, r.Total, r.Paid }).ToListAsync(ct)).ToLookup(r => r.UnitId);
+            // Only units that ever paid can have credit: the others need no look at their payments.
+            var paying = (await db.Payments.Where(p => ids.Contains(p.UnitId)).Select(p => p.UnitId).Distinct().ToListAsync(ct)).ToHashSet();
             var services = (await db.PaidServices.Where(s => ids.Contains(s.UnitId) && s.SignedAt != null && s.PaymentRequestId == null)
                 .ToListAsync(ct)).ToLookup(s => s.UnitId);
             var requests = new List<(UnitToBill Unit, PaymentRequest Request, decimal Arrears)>();
@@ -151,7 +153,8 @@ public sealed class PaymentRequestIssuer(
                 foreach (var service in services[unit.UnitId])
                     service.PaymentRequestId = request.Id;
                 // Money the unit paid beyond what it owed goes to the new request.
-                await Credit.ApplyAsync(db, unit.UnitId, [request], ct);
+                if (paying.Contains(unit.UnitId))
+                    await Credit.ApplyAsync(db, unit.UnitId, [request], ct);
                 var link = PersonalLinkService.Add(db, LinkPurpose.PaymentRequest, request.Id, unit.Payer.Id, now,
                     TimeSpan.FromDays(options.Value.LinkDays), linkOptions.Value.PublicBaseUrl);
                 notices.Add(db, unit.Payer, unit.Unit, new NoticePlace(unit.EstateId, unit.BuildingId), request, arrears, link, now);
