@@ -16,8 +16,8 @@ namespace QueueHubLatency;
 /// <summary>
 /// Commit-to-receipt latency of /hubs/queue to N SignalR clients (WebSockets) against a bare echo hub's
 /// broadcast-to-receipt latency, same client count, same process, loopback only. Bounded: a round waits at
-/// most 10 s, the whole run at most 5 min.
-/// Usage: dotnet run -c Release --project bench/QueueHubLatency [-- --clients 200 --events 100 --gap-ms 20]
+/// most 10 s, the whole run at most 20 min.
+/// Usage: dotnet run -c Release --project bench/QueueHubLatency [-- --clients 200 --events 1000 --gap-ms 20]; also run with --clients 1000
 /// </summary>
 internal static partial class LatencyBench
 {
@@ -27,9 +27,9 @@ internal static partial class LatencyBench
     public static async Task<int> Main(string[] args)
     {
         var clients = Arg(args, "--clients", 200);
-        var events = Arg(args, "--events", 100);
+        var events = Arg(args, "--events", 1000);
         var gap = TimeSpan.FromMilliseconds(Arg(args, "--gap-ms", 20));
-        using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(20));
         Console.WriteLine($"QueueHubLatency: {clients} clients over WebSockets, {events} events (+{WarmUp} warm-up), {gap.TotalMilliseconds} ms apart, {Environment.ProcessorCount} cores, loopback");
 
         Samples baseline;
