@@ -13,8 +13,11 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "propertyhub-bench", Guid.NewGuid().ToString("N"));
 
-    public BenchApp()
+    private readonly Action<IApplicationBuilder> benchEndpoints;
+
+    public BenchApp(Action<IApplicationBuilder> benchEndpoints)
     {
+        this.benchEndpoints = benchEndpoints;
         Directory.CreateDirectory(folder);
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
@@ -52,7 +55,11 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
-        builder.ConfigureServices(s => s.AddScoped<CircuitHandler>(_ => new CircuitCounter(Circuits)));
+        builder.ConfigureServices(s =>
+        {
+            s.AddScoped<CircuitHandler>(_ => new CircuitCounter(Circuits));
+            s.AddSingleton<IStartupFilter>(new BenchEndpoints(benchEndpoints));
+        });
     }
 
     private static string FindProjectFolder()

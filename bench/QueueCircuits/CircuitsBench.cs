@@ -12,13 +12,16 @@ namespace QueueCircuits;
 //   dotnet run -c Release --project bench/QueueCircuits [-- --circuits 50 --seconds 60]
 // (b) server renders per second while N queue pages sit idle for S seconds (target 0: countdowns tick in the
 //     browser), read from QueuePage.RenderCount and, for both pages, from the framework's render-batch meter.
-// (c) managed memory per circuit: full GC in this (the server's) process before and after opening N circuits.
+// (c) managed memory per circuit: full GC in the server's own process (started as `--serve`, so the driver and the
+//     Playwright client are not in its heap) before and after opening N circuits.
 // Baseline page: /not-found, the app's smallest interactive page (one line of text in the standard layout).
 // The run stops by itself: every wait is bounded and a watchdog ends the process after 5 minutes.
 internal static class CircuitsBench
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Contains("--serve"))
+            return await BenchServer.RunAsync();
         var circuits = Arg("--circuits", 50);
         var seconds = Arg("--seconds", 60);
         const int OpenItems = 40;
@@ -35,10 +38,10 @@ internal static class CircuitsBench
         }, null, TimeSpan.FromMinutes(5), Timeout.InfiniteTimeSpan);
 
         Console.WriteLine($"QueueCircuits: {circuits} circuits per page, {seconds} s idle, {Environment.ProcessorCount} cores, loopback, Chromium {ChromiumPath}");
-        using var batches = new RenderBatches();
-        await using var app = new BenchApp();
+        await using var app = await ServerProcess.StartAsync();
+        Console.WriteLine($"  server process {app.Id} at {app.BaseUrl}");
         var baseUrl = app.BaseUrl;
-        await LogOpenItemsAsync(app, OpenItems);
+        await app.LogOpenItemsAsync(OpenItems);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -112,9 +115,8 @@ internal static class CircuitsBench
         async Task<Result> MeasureAsync(string path, bool checkQueue)
         {
             await WaitForCircuitsAsync(app, 0);
-            var before = FullGcBytes();
+            var before = await app.HeapAsync();
             var open = Stopwatch.StartNew();
-            var (openingRenders, openingBatches) = (QueuePage.RenderCount, batches.Count);
             using (var gate = new SemaphoreSlim(5))
             {
                 await Task.WhenAll(pages.Select(async (_, i) =>
@@ -146,22 +148,22 @@ internal static class CircuitsBench
                 Console.WriteLine($"  {path}: {rows} countdowns on the first page");
             }
             await WaitForCircuitsAsync(app, circuits);
+            var opened = await app.StatsAsync();
             Console.WriteLine($"  {path}: {circuits} circuits interactive in {open.Elapsed.TotalSeconds:F1} s " +
-                $"({QueuePage.RenderCount - openingRenders} queue-page renders, {batches.Count - openingBatches} render batches while opening)");
+                $"({opened.QueuePageRenders - before.QueuePageRenders} queue-page renders, {opened.RenderBatches - before.RenderBatches} render batches while opening)");
             await Task.Delay(TimeSpan.FromSeconds(3));
-            var after = FullGcBytes();
+            var after = await app.HeapAsync();
 
-            var pageRenders = QueuePage.RenderCount;
-            var batchCount = batches.Count;
             var idle = Stopwatch.StartNew();
             await Task.Delay(TimeSpan.FromSeconds(seconds));
             var elapsed = idle.Elapsed.TotalSeconds;
+            var end = await app.StatsAsync();
             var result = new Result(
-                (QueuePage.RenderCount - pageRenders) / elapsed,
-                (batches.Count - batchCount) / elapsed,
-                (after - before) / (double)circuits);
-            Console.WriteLine($"  {path}: {QueuePage.RenderCount - pageRenders} queue-page renders, {batches.Count - batchCount} render batches in {elapsed:F1} s; " +
-                $"heap {before / 1024 / 1024.0:F1} → {after / 1024 / 1024.0:F1} MB");
+                (end.QueuePageRenders - after.QueuePageRenders) / elapsed,
+                (end.RenderBatches - after.RenderBatches) / elapsed,
+                (after.HeapBytes - before.HeapBytes) / (double)circuits);
+            Console.WriteLine($"  {path}: {end.QueuePageRenders - after.QueuePageRenders} queue-page renders, {end.RenderBatches - after.RenderBatches} render batches in {elapsed:F1} s; " +
+                $"server heap {before.HeapBytes / 1024 / 1024.0:F1} → {after.HeapBytes / 1024 / 1024.0:F1} MB");
 
             if (checkQueue)
                 await OneChangeAsync();
@@ -174,15 +176,20 @@ internal static class CircuitsBench
         // The control: one new item must reach every idle queue page (else the idle zero would prove nothing).
         async Task OneChangeAsync()
         {
-            var (renders, batchCount) = (QueuePage.RenderCount, batches.Count);
+            var start = await app.StatsAsync();
             var change = Stopwatch.StartNew();
-            await LogOpenItemsAsync(app, 1);
-            while (QueuePage.RenderCount - renders < circuits && change.Elapsed < TimeSpan.FromSeconds(15))
+            await app.LogOpenItemsAsync(1);
+            var now = start;
+            while (now.QueuePageRenders - start.QueuePageRenders < circuits && change.Elapsed < TimeSpan.FromSeconds(15))
+            {
                 await Task.Delay(100);
+                now = await app.StatsAsync();
+            }
             await Task.Delay(TimeSpan.FromSeconds(1));
-            Console.WriteLine($"  {QueuePath}: one new item → {QueuePage.RenderCount - renders} queue-page renders, " +
-                $"{batches.Count - batchCount} render batches in {change.Elapsed.TotalSeconds:F1} s (control, not in the figures)");
-            if (QueuePage.RenderCount - renders < circuits)
+            now = await app.StatsAsync();
+            Console.WriteLine($"  {QueuePath}: one new item → {now.QueuePageRenders - start.QueuePageRenders} queue-page renders, " +
+                $"{now.RenderBatches - start.RenderBatches} render batches in {change.Elapsed.TotalSeconds:F1} s (control, not in the figures)");
+            if (now.QueuePageRenders - start.QueuePageRenders < circuits)
                 throw new InvalidOperationException("A new item did not re-render every queue page: the counters are not live.");
         }
 
@@ -192,47 +199,18 @@ internal static class CircuitsBench
             await WaitInteractiveAsync(page);
         }
 
-        static long FullGcBytes()
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-            return GC.GetTotalMemory(forceFullCollection: true);
-        }
-
         static Task WaitInteractiveAsync(IPage page) =>
             page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
 
-        static async Task WaitForCircuitsAsync(BenchApp app, int expected)
+        static async Task WaitForCircuitsAsync(ServerProcess app, int expected)
         {
             var wait = Stopwatch.StartNew();
-            while (app.Circuits.Open != expected)
+            int open;
+            while ((open = (await app.StatsAsync()).Circuits) != expected)
             {
                 if (wait.Elapsed > TimeSpan.FromSeconds(30))
-                    throw new InvalidOperationException($"Expected {expected} open circuits, the server has {app.Circuits.Open}.");
+                    throw new InvalidOperationException($"Expected {expected} open circuits, the server has {open}.");
                 await Task.Delay(100);
-            }
-        }
-
-        static async Task LogOpenItemsAsync(BenchApp app, int count)
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
-            {
-                var units = (await db.Units.Include(u => u.Building).OrderBy(u => u.Id).Take(count).ToListAsync())
-                    .Select(u => (u.Building!.EstateId, u.Id)).ToList();
-                var reception = scope.ServiceProvider.GetRequiredService<ReceptionService>();
-                for (var i = 0; i < count; i++)
-                {
-                    var (estateId, unitId) = units[i % units.Count];
-                    var result = await reception.LogAsync(new Intake
-                    {
-                        EstateId = estateId, Kind = RequestKind.Complaint, Channel = Channel.ComplaintLine, Outcome = IntakeOutcome.Logged,
-                        UnitId = unitId, CallerName = "Bench caller", Content = $"Benchmark complaint {i}",
-                    });
-                    if (!result.Succeeded)
-                        throw new InvalidOperationException("Logging a complaint failed: " + string.Join("; ", result.Errors.Select(e => e.Message)));
-                }
             }
         }
 
