@@ -131,11 +131,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         await trail.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Once per change, however often it is saved: a save that failed (and is tried again, by a caller's retrying
+    /// strategy) has already moved the version past the one it checks against.
+    /// </summary>
     private void BumpVersions()
     {
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
-            if (entry.State == EntityState.Modified)
+            var version = entry.Property(e => e.Version);
+            if (entry.State == EntityState.Modified && version.CurrentValue == version.OriginalValue)
                 entry.Entity.Version++;
         }
     }
