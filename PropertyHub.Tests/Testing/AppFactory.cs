@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,9 @@ public class AppFactory : WebApplicationFactory<Program>
     public bool SeedDemo { get; init; } = true;
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>Interceptors that inject one transient failure when armed (see <see cref="OneFault"/>).</summary>
+    public OneFault? Faults { get; init; }
+
     public string EffectiveConnectionString => ConnectionString ?? $"Data Source={Path.Combine(folder, "propertyhub.db")}";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -53,6 +57,19 @@ public class AppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
+        builder.ConfigureTestServices(services =>
+        {
+            // Every SQLite test runs under a retrying strategy, as SQL Server does in production: a write path that
+            // opens a transaction outside the strategy throws here. PostgreSQL runs with Npgsql's own (the default).
+            services.ConfigureDbContext<SqliteDbContext>(o =>
+            {
+                o.UseSqlite(sqlite => sqlite.ExecutionStrategy(d => new RetryingTestStrategy(d)));
+                if (Faults is not null)
+                    o.AddInterceptors(Faults.Interceptors);
+            });
+            if (Faults is not null)
+                services.ConfigureDbContext<PostgresDbContext>(o => o.AddInterceptors(Faults.Interceptors));
+        });
     }
 
     public async Task<AppDbContext> CreateDbContextAsync()

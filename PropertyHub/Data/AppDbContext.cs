@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Audit;
 using PropertyHub.Features.Fees;
@@ -88,30 +90,57 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         if (audit.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-        // Entries for added records only know their keys after the insert, so audit rows go in a second
-        // statement inside the same transaction: a change is never stored without its trail.
-        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        // Entries for added records only know their keys after the insert, so audit rows go in a second statement
+        // inside the same transaction: a change is never stored without its trail. Inside a caller's transaction the
+        // caller's execution strategy retries its whole unit of work, this save included.
+        if (Database.CurrentTransaction is not null)
         {
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEntries.AddRange(audit.Select(a => a.ToEntry()));
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (ownTransaction is not null)
-                await ownTransaction.CommitAsync(cancellationToken);
+            await WriteTrailAsync(audit, cancellationToken);
             return count;
         }
-        finally
+
+        // Our own transaction must run inside the execution strategy (a retrying one refuses it otherwise), and an
+        // attempt must leave nothing behind for the next: the changes are accepted only after the commit (EF Core
+        // discards the store-generated keys of a failed attempt when it saves again), and the audit rows live in a
+        // context of their own, thrown away with the attempt.
+        var saved = await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
-            if (ownTransaction is not null)
-                await ownTransaction.DisposeAsync();
-        }
+            await using var transaction = await Database.BeginTransactionAsync(ct);
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+            await WriteTrailAsync(audit, ct);
+            await transaction.CommitAsync(ct);
+            return count;
+        }, cancellationToken);
+        if (acceptAllChangesOnSuccess)
+            ChangeTracker.AcceptAllChanges();
+        return saved;
     }
 
+    /// <summary>
+    /// Inserts the audit rows through a second context on this context's connection and transaction, so this
+    /// context's own changes (saved but possibly not yet accepted) are not saved a second time.
+    /// </summary>
+    private async Task WriteTrailAsync(List<PendingAudit> audit, CancellationToken ct)
+    {
+        await using var trail = (AppDbContext)Activator.CreateInstance(GetType(), this.GetService<IDbContextOptions>())!;
+        trail.IsBackground = true;
+        trail.Database.SetDbConnection(Database.GetDbConnection(), contextOwnsConnection: false);
+        await trail.Database.UseTransactionAsync(Database.CurrentTransaction!.GetDbTransaction(), ct);
+        trail.AuditEntries.AddRange(audit.Select(a => a.ToEntry()));
+        await trail.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Once per change, however often it is saved: a save that failed (and is tried again, by a caller's retrying
+    /// strategy) has already moved the version past the one it checks against.
+    /// </summary>
     private void BumpVersions()
     {
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
-            if (entry.State == EntityState.Modified)
+            var version = entry.Property(e => e.Version);
+            if (entry.State == EntityState.Modified && version.CurrentValue == version.OriginalValue)
                 entry.Entity.Version++;
         }
     }

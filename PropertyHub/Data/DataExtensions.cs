@@ -20,11 +20,19 @@ public static class DataExtensions
                 services.AddSingleton<IAppDbContextSource, AppDbContextSource<SqliteDbContext>>();
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContextFactory<SqlServerDbContext>(o => o.UseSqlServer(options.ConnectionString, s => s.EnableRetryOnFailure()));
+                services.AddDbContextFactory<SqlServerDbContext>(o => o.UseSqlServer(options.ConnectionString, s =>
+                {
+                    if (options.RetriesOnFailure)
+                        s.EnableRetryOnFailure();
+                }));
                 services.AddSingleton<IAppDbContextSource, AppDbContextSource<SqlServerDbContext>>();
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContextFactory<PostgresDbContext>(o => o.UseNpgsql(options.ConnectionString));
+                services.AddDbContextFactory<PostgresDbContext>(o => o.UseNpgsql(options.ConnectionString, n =>
+                {
+                    if (options.RetriesOnFailure)
+                        n.EnableRetryOnFailure();
+                }));
                 services.AddSingleton<IAppDbContextSource, AppDbContextSource<PostgresDbContext>>();
                 break;
         }

@@ -9,7 +9,7 @@ public enum DatabaseProvider
     Postgres,
 }
 
-public sealed class DatabaseOptions
+public sealed class DatabaseOptions : IValidatableObject
 {
     public const string Section = "Database";
 
@@ -21,4 +21,18 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations when the app starts.</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// Retry transient failures with EF Core's retrying execution strategy. Unset means on for SQL Server and PostgreSQL
+    /// (lost connections, failovers, deadlock victims) and off for SQLite, which has no such strategy.
+    /// </summary>
+    public bool? RetryOnFailure { get; set; }
+
+    public bool RetriesOnFailure => RetryOnFailure ?? Provider != DatabaseProvider.Sqlite;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Provider == DatabaseProvider.Sqlite && RetryOnFailure == true)
+            yield return new ValidationResult("SQLite has no retrying execution strategy: leave Database:RetryOnFailure unset or false.", [nameof(RetryOnFailure)]);
+    }
 }

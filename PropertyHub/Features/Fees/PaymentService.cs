@@ -178,6 +178,9 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> dbFactory, Cu
             {
                 return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
                 {
+                    // A retried attempt starts from the database again: requests tracked by the failed one still
+                    // carry its allocations (and a query would hand those back), its receipt counter its number.
+                    db.ChangeTracker.Clear();
                     await using var transaction = await db.Database.BeginTransactionAsync(ct);
                     var result = await work(db);
                     if (result.Ok)

@@ -80,7 +80,7 @@ public sealed class DemoSurveys(
         for (var i = 0; i < quarters.Count; i++)
         {
             var latest = i == quarters.Count - 1;
-            count += await SeedQuarterAsync(estateId.Value, template.Id, items, units, quarters[i], ResponseRates[i], 0.25 * (Quarters - 1 - i), latest, random, ct);
+            count += await SeedQuarterAsync(estateId.Value, template.Id, items, units, quarters[i], ResponseRates[i], 0.25 * (Quarters - 1 - i), latest, random.Next(), ct);
         }
         logger.LogInformation("Seeded {Count} demo evaluation forms over {Quarters} quarters", count, quarters.Count);
     }
@@ -88,44 +88,20 @@ public sealed class DemoSurveys(
     private sealed record DemoUnit(int Id, int BuildingId, int OccupantId);
 
     private async Task<int> SeedQuarterAsync(int estateId, int templateId, List<SurveyItem> items, List<DemoUnit> units, SurveyQuarter quarter,
-        double responseRate, double extraWeakness, bool latest, Random random, CancellationToken ct)
+        double responseRate, double extraWeakness, bool latest, int seed, CancellationToken ct)
     {
         var issuedAt = estateTime.StartUtc(quarter.FirstDay).AddHours(9);
         var clerk = DemoUsers.All.Single(u => u.Role == Roles.Clerk).DisplayName;
         var manager = DemoUsers.All.Single(u => u.Role == Roles.Manager).DisplayName;
-        var surveys = units.Select(u => new Survey
-        {
-            EstateId = estateId,
-            BuildingId = u.BuildingId,
-            UnitId = u.Id,
-            OccupantId = u.OccupantId,
-            Quarter = quarter.ToString(),
-            TemplateId = templateId,
-            IssuedAt = issuedAt,
-            Status = SurveyStatus.Issued,
-        }).ToList();
-        foreach (var survey in surveys.Where(_ => random.NextDouble() < responseRate))
-        {
-            survey.Status = SurveyStatus.Answered;
-            survey.AnsweredAt = issuedAt.AddDays(random.Next(1, 40)).AddHours(random.Next(0, 12)).AddMinutes(random.Next(60));
-            survey.AnsweredVia = random.NextDouble() < 0.55 ? AnswerChannel.Online : AnswerChannel.Paper;
-            survey.EnteredBy = survey.AnsweredVia == AnswerChannel.Paper ? clerk : null;
-            survey.Scores = items.Select(item => new SurveyScore
-            {
-                ItemId = item.Id,
-                Score = Score(random, Weakness.GetValueOrDefault(item.Code, 0.5) + extraWeakness),
-            }).ToList();
-            var unhappy = survey.Scores.Any(s => s.Score <= 2);
-            if (unhappy ? random.NextDouble() < 0.5 : random.NextDouble() < 0.04)
-                survey.Comment = unhappy ? Complaints[random.Next(Complaints.Length)] : Praise[random.Next(Praise.Length)];
-            if (random.NextDouble() < 0.06)
-                survey.Suggestion = Suggestions[random.Next(Suggestions.Length)];
-        }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
+            // Each attempt builds its forms afresh from the same seed: a retried one must not insert the failed
+            // attempt's objects, which still hold the keys that attempt was given.
+            var random = new Random(seed);
+            var surveys = Forms(random);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             db.Surveys.AddRange(surveys);
             await db.SaveChangesAsync(ct);
@@ -141,6 +117,39 @@ public sealed class DemoSurveys(
             await transaction.CommitAsync(ct);
             return surveys.Count;
         });
+
+        List<Survey> Forms(Random random)
+        {
+            var surveys = units.Select(u => new Survey
+            {
+                EstateId = estateId,
+                BuildingId = u.BuildingId,
+                UnitId = u.Id,
+                OccupantId = u.OccupantId,
+                Quarter = quarter.ToString(),
+                TemplateId = templateId,
+                IssuedAt = issuedAt,
+                Status = SurveyStatus.Issued,
+            }).ToList();
+            foreach (var survey in surveys.Where(_ => random.NextDouble() < responseRate))
+            {
+                survey.Status = SurveyStatus.Answered;
+                survey.AnsweredAt = issuedAt.AddDays(random.Next(1, 40)).AddHours(random.Next(0, 12)).AddMinutes(random.Next(60));
+                survey.AnsweredVia = random.NextDouble() < 0.55 ? AnswerChannel.Online : AnswerChannel.Paper;
+                survey.EnteredBy = survey.AnsweredVia == AnswerChannel.Paper ? clerk : null;
+                survey.Scores = items.Select(item => new SurveyScore
+                {
+                    ItemId = item.Id,
+                    Score = Score(random, Weakness.GetValueOrDefault(item.Code, 0.5) + extraWeakness),
+                }).ToList();
+                var unhappy = survey.Scores.Any(s => s.Score <= 2);
+                if (unhappy ? random.NextDouble() < 0.5 : random.NextDouble() < 0.04)
+                    survey.Comment = unhappy ? Complaints[random.Next(Complaints.Length)] : Praise[random.Next(Praise.Length)];
+                if (random.NextDouble() < 0.06)
+                    survey.Suggestion = Suggestions[random.Next(Suggestions.Length)];
+            }
+            return surveys;
+        }
     }
 
     /// <summary>Mostly 4 and 5; a weaker item gets more 3s and a few 1s and 2s.</summary>
