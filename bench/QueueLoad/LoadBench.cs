@@ -1,0 +1,397 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Npgsql;
+using PropertyHub.Data;
+using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Reception;
+
+namespace QueueLoad;
+
+// No contact lost under load, two app instances on one PostgreSQL with the Redis bus between them.
+//   dotnet run -c Release --project bench/QueueLoad [-- --clerks 50 --hub-clients 200 --pages 20 --minutes 2]
+// Starts a private PostgreSQL 15 and a private redis-server (loopback, free ports), then app instance A, waits for its
+// /health/ready, then instance B: two hosts in this process, each with its own Kestrel port, service provider and
+// Redis connection. N clerks (signed in as the demo clerk, spread over A and B) each log one contact every 10 s
+// through ReceptionService.LogAsync, the intake page's own call (the app has no HTTP intake endpoint). Meanwhile
+// M SignalR clients on /hubs/queue (supervisor cookie) and K /reception/queue pages in headless Chromium
+// (supervisor), split over A and B, watch. Checked: each contact is in ServiceRequests exactly once (by the marker
+// in its content), reached every hub client and appeared on every page. Commit time is PostgreSQL's own
+// (track_commit_timestamp); receipt is this process's wall clock for hub clients and the page's
+// performance.timeOrigin + now() when the row enters the DOM. Baseline, same run, before the load: a bare echo hub
+// broadcasting at the same rate to M SignalR clients and to K bare pages (no Blazor: a WebSocket that prepends a row).
+// Exit code 0 only if nothing was lost, doubled, failed or undelivered. Every loop is bounded; a watchdog ends the
+// process (stopping both servers) if the run overruns its budget.
+internal static class LoadBench
+{
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
+
+    public static async Task<int> Main(string[] args)
+    {
+        var clerks = (int)Arg(args, "--clerks", 50);
+        var hubClients = (int)Arg(args, "--hub-clients", 200);
+        var pageCount = (int)Arg(args, "--pages", 20);
+        var minutes = Arg(args, "--minutes", 2);
+        var baselineSeconds = Arg(args, "--baseline-seconds", 30);
+        var interval = TimeSpan.FromSeconds(Arg(args, "--interval-seconds", 10));
+        var duration = TimeSpan.FromMinutes(minutes);
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var total = Stopwatch.StartNew();
+
+        var postgres = new PrivatePostgres();
+        var redis = new PrivateRedis();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { redis.Stop(); postgres.Stop(); };
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            Console.Error.WriteLine("QueueLoad: interrupted, stopping the servers.");
+            Environment.Exit(130);
+        };
+        var budget = duration + TimeSpan.FromSeconds(baselineSeconds) + TimeSpan.FromMinutes(8);
+        using var watchdog = new Timer(_ =>
+        {
+            Console.Error.WriteLine($"QueueLoad: budget of {budget.TotalMinutes:F0} min exceeded, stopping.");
+            Environment.Exit(2);
+        }, null, budget, Timeout.InfiniteTimeSpan);
+        using var stop = new CancellationTokenSource(budget);
+        var ct = stop.Token;
+
+        Console.WriteLine($"QueueLoad run {run}: {clerks} clerks (one contact each per {interval.TotalSeconds:F0} s), {hubClients} hub clients, " +
+            $"{pageCount} queue pages, {duration.TotalMinutes:0.##} min (+{baselineSeconds:0} s baseline); {Environment.ProcessorCount} cores, loopback");
+
+        await postgres.StartAsync();
+        await redis.StartAsync();
+        var connectionString = postgres.ConnectionString("propertyhub");
+        Console.WriteLine($"  PostgreSQL 15 and redis-server {redis.Connection} up ({total.Elapsed.TotalSeconds:F0} s)");
+
+        await using var a = new AppInstance("A", connectionString, redis.Connection);
+        await WaitReadyAsync(a, ct);
+        await using var b = new AppInstance("B", connectionString, redis.Connection);
+        await WaitReadyAsync(b, ct);
+        AppInstance[] instances = [a, b];
+        var (estateId, units) = await EstateAsync(a);
+        Console.WriteLine($"  instances A {a.BaseAddress} and B {b.BaseAddress} ready ({total.Elapsed.TotalSeconds:F0} s); estate {estateId}, {units.Count} units");
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await PageWatchers.LaunchAsync(playwright);
+
+        // Baseline: the same rate, the same number of watchers, nothing but the broadcast.
+        Report echoHub, barePages;
+        await using (var echo = await EchoHost.StartAsync())
+        {
+            var watchers = await HubWatchers.ConnectAsync(hubClients, _ => HubWatchers.Echo(echo.BaseAddress), HubWatchers.ListenEcho, ct);
+            var pages = await PageWatchers.OpenAsync(browser, pageCount, _ => new Uri(echo.BaseAddress, "bare").ToString(), _ => null, ct);
+            await WaitAsync(() => echo.Pages >= pageCount, TimeSpan.FromSeconds(30), ct);
+            var events = (int)Math.Round(baselineSeconds * clerks / interval.TotalSeconds);
+            var gap = interval / clerks;
+            var sent = new Dictionary<string, double>();
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < events && clock.Elapsed < TimeSpan.FromSeconds(baselineSeconds) + interval; i++)
+            {
+                var marker = $"LT{run}-b{i}";
+                sent[marker] = Clock.NowMs();
+                await echo.BroadcastAsync(marker);
+                var next = gap * (i + 1) - clock.Elapsed;
+                if (next > TimeSpan.Zero)
+                    await Task.Delay(next, ct);
+            }
+            await WaitDeliveredAsync(watchers.Select(w => w.Seen), pages, sent.Count, ct);
+            echoHub = Report.Of(sent, watchers.Select(w => w.Seen.First), watchers.Sum(w => w.Seen.Repeats), watchers.Sum(w => w.Seen.Disconnects));
+            barePages = await HarvestAsync(pages, sent);
+            await PageWatchers.CloseAllAsync(pages);
+            await HubWatchers.DisposeAllAsync(watchers);
+        }
+        Console.WriteLine($"  baseline done: {echoHub.Events} broadcasts ({total.Elapsed.TotalSeconds:F0} s)");
+
+        // The load.
+        var cookies = new Dictionary<AppInstance, CookieContainer>();
+        var states = new Dictionary<AppInstance, string>();
+        var supervisor = DemoUsers.All.First(u => u.Role == Roles.Supervisor).Email;
+        foreach (var instance in instances)
+        {
+            cookies[instance] = await SignInAsync(instance.BaseAddress, supervisor, ct);
+            states[instance] = await PageWatchers.SignInAsync(browser, instance.BaseAddress, supervisor, DemoUsers.Password);
+        }
+        var hub = await HubWatchers.ConnectAsync(hubClients, i => HubWatchers.Queue(instances[i % 2].BaseAddress, cookies[instances[i % 2]]),
+            HubWatchers.ListenQueue, ct);
+        var queuePages = await PageWatchers.OpenAsync(browser, pageCount,
+            i => new Uri(instances[i % 2].BaseAddress, $"reception/queue?estate={estateId}").ToString(), i => states[instances[i % 2]], ct);
+        // The page subscribes to the bus after its first interactive render.
+        await Task.Delay(TimeSpan.FromSeconds(2), ct);
+        Console.WriteLine($"  {hubClients} hub clients and {pageCount} queue pages open ({total.Elapsed.TotalSeconds:F0} s); clerks start");
+
+        var attempts = new ConcurrentDictionary<string, Attempt>();
+        var sequence = 0;
+        // Each new contact is due a second before the previous one, so it sorts to the top of the queue's first page.
+        var dueBase = DateTimeOffset.UtcNow.AddHours(6);
+        var load = Stopwatch.StartNew();
+        var perClerk = (int)Math.Ceiling(duration / interval) + 1;
+        await Task.WhenAll(Enumerable.Range(0, clerks).Select(c => ClerkAsync(c, instances[c % 2])));
+        var loadTime = load.Elapsed;
+        Console.WriteLine($"  clerks done: {attempts.Count} contacts in {loadTime.TotalSeconds:F0} s ({total.Elapsed.TotalSeconds:F0} s)");
+
+        var stored = await StoredAsync(connectionString, run, ct);
+        var byId = stored.ToDictionary(r => r.Id.ToString(), r => r.CommittedMs);
+        var byMarker = stored.GroupBy(r => r.Marker).ToDictionary(g => g.Key, g => g.Min(r => r.CommittedMs));
+        await WaitDeliveredAsync(hub.Select(w => w.Seen), queuePages, byMarker.Count, ct, byId.Count);
+        var queueHub = Report.Of(byId, hub.Select(w => w.Seen.First), hub.Sum(w => w.Seen.Repeats), hub.Sum(w => w.Seen.Disconnects));
+        var pagesReport = await HarvestAsync(queuePages, byMarker);
+        stored = await StoredAsync(connectionString, run, ct);
+
+        // Exactly once: every marker a clerk sent is stored once; a failure the clerk was told of must have stored nothing.
+        var counts = stored.GroupBy(r => r.Marker).ToDictionary(g => g.Key, g => g.Count());
+        var ok = attempts.Values.Where(x => x.Succeeded).ToList();
+        var lost = ok.Count(x => !counts.ContainsKey(x.Marker));
+        var duplicates = counts.Values.Sum(n => Math.Max(0, n - 1));
+        var failed = attempts.Values.Where(x => !x.Succeeded).ToList();
+        var failedButStored = failed.Count(x => counts.ContainsKey(x.Marker));
+        var strangers = counts.Keys.Count(m => !attempts.ContainsKey(m));
+
+        Console.WriteLine();
+        Console.WriteLine($"{"",-36}{"events",8}{"deliveries",13}{"missing",9}{"repeats",9}{"p50 ms",9}{"p95 ms",9}{"p99 ms",9}{"max ms",9}");
+        Print("echo hub → M clients (baseline)", echoHub);
+        Print("/hubs/queue commit → M clients", queueHub);
+        Print("bare page ← WebSocket (baseline)", barePages);
+        Print("/reception/queue commit → DOM", pagesReport);
+        Console.WriteLine($"{"ratio hub / echo hub",-75}{Ratio(queueHub.P(50), echoHub.P(50)),9}{Ratio(queueHub.P(95), echoHub.P(95)),9}{Ratio(queueHub.P(99), echoHub.P(99)),9}");
+        Console.WriteLine($"{"ratio queue page / bare page",-75}{Ratio(pagesReport.P(50), barePages.P(50)),9}{Ratio(pagesReport.P(95), barePages.P(95)),9}{Ratio(pagesReport.P(99), barePages.P(99)),9}");
+        Console.WriteLine();
+        Console.WriteLine($"contacts logged {attempts.Count} in {loadTime.TotalSeconds:F0} s ({attempts.Count / loadTime.TotalSeconds:F1}/s) over A and B; " +
+            $"stored rows {stored.Count}; lost {lost}; duplicates {duplicates}; failed {failed.Count} (of which stored anyway {failedButStored}); unknown markers {strangers}");
+        Console.WriteLine($"intake call (LogAsync) p50 {Percentile(ok.Select(x => x.Ms).ToList(), 50):F1} ms, p95 {Percentile(ok.Select(x => x.Ms).ToList(), 95):F1} ms");
+        Console.WriteLine($"hub clients disconnected during the run: {queueHub.Disconnects}; browser clock − ours: max |offset| {pagesReport.ClockOffsetMs:F2} ms " +
+            $"(± {pagesReport.ClockUncertaintyMs:F2}); min latency hub {queueHub.Min:F2} ms, pages {pagesReport.Min:F2} ms");
+        foreach (var failure in failed.Take(5))
+            Console.WriteLine($"  failed: {failure.Marker} on {failure.Instance}: {failure.Error}");
+        Console.WriteLine($"whole run {total.Elapsed.TotalSeconds:F0} s");
+
+        var bad = lost + duplicates + failed.Count + failedButStored + queueHub.Missing + queueHub.Repeats + pagesReport.Missing;
+        Console.WriteLine(bad == 0 ? "RESULT: nothing lost, nothing doubled, every contact reached every watcher" : "RESULT: FAILED (see the counts above)");
+
+        await PageWatchers.CloseAllAsync(queuePages);
+        await HubWatchers.DisposeAllAsync(hub);
+        return bad == 0 ? 0 : 1;
+
+        async Task ClerkAsync(int number, AppInstance instance)
+        {
+            await using var scope = instance.Services.CreateAsyncScope();
+            await SignInScopeAsync(scope.ServiceProvider, DemoUsers.All.First(u => u.Role == Roles.Clerk).Email);
+            var reception = scope.ServiceProvider.GetRequiredService<ReceptionService>();
+            var start = interval * number / clerks;
+            for (var k = 0; k < perClerk; k++)
+            {
+                var slot = start + interval * k;
+                if (slot >= duration)
+                    break;
+                var wait = slot - load.Elapsed;
+                if (wait > TimeSpan.Zero)
+                    await Task.Delay(wait, ct);
+                var seq = Interlocked.Increment(ref sequence);
+                var marker = $"LT{run}-{seq}";
+                var (estate, unit) = (estateId, units[seq % units.Count]);
+                var call = Stopwatch.StartNew();
+                Attempt attempt;
+                try
+                {
+                    var result = await reception.LogAsync(new Intake
+                    {
+                        EstateId = estate, Kind = RequestKind.Inquiry, Channel = Channel.ServiceLine, Outcome = IntakeOutcome.AgreedReply,
+                        UnitId = unit, CallerName = "Load caller", Content = $"{marker} load test inquiry from clerk {number} on {instance.Name}",
+                        AgreedReplyAt = dueBase.AddSeconds(-seq),
+                    }, ct);
+                    attempt = new Attempt(marker, instance.Name, result.Succeeded, call.Elapsed.TotalMilliseconds,
+                        result.Succeeded ? null : string.Join("; ", result.Errors.Select(e => e.Message)));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    attempt = new Attempt(marker, instance.Name, false, call.Elapsed.TotalMilliseconds, $"{ex.GetType().Name}: {ex.Message}");
+                }
+                attempts[marker] = attempt;
+            }
+        }
+    }
+
+    private static async Task WaitReadyAsync(AppInstance instance, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = instance.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        var wait = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var response = await http.GetAsync("health/ready", ct);
+                if (response.IsSuccessStatusCode)
+                    return;
+            }
+            catch (HttpRequestException) { }
+            if (wait.Elapsed > TimeSpan.FromSeconds(60))
+                throw new InvalidOperationException($"Instance {instance.Name} not ready after 60 s");
+            await Task.Delay(250, ct);
+        }
+    }
+
+    /// <summary>Waits until every watcher has every event (or the grace period ends); pages are polled once a second.</summary>
+    private static async Task WaitDeliveredAsync(IEnumerable<Sightings> hub, List<IPage> pages, int pageEvents, CancellationToken ct, int? hubEvents = null)
+    {
+        var clients = hub.ToList();
+        var expected = hubEvents ?? pageEvents;
+        var wait = Stopwatch.StartNew();
+        while (wait.Elapsed < Grace)
+        {
+            var hubDone = clients.All(c => c.First.Count >= expected);
+            var pagesDone = true;
+            foreach (var page in pages)
+            {
+                if (await PageWatchers.CountAsync(page) < pageEvents)
+                {
+                    pagesDone = false;
+                    break;
+                }
+            }
+            if (hubDone && pagesDone)
+                return;
+            await Task.Delay(1000, ct);
+        }
+        Console.WriteLine($"  not everything arrived within {Grace.TotalSeconds:F0} s after the last event");
+    }
+
+    private static async Task<Report> HarvestAsync(List<IPage> pages, IReadOnlyDictionary<string, double> committed)
+    {
+        var seen = new List<IReadOnlyDictionary<string, double>>();
+        double offset = 0, uncertainty = 0;
+        foreach (var page in pages)
+        {
+            var (sightings, off, unc) = await PageWatchers.HarvestAsync(page);
+            seen.Add(sightings);
+            if (Math.Abs(off) > Math.Abs(offset))
+                (offset, uncertainty) = (off, unc);
+        }
+        return Report.Of(committed, seen, 0, 0) with { ClockOffsetMs = Math.Abs(offset), ClockUncertaintyMs = uncertainty };
+    }
+
+    private static async Task<(int EstateId, List<int> Units)> EstateAsync(AppInstance app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var estateId = await db.Estates.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
+        var units = await db.Units.Where(u => u.Building!.EstateId == estateId).OrderBy(u => u.Id).Select(u => u.Id).Take(50).ToListAsync();
+        return units.Count == 0 ? throw new InvalidOperationException("The demo estate has no units") : (estateId, units);
+    }
+
+    /// <summary>Runs the scope as the user, the way a circuit does: the scope's authentication state is that user.</summary>
+    private static async Task SignInScopeAsync(IServiceProvider sp, string email)
+    {
+        var user = await sp.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email)
+            ?? throw new InvalidOperationException("Demo user missing: " + email);
+        var principal = await sp.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
+        var provider = (IHostEnvironmentAuthenticationStateProvider)sp.GetRequiredService<AuthenticationStateProvider>();
+        provider.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+    }
+
+    /// <summary>Signs in through the sign-in form over HTTP and returns the cookie for hub clients.</summary>
+    private static async Task<CookieContainer> SignInAsync(Uri baseAddress, string email, CancellationToken ct)
+    {
+        var cookies = new CookieContainer();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+        var page = await http.GetStringAsync("account/login", ct);
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await http.PostAsync("account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["_handler"] = "login",
+            ["Input.Email"] = email,
+            ["Input.Password"] = DemoUsers.Password,
+        }), ct);
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.ToString().Contains("login") == true)
+            throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode}");
+        return cookies;
+    }
+
+    /// <summary>This run's rows by marker, with PostgreSQL's own commit time of each.</summary>
+    private static async Task<List<StoredRow>> StoredAsync(string connectionString, string run, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(
+            "SELECT \"Id\", \"Content\", pg_xact_commit_timestamp(xmin) FROM \"ServiceRequests\" WHERE \"Content\" LIKE @prefix", connection);
+        command.Parameters.AddWithValue("prefix", $"LT{run}-%");
+        var rows = new List<StoredRow>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var marker = PageWatchers.MainMarker().Match(reader.GetString(1)).Value;
+            rows.Add(new StoredRow(reader.GetInt32(0), marker, Clock.Ms(reader.GetFieldValue<DateTime>(2))));
+        }
+        return rows;
+    }
+
+    private static async Task WaitAsync(Func<bool> condition, TimeSpan timeout, CancellationToken ct)
+    {
+        var wait = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (wait.Elapsed > timeout)
+                throw new InvalidOperationException("A condition was not met within " + timeout);
+            await Task.Delay(100, ct);
+        }
+    }
+
+    private static void Print(string name, Report r) =>
+        Console.WriteLine($"{name,-36}{r.Events,8}{r.Deliveries,13}{r.Missing,9}{r.Repeats,9}{r.P(50),9:F1}{r.P(95),9:F1}{r.P(99),9:F1}{r.Max,9:F1}");
+
+    private static string Ratio(double value, double baseline) => baseline > 0 ? (value / baseline).ToString("F2", CultureInfo.InvariantCulture) : "-";
+
+    public static double Percentile(IReadOnlyList<double> values, int percentile)
+    {
+        if (values.Count == 0)
+            return double.NaN;
+        var sorted = values.Order().ToList();
+        var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+    }
+
+    private static double Arg(string[] args, string name, double fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value : fallback;
+    }
+}
+
+internal sealed record Attempt(string Marker, string Instance, bool Succeeded, double Ms, string? Error);
+
+internal sealed record StoredRow(int Id, string Marker, double CommittedMs);
+
+/// <summary>Latencies from commit (or send) to receipt over every (watcher, event) pair, and what never came.</summary>
+internal sealed record Report(int Events, int Deliveries, int Missing, int Repeats, int Disconnects, IReadOnlyList<double> Latencies)
+{
+    public double ClockOffsetMs { get; init; }
+    public double ClockUncertaintyMs { get; init; }
+    public double Min => Latencies.Count == 0 ? double.NaN : Latencies.Min();
+    public double Max => Latencies.Count == 0 ? double.NaN : Latencies.Max();
+
+    public double P(int percentile) => LoadBench.Percentile(Latencies, percentile);
+
+    public static Report Of(IReadOnlyDictionary<string, double> committed, IEnumerable<IReadOnlyDictionary<string, double>> watchers, int repeats, int disconnects)
+    {
+        var latencies = new List<double>();
+        var missing = 0;
+        foreach (var seen in watchers)
+        {
+            foreach (var (key, at) in committed)
+            {
+                if (seen.TryGetValue(key, out var t))
+                    latencies.Add(t - at);
+                else
+                    missing++;
+            }
+        }
+        return new Report(committed.Count, latencies.Count, missing, repeats, disconnects, latencies);
+    }
+}
