@@ -34,6 +34,34 @@ internal static class LoadBench
 
     public static async Task<int> Main(string[] args)
     {
+        var postgres = new PrivatePostgres();
+        var redis = new PrivateRedis();
+        // The watchdog's and Ctrl+C's exit runs ProcessExit; a normal end or a crash runs the finally.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { redis.Stop(); postgres.Stop(); };
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            Console.Error.WriteLine("QueueLoad: interrupted, stopping the servers.");
+            Environment.Exit(130);
+        };
+        try
+        {
+            return await RunAsync(args, postgres, redis);
+        }
+        catch (Exception ex)
+        {
+            Console.Error.WriteLine($"QueueLoad: the run failed: {ex}");
+            return 3;
+        }
+        finally
+        {
+            redis.Stop();
+            postgres.Stop();
+        }
+    }
+
+    private static async Task<int> RunAsync(string[] args, PrivatePostgres postgres, PrivateRedis redis)
+    {
         var clerks = (int)Arg(args, "--clerks", 50);
         var hubClients = (int)Arg(args, "--hub-clients", 200);
         var pageCount = (int)Arg(args, "--pages", 20);
@@ -44,15 +72,6 @@ internal static class LoadBench
         var run = Guid.NewGuid().ToString("N")[..6];
         var total = Stopwatch.StartNew();
 
-        var postgres = new PrivatePostgres();
-        var redis = new PrivateRedis();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => { redis.Stop(); postgres.Stop(); };
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            Console.Error.WriteLine("QueueLoad: interrupted, stopping the servers.");
-            Environment.Exit(130);
-        };
         var budget = duration + TimeSpan.FromSeconds(baselineSeconds) + TimeSpan.FromMinutes(8);
         using var watchdog = new Timer(_ =>
         {
@@ -68,6 +87,13 @@ internal static class LoadBench
         await postgres.StartAsync();
         await redis.StartAsync();
         var connectionString = postgres.ConnectionString("propertyhub");
+        // Provisioned beforehand, as in production: the first instance then only migrates and seeds.
+        await using (var admin = new NpgsqlConnection(postgres.ConnectionString("postgres")))
+        {
+            await admin.OpenAsync(ct);
+            await using var create = new NpgsqlCommand("CREATE DATABASE propertyhub", admin);
+            await create.ExecuteNonQueryAsync(ct);
+        }
         Console.WriteLine($"  PostgreSQL 15 and redis-server {redis.Connection} up ({total.Elapsed.TotalSeconds:F0} s)");
 
         await using var a = new AppInstance("A", connectionString, redis.Connection);
@@ -157,8 +183,8 @@ internal static class LoadBench
         Console.WriteLine($"{"",-36}{"events",8}{"deliveries",13}{"missing",9}{"repeats",9}{"p50 ms",9}{"p95 ms",9}{"p99 ms",9}{"max ms",9}");
         Print("echo hub → M clients (baseline)", echoHub);
         Print("/hubs/queue commit → M clients", queueHub);
-        Print("bare page ← WebSocket (baseline)", barePages);
-        Print("/reception/queue commit → DOM", pagesReport);
+        Print("bare page ← WebSocket (baseline)", barePages, repeats: false);
+        Print("/reception/queue commit → DOM", pagesReport, repeats: false);
         Console.WriteLine($"{"ratio hub / echo hub",-75}{Ratio(queueHub.P(50), echoHub.P(50)),9}{Ratio(queueHub.P(95), echoHub.P(95)),9}{Ratio(queueHub.P(99), echoHub.P(99)),9}");
         Console.WriteLine($"{"ratio queue page / bare page",-75}{Ratio(pagesReport.P(50), barePages.P(50)),9}{Ratio(pagesReport.P(95), barePages.P(95)),9}{Ratio(pagesReport.P(99), barePages.P(99)),9}");
         Console.WriteLine();
@@ -342,8 +368,9 @@ internal static class LoadBench
         }
     }
 
-    private static void Print(string name, Report r) =>
-        Console.WriteLine($"{name,-36}{r.Events,8}{r.Deliveries,13}{r.Missing,9}{r.Repeats,9}{r.P(50),9:F1}{r.P(95),9:F1}{r.P(99),9:F1}{r.Max,9:F1}");
+    // A page keeps its first sighting only: its repeats column is "-".
+    private static void Print(string name, Report r, bool repeats = true) =>
+        Console.WriteLine($"{name,-36}{r.Events,8}{r.Deliveries,13}{r.Missing,9}{(repeats ? r.Repeats.ToString() : "-"),9}{r.P(50),9:F1}{r.P(95),9:F1}{r.P(99),9:F1}{r.Max,9:F1}");
 
     private static string Ratio(double value, double baseline) => baseline > 0 ? (value / baseline).ToString("F2", CultureInfo.InvariantCulture) : "-";
 

@@ -179,7 +179,7 @@ internal static partial class PageWatchers
     }
 
     public static Task WaitInteractiveAsync(IPage page) =>
-        page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
 
     public static async Task<int> CountAsync(IPage page) => await page.EvaluateAsync<int>("() => Object.keys(window.__loadSeen || {}).length");
 
