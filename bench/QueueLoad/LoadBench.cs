@@ -7,10 +7,13 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using System.Text.Json;
 using Npgsql;
+using StackExchange.Redis;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Reception;
+using PropertyHub.Features.Reception.Live;
 
 namespace QueueLoad;
 
@@ -63,8 +66,9 @@ internal static class LoadBench
     private static async Task<int> RunAsync(string[] args, PrivatePostgres postgres, PrivateRedis redis)
     {
         var clerks = (int)Arg(args, "--clerks", 50);
-        var hubClients = (int)Arg(args, "--hub-clients", 200);
-        var pageCount = (int)Arg(args, "--pages", 20);
+        // 0 hub clients or 0 pages is allowed: to see what one kind of watcher costs the other.
+        var hubClients = (int)Arg(args, "--hub-clients", 200, allowZero: true);
+        var pageCount = (int)Arg(args, "--pages", 20, allowZero: true);
         var minutes = Arg(args, "--minutes", 2);
         var baselineSeconds = Arg(args, "--baseline-seconds", 30);
         var interval = TimeSpan.FromSeconds(Arg(args, "--interval-seconds", 10));
@@ -152,6 +156,18 @@ internal static class LoadBench
         await Task.Delay(TimeSpan.FromSeconds(2), ct);
         Console.WriteLine($"  {hubClients} hub clients and {pageCount} queue pages open ({total.Elapsed.TotalSeconds:F0} s); clerks start");
 
+        // Not a watcher but a probe: when each Created event is on the Redis channel, to split the hub's latency
+        // into commit → bus and bus → client.
+        var onBus = new ConcurrentDictionary<string, double>();
+        await using var probe = await ConnectionMultiplexer.ConnectAsync(redis.Connection);
+        (await probe.GetSubscriber().SubscribeAsync(RedisChannel.Literal(RedisWorkQueueEvents.ChannelName))).OnMessage(message =>
+        {
+            var at = Clock.NowMs();
+            using var json = JsonDocument.Parse(message.Message.ToString());
+            if (json.RootElement.GetProperty("kind").GetString() == nameof(WorkQueueEventKind.Created))
+                onBus.TryAdd(json.RootElement.GetProperty("requestId").GetInt32().ToString(CultureInfo.InvariantCulture), at);
+        });
+
         var attempts = new ConcurrentDictionary<string, Attempt>();
         var sequence = 0;
         // Each new contact is due a second before the previous one, so it sorts to the top of the queue's first page
@@ -169,6 +185,7 @@ internal static class LoadBench
         await WaitDeliveredAsync(hub.Select(w => w.Seen), queuePages, byMarker.Count, ct, byId.Count);
         var queueHub = Report.Of(byId, hub.Select(w => w.Seen.First), hub.Sum(w => w.Seen.Repeats), hub.Sum(w => w.Seen.Disconnects));
         var pagesReport = await HarvestAsync(queuePages, byMarker);
+        var bus = Report.Of(byId, [onBus], 0, 0);
         stored = await StoredAsync(connectionString, run, ct);
 
         // Exactly once: every marker a clerk sent is stored once; a failure the clerk was told of must have stored nothing.
@@ -184,6 +201,7 @@ internal static class LoadBench
         Console.WriteLine($"{"",-36}{"events",8}{"deliveries",13}{"missing",9}{"repeats",9}{"p50 ms",9}{"p95 ms",9}{"p99 ms",9}{"max ms",9}");
         Print("echo hub → M clients (baseline)", echoHub);
         Print("/hubs/queue commit → M clients", queueHub);
+        Print("  of which commit → Redis (probe)", bus);
         Print("bare page ← WebSocket (baseline)", barePages, repeats: false);
         Print("/reception/queue commit → DOM", pagesReport, repeats: false);
         Console.WriteLine($"{"ratio hub / echo hub",-75}{Ratio(queueHub.P(50), echoHub.P(50)),9}{Ratio(queueHub.P(95), echoHub.P(95)),9}{Ratio(queueHub.P(99), echoHub.P(99)),9}");
@@ -384,10 +402,11 @@ internal static class LoadBench
         return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
     }
 
-    private static double Arg(string[] args, string name, double fallback)
+    private static double Arg(string[] args, string name, double fallback, bool allowZero = false)
     {
         var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0
+        return i >= 0 && i + 1 < args.Length && double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && (value > 0 || (allowZero && value == 0))
             ? value : fallback;
     }
 }
