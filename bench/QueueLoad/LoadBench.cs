@@ -25,10 +25,14 @@ namespace QueueLoad;
 // through ReceptionService.LogAsync, the intake page's own call (the app has no HTTP intake endpoint). Meanwhile
 // M SignalR clients on /hubs/queue (supervisor cookie) and K /reception/queue pages in headless Chromium
 // (supervisor), split over A and B, watch. Checked: each contact is in ServiceRequests exactly once (by the marker
-// in its content), reached every hub client and appeared on every page. Commit time is PostgreSQL's own
-// (track_commit_timestamp); receipt is this process's wall clock for hub clients and the page's
-// performance.timeOrigin + now() when the row enters the DOM. Baseline, same run, before the load: a bare echo hub
-// broadcasting at the same rate to M SignalR clients and to K bare pages (no Blazor: a WebSocket that prepends a row).
+// in its content), reached every hub client and appeared on every page. The contacts are inquiries with an agreed
+// reply time, each due a second before the one before it, so each new row sorts to the top of the queue's first page
+// (the queue lists the most urgent first; a new complaint, due in 72 h, would land behind 50 earlier ones).
+// Commit time is PostgreSQL's own (track_commit_timestamp); receipt is this process's wall clock for hub clients and
+// the page's performance.timeOrigin + now() when the row enters the DOM (the page's clock is checked against ours at
+// the end). A probe subscribed to the Redis channel splits the hub's latency at the bus. Baseline, same run, before
+// the load: a bare echo hub broadcasting at the same rate to M SignalR clients and to K bare pages (no Blazor: a
+// WebSocket that prepends a row). Options: --clerks --hub-clients --pages --minutes --baseline-seconds --interval-seconds.
 // Exit code 0 only if nothing was lost, doubled, failed or undelivered. Every loop is bounded; a watchdog ends the
 // process (stopping both servers) if the run overruns its budget.
 internal static class LoadBench
