@@ -225,6 +225,8 @@ internal static class LoadBench
 
         await PageWatchers.CloseAllAsync(queuePages);
         await HubWatchers.DisposeAllAsync(hub);
+        // Let the circuits end before the hosts stop.
+        await Task.Delay(TimeSpan.FromSeconds(2), ct);
         return bad == 0 ? 0 : 1;
 
         async Task ClerkAsync(int number, AppInstance instance)

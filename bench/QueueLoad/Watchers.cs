@@ -193,8 +193,15 @@ internal static partial class PageWatchers
         return (seen, browserNow - (before + after) / 2, (after - before) / 2);
     }
 
-    public static async Task CloseAllAsync(IEnumerable<IPage> pages)
+    public static async Task CloseAllAsync(IReadOnlyList<IPage> pages)
     {
+        // Leaving the page sends Blazor's disconnect beacon: the circuits end now, not after the retention period
+        // (when the hosts are already gone).
+        foreach (var page in pages)
+        {
+            try { await page.GotoAsync("about:blank", new PageGotoOptions { Timeout = 10_000 }); }
+            catch (PlaywrightException) { }
+        }
         var contexts = pages.Select(p => p.Context).Distinct().ToList();
         foreach (var context in contexts)
             await context.CloseAsync();
