@@ -200,6 +200,8 @@ internal static class LoadBench
         var failed = attempts.Values.Where(x => !x.Succeeded).ToList();
         var failedButStored = failed.Count(x => counts.ContainsKey(x.Marker));
         var strangers = counts.Keys.Count(m => !attempts.ContainsKey(m));
+        var clerkId = await ClerkIdAsync(a);
+        var byClerk = stored.Count(r => r.TakenById == clerkId);
 
         Console.WriteLine();
         Console.WriteLine($"{"",-36}{"events",8}{"deliveries",13}{"missing",9}{"repeats",9}{"p50 ms",9}{"p95 ms",9}{"p99 ms",9}{"max ms",9}");
@@ -213,6 +215,7 @@ internal static class LoadBench
         Console.WriteLine();
         Console.WriteLine($"contacts logged {attempts.Count} in {loadTime.TotalSeconds:F0} s ({attempts.Count / loadTime.TotalSeconds:F1}/s) over A and B; " +
             $"stored rows {stored.Count}; lost {lost}; duplicates {duplicates}; failed {failed.Count} (of which stored anyway {failedButStored}); unknown markers {strangers}");
+        Console.WriteLine($"taken by the demo clerk (TakenById): {byClerk} of {stored.Count} rows");
         Console.WriteLine($"intake call (LogAsync) p50 {Percentile(ok.Select(x => x.Ms).ToList(), 50):F1} ms, p95 {Percentile(ok.Select(x => x.Ms).ToList(), 95):F1} ms");
         Console.WriteLine($"hub clients disconnected during the run: {queueHub.Disconnects}; browser clock − ours: max |offset| {pagesReport.ClockOffsetMs:F2} ms " +
             $"(± {pagesReport.ClockUncertaintyMs:F2}); min latency hub {queueHub.Min:F2} ms, pages {pagesReport.Min:F2} ms");
@@ -335,6 +338,13 @@ internal static class LoadBench
         return units.Count == 0 ? throw new InvalidOperationException("The demo estate has no units") : (estateId, units);
     }
 
+    private static async Task<string> ClerkIdAsync(AppInstance app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var clerk = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(DemoUsers.All.First(u => u.Role == Roles.Clerk).Email);
+        return clerk?.Id ?? "";
+    }
+
     /// <summary>Runs the scope as the user, the way a circuit does: the scope's authentication state is that user.</summary>
     private static async Task SignInScopeAsync(IServiceProvider sp, string email)
     {
@@ -370,14 +380,14 @@ internal static class LoadBench
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(
-            "SELECT \"Id\", \"Content\", pg_xact_commit_timestamp(xmin) FROM \"ServiceRequests\" WHERE \"Content\" LIKE @prefix", connection);
+            "SELECT \"Id\", \"Content\", pg_xact_commit_timestamp(xmin), \"TakenById\" FROM \"ServiceRequests\" WHERE \"Content\" LIKE @prefix", connection);
         command.Parameters.AddWithValue("prefix", $"LT{run}-%");
         var rows = new List<StoredRow>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var marker = PageWatchers.MainMarker().Match(reader.GetString(1)).Value;
-            rows.Add(new StoredRow(reader.GetInt32(0), marker, Clock.Ms(reader.GetFieldValue<DateTime>(2))));
+            rows.Add(new StoredRow(reader.GetInt32(0), marker, Clock.Ms(reader.GetFieldValue<DateTime>(2)), reader.IsDBNull(3) ? null : reader.GetString(3)));
         }
         return rows;
     }
@@ -419,7 +429,7 @@ internal static class LoadBench
 
 internal sealed record Attempt(string Marker, string Instance, bool Succeeded, double Ms, string? Error);
 
-internal sealed record StoredRow(int Id, string Marker, double CommittedMs);
+internal sealed record StoredRow(int Id, string Marker, double CommittedMs, string? TakenById);
 
 /// <summary>Latencies from commit (or send) to receipt over every (watcher, event) pair, and what never came.</summary>
 internal sealed record Report(int Events, int Deliveries, int Missing, int Repeats, int Disconnects, IReadOnlyList<double> Latencies)
