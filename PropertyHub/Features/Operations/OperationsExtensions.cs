@@ -37,7 +37,8 @@ public static class OperationsExtensions
     /// </summary>
     private static void AddTelemetry(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<OperationsOptions>().BindConfiguration(OperationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<OperationsOptions>().BindConfiguration(OperationsOptions.Section)
+            .Validate(o => o.IsValid, $"Operations:MetricsToken needs {OperationsOptions.MinTokenLength} characters or more").ValidateOnStart();
         builder.Services.AddSingleton<IAuthorizationHandler, MetricsReaderHandler>();
         builder.Services.AddAuthorizationBuilder().AddPolicy(MetricsReader.Policy, p => p.AddRequirements(new MetricsReader()));
         var telemetry = builder.Services.AddOpenTelemetry()

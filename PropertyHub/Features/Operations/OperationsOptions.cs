@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace PropertyHub.Features.Operations;
 
 public sealed class OperationsOptions
@@ -8,8 +6,11 @@ public sealed class OperationsOptions
 
     /// <summary>
     /// Lets a scraper read /metrics with <c>Authorization: Bearer &lt;token&gt;</c>. Unset (the default): only a signed-in
-    /// Admin reads it.
+    /// Admin reads it. At least <see cref="MinTokenLength"/> characters; an empty value counts as unset.
     /// </summary>
-    [MinLength(32)]
     public string? MetricsToken { get; set; }
+
+    public const int MinTokenLength = 32;
+
+    public bool IsValid => string.IsNullOrEmpty(MetricsToken) || MetricsToken.Length >= MinTokenLength;
 }
