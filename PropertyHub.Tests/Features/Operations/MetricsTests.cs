@@ -56,6 +56,7 @@ public sealed partial class MetricsTests : IAsyncLifetime
 
         var text = await ScrapeAsync(admin);
         Assert.Contains("http_server_request_duration_seconds_bucket{", text);
+        Assert.Contains("microsoft_entityframeworkcore_", text);
         Assert.True(Value(text, "propertyhub_queue_events_total", "kind=\"Created\"") > before, text);
     }
 
