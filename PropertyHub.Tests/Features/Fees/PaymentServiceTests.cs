@@ -117,6 +117,25 @@ public sealed class PaymentServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reversal_OfAPaymentThatClosedCollectionTasks_ReopensThem()
+    {
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            foreach (var request in await db.PaymentRequests.Where(r => r.UnitId == UnitId).ToListAsync())
+                db.CollectionTasks.Add(new CollectionTask { EstateId = EstateId, BuildingId = request.BuildingId, UnitId = UnitId, PaymentRequestId = request.Id, CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        var paid = await PayAsync("650.00");
+
+        await ReverseAsync(paid.PaymentId!.Value, "收款金额录入错误");
+
+        await using var check = await factory.CreateDbContextAsync();
+        var statuses = await check.CollectionTasks.Join(check.PaymentRequests, t => t.PaymentRequestId, r => r.Id, (t, r) => new { r.Month, t.Status })
+            .OrderBy(x => x.Month).Select(x => x.Status).ToListAsync();
+        Assert.Equal([CollectionStatus.Open, CollectionStatus.Open, CollectionStatus.Open], statuses);
+    }
+
+    [Fact]
     public async Task Receipts_TwentyAtOnce_UniqueAndWithoutGaps()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => PayAsync("10.00")));

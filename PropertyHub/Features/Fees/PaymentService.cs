@@ -172,8 +172,12 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> dbFactory, Cu
         // Credit the unit still has from other payments settles what is owed again, as it would at the next payment.
         var open = (await db.PaymentRequests.Where(r => r.UnitId == original.UnitId).ToListAsync(ct))
             .Where(r => r.Outstanding > 0).OrderBy(r => r.Month).ThenBy(r => r.Id).ToList();
-        if (await Credit.ApplyAsync(db, original.UnitId, open, ct) > 0)
-            await db.SaveChangesAsync(ct);
+        await Credit.ApplyAsync(db, original.UnitId, open, ct);
+        // Owed again: a collection task closed as paid goes back on the collectors' list.
+        var owed = open.Where(r => r.Outstanding > 0).Select(r => r.Id).ToList();
+        foreach (var task in await db.CollectionTasks.Where(t => owed.Contains(t.PaymentRequestId) && t.Status == CollectionStatus.Paid).ToListAsync(ct))
+            task.Status = CollectionStatus.Open;
+        await db.SaveChangesAsync(ct);
         return new PaymentResult(new Dictionary<string, string>(), reversal.Id, reversal.ReceiptNumber, -takenBack.Sum(x => x.Amount),
             await Credit.OfAsync(db, original.UnitId, ct), reversal.Amount);
     }
