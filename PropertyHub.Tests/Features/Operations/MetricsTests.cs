@@ -116,4 +116,15 @@ public sealed partial class MetricsTests : IAsyncLifetime
 
         Assert.Contains("# TYPE", text);
     }
+
+    [Fact]
+    public async Task Traces_OnlyWithAnOtlpEndpoint()
+    {
+        await using var withEndpoint = new AppFactory { Settings = { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9" } };
+
+        Assert.Equal(HttpStatusCode.OK, (await withEndpoint.NewClient().GetAsync("/health/live")).StatusCode);
+        Assert.NotNull(withEndpoint.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+        _ = factory.NewClient();
+        Assert.Null(factory.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+    }
 }
