@@ -18,4 +18,7 @@ RUN mkdir -p /app/App_Data && chown -R app:app /app/App_Data
 USER app
 VOLUME /app/App_Data
 EXPOSE 8080
+# The runtime image has no curl: the app asks itself (CommandLine --health-check, exit 0 when /health/ready is 2xx).
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
+    CMD ["dotnet", "PropertyHub.dll", "--health-check", "http://localhost:8080/health/ready"]
 ENTRYPOINT ["dotnet", "PropertyHub.dll"]

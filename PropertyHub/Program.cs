@@ -19,6 +19,9 @@ using PropertyHub.Features.Surveys;
 using PropertyHub.Features.Surveys.Rectifications;
 using PropertyHub.Features.Surveys.Statistics;
 
+if (await CommandLine.RunHealthCheckAsync(args) is { } healthExitCode)
+    return healthExitCode;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRootSettings();
 builder.AddData();

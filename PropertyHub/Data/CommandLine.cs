@@ -6,11 +6,44 @@ namespace PropertyHub.Data;
 /// <summary>
 /// Maintenance commands that run instead of the web server:
 /// <c>--migrate</c> migrates and exits; <c>--create-admin EMAIL</c> creates the first administrator
-/// with the password from PROPERTYHUB_ADMIN_PASSWORD or typed at the prompt.
+/// with the password from PROPERTYHUB_ADMIN_PASSWORD or typed at the prompt; <c>--health-check [URL]</c> asks the
+/// running app whether it is ready (the container's HEALTHCHECK: the runtime image has no curl).
 /// </summary>
 public static class CommandLine
 {
     public const string PasswordVariable = "PROPERTYHUB_ADMIN_PASSWORD";
+    public const string DefaultHealthUrl = "http://localhost:8080/health/ready";
+
+    /// <summary>
+    /// <c>--health-check [URL]</c>, run before the app is built: the probe runs every half minute and needs neither the
+    /// database nor the services. Returns the exit code, or null when it was not asked for.
+    /// </summary>
+    public static async Task<int?> RunHealthCheckAsync(string[] args)
+    {
+        var index = Array.IndexOf(args, "--health-check");
+        if (index < 0)
+            return null;
+        var url = index + 1 < args.Length && !args[index + 1].StartsWith("--", StringComparison.Ordinal) ? args[index + 1] : DefaultHealthUrl;
+        return await HealthCheckAsync(url, TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>0 when the URL answers 2xx (Healthy or Degraded), 1 when it answers anything else or not at all.</summary>
+    public static async Task<int> HealthCheckAsync(string url, TimeSpan timeout)
+    {
+        // A redirect (to the sign-in page, say) is not "ready".
+        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = timeout };
+        try
+        {
+            using var response = await client.GetAsync(url);
+            Console.WriteLine($"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            return response.IsSuccessStatusCode ? 0 : 1;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            Console.Error.WriteLine($"{url}: {ex.Message}");
+            return 1;
+        }
+    }
 
     /// <summary>Runs a command if one was given. Returns the exit code, or null to go on and serve.</summary>
     public static Task<int?> RunCommandAsync(this WebApplication app, string[] args) =>

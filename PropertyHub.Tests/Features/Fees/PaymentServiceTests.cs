@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Fees;
+using PropertyHub.Features.Fees.Counter;
+using PropertyHub.Features.Fees.Requests;
 
 namespace PropertyHub.Tests.Features.Fees;
 
@@ -115,6 +117,25 @@ public sealed class PaymentServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reversal_OfAPaymentThatClosedCollectionTasks_ReopensThem()
+    {
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            foreach (var request in await db.PaymentRequests.Where(r => r.UnitId == UnitId).ToListAsync())
+                db.CollectionTasks.Add(new CollectionTask { EstateId = EstateId, BuildingId = request.BuildingId, UnitId = UnitId, PaymentRequestId = request.Id, CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        var paid = await PayAsync("650.00");
+
+        await ReverseAsync(paid.PaymentId!.Value, "收款金额录入错误");
+
+        await using var check = await factory.CreateDbContextAsync();
+        var statuses = await check.CollectionTasks.Join(check.PaymentRequests, t => t.PaymentRequestId, r => r.Id, (t, r) => new { r.Month, t.Status })
+            .OrderBy(x => x.Month).Select(x => x.Status).ToListAsync();
+        Assert.Equal([CollectionStatus.Open, CollectionStatus.Open, CollectionStatus.Open], statuses);
+    }
+
+    [Fact]
     public async Task Receipts_TwentyAtOnce_UniqueAndWithoutGaps()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => PayAsync("10.00")));
@@ -159,6 +180,93 @@ public sealed class PaymentServiceTests : IAsyncLifetime
         await using var db = await factory.CreateDbContextAsync();
         Assert.Equal(2, await db.Payments.CountAsync());
         Assert.Equal(2, await db.ReceiptCounters.Where(c => c.EstateId == EstateId).Select(c => c.Last).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Reversal_OfAPaymentWhoseCreditPaidALaterRequest_NeitherReversedPaymentIsCreditAndTheRequestIsOwedAgain()
+    {
+        // Sep 300.00 + Oct 300.00 + Nov 280.50 = 880.50 owed.
+        var first = await PayAsync("1000");
+        Assert.Equal((880.50m, 119.50m), (first.Allocated, first.Credit));
+        await AssertUnitAsync([300m, 300m, 280.50m], credit: 119.50m);
+
+        var firstBack = await ReverseAsync(first.PaymentId!.Value, "录入错误");
+        Assert.Equal((-880.50m, 0m), (firstBack.Allocated, firstBack.Credit));
+        await AssertUnitAsync([0m, 0m, 0m], credit: 0m);
+
+        var second = await PayAsync("1000");
+        Assert.Equal((880.50m, 119.50m), (second.Allocated, second.Credit));
+        await AssertUnitAsync([300m, 300m, 280.50m], credit: 119.50m);
+
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<PaymentRequestIssuer>().IssueAsync(new DateOnly(2026, 12, 1), CancellationToken.None));
+        var december = await RequestAsync(new DateOnly(2026, 12, 1));
+        Assert.True(december.Total > 119.50m, "the demo fees bill more than the credit");
+        // The credit comes from the second payment: the reversed first one is no source.
+        Assert.Equal(119.50m, december.Paid);
+        Assert.Equal([(second.PaymentId!.Value, 119.50m)], await AllocationsToAsync(december.Id));
+        await AssertUnitAsync([300m, 300m, 280.50m, 119.50m], credit: 0m);
+
+        var secondBack = await ReverseAsync(second.PaymentId!.Value, "退票");
+
+        Assert.Equal((-1000m, -1000m, 0m), (secondBack.Amount, secondBack.Allocated, secondBack.Credit));
+        december = await RequestAsync(new DateOnly(2026, 12, 1));
+        Assert.Equal((0m, december.Total), (december.Paid, december.Outstanding));
+        await AssertUnitAsync([0m, 0m, 0m, 0m], credit: 0m);
+        // The reversal's receipt takes back what the credit paid on December, visibly, beside the three months.
+        await using var db = await factory.CreateDbContextAsync();
+        var receipt = (await CounterQueries.ReceiptAsync(db, secondBack.PaymentId!.Value))!;
+        Assert.Equal([-300m, -300m, -280.50m, -119.50m], receipt.Lines.Select(l => l.Amount));
+        Assert.Equal(new DateOnly(2026, 12, 1), receipt.Lines[^1].Month);
+        Assert.Equal(0m, receipt.Credit);
+        Assert.Equal([(second.PaymentId!.Value, 119.50m), (secondBack.PaymentId!.Value, -119.50m)], await AllocationsToAsync(december.Id));
+        Assert.Equal(4, await db.Payments.CountAsync(p => p.UnitId == UnitId));
+    }
+
+    [Fact]
+    public async Task Reversal_WhenAnotherPaymentLeftCredit_ThatCreditPaysWhatIsOwedAgain()
+    {
+        var first = await PayAsync("500");
+        var second = await PayAsync("600");
+        await AssertUnitAsync([300m, 300m, 280.50m], credit: 219.50m);
+
+        var back = await ReverseAsync(first.PaymentId!.Value, "重复收款");
+
+        // Sep 300 and Oct 200 are owed again; the second payment's 219.50 of credit pays them, oldest first.
+        Assert.Equal((-500m, 0m), (back.Allocated, back.Credit));
+        await AssertUnitAsync([219.50m, 100m, 280.50m], credit: 0m);
+        Assert.Equal(600m, await AllocatedFromAsync(second.PaymentId!.Value));
+    }
+
+    private async Task<decimal> AllocatedFromAsync(int paymentId)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return (await db.PaymentAllocations.Where(a => a.PaymentId == paymentId).Select(a => a.Amount).ToListAsync()).Sum();
+    }
+
+    private async Task<PaymentRequest> RequestAsync(DateOnly month)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.PaymentRequests.AsNoTracking().SingleAsync(r => r.UnitId == UnitId && r.Month == month);
+    }
+
+    private async Task<(int PaymentId, decimal Amount)[]> AllocationsToAsync(int requestId)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return (await db.PaymentAllocations.Where(a => a.PaymentRequestId == requestId).OrderBy(a => a.Id).ToListAsync())
+            .Select(a => (a.PaymentId, a.Amount)).ToArray();
+    }
+
+    /// <summary>Each request's paid amount (by month), the unit's credit, what is outstanding, and that the books balance.</summary>
+    private async Task AssertUnitAsync(decimal[] paid, decimal credit)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var requests = (await db.PaymentRequests.Where(r => r.UnitId == UnitId).ToListAsync()).OrderBy(r => r.Month).ToList();
+        Assert.Equal(paid, requests.Select(r => r.Paid));
+        Assert.Equal(credit, await PaymentService.CreditOfAsync(db, UnitId, CancellationToken.None));
+        Assert.Equal(requests.Sum(r => r.Total) - paid.Sum(), requests.Sum(r => r.Outstanding));
+        var received = (await db.Payments.Where(p => p.UnitId == UnitId).Select(p => p.Amount).ToListAsync()).Sum();
+        var allocated = (await db.PaymentAllocations.Where(a => db.Payments.Any(p => p.Id == a.PaymentId && p.UnitId == UnitId)).Select(a => a.Amount).ToListAsync()).Sum();
+        Assert.Equal(received, allocated + credit);
     }
 
     [Theory]

@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using PropertyHub.Features.Notices;
+using PropertyHub.Features.Operations;
 
 namespace PropertyHub.Tests.Features.Notices;
 
@@ -72,5 +74,42 @@ public sealed class SmsDeliveryTests(NoticesApp app) : IClassFixture<NoticesApp>
         Assert.StartsWith("TimeoutException", stored.LastError);
         Assert.Equal(app.Clock.GetUtcNow().AddMinutes(1), stored.NextAttemptAt);
         Assert.Empty(DeliveredTo(phone));
+    }
+
+    [Fact]
+    public async Task Delivery_FailedThenSent_CountedOnThePropertyHubMeterBySmsChannel()
+    {
+        long sent = 0, failed = 0;
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == Telemetry.Name && instrument.Name.StartsWith("propertyhub.notices.", StringComparison.Ordinal))
+                    l.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            if (!tags.ToArray().Contains(new KeyValuePair<string, object?>("channel", "Sms")))
+                return;
+            if (instrument.Name == "propertyhub.notices.sent")
+                Interlocked.Add(ref sent, value);
+            else if (instrument.Name == "propertyhub.notices.failed")
+                Interlocked.Add(ref failed, value);
+        });
+        listener.Start();
+        var phone = NoticesApp.NewMobile();
+        app.Gateway.Answer[phone] = 500;
+        var notice = Assert.Single(await app.AddNoticesAsync(await app.AddOccupantAsync(phone: phone)));
+
+        await app.DeliverAsync();
+        // Other tests of the run may deliver too: at least this one's failure and, after the retry, its send.
+        Assert.True(Interlocked.Read(ref failed) >= 1);
+        app.Gateway.Answer[phone] = 200;
+        app.Clock.SetUtcNow((await app.LoadAsync(notice.Id)).NextAttemptAt!.Value);
+        await app.DeliverAsync();
+
+        Assert.Equal(NoticeStatus.Sent, (await app.LoadAsync(notice.Id)).Status);
+        Assert.True(Interlocked.Read(ref sent) >= 1);
     }
 }

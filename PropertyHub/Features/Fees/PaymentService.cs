@@ -127,9 +127,12 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> dbFactory, Cu
 
     private async Task<PaymentResult> ReverseInAsync(AppDbContext db, int paymentId, string reason, string who, CancellationToken ct)
     {
-        var original = await db.Payments.Include(p => p.Allocations).SingleOrDefaultAsync(p => p.Id == paymentId, ct);
-        if (original is null)
+        var unitId = await db.Payments.Where(p => p.Id == paymentId).Select(p => (int?)p.UnitId).SingleOrDefaultAsync(ct);
+        if (unitId is null)
             return PaymentResult.Fail("", "PaymentNotFound");
+        // Before reading the allocations: credit being applied from this payment meanwhile is then either seen here or waits.
+        await Credit.LockAsync(db, unitId.Value, ct);
+        var original = await db.Payments.Include(p => p.Allocations).SingleAsync(p => p.Id == paymentId, ct);
         if (original.ReversalOfId is not null)
             return PaymentResult.Fail("", "CannotReverseReversal");
         if (await db.Payments.AnyAsync(p => p.ReversalOfId == paymentId, ct))
@@ -153,16 +156,30 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> dbFactory, Cu
             ReversalOfId = original.Id,
             Reason = reason,
         };
-        var requestIds = original.Allocations.Select(a => a.PaymentRequestId).ToList();
+        // Everything the payment paid is taken back, what its credit paid on later requests included: one line per
+        // request on the reversal's receipt, so those requests are owed again and their history says why.
+        var takenBack = original.Allocations.GroupBy(a => a.PaymentRequestId)
+            .Select(g => (RequestId: g.Key, Amount: g.Sum(a => a.Amount))).Where(x => x.Amount != 0).ToList();
+        var requestIds = takenBack.Select(x => x.RequestId).ToList();
         var requests = await db.PaymentRequests.Where(r => requestIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        foreach (var allocation in original.Allocations)
+        foreach (var (requestId, amount) in takenBack)
         {
-            reversal.Allocations.Add(new PaymentAllocation { PaymentRequestId = allocation.PaymentRequestId, Amount = -allocation.Amount });
-            requests[allocation.PaymentRequestId].Paid -= allocation.Amount;
+            reversal.Allocations.Add(new PaymentAllocation { PaymentRequestId = requestId, Amount = -amount });
+            requests[requestId].Paid -= amount;
         }
         db.Payments.Add(reversal);
         await db.SaveChangesAsync(ct);
-        return new PaymentResult(new Dictionary<string, string>(), reversal.Id, reversal.ReceiptNumber, 0, await Credit.OfAsync(db, original.UnitId, ct), reversal.Amount);
+        // Credit the unit still has from other payments settles what is owed again, as it would at the next payment.
+        var open = (await db.PaymentRequests.Where(r => r.UnitId == original.UnitId).ToListAsync(ct))
+            .Where(r => r.Outstanding > 0).OrderBy(r => r.Month).ThenBy(r => r.Id).ToList();
+        await Credit.ApplyAsync(db, original.UnitId, open, ct);
+        // Owed again: a collection task closed as paid goes back on the collectors' list.
+        var owed = open.Where(r => r.Outstanding > 0).Select(r => r.Id).ToList();
+        foreach (var task in await db.CollectionTasks.Where(t => owed.Contains(t.PaymentRequestId) && t.Status == CollectionStatus.Paid).ToListAsync(ct))
+            task.Status = CollectionStatus.Open;
+        await db.SaveChangesAsync(ct);
+        return new PaymentResult(new Dictionary<string, string>(), reversal.Id, reversal.ReceiptNumber, -takenBack.Sum(x => x.Amount),
+            await Credit.OfAsync(db, original.UnitId, ct), reversal.Amount);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
+using PropertyHub.Features.Operations;
 
 namespace PropertyHub.Features.Notices;
 
@@ -95,14 +96,17 @@ public sealed class NoticeDelivery(
         }
 
         notice.Attempts++;
+        var channel = new KeyValuePair<string, object?>("channel", notice.Channel.ToString());
         if (error is null)
         {
+            Telemetry.NoticesSent.Add(1, channel);
             notice.Status = NoticeStatus.Sent;
             notice.SentAt = clock.GetUtcNow();
             notice.NextAttemptAt = null;
         }
         else
         {
+            Telemetry.NoticesFailed.Add(1, channel);
             notice.LastError = Truncate($"{error.GetType().Name}: {error.Message}", 1000);
             if (notice.Attempts >= MaxAttempts)
             {

@@ -1,6 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using PropertyHub.Data;
 
 namespace PropertyHub.Features.Operations;
@@ -19,9 +24,37 @@ public static class OperationsExtensions
             o.KnownProxies.Clear();
         });
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        builder.AddTelemetry();
         // SecurityHeaders sends X-Frame-Options: DENY; antiforgery would add a second, weaker SAMEORIGIN.
         builder.Services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
         return builder;
+    }
+
+    /// <summary>
+    /// Metrics of ASP.NET Core, EF Core and the product's own <see cref="Telemetry"/> meter, scraped at /metrics. Traces
+    /// (requests, EF Core commands, duty runs) and the OTLP export only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set:
+    /// nobody would read them otherwise.
+    /// </summary>
+    private static void AddTelemetry(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<OperationsOptions>().BindConfiguration(OperationsOptions.Section)
+            .Validate(o => o.IsValid, $"Operations:MetricsToken needs {OperationsOptions.MinTokenLength} characters or more").ValidateOnStart();
+        builder.Services.AddSingleton<IAuthorizationHandler, MetricsReaderHandler>();
+        builder.Services.AddAuthorizationBuilder().AddPolicy(MetricsReader.Policy, p => p.AddRequirements(new MetricsReader()));
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(Telemetry.Name))
+            .WithMetrics(m => m
+                .AddAspNetCoreInstrumentation()
+                .AddMeter("Microsoft.EntityFrameworkCore")
+                .AddMeter(Telemetry.Name)
+                // Each scrape reads the instruments afresh: scrapers come every few seconds at most.
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry
+                .WithTracing(t => t.AddAspNetCoreInstrumentation().AddEntityFrameworkCoreInstrumentation().AddSource(Telemetry.Name))
+                .UseOtlpExporter();
+        }
     }
 
     /// <summary>The front of the pipeline: proxies, HTTPS, error page, security headers.</summary>
@@ -38,11 +71,15 @@ public static class OperationsExtensions
         return app;
     }
 
-    /// <summary>Probes for orchestrators: anonymous, and they say only Healthy/Degraded/Unhealthy.</summary>
+    /// <summary>
+    /// Probes for orchestrators: anonymous, and they say only Healthy/Degraded/Unhealthy. Metrics in Prometheus text
+    /// for an Admin or the scraper's token (<see cref="MetricsReaderHandler"/>).
+    /// </summary>
     public static WebApplication MapHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteStatusesAsync }).AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(MetricsReader.Policy);
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PropertyHub.Features.Operations;
 
 namespace PropertyHub.Features.Reception;
 
@@ -9,6 +10,7 @@ public sealed class InMemoryWorkQueueEvents(ILogger<InMemoryWorkQueueEvents> log
 
     public async Task PublishAsync(WorkQueueEvent e)
     {
+        Telemetry.CountQueueEvent(e.Kind);
         foreach (var handler in handlers)
         {
             try

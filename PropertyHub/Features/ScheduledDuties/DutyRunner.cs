@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PropertyHub.Data;
+using PropertyHub.Features.Operations;
 
 namespace PropertyHub.Features.ScheduledDuties;
 
@@ -35,23 +36,39 @@ public sealed class DutyRunner(
 
     public async Task<RunOutcome> RunAsync(IScheduledDuty duty, string period, CancellationToken cancellationToken)
     {
+        using var activity = Telemetry.Source.StartActivity("duty " + duty.Name);
+        activity?.SetTag("propertyhub.duty", duty.Name);
+        activity?.SetTag("propertyhub.period", period);
         var run = await ClaimAsync(duty.Name, period, cancellationToken);
         if (run is null)
-            return await IsDoneAsync(duty.Name, period, cancellationToken) ? RunOutcome.AlreadyDone : RunOutcome.InProgressElsewhere;
+        {
+            var outcome = await IsDoneAsync(duty.Name, period, cancellationToken) ? RunOutcome.AlreadyDone : RunOutcome.InProgressElsewhere;
+            Count(duty, outcome == RunOutcome.AlreadyDone ? "already_done" : "in_progress_elsewhere", activity);
+            return outcome;
+        }
 
         try
         {
             var count = await duty.RunAsync(period, cancellationToken);
             await FinishAsync(run, RunStatus.Succeeded, count, null);
             logger.LogInformation("Duty {Duty} finished period {Period} with {Count} artifacts", duty.Name, period, count);
+            Count(duty, "ran", activity);
             return RunOutcome.Ran;
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "Duty {Duty} failed for period {Period}", duty.Name, period);
             await FinishAsync(run, RunStatus.Failed, 0, $"{ex.GetType().Name}: {ex.Message}");
+            Count(duty, "failed", activity);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
             throw;
         }
+    }
+
+    private static void Count(IScheduledDuty duty, string outcome, System.Diagnostics.Activity? activity)
+    {
+        Telemetry.DutyRuns.Add(1, new KeyValuePair<string, object?>("duty", duty.Name), new KeyValuePair<string, object?>("outcome", outcome));
+        activity?.SetTag("propertyhub.outcome", outcome);
     }
 
     /// <summary>Inserts the claim row; or takes over a failed run or one whose lease ran out. Null when someone else holds it or it is done.</summary>

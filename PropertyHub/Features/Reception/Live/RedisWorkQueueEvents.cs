@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using PropertyHub.Features.Operations;
 using StackExchange.Redis;
 
 namespace PropertyHub.Features.Reception.Live;
@@ -33,6 +34,7 @@ public sealed class RedisWorkQueueEvents(IOptions<RedisOptions> options, ILogger
 
     public async Task PublishAsync(WorkQueueEvent e)
     {
+        Telemetry.CountQueueEvent(e.Kind);
         try
         {
             var subscriber = await ConnectAsync(CancellationToken.None);
