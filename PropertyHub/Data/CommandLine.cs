@@ -22,7 +22,16 @@ public static class CommandLine
         if (args.Contains("--migrate"))
         {
             await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().MigrateAsync();
+            try
+            {
+                // Waits for the start-up lock while another instance migrates or seeds.
+                await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().MigrateAsync();
+            }
+            catch (Exception e) when (StartupErrors.Classify(e) is not StartupProblem.Other)
+            {
+                Console.Error.WriteLine($"Migration failed: {StartupErrors.Classify(e)}: {StartupErrors.Reason(e)}");
+                return DataStartupExtensions.ExitDatabaseConfiguration;
+            }
             return 0;
         }
 
@@ -45,7 +54,8 @@ public static class CommandLine
         {
             var startup = scope.ServiceProvider.GetRequiredService<DatabaseStartup>();
             await startup.MigrateAsync();
-            await DemoUsers.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+            await DemoUsers.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>(),
+                scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>());
             var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
             var result = await admin.CreateAsync(new NewStaffUser(email, email, "", password, [Roles.Admin]));
             if (!result.Succeeded)
