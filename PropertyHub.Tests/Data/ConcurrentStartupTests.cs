@@ -1,0 +1,122 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using PropertyHub.Data;
+using PropertyHub.Features.Accounts;
+
+namespace PropertyHub.Tests.Data;
+
+/// <summary>Several instances starting at the same moment on one database: one migrates and seeds, the others wait.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ConcurrentStartupTests(PostgresServer server)
+{
+    [PostgresFact]
+    public async Task Startup_ThreeInstancesOnOneEmptyPostgresDatabase_AllReadyWithOneSetOfSeedData()
+    {
+        var connectionString = server.ConnectionString("together_" + Guid.NewGuid().ToString("N")[..8]);
+        var factories = Enumerable.Range(0, 3)
+            .Select(_ => new AppFactory { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString })
+            .ToList();
+        try
+        {
+            await AssertAllStartAndSeedOnceAsync(factories);
+        }
+        finally
+        {
+            foreach (var factory in factories)
+                await factory.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Startup_ThreeInstancesOnOneNewSqliteFile_AllReadyWithOneSetOfSeedData()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "propertyhub-together-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var connectionString = $"Data Source={Path.Combine(folder, "shared.db")}";
+        var factories = Enumerable.Range(0, 3).Select(_ => new AppFactory { ConnectionString = connectionString }).ToList();
+        try
+        {
+            await AssertAllStartAndSeedOnceAsync(factories);
+        }
+        finally
+        {
+            foreach (var factory in factories)
+                await factory.DisposeAsync();
+            try { Directory.Delete(folder, true); } catch (IOException) { }
+        }
+    }
+
+    [PostgresFact]
+    public async Task MigrateCommand_WhileAnotherInstanceHoldsTheStartupLock_WaitsThenMigrates()
+    {
+        var connectionString = server.ConnectionString("migrate_wait_" + Guid.NewGuid().ToString("N")[..8]);
+        await using var serving = new AppFactory { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString, SeedDemo = false };
+        Assert.Equal(HttpStatusCode.OK, (await serving.NewClient().GetAsync("/health/ready")).StatusCode);
+
+        // Another instance in the middle of its start: it holds the lock.
+        var held = await StartupLock.AcquireAsync(DatabaseProvider.Postgres, connectionString, NullLogger.Instance, CancellationToken.None);
+        Task<int?> migrate;
+        try
+        {
+            migrate = CommandLine.RunCommandAsync(serving.Services, ["--migrate"], _ => "");
+            await WaitForAsync(async () => await WaitingForAdvisoryLockAsync(connectionString) == 1, "the --migrate run to wait for the start-up lock");
+            Assert.False(migrate.IsCompleted);
+        }
+        finally
+        {
+            await held.DisposeAsync();
+        }
+
+        Assert.Equal(0, await migrate.WaitAsync(TimeSpan.FromMinutes(2)));
+        await using var db = await serving.CreateDbContextAsync();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    private static async Task AssertAllStartAndSeedOnceAsync(List<AppFactory> factories)
+    {
+        // Each factory starts its own host (its own service provider) on its own thread, all at once.
+        var clients = await Task.WhenAll(factories.Select(f => Task.Run(() => f.NewClient())));
+        foreach (var client in clients)
+        {
+            var ready = await client.GetAsync("/health/ready");
+            Assert.True(ready.StatusCode == HttpStatusCode.OK, await ready.Content.ReadAsStringAsync());
+        }
+
+        await using var db = await factories[0].CreateDbContextAsync();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(Roles.All.Order(), (await db.Roles.Select(r => r.Name!).ToListAsync()).Order());
+        Assert.Equal(DemoUsers.All.Select(u => u.Email).Order(), (await db.Users.Select(u => u.Email!).ToListAsync()).Order());
+        Assert.Equal(DemoUsers.All.Count, await db.UserRoles.CountAsync());
+        Assert.Equal(1, await db.Estates.CountAsync());
+        Assert.Equal(300, await db.Units.CountAsync());
+        Assert.Equal(1, await db.SurveyTemplates.CountAsync());
+        Assert.Equal(3, await db.FeeItems.CountAsync());
+        Assert.Equal(1, await db.Estates.Select(e => db.KnowledgeEntries.Count(k => k.EstateId == e.Id) > 0 ? 1 : 0).SumAsync());
+        // Each instance signs in with the one set of users.
+        foreach (var factory in factories)
+            _ = await factory.ClientForRoleAsync(Roles.Clerk);
+    }
+
+    private static async Task<long> WaitingForAdvisoryLockAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    internal static async Task WaitForAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(1));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("Timed out waiting for " + what);
+            await Task.Delay(100);
+        }
+    }
+}
