@@ -29,8 +29,10 @@ public static class CommandLine
             }
             catch (Exception e) when (StartupErrors.Classify(e) is not StartupProblem.Other)
             {
-                Console.Error.WriteLine($"Migration failed: {StartupErrors.Classify(e)}: {StartupErrors.Reason(e)}");
-                return DataStartupExtensions.ExitDatabaseConfiguration;
+                // One line an operator can act on, not a stack trace.
+                var problem = StartupErrors.Classify(e);
+                Console.Error.WriteLine($"Migration failed ({problem}): {StartupErrors.Reason(e)}");
+                return problem == StartupProblem.Unreachable ? DataStartupExtensions.ExitDatabaseFailure : DataStartupExtensions.ExitDatabaseConfiguration;
             }
             return 0;
         }
