@@ -16,7 +16,22 @@ public sealed class ConcurrentStartupTests(PostgresServer server)
     [PostgresFact]
     public async Task Startup_ThreeInstancesOnOneEmptyPostgresDatabase_AllReadyWithOneSetOfSeedData()
     {
-        var connectionString = server.ConnectionString("together_" + Guid.NewGuid().ToString("N")[..8]);
+        var database = "together_" + Guid.NewGuid().ToString("N")[..8];
+        await using (var admin = new NpgsqlConnection(server.ConnectionString("postgres")))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        await ThreeOnPostgresAsync(server.ConnectionString(database));
+    }
+
+    [PostgresFact]
+    public async Task Startup_ThreeInstancesWherePostgresDatabaseDoesNotExistYet_OneCreatesItAllReady() =>
+        await ThreeOnPostgresAsync(server.ConnectionString("together_new_" + Guid.NewGuid().ToString("N")[..8]));
+
+    private static async Task ThreeOnPostgresAsync(string connectionString)
+    {
         var factories = Enumerable.Range(0, 3)
             .Select(_ => new AppFactory { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString })
             .ToList();

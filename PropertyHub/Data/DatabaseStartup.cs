@@ -77,9 +77,16 @@ public sealed class DatabaseStartup(
             await creator.CreateAsync(ct);
             logger.LogInformation("Created database {Database}", db.Database.GetDbConnection().Database);
         }
-        catch (Exception e) when (e is Npgsql.PostgresException { SqlState: "42P04" } or Microsoft.Data.SqlClient.SqlException { Number: 1801 })
+        catch (Exception e) when (e is Npgsql.PostgresException or Microsoft.Data.SqlClient.SqlException && StartupErrors.Classify(e) == StartupProblem.Other)
         {
-            // Another instance created it.
+            // Another instance created it at the same moment: PostgreSQL answers 42P04 or, racing, 23505 on
+            // pg_database; SQL Server 1801. Whatever the code, the database being there now is what counts.
+            for (var check = 0; !await creator.ExistsAsync(ct); check++)
+            {
+                if (check == 20)
+                    throw;
+                await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
+            }
         }
     }
 
