@@ -111,6 +111,8 @@ public sealed class ConcurrentStartupTests(PostgresServer server)
         Assert.Equal(1, await db.SurveyTemplates.CountAsync());
         Assert.Equal(3, await db.FeeItems.CountAsync());
         Assert.Equal(1, await db.Estates.Select(e => db.KnowledgeEntries.Count(k => k.EstateId == e.Id) > 0 ? 1 : 0).SumAsync());
+        // One data-protection key, made under the lock by the first: each instance reads the others' cookies.
+        Assert.Single(await db.DataProtectionKeys.ToListAsync());
         // Each instance signs in with the one set of users.
         foreach (var factory in factories)
             _ = await factory.ClientForRoleAsync(Roles.Clerk);
