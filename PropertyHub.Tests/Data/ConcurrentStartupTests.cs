@@ -91,6 +91,47 @@ public sealed class ConcurrentStartupTests(PostgresServer server)
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
+    [PostgresFact]
+    public async Task MigrateCommand_FailingInsideTheLock_ReleasesIt()
+    {
+        var connectionString = server.ConnectionString("migrate_fail_" + Guid.NewGuid().ToString("N")[..8]);
+        await using var serving = new AppFactory { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString, SeedDemo = false };
+        _ = serving.NewClient();
+        // Forget the last migration: applying it again fails inside the lock (its table exists: 42P07).
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var forget = new NpgsqlCommand("""DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = (SELECT MAX("MigrationId") FROM "__EFMigrationsHistory")""", connection);
+            Assert.Equal(1, await forget.ExecuteNonQueryAsync());
+        }
+
+        var failed = await Assert.ThrowsAsync<PostgresException>(() => CommandLine.RunCommandAsync(serving.Services, ["--migrate"], _ => ""));
+
+        Assert.Equal("42P07", failed.SqlState);
+        await using var other = new NpgsqlConnection(connectionString);
+        await other.OpenAsync();
+        await using var tryLock = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", other);
+        tryLock.Parameters.AddWithValue("key", StartupLock.PostgresKey);
+        Assert.True((bool)(await tryLock.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task MigrateCommand_FailingInsideTheSqliteLock_ReleasesIt()
+    {
+        await using var serving = new AppFactory { SeedDemo = false };
+        _ = serving.NewClient();
+        await using (var db = await serving.CreateDbContextAsync())
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = (SELECT MAX("MigrationId") FROM "__EFMigrationsHistory")""");
+
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => CommandLine.RunCommandAsync(serving.Services, ["--migrate"], _ => ""));
+
+        string resolved;
+        await using (var db = await serving.CreateDbContextAsync())
+            resolved = db.Database.GetConnectionString()!;
+        await using var again = await StartupLock.AcquireAsync(DatabaseProvider.Sqlite, resolved, NullLogger.Instance, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     private static async Task AssertAllStartAndSeedOnceAsync(List<AppFactory> factories)
     {
         // Each factory starts its own host (its own service provider) on its own thread, all at once.

@@ -46,7 +46,7 @@ public static class StartupLock
             {
                 tryLock.Parameters.AddWithValue("key", PostgresKey);
                 if ((bool)(await tryLock.ExecuteScalarAsync(ct))!)
-                    return new Held(connection, null);
+                    return new Held(connection, () => PostgresUnlockAsync(connection));
             }
             logger.LogInformation("Another instance is migrating or seeding the database; waiting for it");
             await using (var wait = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
@@ -54,13 +54,21 @@ public static class StartupLock
                 wait.Parameters.AddWithValue("key", PostgresKey);
                 await wait.ExecuteNonQueryAsync(ct);
             }
-            return new Held(connection, null);
+            return new Held(connection, () => PostgresUnlockAsync(connection));
         }
         catch
         {
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    // Explicitly, so the next instance gets the lock at once: the server ends a closed session a moment later.
+    private static async Task PostgresUnlockAsync(NpgsqlConnection connection)
+    {
+        await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+        unlock.Parameters.AddWithValue("key", PostgresKey);
+        await unlock.ExecuteNonQueryAsync();
     }
 
     private static async Task<IAsyncDisposable> SqlServerAsync(string connectionString, ILogger logger, CancellationToken ct)
@@ -130,6 +138,11 @@ public static class StartupLock
             {
                 if (release is not null)
                     await release();
+            }
+            catch (System.Data.Common.DbException)
+            {
+                // The connection broke (often the very failure being unwound): ending the session below releases the
+                // lock all the same, and the original error is the one to report.
             }
             finally
             {
