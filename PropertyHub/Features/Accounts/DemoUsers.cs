@@ -20,12 +20,16 @@ public sealed class DemoUsers(IServiceScopeFactory scopes, ILogger<DemoUsers> lo
     ];
 
     /// <summary>
-    /// Inserts each role and takes its unique name as "already there": instances starting together on one database
-    /// never fail on RoleNameIndex, and no look-up can race the insert.
+    /// Inserts each missing role and takes its unique name as "already there": instances starting together on one
+    /// database never fail on RoleNameIndex. The unique key decides, not the look-up: that only spares every restart
+    /// six failed inserts, each of which EF Core would log as an error.
     /// </summary>
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct = default)
     {
-        foreach (var role in Roles.All)
+        List<string?> present;
+        await using (var read = await dbFactory.CreateDbContextAsync(ct))
+            present = await read.Roles.Select(r => r.NormalizedName).ToListAsync(ct);
+        foreach (var role in Roles.All.Where(r => !present.Contains(roles.NormalizeKey(r))))
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             db.Roles.Add(new IdentityRole(role) { NormalizedName = roles.NormalizeKey(role) });
