@@ -48,7 +48,8 @@ builder.AddOperations();
 var app = builder.Build();
 if (await app.RunCommandAsync(args) is { } exitCode)
     return exitCode;
-await app.PrepareDatabaseAsync();
+if (await app.PrepareDatabaseAsync() is { } startupFailed)
+    return startupFailed;
 
 app.UseOperations();
 app.UseRequestLocalization();

@@ -25,7 +25,8 @@ public class AppFactory : WebApplicationFactory<Program>
     public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
     public string? ConnectionString { get; init; }
     public bool DutiesEnabled { get; init; }
-    public bool SeedDemo { get; init; } = true;
+    /// <summary>Seed:Demo as given to the app; null leaves it unset (the app's own default applies).</summary>
+    public bool? SeedDemo { get; init; } = true;
     public Dictionary<string, string?> Settings { get; } = [];
 
     /// <summary>Interceptors that inject one transient failure when armed (see <see cref="OneFault"/>).</summary>
@@ -45,12 +46,13 @@ public class AppFactory : WebApplicationFactory<Program>
             ["Database:ConnectionString"] = EffectiveConnectionString,
             ["ScheduledDuties:Enabled"] = DutiesEnabled.ToString(),
             ["ScheduledDuties:CatchUpOnStartup"] = DutiesEnabled.ToString(),
-            ["Seed:Demo"] = SeedDemo.ToString(),
             // Tests log their own contacts and count from an empty queue; DemoReceptionTests turns them on.
             ["Seed:DemoContacts"] = "false",
             ["Backup:Folder"] = Path.Combine(folder, "backups"),
             ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("PROPERTYHUB_TEST_LOGLEVEL") ?? "Warning",
         };
+        if (SeedDemo is { } seedDemo)
+            settings["Seed:Demo"] = seedDemo.ToString();
         foreach (var (key, value) in Settings)
             settings[key] = value;
         // Host settings are read before Program's builder runs, so the provider choice is seen by AddData.

@@ -16,6 +16,9 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public static string? Unavailable => BinFolder.Value is null ? "PostgreSQL server binaries (initdb, pg_ctl) are not installed" : null;
 
+    /// <summary>The port to listen on; 0 picks a free one when started.</summary>
+    public int Port { get => port; init => port = value; }
+
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={port};Username=postgres;Password=postgres;Database={database};Pooling=true;Include Error Detail=true";
 
@@ -33,7 +36,8 @@ public sealed class PostgresServer : IAsyncLifetime
         await File.WriteAllTextAsync(pwFile, "postgres");
         if (asRoot)
             await RunAsync("chown", $"postgres:postgres {pwFile}");
-        port = FreePort();
+        if (port == 0)
+            port = FreePort();
         await RunPgAsync(asRoot, Path.Combine(bin, "initdb"), $"-D {dataFolder} -U postgres --pwfile={pwFile} -A scram-sha-256 -E UTF8 --locale=C.UTF-8");
         File.Delete(pwFile);
         await RunPgAsync(asRoot, Path.Combine(bin, "pg_ctl"),
@@ -69,7 +73,7 @@ public sealed class PostgresServer : IAsyncLifetime
             throw new InvalidOperationException($"{program} {arguments} exited {process.ExitCode}: {await stdout} {await stderr}");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

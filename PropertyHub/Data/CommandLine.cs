@@ -55,7 +55,18 @@ public static class CommandLine
         if (args.Contains("--migrate"))
         {
             await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().MigrateAsync();
+            try
+            {
+                // Waits for the start-up lock while another instance migrates or seeds.
+                await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().MigrateAsync();
+            }
+            catch (Exception e) when (StartupErrors.Classify(e) is not StartupProblem.Other)
+            {
+                // One line an operator can act on, not a stack trace.
+                var problem = StartupErrors.Classify(e);
+                Console.Error.WriteLine($"Migration failed ({problem}): {StartupErrors.Reason(e)}");
+                return problem == StartupProblem.Unreachable ? DataStartupExtensions.ExitDatabaseFailure : DataStartupExtensions.ExitDatabaseConfiguration;
+            }
             return 0;
         }
 
@@ -78,7 +89,8 @@ public static class CommandLine
         {
             var startup = scope.ServiceProvider.GetRequiredService<DatabaseStartup>();
             await startup.MigrateAsync();
-            await DemoUsers.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+            await DemoUsers.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>(),
+                scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>());
             var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
             var result = await admin.CreateAsync(new NewStaffUser(email, email, "", password, [Roles.Admin]));
             if (!result.Succeeded)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ public static class DataExtensions
                 var sqlite = SqliteConnectionString(options.ConnectionString, builder.Environment.ContentRootPath);
                 services.AddDbContextFactory<SqliteDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(new SqliteBusyTimeout(), new WritePriorityInterceptor()));
                 services.AddSingleton<IAppDbContextSource, AppDbContextSource<SqliteDbContext>>();
+                services.AddDataProtection().PersistKeysToDbContext<SqliteDbContext>();
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContextFactory<SqlServerDbContext>(o => o.UseSqlServer(options.ConnectionString, s =>
@@ -26,6 +28,7 @@ public static class DataExtensions
                         s.EnableRetryOnFailure();
                 }));
                 services.AddSingleton<IAppDbContextSource, AppDbContextSource<SqlServerDbContext>>();
+                services.AddDataProtection().PersistKeysToDbContext<SqlServerDbContext>();
                 break;
             case DatabaseProvider.Postgres:
                 services.AddDbContextFactory<PostgresDbContext>(o => o.UseNpgsql(options.ConnectionString, n =>
@@ -34,8 +37,12 @@ public static class DataExtensions
                         n.EnableRetryOnFailure();
                 }));
                 services.AddSingleton<IAppDbContextSource, AppDbContextSource<PostgresDbContext>>();
+                services.AddDataProtection().PersistKeysToDbContext<PostgresDbContext>();
                 break;
         }
+        // Keys in the database: a sign-in cookie survives restarts and is read by every instance. The application
+        // name isolates the ring from other apps' and keeps it the same whatever folder the app runs from.
+        services.AddDataProtection().SetApplicationName("PropertyHub");
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<WritePriority>();
         // Features ask for the base context; each context created knows who acts (for the audit trail) and the clock.
