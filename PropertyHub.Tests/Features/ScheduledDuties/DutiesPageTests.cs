@@ -3,6 +3,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Tests.Features.ScheduledDuties;
 

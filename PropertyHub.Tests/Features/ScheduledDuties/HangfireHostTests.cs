@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Backup;
 using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Tests.Features.ScheduledDuties;
 

@@ -4,6 +4,7 @@ using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Surveys;
 

@@ -5,6 +5,7 @@ using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Reception;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Resources;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Surveys.Rectifications;
 
@@ -26,7 +27,7 @@ public sealed class RectificationService(
     public const int MaxReason = 300;
 
     /// <summary>The estate's local date today: a rectification due before it and not signed off is overdue.</summary>
-    public DateOnly Today() => estateTime.Today(clock);
+    public DateOnly Today() => estateTime.Today();
 
     public async Task<RectificationList> ListAsync(RectificationQuery query, string culture, CancellationToken ct = default)
     {
