@@ -38,7 +38,7 @@ public sealed class ServiceCalendarService(IDbContextFactory<AppDbContext> dbFac
         (await GetAsync(estateId, ct))?.Calendar ?? throw new InvalidOperationException($"Estate {estateId} not found");
 
     public async Task<bool> IsServiceLineOpenAsync(int estateId, DateTimeOffset at, CancellationToken ct = default) =>
-        (await GetCalendarAsync(estateId, ct)).IsServiceLineOpen(at);
+        (await GetCalendarAsync(estateId, ct)).IsServiceLineOpen(TimeOnly.FromDateTime(estateTime.ToLocal(estateId, at).DateTime));
 
     public Task<bool> IsServiceLineOpenNowAsync(int estateId, CancellationToken ct = default) =>
         IsServiceLineOpenAsync(estateId, clock.GetUtcNow(), ct);
