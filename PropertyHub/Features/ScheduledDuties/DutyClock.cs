@@ -15,7 +15,7 @@ public sealed class DutyClock(EstateTime estateTime)
 
     /// <summary>The latest occurrence at or before <paramref name="utcNow"/>, in estate local time.</summary>
     public DateTime? LatestOccurrence(IScheduledDuty duty, DateTimeOffset utcNow) =>
-        Periods(duty, utcNow, 1) is [var latest] ? TimeZoneInfo.ConvertTimeFromUtc(latest.At.UtcDateTime, Zone) : null;
+        Periods(duty, utcNow, 1) is [var latest] ? estateTime.ToLocal(latest.At).DateTime : null;
 
     /// <summary>
     /// The duty's periods whose occurrences came at or before <paramref name="utcNow"/>, newest first, at most
@@ -32,7 +32,7 @@ public sealed class DutyClock(EstateTime estateTime)
             var occurrences = cron.GetOccurrences(utcNow.UtcDateTime - window, utcNow.UtcDateTime, zone, fromInclusive: true, toInclusive: true).ToList();
             for (var i = occurrences.Count - 1; i >= 0 && periods.Count < count; i--)
             {
-                var period = duty.PeriodOf(TimeZoneInfo.ConvertTimeFromUtc(occurrences[i], zone));
+                var period = duty.PeriodOf(estateTime.ToLocal(new DateTimeOffset(occurrences[i], TimeSpan.Zero)).DateTime);
                 // Several occurrences may belong to one period; the latest speaks for it.
                 if (periods.Count == 0 || periods[^1].Period != period)
                     periods.Add(new DutyPeriod(period, new DateTimeOffset(occurrences[i], TimeSpan.Zero)));

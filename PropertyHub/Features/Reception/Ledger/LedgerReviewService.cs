@@ -115,7 +115,7 @@ public sealed class LedgerReviewService(
             .Select(r => (DateTimeOffset?)r.ReceivedAt).FirstOrDefaultAsync(ct);
         if (first is null)
             return new ReviewGaps([], null);
-        var start = time.LocalDate(first.Value);
+        var start = time.LocalDate(estateId, first.Value);
         if (start < today.AddDays(-BannerDays))
             start = today.AddDays(-BannerDays);
         var reviewed = await db.LedgerReviews
