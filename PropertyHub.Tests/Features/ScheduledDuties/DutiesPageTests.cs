@@ -89,6 +89,27 @@ public sealed class DutiesPageTests : DutiesAppTest, IDisposable
     }
 
     [Fact]
+    public async Task RunNow_OlderPeriodPicked_RunsThatPeriodOnceThenReportsAlreadyDone()
+    {
+        using var scope = App.Services.CreateScope();
+        await using var ctx = NewContext(scope);
+        var page = ctx.Render<DutiesPage>();
+        page.WaitForAssertion(() => page.Find(Card("counting", "duty-no-runs")));
+        var picker = page.FindComponents<DutyCard>().Single(c => c.Instance.Duty.Name == "counting").FindComponent<MudBlazor.MudSelect<string>>();
+
+        await page.InvokeAsync(() => picker.Instance.SelectOption("2026-08"));
+        await page.Find(Card("counting", "duty-run-now")).ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal("Ran for period 2026-08.", page.Find(Card("counting", "duty-outcome")).TextContent.Trim()));
+        page.WaitForAssertion(() => Assert.Equal("2026-08", page.Find(Card("counting", "run-period")).TextContent));
+
+        await page.Find(Card("counting", "duty-run-now")).ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal("Already done for period 2026-08: nothing was run again.",
+            page.Find(Card("counting", "duty-outcome")).TextContent.Trim()));
+        Assert.Equal(["2026-08"], Duty.Runs);
+        Assert.Empty(page.FindAll(Card("counting", "duty-run-extra")));
+    }
+
+    [Fact]
     public async Task RunNow_FailingDuty_ShowsTheRecordedErrorAndKeepsThePage()
     {
         Duty.FailuresLeft = 1;
