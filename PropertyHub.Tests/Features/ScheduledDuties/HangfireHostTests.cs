@@ -41,6 +41,33 @@ public sealed class HangfireHostTests
     }
 
     [Fact]
+    public async Task Host_EstateCalendarMovedToLondon_DutiesReRegisteredInLondonTime()
+    {
+        await using var factory = new AppFactory { DutiesEnabled = true };
+        _ = factory.NewClient();
+        var storage = factory.Services.GetRequiredService<JobStorage>();
+        string? Zone()
+        {
+            using var connection = storage.GetConnection();
+            return connection.GetRecurringJobs().SingleOrDefault(j => j.Id == SqliteBackupDuty.DutyName)?.TimeZoneId;
+        }
+        for (var i = 0; i < 100 && Zone() is null; i++)
+            await Task.Delay(100);
+        Assert.Equal("Asia/Shanghai", Zone());
+
+        await factory.WithScopeAsync(async sp =>
+        {
+            var calendars = sp.GetRequiredService<ServiceCalendarService>();
+            var estate = (await calendars.ListAsync()).Single();
+            var changed = ServiceCalendarService.Copy(estate.Calendar);
+            changed.TimeZoneId = "Europe/London";
+            Assert.True((await calendars.SaveAsync(estate.EstateId, estate.Version, changed)).Saved);
+        });
+
+        Assert.Equal("Europe/London", Zone());
+    }
+
+    [Fact]
     public async Task Dashboard_ByRole_OnlySupervisorManagerAdmin()
     {
         await using var factory = new AppFactory { DutiesEnabled = true };

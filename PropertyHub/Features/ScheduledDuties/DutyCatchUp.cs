@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PropertyHub.Data;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.ScheduledDuties;
 
@@ -145,16 +146,15 @@ internal sealed class DutyScheduler(
     IEnumerable<IScheduledDuty> duties,
     Hangfire.IRecurringJobManager recurringJobs,
     DutyClock dutyClock,
-    Microsoft.Extensions.Options.IOptions<ScheduledDutiesOptions> options,
+    EstateTime estateTime,
+    IOptions<ScheduledDutiesOptions> options,
     IHostApplicationLifetime lifetime) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        foreach (var duty in duties)
-        {
-            Hangfire.RecurringJobManagerExtensions.AddOrUpdate<DutyRunner>(recurringJobs, duty.Name, r => r.RunDueAsync(duty.Name), duty.Cron,
-                new Hangfire.RecurringJobOptions { TimeZone = dutyClock.Zone });
-        }
+        Register();
+        // The estate's calendar may move it to another zone: the duties follow without a restart.
+        estateTime.ZonesChanged += Register;
         if (!options.Value.CatchUpOnStartup)
             return;
         var started = new TaskCompletionSource();
@@ -162,5 +162,21 @@ internal sealed class DutyScheduler(
         await started.Task.WaitAsync(stoppingToken);
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DutyCatchUp>().CatchUpAsync(stoppingToken);
+    }
+
+    public override void Dispose()
+    {
+        estateTime.ZonesChanged -= Register;
+        base.Dispose();
+    }
+
+    private void Register()
+    {
+        var zone = dutyClock.Zone;
+        foreach (var duty in duties)
+        {
+            Hangfire.RecurringJobManagerExtensions.AddOrUpdate<DutyRunner>(recurringJobs, duty.Name, r => r.RunDueAsync(duty.Name), duty.Cron,
+                new Hangfire.RecurringJobOptions { TimeZone = zone });
+        }
     }
 }

@@ -44,11 +44,15 @@ public sealed class EstateTime(IAppDbContextSource dbSource, IOptions<EstateTime
     public TimeZoneInfo ZoneOf(int estateId) =>
         Cached(estateId, db => db.Estates.AsNoTracking().Where(e => e.Id == estateId).Select(e => e.Calendar.TimeZoneId).SingleOrDefault());
 
+    /// <summary>Raised when an estate's calendar was saved on this instance (its zone may have changed).</summary>
+    public event Action? ZonesChanged;
+
     /// <summary>Drops what is known of an estate's zone: its calendar was just saved.</summary>
     public void Forget(int estateId)
     {
         zones.TryRemove(estateId, out _);
         zones.TryRemove(HomeKey, out _);
+        ZonesChanged?.Invoke();
     }
 
     public DateTimeOffset Now => clock.GetUtcNow();
