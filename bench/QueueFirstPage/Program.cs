@@ -13,6 +13,7 @@ using PropertyHub.Features.Reception;
 using PropertyHub.Features.Reception.Queue;
 using PropertyHub.Features.Registry;
 using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Features.Settings;
 
 var sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : [10_000, 1_000_000];
 const int Open = 200;

@@ -9,6 +9,7 @@ using PropertyHub.Features.Audit;
 using PropertyHub.Features.Registry;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Tests.Features.Registry;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Tests.Features.Audit;
 

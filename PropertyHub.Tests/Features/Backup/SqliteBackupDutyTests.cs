@@ -52,4 +52,40 @@ public sealed class SqliteBackupDutyTests : IDisposable
     {
         Assert.Equal("2026-11-27", Duty().PeriodOf(new DateTime(2026, 11, 27, 2, 30, 0)));
     }
+
+    [Fact]
+    public async Task ExtraBackup_OnDemandSixteenTimes_KeepsTheNightlyOnesAndTheNewestFourteenExtras()
+    {
+        _ = factory.NewClient();
+        var duty = Duty();
+        await duty.RunAsync("2026-03-01", CancellationToken.None);
+        var extras = Enumerable.Range(1, 16).Select(m => duty.ExtraPeriod(new DateTime(2026, 3, 2, 10, m, 0))!).ToList();
+
+        foreach (var extra in extras)
+            await duty.RunAsync(extra, CancellationToken.None);
+
+        Assert.Equal("extra-20260302-100100", extras[0]);
+        Assert.Equal(["propertyhub-2026-03-01.db"], Directory.GetFiles(duty.Folder, "propertyhub-2026-*.db").Select(Path.GetFileName));
+        var kept = Directory.GetFiles(duty.Folder, "propertyhub-extra-*.db").Select(Path.GetFileName).Order().ToList();
+        Assert.Equal(extras.Skip(2).Select(e => $"propertyhub-{e}.db"), kept);
+    }
+
+    [Fact]
+    public async Task RunExtra_FromTheDutiesPage_WritesAnExtraBackupBesideTheNightsRun()
+    {
+        _ = factory.NewClient();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var overview = scope.ServiceProvider.GetRequiredService<DutiesOverview>();
+        var nightly = await overview.RunNowAsync(SqliteBackupDuty.DutyName);
+
+        var extra = await overview.RunExtraAsync(SqliteBackupDuty.DutyName);
+
+        Assert.Equal(RunOutcome.Ran, nightly.Outcome);
+        Assert.Equal(RunOutcome.Ran, extra.Outcome);
+        Assert.StartsWith("extra-", extra.Period);
+        Assert.True(File.Exists(Path.Combine(Duty().Folder, $"propertyhub-{extra.Period}.db")));
+        Assert.True(File.Exists(Path.Combine(Duty().Folder, $"propertyhub-{nightly.Period}.db")));
+        var row = (await overview.SnapshotAsync()).Duties.Single(d => d.Name == SqliteBackupDuty.DutyName);
+        Assert.True(row.CanRunExtra);
+    }
 }

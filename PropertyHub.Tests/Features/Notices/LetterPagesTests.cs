@@ -8,6 +8,7 @@ using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Tests.Testing;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Tests.Features.Notices;
 

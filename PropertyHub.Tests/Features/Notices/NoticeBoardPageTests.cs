@@ -7,6 +7,7 @@ using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Resources;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Tests.Features.Notices;
 

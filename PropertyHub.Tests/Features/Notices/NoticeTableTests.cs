@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Tests.Features.Notices;
 

@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyHub.Features.Reception.Escalation;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Tests.Features.Reception;
 

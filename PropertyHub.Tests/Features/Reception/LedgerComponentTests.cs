@@ -9,6 +9,7 @@ using PropertyHub.Features.Reception;
 using PropertyHub.Features.Reception.Ledger;
 using PropertyHub.Features.ScheduledDuties;
 using static PropertyHub.Tests.Features.Reception.LedgerTesting;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Tests.Features.Reception;
 

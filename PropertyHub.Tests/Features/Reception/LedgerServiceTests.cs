@@ -40,8 +40,8 @@ public sealed class LedgerServiceTests(LedgerAppFactory factory) : IClassFixture
             {
                 slice = await sp.GetRequiredService<LedgerService>().PageAsync(estate.EstateId, Day(10, 16), Day(10, 16), 0, 25);
                 var format = sp.GetRequiredService<LedgerFormat>();
-                texts = slice.Rows.Select(r => format.Handling(r.Handling)).ToList();
-                replyTexts = slice.Rows.Select(format.Reply).ToList();
+                texts = slice.Rows.Select(r => format.Handling(estate.EstateId, r.Handling)).ToList();
+                replyTexts = slice.Rows.Select(r => format.Reply(estate.EstateId, r)).ToList();
             });
             return (slice, texts, replyTexts);
         });

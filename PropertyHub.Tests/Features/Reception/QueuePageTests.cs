@@ -8,6 +8,7 @@ using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Reception;
 using PropertyHub.Features.Reception.Queue;
 using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Tests.Features.Reception;
 

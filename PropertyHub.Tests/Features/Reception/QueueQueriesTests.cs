@@ -7,6 +7,7 @@ using PropertyHub.Features.Reception;
 using PropertyHub.Features.Reception.Queue;
 using PropertyHub.Features.ScheduledDuties;
 using static PropertyHub.Tests.Features.Reception.QueueTesting;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Tests.Features.Reception;
 
@@ -24,7 +25,7 @@ public sealed class QueueQueriesTests(AppFactory factory) : IClassFixture<AppFac
         var (estate, units) = await NewEstateAsync(db);
         db.ServiceRequests.AddRange(items(estate.Id, units));
         await db.SaveChangesAsync();
-        var time = new EstateTime(Options.Create(new EstateTimeOptions { TimeZone = "Asia/Shanghai" }));
+        var time = new EstateTime(factory.Services.GetRequiredService<IAppDbContextSource>(), Options.Create(new EstateTimeOptions { TimeZone = "Asia/Shanghai" }), clock);
         return (new QueueQueries(dbFactory, time, clock), estate.Id, units);
     }
 

@@ -3,6 +3,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Tests.Features.ScheduledDuties;
 
@@ -85,6 +86,27 @@ public sealed class DutiesPageTests : DutiesAppTest, IDisposable
         Assert.Single(page.FindAll(Card("counting", "duty-run")));
         Assert.Equal(["2026-10"], Duty.Runs);
         Assert.Single(await RunsAsync());
+    }
+
+    [Fact]
+    public async Task RunNow_OlderPeriodPicked_RunsThatPeriodOnceThenReportsAlreadyDone()
+    {
+        using var scope = App.Services.CreateScope();
+        await using var ctx = NewContext(scope);
+        var page = ctx.Render<DutiesPage>();
+        page.WaitForAssertion(() => page.Find(Card("counting", "duty-no-runs")));
+        var picker = page.FindComponents<DutyCard>().Single(c => c.Instance.Duty.Name == "counting").FindComponent<MudBlazor.MudSelect<string>>();
+
+        await page.InvokeAsync(() => picker.Instance.SelectOption("2026-08"));
+        await page.Find(Card("counting", "duty-run-now")).ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal("Ran for period 2026-08.", page.Find(Card("counting", "duty-outcome")).TextContent.Trim()));
+        page.WaitForAssertion(() => Assert.Equal("2026-08", page.Find(Card("counting", "run-period")).TextContent));
+
+        await page.Find(Card("counting", "duty-run-now")).ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal("Already done for period 2026-08: nothing was run again.",
+            page.Find(Card("counting", "duty-outcome")).TextContent.Trim()));
+        Assert.Equal(["2026-08"], Duty.Runs);
+        Assert.Empty(page.FindAll(Card("counting", "duty-run-extra")));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Tests.Features.ScheduledDuties;
 
@@ -112,8 +113,8 @@ public sealed class DutyRunnerTests : IAsyncLifetime
     {
         clock.SetUtcNow(new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero));
 
-        var first = await InScope(sp => sp.GetRequiredService<DutyCatchUp>().CatchUpAsync(CancellationToken.None));
-        var second = await InScope(sp => sp.GetRequiredService<DutyCatchUp>().CatchUpAsync(CancellationToken.None));
+        var first = (await InScope(sp => sp.GetRequiredService<DutyCatchUp>().CatchUpAsync(CancellationToken.None))).Ran;
+        var second = (await InScope(sp => sp.GetRequiredService<DutyCatchUp>().CatchUpAsync(CancellationToken.None))).Ran;
 
         Assert.Equal(["2026-11"], duty.Runs);
         Assert.True(first >= 1);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Backup;
 using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Tests.Features.ScheduledDuties;
 
@@ -37,6 +38,33 @@ public sealed class HangfireHostTests
         Assert.Equal(RunStatus.Succeeded, run.Status);
         var duty = factory.Services.GetServices<IScheduledDuty>().OfType<SqliteBackupDuty>().Single();
         Assert.True(File.Exists(Path.Combine(duty.Folder, $"propertyhub-{run.Period}.db")));
+    }
+
+    [Fact]
+    public async Task Host_EstateCalendarMovedToLondon_DutiesReRegisteredInLondonTime()
+    {
+        await using var factory = new AppFactory { DutiesEnabled = true };
+        _ = factory.NewClient();
+        var storage = factory.Services.GetRequiredService<JobStorage>();
+        string? Zone()
+        {
+            using var connection = storage.GetConnection();
+            return connection.GetRecurringJobs().SingleOrDefault(j => j.Id == SqliteBackupDuty.DutyName)?.TimeZoneId;
+        }
+        for (var i = 0; i < 100 && Zone() is null; i++)
+            await Task.Delay(100);
+        Assert.Equal("Asia/Shanghai", Zone());
+
+        await factory.WithScopeAsync(async sp =>
+        {
+            var calendars = sp.GetRequiredService<ServiceCalendarService>();
+            var estate = (await calendars.ListAsync()).Single();
+            var changed = ServiceCalendarService.Copy(estate.Calendar);
+            changed.TimeZoneId = "Europe/London";
+            Assert.True((await calendars.SaveAsync(estate.EstateId, estate.Version, changed)).Saved);
+        });
+
+        Assert.Equal("Europe/London", Zone());
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed class QuarterlySurveyDutyTests : IAsyncLifetime
     private async Task<int> CatchUpAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DutyCatchUp>().CatchUpAsync(CancellationToken.None);
+        return (await scope.ServiceProvider.GetRequiredService<DutyCatchUp>().CatchUpAsync(CancellationToken.None)).Ran;
     }
 
     private async Task<RunOutcome> RunAsync()

@@ -13,11 +13,19 @@ public sealed class SqliteBackupDuty(IOptions<DatabaseOptions> database, IOption
 {
     public const string DutyName = "sqlite-backup";
     private const string Prefix = "propertyhub-";
+    /// <summary>Extra backups taken on demand are named apart and pruned apart, so they never push nightly ones out.</summary>
+    public const string ExtraPrefix = "extra-";
 
     public string Name => DutyName;
     public string Cron => options.Value.Cron;
 
     public string PeriodOf(DateTime localOccurrence) => localOccurrence.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Nightly backups of missed nights would all be copies of today's database: only the latest night is caught up.</summary>
+    public bool CatchUpEveryPeriod => false;
+
+    /// <summary>An extra backup now, e.g. before an upgrade: "extra-20261205-101503" (estate time, to the second).</summary>
+    public string? ExtraPeriod(DateTime localNow) => ExtraPrefix + localNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
 
     public string Folder => Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Folder));
 
@@ -35,13 +43,15 @@ public sealed class SqliteBackupDuty(IOptions<DatabaseOptions> database, IOption
         }
         // Written aside and moved into place, so a crash never leaves a truncated backup under the real name.
         File.Move(partial, target, overwrite: true);
-        Prune();
+        Prune(period.StartsWith(ExtraPrefix, StringComparison.Ordinal));
         return Task.FromResult(1);
     }
 
-    private void Prune()
+    private void Prune(bool extra)
     {
-        var backups = Directory.GetFiles(Folder, $"{Prefix}*.db").OrderDescending(StringComparer.Ordinal).ToList();
+        var backups = Directory.GetFiles(Folder, $"{Prefix}*.db")
+            .Where(f => Path.GetFileName(f).StartsWith(Prefix + ExtraPrefix, StringComparison.Ordinal) == extra)
+            .OrderDescending(StringComparer.Ordinal).ToList();
         foreach (var old in backups.Skip(options.Value.Keep))
             File.Delete(old);
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Registry;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Fees;
 
@@ -33,7 +34,7 @@ public sealed record FeeStandardRow(int Id, int Version, string Code, FeeItem It
     IReadOnlyList<FeeRateRow> Current, IReadOnlyList<FeeRateRow> Upcoming);
 
 /// <summary>Fee items and their rates (P1§7.1): read by everyone, changed by Finance.</summary>
-public sealed class FeeService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, ScheduledDuties.EstateTime estateTime, TimeProvider clock)
+public sealed class FeeService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, Settings.EstateTime estateTime, TimeProvider clock)
 {
     public async Task<IReadOnlyList<FeeStandardRow>> StandardAsync(int estateId, DateOnly day, bool activeOnly, CancellationToken ct = default)
     {
@@ -146,7 +147,7 @@ public sealed class FeeService(IDbContextFactory<AppDbContext> dbFactory, Curren
     }
 
     /// <summary>Today in the estate's time zone.</summary>
-    public DateOnly Today() => estateTime.Today(clock);
+    public DateOnly Today() => estateTime.Today();
 
     /// <summary>Months already begun may have been billed: a new rate starts this month at the earliest.</summary>
     private DateOnly FirstOfThisMonth()

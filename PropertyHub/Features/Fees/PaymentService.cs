@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Fees;
 
@@ -85,7 +86,8 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> dbFactory, Cu
     private async Task<PaymentResult> RecordInAsync(AppDbContext db, int estateId, PaymentInput input, decimal amount, string who, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var year = estateTime.ToLocal(now).Year;
+        // The receipt year is the estate's: its sequence rolls over at the estate's midnight, not UTC's or the server's.
+        var year = estateTime.LocalDate(estateId, now).Year;
         var seq = await ReceiptNumbers.NextAsync(db, estateId, year, ct);
         var payment = new Payment
         {
@@ -138,7 +140,7 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> dbFactory, Cu
         if (await db.Payments.AnyAsync(p => p.ReversalOfId == paymentId, ct))
             return PaymentResult.Fail("", "AlreadyReversed");
         var now = clock.GetUtcNow();
-        var year = estateTime.ToLocal(now).Year;
+        var year = estateTime.LocalDate(original.EstateId, now).Year;
         var seq = await ReceiptNumbers.NextAsync(db, original.EstateId, year, ct);
         var reversal = new Payment
         {

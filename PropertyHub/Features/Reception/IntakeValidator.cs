@@ -7,7 +7,7 @@ using PropertyHub.Resources;
 namespace PropertyHub.Features.Reception;
 
 /// <summary>Checks an intake before anything is written; messages in the user's language.</summary>
-public sealed class IntakeValidator(IStringLocalizer<ReceptionText> text)
+public sealed class IntakeValidator(IStringLocalizer<ReceptionText> text, Settings.EstateTime estateTime)
 {
     public const int MaxNameLength = 100;
 
@@ -43,7 +43,7 @@ public sealed class IntakeValidator(IStringLocalizer<ReceptionText> text)
         if (intake.Kind == RequestKind.Inquiry && intake.AgreedReplyAt is { } agreed && agreed > now)
         {
             var estate = await db.Estates.AsNoTracking().SingleOrDefaultAsync(e => e.Id == intake.EstateId, ct);
-            if (estate is not null && !estate.Calendar.IsServiceLineOpen(agreed))
+            if (estate is not null && !estate.Calendar.IsServiceLineOpen(TimeOnly.FromDateTime(estateTime.ToLocal(estate.Id, agreed).DateTime)))
                 warnings.Add(text["AgreedOutsideServiceHours", estate.Calendar.ServiceLineOpens.ToString("HH:mm"), estate.Calendar.ServiceLineCloses.ToString("HH:mm")]);
         }
         if (intake.KnowledgeEntryId is { } entryId && !await db.KnowledgeEntries.AnyAsync(k => k.Id == entryId && k.EstateId == intake.EstateId, ct))

@@ -7,7 +7,7 @@ namespace PropertyHub.Features.Registry;
 /// A demo estate of three buildings and 300 units with plausible occupants, for trying the product.
 /// Phone numbers are in the 139-0000 range and ID numbers are generated, so none belongs to anyone.
 /// </summary>
-public sealed class DemoEstate(IDbContextFactory<AppDbContext> dbFactory, ILogger<DemoEstate> logger)
+public sealed class DemoEstate(IDbContextFactory<AppDbContext> dbFactory, Settings.EstateTime estateTime, ILogger<DemoEstate> logger)
 {
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "邓", "冯", "韩", "曹", "曾"];
     private static readonly string[] GivenNames = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞", "平", "刚", "桂英", "建华", "志强", "晓东", "婷婷", "雪梅", "海燕", "文斌"];
@@ -20,7 +20,8 @@ public sealed class DemoEstate(IDbContextFactory<AppDbContext> dbFactory, ILogge
             return;
 
         var random = new Random(20261127);
-        var estate = new Estate { Name = "心家泊花园", OfficeName = "心家泊管理处" };
+        // A new estate starts in the configured default zone (PropertyHub:TimeZone); the admin may change it on its calendar.
+        var estate = new Estate { Name = "心家泊花园", OfficeName = "心家泊管理处", Calendar = new() { TimeZoneId = estateTime.DefaultZoneId } };
         var phone = 0;
         for (var b = 1; b <= 3; b++)
         {

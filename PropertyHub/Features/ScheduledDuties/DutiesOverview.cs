@@ -2,6 +2,7 @@ using Cronos;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PropertyHub.Data;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.ScheduledDuties;
 
@@ -13,7 +14,11 @@ public sealed record DutyRunRow(string Period, RunStatus Status, DateTimeOffset 
 /// <summary>Values a duty's localized description needs (e.g. how many backups are kept), read when the page shows it.</summary>
 public sealed record DutyDescription(string Duty, Func<IServiceProvider, object[]> Arguments);
 
-public sealed record DutyRow(string Name, object[] DescriptionArguments, string Cron, DateTimeOffset? NextLocal, string? LatestPeriod, IReadOnlyList<DutyRunRow> Runs);
+/// <summary>A period a person may choose to run, with what is on file for it (null: never run).</summary>
+public sealed record PeriodChoice(string Period, RunStatus? Status);
+
+public sealed record DutyRow(string Name, object[] DescriptionArguments, string Cron, DateTimeOffset? NextLocal, string? LatestPeriod,
+    IReadOnlyList<DutyRunRow> Runs, IReadOnlyList<PeriodChoice> Periods, bool CanRunExtra);
 
 public sealed record JobRow(string Id, string Cron, DateTimeOffset? NextLocal);
 
@@ -38,6 +43,9 @@ public sealed class DutiesOverview(
 {
     public const int RecentRuns = 10;
 
+    /// <summary>How many of a duty's latest periods the "run now" picker offers.</summary>
+    public const int PickablePeriods = 12;
+
     public async Task<DutiesSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
@@ -46,21 +54,47 @@ public sealed class DutiesOverview(
         {
             var next = dutyClock.NextOccurrence(duty, now);
             var arguments = descriptions.FirstOrDefault(d => d.Duty == duty.Name)?.Arguments(services) ?? [];
-            rows.Add(new DutyRow(duty.Name, arguments, duty.Cron, next is null ? null : estateTime.ToLocal(next.Value), LatestPeriod(duty, now),
-                await RunsAsync(duty.Name, cancellationToken)));
+            var periods = dutyClock.Periods(duty, now, PickablePeriods);
+            var statuses = await StatusesAsync(duty.Name, periods.Select(p => p.Period).ToList(), cancellationToken);
+            rows.Add(new DutyRow(duty.Name, arguments, duty.Cron, next is null ? null : estateTime.ToLocal(next.Value), periods.FirstOrDefault()?.Period,
+                await RunsAsync(duty.Name, cancellationToken),
+                periods.Select(p => new PeriodChoice(p.Period, statuses.TryGetValue(p.Period, out var s) ? s : null)).ToList(),
+                duty.ExtraPeriod(estateTime.ToLocal(now).DateTime) is not null));
         }
         var jobRows = jobs.OrderBy(j => j.Id, StringComparer.Ordinal).Select(j => new JobRow(j.Id, j.Cron, NextLocal(j.Cron, now))).ToList();
         return new DutiesSnapshot(options.Value.Enabled, estateTime.Zone.Id, rows, jobRows);
     }
 
-    /// <summary>Runs the duty for the period of its latest occurrence; exactly-once makes a repeated click harmless.</summary>
-    public async Task<RunNowResult> RunNowAsync(string name, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs the duty for <paramref name="period"/> (one of its <see cref="PickablePeriods"/> latest), or for its latest
+    /// period when none is given. Exactly-once holds: a period already run says so and runs nothing.
+    /// </summary>
+    public async Task<RunNowResult> RunNowAsync(string name, string? period = null, CancellationToken cancellationToken = default)
     {
         var duty = runner.Find(name);
-        var period = LatestPeriod(duty, clock.GetUtcNow());
-        if (period is null)
+        var periods = dutyClock.Periods(duty, clock.GetUtcNow(), PickablePeriods);
+        if (periods.Count == 0)
             return new RunNowResult(null, null, null);
+        if (period is null)
+            period = periods[0].Period;
+        else if (!periods.Any(p => p.Period == period))
+            throw new ArgumentException($"{period} is not one of the latest periods of {name}", nameof(period));
         logger.LogInformation("Duty {Duty} run by hand for period {Period}", duty.Name, period);
+        return await RunAsync(duty, period, cancellationToken);
+    }
+
+    /// <summary>An extra run not bound to the schedule (the backup duty's backup on demand); each one is its own run.</summary>
+    public async Task<RunNowResult> RunExtraAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var duty = runner.Find(name);
+        var period = duty.ExtraPeriod(estateTime.ToLocal(clock.GetUtcNow()).DateTime)
+            ?? throw new InvalidOperationException($"Duty {name} takes no extra runs");
+        logger.LogInformation("Duty {Duty} extra run by hand as {Period}", duty.Name, period);
+        return await RunAsync(duty, period, cancellationToken);
+    }
+
+    private async Task<RunNowResult> RunAsync(IScheduledDuty duty, string period, CancellationToken cancellationToken)
+    {
         try
         {
             return new RunNowResult(period, await runner.RunAsync(duty, period, cancellationToken), null);
@@ -74,8 +108,12 @@ public sealed class DutiesOverview(
         }
     }
 
-    private string? LatestPeriod(IScheduledDuty duty, DateTimeOffset now) =>
-        dutyClock.LatestOccurrence(duty, now) is { } occurrence ? duty.PeriodOf(occurrence) : null;
+    private async Task<Dictionary<string, RunStatus>> StatusesAsync(string name, List<string> periods, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ScheduledRuns.AsNoTracking().Where(r => r.Duty == name && periods.Contains(r.Period))
+            .ToDictionaryAsync(r => r.Period, r => r.Status, StringComparer.Ordinal, ct);
+    }
 
     private DateTimeOffset? NextLocal(string cron, DateTimeOffset now)
     {

@@ -71,7 +71,7 @@ public sealed class DutyRunner(
         activity?.SetTag("propertyhub.outcome", outcome);
     }
 
-    /// <summary>Inserts the claim row; or takes over a failed run or one whose lease ran out. Null when someone else holds it or it is done.</summary>
+    /// <summary>Inserts the claim row; or takes over a failed or skipped run, or one whose lease ran out. Null when someone else holds it or it is done.</summary>
     private async Task<ScheduledRun?> ClaimAsync(string duty, string period, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -93,7 +93,7 @@ public sealed class DutyRunner(
         await using var again = await dbFactory.CreateDbContextAsync(ct);
         var existing = await again.ScheduledRuns.SingleAsync(r => r.Duty == duty && r.Period == period, ct);
         var stale = existing.Status == RunStatus.Running && existing.StartedAt < now - options.Value.Lease;
-        if (existing.Status != RunStatus.Failed && !stale)
+        if (existing.Status is not (RunStatus.Failed or RunStatus.Skipped) && !stale)
             return null;
         existing.Status = RunStatus.Running;
         existing.StartedAt = now;

@@ -14,6 +14,9 @@ public static class DutySchedule
     public static string Description(IStringLocalizer<DutiesText> text, string duty, object[] arguments) =>
         Lookup(text, $"Duty_{duty}_Description", arguments) ?? "";
 
+    /// <summary>The label of a duty's extra run (e.g. "Extra backup now"), or the general one.</summary>
+    public static string Extra(IStringLocalizer<DutiesText> text, string duty) => Lookup(text, $"Duty_{duty}_Extra") ?? text["RunExtra"];
+
     /// <summary>e.g. "daily at 02:30 (Asia/Shanghai)"; a cron the words do not cover is named as a custom schedule.</summary>
     public static string Words(IStringLocalizer<DutiesText> text, string cron, string zone)
     {

@@ -12,8 +12,21 @@ public interface IScheduledDuty
     /// <summary>Cron expression in the estate's time zone.</summary>
     string Cron { get; }
 
-    /// <summary>Whether a period missed while the app was down is run on start-up.</summary>
+    /// <summary>Whether periods missed while the app was down are run on start-up.</summary>
     bool CatchUp => true;
+
+    /// <summary>
+    /// Whether start-up runs every missed period (oldest first, up to <see cref="ScheduledDutiesOptions.CatchUpLimit"/>),
+    /// or only the latest one: a backup of today's database written under past nights' names would only push real
+    /// older backups out.
+    /// </summary>
+    bool CatchUpEveryPeriod => true;
+
+    /// <summary>
+    /// The period of an extra run a person asks for, not bound to the schedule (e.g. a backup before an upgrade), or
+    /// null when the duty has none. <paramref name="localNow"/> is estate time.
+    /// </summary>
+    string? ExtraPeriod(DateTime localNow) => null;
 
     /// <summary>The period an occurrence (in estate local time) belongs to, e.g. "2026-11-27" or "2026-Q4".</summary>
     string PeriodOf(DateTime localOccurrence);

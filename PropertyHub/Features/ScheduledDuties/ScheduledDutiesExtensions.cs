@@ -6,6 +6,7 @@ using Hangfire.SqlServer;
 using Microsoft.AspNetCore.Authorization;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.ScheduledDuties;
 
@@ -15,8 +16,6 @@ public static class ScheduledDutiesExtensions
     {
         var services = builder.Services;
         services.AddOptions<ScheduledDutiesOptions>().BindConfiguration(ScheduledDutiesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<EstateTimeOptions>().BindConfiguration(EstateTimeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<EstateTime>();
         services.AddSingleton<DutyClock>();
         services.AddScoped<DutyRunner>();
         services.AddScoped<DutyCatchUp>();

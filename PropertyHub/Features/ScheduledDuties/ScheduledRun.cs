@@ -9,6 +9,8 @@ public enum RunStatus
     Running,
     Succeeded,
     Failed,
+    /// <summary>Missed while the app was down and older than the catch-up limit: not run, recorded so it is seen; may be run by hand.</summary>
+    Skipped,
 }
 
 /// <summary>

@@ -14,14 +14,9 @@ public sealed class ServiceCalendar
     public bool RepairHotlineAllDay { get; set; } = true;
     public bool ComplaintLineAllDay { get; set; } = true;
 
-    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
-
-    /// <summary>Whether the service line is staffed at the given instant.</summary>
-    public bool IsServiceLineOpen(DateTimeOffset at)
-    {
-        var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, TimeZone).DateTime);
-        return local >= ServiceLineOpens && local < ServiceLineCloses;
-    }
-
-    public DateTimeOffset ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, TimeZone);
+    /// <summary>
+    /// Whether the service line is staffed at an estate wall-clock time. Instants are turned into the estate's time by
+    /// <see cref="EstateTime"/>, which reads this calendar's zone: the one place that converts.
+    /// </summary>
+    public bool IsServiceLineOpen(TimeOnly local) => local >= ServiceLineOpens && local < ServiceLineCloses;
 }

@@ -17,7 +17,7 @@ public sealed record CalendarSaveResult(bool Saved, IReadOnlyList<RuleViolation>
 }
 
 /// <summary>Reads and changes each estate's service calendar; other features ask it when lines are staffed.</summary>
-public sealed class ServiceCalendarService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<ServiceCalendarService> logger)
+public sealed class ServiceCalendarService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, EstateTime estateTime, ILogger<ServiceCalendarService> logger)
 {
     public async Task<IReadOnlyList<EstateCalendar>> ListAsync(CancellationToken ct = default)
     {
@@ -38,7 +38,7 @@ public sealed class ServiceCalendarService(IDbContextFactory<AppDbContext> dbFac
         (await GetAsync(estateId, ct))?.Calendar ?? throw new InvalidOperationException($"Estate {estateId} not found");
 
     public async Task<bool> IsServiceLineOpenAsync(int estateId, DateTimeOffset at, CancellationToken ct = default) =>
-        (await GetCalendarAsync(estateId, ct)).IsServiceLineOpen(at);
+        (await GetCalendarAsync(estateId, ct)).IsServiceLineOpen(TimeOnly.FromDateTime(estateTime.ToLocal(estateId, at).DateTime));
 
     public Task<bool> IsServiceLineOpenNowAsync(int estateId, CancellationToken ct = default) =>
         IsServiceLineOpenAsync(estateId, clock.GetUtcNow(), ct);
@@ -74,6 +74,7 @@ public sealed class ServiceCalendarService(IDbContextFactory<AppDbContext> dbFac
             logger.LogInformation("Service calendar of estate {EstateId} changed by someone else; not saved", estateId);
             return new CalendarSaveResult(false, [], true, await GetAsync(estateId, ct));
         }
+        estateTime.Forget(estateId);
         logger.LogInformation("Service calendar of estate {EstateId} saved", estateId);
         return new CalendarSaveResult(true, [], false, ToRecord(estate));
     }

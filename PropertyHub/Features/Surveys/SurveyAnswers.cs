@@ -4,6 +4,7 @@ using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Surveys;
 
@@ -99,7 +100,7 @@ public sealed class SurveyAnswers(
         survey.Comment = comment;
         survey.Suggestion = suggestion;
         survey.Scores = items.Select(i => new SurveyScore { ItemId = i.Id, Score = answer.Scores[i.Id]!.Value }).ToList();
-        var due = estateTime.LocalDate(now).AddDays(options.Value.RectificationDays);
+        var due = estateTime.LocalDate(survey.EstateId, now).AddDays(options.Value.RectificationDays);
         foreach (var (item, score) in items.Zip(survey.Scores).Where(p => p.Second.Score <= 2))
         {
             db.Rectifications.Add(new Rectification

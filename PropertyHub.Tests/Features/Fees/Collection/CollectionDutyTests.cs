@@ -50,13 +50,18 @@ public sealed class CollectionDutyTests : IAsyncLifetime
 
         await using var db = await app.DbAsync();
         var run = await db.ScheduledRuns.SingleAsync(r => r.Duty == CollectionDuty.DutyName);
-        // The catch-up also ran the missed payment requests of the 15th: those are unpaid and past due as well.
-        var owing = (await db.PaymentRequests.Where(r => r.Month <= new DateOnly(2026, 11, 1)).ToListAsync()).Count(r => r.Outstanding > 0);
-        Assert.True(owing > unpaid.Count);
+        // The catch-up also issued the missed requests of the 15th, today (the 23rd): they are due on the 28th
+        // (five days to pay), so they are not sent to the door in the same start; the seeded past-due ones are.
+        var requests = await db.PaymentRequests.Where(r => r.Month <= new DateOnly(2026, 11, 1)).ToListAsync();
+        var late = requests.Where(r => r.IssuedAt == clock.GetUtcNow()).ToList();
+        Assert.NotEmpty(late);
+        Assert.All(late, r => Assert.Equal(new DateOnly(2026, 11, 28), r.DueDate));
+        var owing = requests.Where(r => r.Outstanding > 0 && r.DueDate < new DateOnly(2026, 11, 23)).Select(r => r.Id).Order().ToList();
+        Assert.Equal(unpaid.Order(), owing);
         Assert.True(first >= 1);
         Assert.Equal(0, second);
-        Assert.Equal(("2026-11", RunStatus.Succeeded, owing), (run.Period, run.Status, run.Count));
-        Assert.Equal(owing, await db.CollectionTasks.CountAsync());
+        Assert.Equal(("2026-11", RunStatus.Succeeded, owing.Count), (run.Period, run.Status, run.Count));
+        Assert.Equal(owing, await db.CollectionTasks.Select(t => t.PaymentRequestId).OrderBy(id => id).ToListAsync());
     }
 
     [Fact]
@@ -75,7 +80,7 @@ public sealed class CollectionDutyTests : IAsyncLifetime
     private async Task<int> CatchUpAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DutyCatchUp>().CatchUpAsync(CancellationToken.None);
+        return (await scope.ServiceProvider.GetRequiredService<DutyCatchUp>().CatchUpAsync(CancellationToken.None)).Ran;
     }
 
     private async Task<RunOutcome> RunAsync()

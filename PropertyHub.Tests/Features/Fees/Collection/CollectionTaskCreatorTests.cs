@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,29 +12,40 @@ namespace PropertyHub.Tests.Features.Fees.Collection;
 public sealed class CollectionTaskCreatorTests : IAsyncLifetime
 {
     private readonly AppFactory factory = new() { Settings = { ["Collection:BatchSize"] = "15" } };
+    // Monday 23 November 2026, 10:00 in Shanghai: November's requests fell due on the 20th.
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
+    private WebApplicationFactory<Program> app = null!;
     private HashSet<int> unpaid = [];
 
-    public async Task InitializeAsync() => unpaid = await factory.SeedManyAsync(units: 60);
+    public async Task InitializeAsync()
+    {
+        app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        unpaid = await app.SeedManyAsync(units: 60);
+    }
 
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await app.DisposeAsync();
+        await factory.DisposeAsync();
+    }
 
     private async Task<List<CollectionTask>> TasksAsync()
     {
-        await using var db = await factory.DbAsync();
+        await using var db = await app.DbAsync();
         return await db.CollectionTasks.AsNoTracking().ToListAsync();
     }
 
     [Fact]
     public async Task Create_UnpaidRequestsOfTheMonthAndBefore_OneOpenUnassignedTaskEach()
     {
-        var created = await factory.CreateTasksAsync();
+        var created = await app.CreateTasksAsync();
 
         var tasks = await TasksAsync();
         Assert.True(unpaid.Count > 60);
         Assert.Equal(unpaid.Count, created);
         Assert.Equal(unpaid.Order(), tasks.Select(t => t.PaymentRequestId).Order());
         Assert.All(tasks, t => Assert.Equal((CollectionStatus.Open, (string?)null), (t.Status, t.AssignedToId)));
-        await using var db = await factory.DbAsync();
+        await using var db = await app.DbAsync();
         var requests = await db.PaymentRequests.AsNoTracking().ToDictionaryAsync(r => r.Id);
         // Paid requests and next month's requests get none; the task carries the request's unit and building.
         Assert.All(tasks, t => Assert.True(requests[t.PaymentRequestId].Outstanding > 0 && requests[t.PaymentRequestId].Month <= CollectionTesting.November));
@@ -43,8 +56,8 @@ public sealed class CollectionTaskCreatorTests : IAsyncLifetime
     [Fact]
     public async Task Create_Twice_SecondCreatesNothing()
     {
-        var first = await factory.CreateTasksAsync();
-        var second = await factory.CreateTasksAsync();
+        var first = await app.CreateTasksAsync();
+        var second = await app.CreateTasksAsync();
 
         Assert.Equal(unpaid.Count, first);
         Assert.Equal(0, second);
@@ -54,7 +67,7 @@ public sealed class CollectionTaskCreatorTests : IAsyncLifetime
     [Fact]
     public async Task Create_ThreeAtOnce_EachRequestOnce()
     {
-        var counts = await Task.WhenAll(factory.CreateTasksAsync(), factory.CreateTasksAsync(), factory.CreateTasksAsync());
+        var counts = await Task.WhenAll(app.CreateTasksAsync(), app.CreateTasksAsync(), app.CreateTasksAsync());
 
         var tasks = await TasksAsync();
         Assert.Equal(unpaid.Count, counts.Sum());
@@ -66,7 +79,7 @@ public sealed class CollectionTaskCreatorTests : IAsyncLifetime
     public async Task Create_CrashHalfWay_RunAgainCreatesTheRestOnce()
     {
         var crash = new CrashOnTaskBatch(failOnBatch: 3);
-        await using var crashing = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        await using var crashing = app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
             s.ConfigureDbContext<SqliteDbContext>(o => o.AddInterceptors(crash))));
 
         await Assert.ThrowsAsync<IOException>(() => crashing.CreateTasksAsync());
@@ -86,10 +99,10 @@ public sealed class CollectionTaskCreatorTests : IAsyncLifetime
     [Fact]
     public async Task Create_OctoberThenNovember_ArrearsKeepTheirTaskAndNewOnesAreAdded()
     {
-        var october = await factory.CreateTasksAsync(CollectionTesting.October);
+        var october = await app.CreateTasksAsync(CollectionTesting.October);
         // An October request billed late, still unpaid, has no task yet: November's run catches it as arrears.
         int lateId;
-        await using (var db = await factory.DbAsync())
+        await using (var db = await app.DbAsync())
         {
             var unit = await db.Units.Include(u => u.Building).Include(u => u.Occupants)
                 .Where(u => u.Occupants.Any() && !db.PaymentRequests.Any(r => r.UnitId == u.Id)).OrderBy(u => u.Id).FirstAsync();
@@ -99,10 +112,10 @@ public sealed class CollectionTaskCreatorTests : IAsyncLifetime
             lateId = late.Id;
         }
 
-        var november = await factory.CreateTasksAsync(CollectionTesting.November);
+        var november = await app.CreateTasksAsync(CollectionTesting.November);
 
         var tasks = await TasksAsync();
-        await using var check = await factory.DbAsync();
+        await using var check = await app.DbAsync();
         var octoberUnpaid = (await check.PaymentRequests.Where(r => r.Month == CollectionTesting.October && r.Id != lateId).ToListAsync())
             .Count(r => r.Outstanding > 0);
         Assert.Equal(octoberUnpaid, october);
@@ -114,12 +127,12 @@ public sealed class CollectionTaskCreatorTests : IAsyncLifetime
     [Fact]
     public async Task Create_RequestPaidBeforeTheRun_GetsNoTask()
     {
-        await using (var db = await factory.DbAsync())
+        await using (var db = await app.DbAsync())
         {
             await db.PaymentRequests.Where(r => unpaid.Contains(r.Id)).ExecuteUpdateAsync(r => r.SetProperty(x => x.Paid, x => x.Total));
         }
 
-        var created = await factory.CreateTasksAsync();
+        var created = await app.CreateTasksAsync();
 
         Assert.Equal(0, created);
         Assert.Empty(await TasksAsync());

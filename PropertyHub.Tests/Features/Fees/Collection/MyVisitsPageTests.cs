@@ -10,6 +10,7 @@ using PropertyHub.Features.Fees.Collection;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Tests.Features.Registry;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Tests.Features.Fees.Collection;
 

@@ -10,6 +10,7 @@ using PropertyHub.Features.Fees.Counter;
 using PropertyHub.Features.Registry;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Tests.Features.Registry;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Tests.Features.Fees.Counter;
 

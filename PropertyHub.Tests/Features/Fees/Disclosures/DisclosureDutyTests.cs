@@ -123,7 +123,7 @@ public sealed class DisclosureDutyTests : IAsyncLifetime
     }
 
     private Task<int> CatchUpAsync() =>
-        factory.WithAsync(sp => sp.GetRequiredService<DutyCatchUp>().CatchUpAsync(CancellationToken.None));
+        factory.WithAsync(async sp => (await sp.GetRequiredService<DutyCatchUp>().CatchUpAsync(CancellationToken.None)).Ran);
 
     private Task<RunOutcome> RunAsync() => factory.WithAsync(sp =>
     {

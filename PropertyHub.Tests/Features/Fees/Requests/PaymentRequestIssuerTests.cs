@@ -58,7 +58,8 @@ public sealed class PaymentRequestIssuerTests : IAsyncLifetime
         Assert.Equal(0, await db.PaymentRequests.CountAsync(r => !db.Occupants.Any(o => o.UnitId == r.UnitId)));
         var unit = await db.Units.Include(u => u.Occupants).FirstAsync(u => u.Use == UnitUse.Residential && u.Occupants.Any());
         var request = await db.PaymentRequests.Include(r => r.Lines).SingleAsync(r => r.UnitId == unit.Id);
-        Assert.Equal((December, new DateOnly(2026, 12, 20)), (request.Month, request.DueDate));
+        // Issued on the 16th, a day late: the payer still gets five days (MinDaysToPay), so it is due the 21st, not the 20th.
+        Assert.Equal((December, new DateOnly(2026, 12, 21)), (request.Month, request.DueDate));
         var expected = new[]
         {
             Math.Round(unit.Area * 2.80m, 2, MidpointRounding.AwayFromZero),
@@ -103,7 +104,8 @@ public sealed class PaymentRequestIssuerTests : IAsyncLifetime
         Assert.Equal(issued, await db.PersonalLinks.CountAsync(l => l.Purpose == LinkPurpose.PaymentRequest));
         var letter = await db.Notices.FirstAsync(n => n.Kind == PaymentRequestNotices.Kind && n.Language == "zh-Hans" && n.Channel == NoticeChannel.Letter);
         Assert.Equal("付款请求书（2026年12月）", letter.Subject);
-        Assert.Contains("请于 2026-12-20 前缴纳", letter.Body);
+        // Issued a day late (the 16th): due five days later.
+        Assert.Contains("请于 2026-12-21 前缴纳", letter.Body);
         Assert.Contains("物业管理费", letter.Body);
         Assert.Matches("/p/[A-Za-z0-9_-]{43}$", letter.Link);
     }

@@ -3,6 +3,7 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Surveys;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Tests.Features.Surveys.Answer;
 

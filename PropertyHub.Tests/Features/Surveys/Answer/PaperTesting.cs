@@ -6,6 +6,7 @@ using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Surveys;
 using PropertyHub.Features.Surveys.Answer;
 using PropertyHub.Tests.Features.Registry;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Tests.Features.Surveys.Answer;
 

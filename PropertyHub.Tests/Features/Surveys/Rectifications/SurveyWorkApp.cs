@@ -12,6 +12,7 @@ using PropertyHub.Features.Surveys;
 using PropertyHub.Features.Surveys.FollowUps;
 using PropertyHub.Features.Surveys.Rectifications;
 using PropertyHub.Tests.Testing;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Tests.Features.Surveys.Rectifications;
 

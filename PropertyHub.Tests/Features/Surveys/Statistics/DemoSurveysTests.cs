@@ -4,6 +4,7 @@ using PropertyHub.Features.Reception.Ledger;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Surveys;
 using PropertyHub.Features.Surveys.Statistics;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Tests.Features.Surveys.Statistics;
 
@@ -15,7 +16,7 @@ public sealed class DemoSurveysTests
         await using var factory = new AppFactory();
         factory.Settings["Seed:DemoContacts"] = "true";
         _ = factory.NewClient();
-        var current = SurveyQuarter.Of(factory.Services.GetRequiredService<EstateTime>().Today(TimeProvider.System));
+        var current = SurveyQuarter.Of(factory.Services.GetRequiredService<EstateTime>().Today());
         var expected = current.Previous.Trailing(4).Select(q => q.ToString()).ToList();
 
         await using var db = await factory.CreateDbContextAsync();

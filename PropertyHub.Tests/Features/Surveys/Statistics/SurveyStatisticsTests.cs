@@ -6,6 +6,7 @@ using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Surveys;
 using PropertyHub.Features.Surveys.Statistics;
 using static PropertyHub.Tests.Features.Surveys.Statistics.SurveyStatsApp;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Tests.Features.Surveys.Statistics;
 

@@ -53,5 +53,5 @@ public sealed record StatementPayment(int Id, DateTimeOffset ReceivedAt, string 
     string? ReversalOf, string? Reason, IReadOnlyList<StatementAllocation> Allocations);
 
 /// <summary>A unit's statement: its requests, its payments with their receipts and allocations, and its credit.</summary>
-public sealed record UnitStatement(int UnitId, string Unit, IReadOnlyList<StatementRequest> Requests, IReadOnlyList<StatementPayment> Payments,
+public sealed record UnitStatement(int UnitId, int EstateId, string Unit, IReadOnlyList<StatementRequest> Requests, IReadOnlyList<StatementPayment> Payments,
     decimal Billed, decimal Paid, decimal Outstanding, decimal Credit);

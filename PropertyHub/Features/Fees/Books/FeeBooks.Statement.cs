@@ -27,7 +27,7 @@ public sealed partial class FeeBooks
     public async Task<UnitStatement?> StatementAsync(int unitId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Id, u.Building!.Code, u.Number }).SingleOrDefaultAsync(ct);
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Id, u.Building!.Code, u.Number, u.Building.EstateId }).SingleOrDefaultAsync(ct);
         if (unit is null)
             return null;
         var requests = (await db.PaymentRequests.AsNoTracking().Where(r => r.UnitId == unitId)
@@ -44,6 +44,6 @@ public sealed partial class FeeBooks
         var billed = requests.Sum(r => r.Total);
         var paid = payments.Sum(p => p.Amount);
         var allocated = payments.Sum(p => p.Allocations.Sum(a => a.Amount));
-        return new UnitStatement(unit.Id, $"{unit.Code}-{unit.Number}", requests, rows, billed, paid, requests.Sum(r => r.Outstanding), paid - allocated);
+        return new UnitStatement(unit.Id, unit.EstateId, $"{unit.Code}-{unit.Number}", requests, rows, billed, paid, requests.Sum(r => r.Outstanding), paid - allocated);
     }
 }

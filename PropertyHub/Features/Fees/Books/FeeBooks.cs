@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Fees.Books;
 
@@ -17,15 +18,14 @@ public sealed partial class FeeBooks(IDbContextFactory<AppDbContext> dbFactory, 
 
     public static readonly string[] AgingKeys = ["NotDue", "Days1To30", "Days31To60", "Days61To90", "Over90"];
 
-    public DateOnly Today() => estateTime.Today(clock);
+    public DateOnly Today() => estateTime.LocalDate(clock.GetUtcNow());
 
     public DateOnly CurrentMonth() => FirstDay(Today());
 
     public static DateOnly FirstDay(DateOnly day) => new(day.Year, day.Month, 1);
 
-    /// <summary>The UTC instant the estate's day begins.</summary>
-    public DateTimeOffset StartOf(DateOnly day) =>
-        new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), estateTime.Zone), TimeSpan.Zero);
+    /// <summary>The UTC instant the estate's day begins, on that estate's clock.</summary>
+    public DateTimeOffset StartOf(int estateId, DateOnly day) => estateTime.StartOfDay(estateId, day);
 
     public async Task<IReadOnlyList<BooksEstate>> EstatesAsync(CancellationToken ct = default)
     {
@@ -36,7 +36,7 @@ public sealed partial class FeeBooks(IDbContextFactory<AppDbContext> dbFactory, 
     public async Task<FeeBook?> BookAsync(int estateId, DateOnly month, CancellationToken ct = default)
     {
         month = FirstDay(month);
-        var asOf = Today();
+        var asOf = estateTime.Today(estateId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var estate = await db.Estates.AsNoTracking().Where(e => e.Id == estateId).Select(e => e.Name).SingleOrDefaultAsync(ct);
         if (estate is null)
@@ -50,7 +50,7 @@ public sealed partial class FeeBooks(IDbContextFactory<AppDbContext> dbFactory, 
         var billed = await db.PaymentRequests.AsNoTracking().Where(r => r.EstateId == estateId && r.Month == month)
             .Select(r => new { r.UnitId, r.Total, r.Paid }).ToListAsync(ct);
         // Payments received in the month by their date in estate time, reversals included.
-        var (start, end) = (StartOf(month), StartOf(month.AddMonths(1)));
+        var (start, end) = (StartOf(estateId, month), StartOf(estateId, month.AddMonths(1)));
         var received = await db.Payments.AsNoTracking().Where(p => p.EstateId == estateId && p.ReceivedAt >= start && p.ReceivedAt < end)
             .Select(p => new { p.UnitId, p.Amount }).ToListAsync(ct);
         // Every request with money still owed (equality of decimals is exact in SQL; comparison is not on SQLite).

@@ -3,16 +3,19 @@ using Microsoft.Extensions.Options;
 using PropertyHub.Data;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Notices;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Fees.Collection;
 
 /// <summary>
 /// Creates one collection task per payment request still unpaid after its due date: the month's requests and older
-/// ones (arrears) that have no task yet. Exactly once per request: the unique request key refuses a second task, so a
+/// ones (arrears) that have no task yet. "After" is the estate's date: a request issued late (catch-up after downtime)
+/// has a later due date than the 20th, and waits for it — the next month's run picks it up. Exactly once per request: the unique request key refuses a second task, so a
 /// second run, a concurrent run or the run after a crash only creates what is still missing.
 /// </summary>
 public sealed class CollectionTaskCreator(
     IDbContextFactory<AppDbContext> dbFactory,
+    EstateTime estateTime,
     TimeProvider clock,
     IOptions<CollectionOptions> options,
     ILogger<CollectionTaskCreator> logger)
@@ -39,8 +42,9 @@ public sealed class CollectionTaskCreator(
     }
 
     /// <summary>
-    /// The next requests (by id) of the month or before that have no task yet; the unpaid ones among them are
-    /// picked here, in memory, because SQLite cannot compare decimals. Last is null at the end.
+    /// The next requests (by id) of the month or before that have no task yet; the unpaid ones past their due date
+    /// among them are picked here, in memory, because SQLite cannot compare decimals and "today" is each estate's own.
+    /// Last is null at the end.
     /// </summary>
     private async Task<(int? Last, List<Unpaid> Batch)> NextBatchAsync(DateOnly month, int afterId, CancellationToken ct)
     {
@@ -49,11 +53,11 @@ public sealed class CollectionTaskCreator(
             .Where(r => r.Id > afterId && r.Month <= month && !db.CollectionTasks.Any(t => t.PaymentRequestId == r.Id))
             .OrderBy(r => r.Id)
             .Take(options.Value.BatchSize)
-            .Select(r => new { r.Id, r.EstateId, r.BuildingId, r.UnitId, r.Total, r.Paid })
+            .Select(r => new { r.Id, r.EstateId, r.BuildingId, r.UnitId, r.DueDate, r.Total, r.Paid })
             .ToListAsync(ct);
         if (rows.Count == 0)
             return (null, []);
-        var unpaid = rows.Where(r => r.Total > r.Paid).Select(r => new Unpaid(r.Id, r.EstateId, r.BuildingId, r.UnitId)).ToList();
+        var unpaid = rows.Where(r => r.Total > r.Paid && r.DueDate < estateTime.Today(r.EstateId)).Select(r => new Unpaid(r.Id, r.EstateId, r.BuildingId, r.UnitId)).ToList();
         return (rows[^1].Id, unpaid);
     }
 

@@ -6,6 +6,7 @@ using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Resources;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Fees.Collection;
 
@@ -29,7 +30,7 @@ public sealed class CollectionVisits(
         $"reminder:{requestId}:{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
     /// <summary>Today in the estate's time zone.</summary>
-    public DateOnly Today() => estateTime.Today(clock);
+    public DateOnly Today() => estateTime.Today();
 
     public async Task<CollectionResult> RecordAsync(VisitInput input, CancellationToken ct = default)
     {

@@ -23,7 +23,7 @@ public sealed record CounterPayment(int Id, string ReceiptNumber, DateTimeOffset
 }
 
 /// <summary>What the counter shows for a unit: its payers, open requests (oldest first), credit and recent payments (newest first).</summary>
-public sealed record CounterUnit(int UnitId, string Address, IReadOnlyList<CounterPayer> Payers, int? DefaultPayerId,
+public sealed record CounterUnit(int UnitId, int EstateId, string Address, IReadOnlyList<CounterPayer> Payers, int? DefaultPayerId,
     IReadOnlyList<CounterRequest> OpenRequests, decimal Credit, IReadOnlyList<CounterPayment> Payments)
 {
     public decimal TotalOutstanding => OpenRequests.Sum(r => r.Outstanding);
@@ -35,7 +35,7 @@ public sealed record CounterUnit(int UnitId, string Address, IReadOnlyList<Count
 public sealed record ReceiptLine(DateOnly Month, decimal Amount);
 
 /// <summary>Everything printed on a receipt (收據), or on a red-ink reversal receipt (紅沖) when <see cref="IsReversal"/>.</summary>
-public sealed record ReceiptView(int PaymentId, string EstateName, string OfficeName, string ReceiptNumber, DateTimeOffset ReceivedAt,
+public sealed record ReceiptView(int PaymentId, int EstateId, string EstateName, string OfficeName, string ReceiptNumber, DateTimeOffset ReceivedAt,
     string Address, string? Payer, decimal Amount, PaymentMethod Method, string? Reference, string ReceivedBy,
     IReadOnlyList<ReceiptLine> Lines, string? ReversalOfNumber, DateTimeOffset? ReversalOfDate, string? Reason, string? ReversedBy)
 {
@@ -53,7 +53,7 @@ public static class CounterQueries
     public static async Task<CounterUnit?> UnitAsync(AppDbContext db, int unitId, CancellationToken ct = default)
     {
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId)
-            .Select(u => new { u.Id, u.Building!.Code, u.Number }).SingleOrDefaultAsync(ct);
+            .Select(u => new { u.Id, u.Building!.Code, u.Number, u.Building.EstateId }).SingleOrDefaultAsync(ct);
         if (unit is null)
             return null;
         var payers = await db.Occupants.AsNoTracking().Where(o => o.UnitId == unitId).OrderBy(o => o.Role).ThenBy(o => o.Id)
@@ -71,7 +71,7 @@ public static class CounterQueries
                 db.Payments.Where(r => r.ReversalOfId == p.Id).Select(r => r.ReceiptNumber).FirstOrDefault()))
             .ToListAsync(ct);
         var credit = await PaymentService.CreditOfAsync(db, unitId, ct);
-        return new CounterUnit(unit.Id, $"{unit.Code}-{unit.Number}", payers, billed ?? payers.FirstOrDefault()?.Id, requests, credit, payments);
+        return new CounterUnit(unit.Id, unit.EstateId, $"{unit.Code}-{unit.Number}", payers, billed ?? payers.FirstOrDefault()?.Id, requests, credit, payments);
     }
 
     public static async Task<ReceiptView?> ReceiptAsync(AppDbContext db, int paymentId, CancellationToken ct = default)
@@ -93,7 +93,7 @@ public static class CounterQueries
         var original = p.ReversalOfId is null ? null
             : await db.Payments.AsNoTracking().Where(o => o.Id == p.ReversalOfId).Select(o => new { o.ReceiptNumber, o.ReceivedAt }).SingleAsync(ct);
         var reversedBy = await db.Payments.AsNoTracking().Where(r => r.ReversalOfId == p.Id).Select(r => r.ReceiptNumber).FirstOrDefaultAsync(ct);
-        return new ReceiptView(p.Id, estate.Name, estate.OfficeName, p.ReceiptNumber, p.ReceivedAt, unit, payer, p.Amount, p.Method, p.Reference,
+        return new ReceiptView(p.Id, p.EstateId, estate.Name, estate.OfficeName, p.ReceiptNumber, p.ReceivedAt, unit, payer, p.Amount, p.Method, p.Reference,
             p.ReceivedBy, lines, original?.ReceiptNumber, original?.ReceivedAt, p.Reason, reversedBy);
     }
 }

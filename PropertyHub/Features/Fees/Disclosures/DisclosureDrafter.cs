@@ -54,7 +54,7 @@ public sealed class DisclosureDrafter(IDbContextFactory<AppDbContext> dbFactory,
     /// </summary>
     public async Task<List<DisclosureLine>> IncomeAsync(AppDbContext db, int estateId, HalfYear halfYear, CancellationToken ct)
     {
-        var (start, end) = (books.StartOf(halfYear.FirstDay), books.StartOf(halfYear.Next.FirstDay));
+        var (start, end) = (books.StartOf(estateId, halfYear.FirstDay), books.StartOf(estateId, halfYear.Next.FirstDay));
         var payments = db.Payments.Where(p => p.EstateId == estateId && p.ReceivedAt >= start && p.ReceivedAt < end);
         var received = (await payments.Select(p => p.Amount).ToListAsync(ct)).Sum();
         var allocations = db.PaymentAllocations.Where(a => payments.Any(p => p.Id == a.PaymentId));

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Fees.PaidServices;
 
@@ -151,7 +152,7 @@ public sealed partial class PaidServiceService(IDbContextFactory<AppDbContext> d
     }
 
     /// <summary>Today in the estate's time zone: services are done today or earlier.</summary>
-    public DateOnly Today() => estateTime.Today(clock);
+    public DateOnly Today() => estateTime.Today();
 
     private static async Task<PaidServiceUnit> UnitAsync(AppDbContext db, int unitId, string address, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.Registry;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Fees.Requests;
 
@@ -19,6 +20,7 @@ public sealed class PaymentRequestIssuer(
     IDbContextFactory<AppDbContext> dbFactory,
     WritePriority writes,
     PaymentRequestNotices notices,
+    EstateTime estateTime,
     TimeProvider clock,
     IOptions<PaymentRequestOptions> options,
     IOptions<PersonalLinkOptions> linkOptions,
@@ -77,6 +79,14 @@ public sealed class PaymentRequestIssuer(
         return (units[^1].Id, todo, withoutPayer);
     }
 
+    /// <summary>The month's due day (the 20th), but never less than <see cref="PaymentRequestOptions.MinDaysToPay"/> after the estate date it is issued.</summary>
+    public DateOnly DueDate(DateOnly month, DateOnly issuedOn)
+    {
+        var due = new DateOnly(month.Year, month.Month, options.Value.DueDay);
+        var earliest = issuedOn.AddDays(options.Value.MinDaysToPay);
+        return due < earliest ? earliest : due;
+    }
+
     /// <summary>Fees are the owner's to pay; a unit with only a tenant on file bills the tenant.</summary>
     private static Occupant? Payer(IEnumerable<Occupant> occupants) =>
         occupants.OrderBy(o => o.Role == OccupantRole.Owner ? 0 : 1).ThenBy(o => o.Id).FirstOrDefault();
@@ -88,7 +98,6 @@ public sealed class PaymentRequestIssuer(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.IsBackground = true;
         var now = clock.GetUtcNow();
-        var due = new DateOnly(month.Year, month.Month, options.Value.DueDay);
         var ids = units.Select(u => u.UnitId).ToList();
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
@@ -110,7 +119,7 @@ public sealed class PaymentRequestIssuer(
                     UnitId = unit.UnitId,
                     OccupantId = unit.Payer.Id,
                     Month = month,
-                    DueDate = due,
+                    DueDate = DueDate(month, estateTime.LocalDate(unit.EstateId, now)),
                     IssuedAt = now,
                 };
                 foreach (var item in items[unit.EstateId])

@@ -14,6 +14,13 @@ public sealed class PaymentRequestOptions
     [Range(1, 28)]
     public int DueDay { get; set; } = 20;
 
+    /// <summary>
+    /// Days the payer has at least, counted from the estate date the request is issued: a request issued late (the
+    /// app was down on the 15th) is due this many days after it went out, never on a date already past.
+    /// </summary>
+    [Range(0, 60)]
+    public int MinDaysToPay { get; set; } = 5;
+
     /// <summary>Days the occupant's link to view the request stays open.</summary>
     [Range(1, 366)]
     public int LinkDays { get; set; } = 90;

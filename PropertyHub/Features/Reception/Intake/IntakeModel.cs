@@ -43,12 +43,12 @@ public sealed class IntakeModel
     /// <summary>An inquiry not answered at once needs the agreed time, also when transferred (P3 4.1.3).</summary>
     public bool NeedsAgreedTime => Kind == RequestKind.Inquiry && Outcome is IntakeOutcome.AgreedReply or IntakeOutcome.Transferred;
 
-    public DateTimeOffset? AgreedReplyAt(TimeZoneInfo zone)
+    /// <summary>The agreed time the clerk typed, in the estate's wall-clock time, as an instant.</summary>
+    public DateTimeOffset? AgreedReplyAt(Settings.EstateTime time, int estateId)
     {
         if (!DateTime.TryParseExact(AgreedReplyLocal, [LocalFormat, LocalFormat + ":ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             return null;
-        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+        return time.ToUtc(estateId, local);
     }
 
     public void UseArchiveEntry(KnowledgeView entry)
@@ -59,7 +59,7 @@ public sealed class IntakeModel
         Answer = entry.Answer;
     }
 
-    public Intake ToIntake(int estateId, TimeZoneInfo zone) => new()
+    public Intake ToIntake(int estateId, Settings.EstateTime time) => new()
     {
         EstateId = estateId,
         Kind = Kind,
@@ -71,7 +71,7 @@ public sealed class IntakeModel
         Phone = Phone,
         Content = Content,
         IsImportant = IsImportant,
-        AgreedReplyAt = NeedsAgreedTime ? AgreedReplyAt(zone) : null,
+        AgreedReplyAt = NeedsAgreedTime ? AgreedReplyAt(time, estateId) : null,
         TransferTo = Outcome == IntakeOutcome.Transferred ? TransferTo : null,
         Remark = Remark,
         ForColleague = Outcome == IntakeOutcome.Message ? ForColleague : null,

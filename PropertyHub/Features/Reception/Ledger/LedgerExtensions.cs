@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using PropertyHub.Features.Reception.Measures;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Resources;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Reception.Ledger;
 
@@ -22,7 +23,10 @@ public static class LedgerExtensions
         app.MapGet("/reception/ledger.xlsx", async (string? from, string? to, int? estateId, LedgerService ledger, EstateTime time,
             TimeProvider clock, IStringLocalizer<LedgerText> text, CancellationToken ct) =>
         {
-            var today = time.Today(clock);
+            estateId ??= await ledger.DefaultEstateAsync(ct);
+            if (estateId is null)
+                return Results.NotFound();
+            var today = time.Today(estateId.Value);
             var first = today;
             var last = today;
             if ((from is not null && !LocalDays.TryParse(from, out first)) || (to is not null && !LocalDays.TryParse(to, out last)))
@@ -33,9 +37,6 @@ public static class LedgerExtensions
                 last = first;
             if (last < first || last.DayNumber - first.DayNumber >= LedgerService.MaxDays)
                 return Results.BadRequest(text["ExportBadRange", LedgerService.MaxDays].Value);
-            estateId ??= await ledger.DefaultEstateAsync(ct);
-            if (estateId is null)
-                return Results.NotFound();
             var bytes = await ledger.ExportAsync(estateId.Value, first, last, ct);
             return Results.File(bytes, LedgerService.ContentType, $"ledger-{LocalDays.Format(first)}-{LocalDays.Format(last)}.xlsx");
         }).RequireAuthorization(new AuthorizeAttribute { Roles = LedgerRoles.Read });

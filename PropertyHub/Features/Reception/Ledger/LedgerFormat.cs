@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Resources;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Reception.Ledger;
 
@@ -15,15 +15,15 @@ public sealed class LedgerFormat(IStringLocalizer<LedgerText> text, IStringLocal
     /// <summary>Null: customer service still holds the item.</summary>
     public string Department(Department? department) => labels.Label(department ?? Reception.Department.CustomerService);
 
-    public string Time(DateTimeOffset utc) => time.ToLocal(utc).ToString(TimeFormat, CultureInfo.InvariantCulture);
-    public string ShortTime(DateTimeOffset utc) => time.ToLocal(utc).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public string Time(int estateId, DateTimeOffset utc) => time.ToLocal(estateId, utc).ToString(TimeFormat, CultureInfo.InvariantCulture);
+    public string ShortTime(int estateId, DateTimeOffset utc) => time.ToLocal(estateId, utc).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    public string Reply(LedgerRow row) => row.RepliedAt is { } at
-        ? row.RepliedLate ? text["RepliedLateAt", Time(at)] : Time(at)
+    public string Reply(int estateId, LedgerRow row) => row.RepliedAt is { } at
+        ? row.RepliedLate ? text["RepliedLateAt", Time(estateId, at)] : Time(estateId, at)
         : "";
 
     /// <summary>The handling column: how the contact was taken, whether it was raised, and whether it was replied.</summary>
-    public string Handling(LedgerHandling h)
+    public string Handling(int estateId, LedgerHandling h)
     {
         var parts = new List<string>();
         if (h.AnsweredNow)
@@ -33,7 +33,7 @@ public sealed class LedgerFormat(IStringLocalizer<LedgerText> text, IStringLocal
         if (h.TransferredTo is { } department)
             parts.Add(text["HandlingTransferredTo", Department(department)]);
         if (!h.AnsweredNow && h.AgreedReplyAt is { } agreed)
-            parts.Add(text["HandlingAgreedReplyAt", ShortTime(agreed)]);
+            parts.Add(text["HandlingAgreedReplyAt", ShortTime(estateId, agreed)]);
         if (parts.Count == 0)
             parts.Add(text["HandlingLogged"]);
         if (h.Level != EscalationLevel.None)

@@ -6,6 +6,7 @@ using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Resources;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Reception.Ledger;
 
@@ -60,7 +61,7 @@ public sealed class LedgerReviewService(
         if (!LedgerRoles.IsIn(user, kind == ReviewKind.Daily ? LedgerRoles.ReviewDaily : LedgerRoles.ReviewWeekly))
             return Refused(kind == ReviewKind.Daily ? "DailyReviewNotAllowed" : "WeeklyReviewNotAllowed");
         var period = kind == ReviewKind.Daily ? day : LocalDays.Monday(day);
-        if (period > time.Today(clock))
+        if (period > time.Today(estateId))
             return Refused("ReviewInFuture");
         notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
         if (notes?.Length > MaxNotesLength)
@@ -89,7 +90,7 @@ public sealed class LedgerReviewService(
             var existing = await FindAsync(estateId, kind, period, ct);
             if (existing is null)
                 throw;
-            return Refused("AlreadyReviewed", existing.ReviewerName, time.ToLocal(existing.ReviewedAt).ToString(LedgerFormat.TimeFormat, System.Globalization.CultureInfo.InvariantCulture));
+            return Refused("AlreadyReviewed", existing.ReviewerName, time.ToLocal(estateId, existing.ReviewedAt).ToString(LedgerFormat.TimeFormat, System.Globalization.CultureInfo.InvariantCulture));
         }
         logger.LogInformation("Recorded {Kind} ledger review of {Period} for estate {EstateId}", kind, period, estateId);
         return new ReviewResult(review, null);
@@ -108,13 +109,13 @@ public sealed class LedgerReviewService(
     /// </summary>
     public async Task<ReviewGaps> GapsAsync(int estateId, CancellationToken ct = default)
     {
-        var today = time.Today(clock);
+        var today = time.Today(estateId);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var first = await db.ServiceRequests.Where(r => r.EstateId == estateId).OrderBy(r => r.ReceivedAt)
             .Select(r => (DateTimeOffset?)r.ReceivedAt).FirstOrDefaultAsync(ct);
         if (first is null)
             return new ReviewGaps([], null);
-        var start = time.LocalDate(first.Value);
+        var start = time.LocalDate(estateId, first.Value);
         if (start < today.AddDays(-BannerDays))
             start = today.AddDays(-BannerDays);
         var reviewed = await db.LedgerReviews
@@ -140,13 +141,13 @@ public sealed class LedgerReviewService(
 
     private Task<bool> HasContactsAsync(AppDbContext db, int estateId, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var (start, end) = time.UtcBounds(from, to);
+        var (start, end) = time.UtcBounds(estateId, from, to);
         return db.ServiceRequests.AnyAsync(r => r.EstateId == estateId && r.ReceivedAt >= start && r.ReceivedAt < end, ct);
     }
 
     private Task<int> OpenItemsAsync(AppDbContext db, int estateId, DateOnly day, CancellationToken ct)
     {
-        var (start, end) = time.UtcBounds(day, day);
+        var (start, end) = time.UtcBounds(estateId, day, day);
         return db.ServiceRequests.CountAsync(r => r.EstateId == estateId && r.ReceivedAt >= start && r.ReceivedAt < end && r.Status == RequestStatus.Open, ct);
     }
 

@@ -5,6 +5,7 @@ using MiniExcelLibs;
 using PropertyHub.Data;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Resources;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Reception.Ledger;
 
@@ -49,8 +50,8 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Est
             table.Columns.Add(text[column], typeof(string));
         await foreach (var row in Project(Contacts(db, estateId, from, to)).AsAsyncEnumerable().WithCancellation(ct))
         {
-            table.Rows.Add(format.Time(row.ReceivedAt), row.Unit, row.CallerName, format.Channel(row.Channel), format.Kind(row.Kind),
-                row.Content, format.Handling(row.Handling), row.Remark, row.TakenByName, format.Reply(row));
+            table.Rows.Add(format.Time(estateId, row.ReceivedAt), row.Unit, row.CallerName, format.Channel(row.Channel), format.Kind(row.Kind),
+                row.Content, format.Handling(estateId, row.Handling), row.Remark, row.TakenByName, format.Reply(estateId, row));
         }
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(table, sheetName: "Ledger", excelType: ExcelType.XLSX, cancellationToken: ct);
@@ -63,7 +64,7 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Est
 
     private IQueryable<ServiceRequest> Contacts(AppDbContext db, int estateId, DateOnly from, DateOnly to)
     {
-        var (start, end) = time.UtcBounds(from, to);
+        var (start, end) = time.UtcBounds(estateId, from, to);
         return db.ServiceRequests.AsNoTracking()
             .Where(r => r.EstateId == estateId && r.ReceivedAt >= start && r.ReceivedAt < end)
             .OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id);

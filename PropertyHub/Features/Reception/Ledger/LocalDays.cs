@@ -1,4 +1,4 @@
-using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Reception.Ledger;
 
@@ -8,16 +8,9 @@ namespace PropertyHub.Features.Reception.Ledger;
 /// </summary>
 public static class LocalDays
 {
-    /// <summary>The UTC instant the local day begins.</summary>
-    public static DateTimeOffset StartUtc(this EstateTime time, DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, time.Zone.GetUtcOffset(local)).ToUniversalTime();
-    }
-
-    /// <summary>[start of <paramref name="from"/>, start of the day after <paramref name="to"/>) in UTC.</summary>
-    public static (DateTimeOffset Start, DateTimeOffset End) UtcBounds(this EstateTime time, DateOnly from, DateOnly to) =>
-        (time.StartUtc(from), time.StartUtc(to.AddDays(1)));
+    /// <summary>[start of <paramref name="from"/>, start of the day after <paramref name="to"/>) in UTC, on the estate's own clock.</summary>
+    public static (DateTimeOffset Start, DateTimeOffset End) UtcBounds(this EstateTime time, int estateId, DateOnly from, DateOnly to) =>
+        time.DayBounds(estateId, from, to);
 
     public static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 

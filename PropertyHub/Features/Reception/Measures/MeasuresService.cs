@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Reception.Ledger;
 using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Reception.Measures;
 
@@ -21,7 +22,7 @@ public sealed class MeasuresService(IDbContextFactory<AppDbContext> dbFactory, E
         if (to.DayNumber - from.DayNumber >= MaxDays)
             from = to.AddDays(-(MaxDays - 1));
         var now = clock.GetUtcNow();
-        var (start, end) = time.UtcBounds(from, to);
+        var (start, end) = time.UtcBounds(estateId, from, to);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var contacts = db.ServiceRequests.AsNoTracking().Where(r => r.EstateId == estateId && r.ReceivedAt >= start && r.ReceivedAt < end);
 
@@ -47,7 +48,7 @@ public sealed class MeasuresService(IDbContextFactory<AppDbContext> dbFactory, E
         {
             var first = monday < from ? from : monday;
             var last = monday.AddDays(6) > to ? to : monday.AddDays(6);
-            var (weekStart, weekEnd) = time.UtcBounds(first, last);
+            var (weekStart, weekEnd) = time.UtcBounds(estateId, first, last);
             var counts = await contacts.Where(r => r.ReceivedAt >= weekStart && r.ReceivedAt < weekEnd
                     && (r.Kind == RequestKind.Complaint || r.Kind == RequestKind.Inquiry))
                 .GroupBy(r => r.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);

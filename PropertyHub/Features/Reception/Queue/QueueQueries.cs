@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Reception.Queue;
 
@@ -27,7 +28,7 @@ public sealed class QueueQueries(IDbContextFactory<AppDbContext> dbFactory, Esta
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scope = Scope(db, filter);
-        var counters = await CountAsync(scope, now, ct);
+        var counters = await CountAsync(filter.EstateId, scope, now, ct);
         var listed = filter.OverdueOnly ? scope.Where(Overdue(now)) : scope;
         var total = filter.OverdueOnly ? counters.Overdue : counters.Open;
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
@@ -52,7 +53,7 @@ public sealed class QueueQueries(IDbContextFactory<AppDbContext> dbFactory, Esta
     public async Task<QueueCounters> GetCountersAsync(QueueFilter filter, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await CountAsync(Scope(db, filter), clock.GetUtcNow(), ct);
+        return await CountAsync(filter.EstateId, Scope(db, filter), clock.GetUtcNow(), ct);
     }
 
     public async Task<IReadOnlyList<BuildingOption>> BuildingsAsync(int estateId, CancellationToken ct = default)
@@ -91,23 +92,17 @@ public sealed class QueueQueries(IDbContextFactory<AppDbContext> dbFactory, Esta
         return query;
     }
 
-    private async Task<QueueCounters> CountAsync(IQueryable<ServiceRequest> scope, DateTimeOffset now, CancellationToken ct)
+    private async Task<QueueCounters> CountAsync(int estateId, IQueryable<ServiceRequest> scope, DateTimeOffset now, CancellationToken ct)
     {
-        var (todayStart, tomorrowStart) = Today(now);
+        // Today on the estate's own clock, as a UTC range.
+        var today = estateTime.LocalDate(estateId, now);
+        var (todayStart, tomorrowStart) = estateTime.DayBounds(estateId, today, today);
         var overdue = Overdue(now);
         var open = await scope.CountAsync(ct);
         var dueToday = await scope.CountAsync(r => r.DueAt >= todayStart && r.DueAt < tomorrowStart, ct);
         var overdueCount = await scope.CountAsync(overdue, ct);
         var warning = await scope.Where(r => r.Level != EscalationLevel.None).Where(Not(overdue)).CountAsync(ct);
         return new QueueCounters(open, dueToday, warning, overdueCount);
-    }
-
-    /// <summary>Today in the estate's time zone, as a UTC range.</summary>
-    private (DateTimeOffset Start, DateTimeOffset End) Today(DateTimeOffset now)
-    {
-        var localDate = estateTime.ToLocal(now).Date;
-        DateTimeOffset Utc(DateTime local) => new(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), estateTime.Zone), TimeSpan.Zero);
-        return (Utc(localDate), Utc(localDate.AddDays(1)));
     }
 
     /// <summary>Overdue: marked by the sweep, or past the deadline before the sweep's next run.</summary>

@@ -5,6 +5,7 @@ using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Reception;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Resources;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Surveys.Rectifications;
 
@@ -26,7 +27,7 @@ public sealed class RectificationService(
     public const int MaxReason = 300;
 
     /// <summary>The estate's local date today: a rectification due before it and not signed off is overdue.</summary>
-    public DateOnly Today() => estateTime.Today(clock);
+    public DateOnly Today() => estateTime.Today();
 
     public async Task<RectificationList> ListAsync(RectificationQuery query, string culture, CancellationToken ct = default)
     {
@@ -167,7 +168,7 @@ public sealed class RectificationService(
             errors[nameof(edit.Department)] = "DepartmentRequired";
         if (Clean(edit.ResponsiblePerson)?.Length > MaxPerson)
             errors[nameof(edit.ResponsiblePerson)] = "PersonTooLong";
-        if (edit.DueDate < estateTime.LocalDate(r.CreatedAt))
+        if (edit.DueDate < estateTime.LocalDate(r.EstateId, r.CreatedAt))
             errors[nameof(edit.DueDate)] = "DueBeforeCreated";
         var measure = Clean(edit.Measure);
         var evidence = Clean(edit.EvidenceNote);
@@ -202,7 +203,7 @@ public sealed class RectificationService(
         }).ToListAsync(ct);
         return rows.Select(x => new RectificationRow(
             x.R.Id, x.R.Version, x.R.Quarter, x.Unit, x.Item.NameIn(culture), x.R.Score, x.Comment, x.R.Department, x.R.ResponsiblePerson,
-            estateTime.LocalDate(x.R.CreatedAt), x.R.DueDate,
+            estateTime.LocalDate(x.R.EstateId, x.R.CreatedAt), x.R.DueDate,
             x.R.Status != RectificationStatus.SignedOff && x.R.DueDate < today,
             x.R.Status, x.R.Measure, x.R.EvidenceNote, x.R.DoneAt, x.R.SignedOffBy, x.R.SignedOffAt)).ToList();
     }

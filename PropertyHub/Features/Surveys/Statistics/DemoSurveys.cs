@@ -5,6 +5,7 @@ using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Reception;
 using PropertyHub.Features.Reception.Ledger;
 using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Surveys.Statistics;
 
@@ -75,7 +76,7 @@ public sealed class DemoSurveys(
             return;
 
         var random = new Random(2026_11);
-        var quarters = SurveyQuarter.Of(estateTime.Today(clock)).Previous.Trailing(Quarters);
+        var quarters = SurveyQuarter.Of(estateTime.LocalDate(clock.GetUtcNow())).Previous.Trailing(Quarters);
         var count = 0;
         for (var i = 0; i < quarters.Count; i++)
         {
@@ -90,7 +91,7 @@ public sealed class DemoSurveys(
     private async Task<int> SeedQuarterAsync(int estateId, int templateId, List<SurveyItem> items, List<DemoUnit> units, SurveyQuarter quarter,
         double responseRate, double extraWeakness, bool latest, int seed, CancellationToken ct)
     {
-        var issuedAt = estateTime.StartUtc(quarter.FirstDay).AddHours(9);
+        var issuedAt = estateTime.StartOfDay(quarter.FirstDay).AddHours(9);
         var clerk = DemoUsers.All.Single(u => u.Role == Roles.Clerk).DisplayName;
         var manager = DemoUsers.All.Single(u => u.Role == Roles.Manager).DisplayName;
 

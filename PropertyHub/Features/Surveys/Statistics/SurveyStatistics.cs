@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Reception.Ledger;
 using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Surveys.Statistics;
 
@@ -21,7 +22,7 @@ public sealed class SurveyStatistics(IDbContextFactory<AppDbContext> dbFactory, 
     }
 
     /// <summary>The quarter the estate's calendar is in today.</summary>
-    public SurveyQuarter CurrentQuarter() => SurveyQuarter.Of(estateTime.Today(clock));
+    public SurveyQuarter CurrentQuarter() => SurveyQuarter.Of(estateTime.LocalDate(clock.GetUtcNow()));
 
     public async Task<SurveyStats> ComputeAsync(int estateId, SurveyQuarter quarter, string culture, CancellationToken ct = default)
     {
