@@ -12,7 +12,6 @@ using PropertyHub.Data;
 using PropertyHub.Features.Reception;
 using PropertyHub.Features.Reception.Queue;
 using PropertyHub.Features.Registry;
-using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Settings;
 
 var sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : [10_000, 1_000_000];
@@ -40,7 +39,7 @@ foreach (var size in sizes)
         await InsertAsync(file, estateId, size, Open);
         insert.Stop();
 
-        var queries = new QueueQueries(new Factory(options), new EstateTime(Options.Create(new EstateTimeOptions())), TimeProvider.System);
+        var queries = new QueueQueries(new Factory(options), new EstateTime(new Source(options), Options.Create(new EstateTimeOptions()), TimeProvider.System), TimeProvider.System);
         var filter = new QueueFilter { EstateId = estateId };
         var first = await queries.GetPageAsync(filter);
         if (first.Rows.Count != 50 || first.Counters.Open != Open)
@@ -111,6 +110,11 @@ static async Task InsertAsync(string file, int estateId, int closed, int open)
         await command.ExecuteNonQueryAsync();
     }
     await transaction.CommitAsync();
+}
+
+sealed class Source(DbContextOptions<SqliteDbContext> options) : IAppDbContextSource
+{
+    public AppDbContext Create() => new SqliteDbContext(options);
 }
 
 sealed class Factory(DbContextOptions<SqliteDbContext> options) : IDbContextFactory<AppDbContext>
