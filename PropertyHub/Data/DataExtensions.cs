@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql.EntityFrameworkCore.PostgreSQL;
 using Microsoft.Extensions.Options;
 using PropertyHub.Features.Accounts;
 
@@ -25,7 +26,7 @@ public static class DataExtensions
                 services.AddDbContextFactory<SqlServerDbContext>(o => o.UseSqlServer(options.ConnectionString, s =>
                 {
                     if (options.RetriesOnFailure)
-                        s.EnableRetryOnFailure();
+                        s.ExecutionStrategy(d => StartupRetries.Choose(d, d => new SqlServerRetryingExecutionStrategy(d)));
                 }));
                 services.AddSingleton<IAppDbContextSource, AppDbContextSource<SqlServerDbContext>>();
                 services.AddDataProtection().PersistKeysToDbContext<SqlServerDbContext>();
@@ -34,7 +35,7 @@ public static class DataExtensions
                 services.AddDbContextFactory<PostgresDbContext>(o => o.UseNpgsql(options.ConnectionString, n =>
                 {
                     if (options.RetriesOnFailure)
-                        n.EnableRetryOnFailure();
+                        n.ExecutionStrategy(d => StartupRetries.Choose(d, d => new NpgsqlRetryingExecutionStrategy(d)));
                 }));
                 services.AddSingleton<IAppDbContextSource, AppDbContextSource<PostgresDbContext>>();
                 services.AddDataProtection().PersistKeysToDbContext<PostgresDbContext>();

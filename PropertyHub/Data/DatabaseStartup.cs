@@ -33,6 +33,7 @@ public sealed class DatabaseStartup(
     /// </summary>
     public async Task PrepareAsync(CancellationToken ct = default)
     {
+        using var ownRetries = StartupRetries.Suspend();
         await EnsureDatabaseExistsAsync(ct);
         await using (await AcquireLockAsync(ct))
         {
@@ -50,6 +51,7 @@ public sealed class DatabaseStartup(
     /// <summary>Applies pending migrations under the start-up lock (the <c>--migrate</c> command).</summary>
     public async Task MigrateAsync(CancellationToken ct = default)
     {
+        using var ownRetries = StartupRetries.Suspend();
         await EnsureDatabaseExistsAsync(ct);
         await using (await AcquireLockAsync(ct))
             await MigrateUnlockedAsync(ct);

@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using PropertyHub.Features.Reception;
 using PropertyHub.Features.Reception.IntakeDesk;
 using PropertyHub.Features.Reception.Knowledge;
+using PropertyHub.Features.Settings;
 using PropertyHub.Tests.Features.Registry;
 
 namespace PropertyHub.Tests.Features.Reception;
@@ -23,6 +24,7 @@ internal static class IntakeTesting
             ctx.Services.AddSingleton(sp.GetRequiredService<DeskProfile>());
             ctx.Services.AddSingleton(sp.GetRequiredService<KnowledgeService>());
             ctx.Services.AddSingleton(TimeProvider.System);
+            ctx.Services.AddSingleton(sp.GetRequiredService<EstateTime>());
             var page = ctx.Render<IntakePage>();
             page.WaitForElement("form[data-testid=intake-form]", TimeSpan.FromSeconds(10));
             await test(page, ctx);
