@@ -72,6 +72,20 @@ public sealed class DutiesOverviewTests : DutiesAppTest
     }
 
     [Fact]
+    public async Task RunNow_Backup_OffersOnlyTheLatestNightAndRefusesAnEarlierOne()
+    {
+        var backup = (await SnapshotAsync()).Duties.Single(d => d.Name == SqliteBackupDuty.DutyName);
+        var latest = Assert.Single(backup.Periods).Period;
+        var earlier = DateOnly.ParseExact(latest, "yyyy-MM-dd").AddDays(-1).ToString("yyyy-MM-dd");
+
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            InScope(sp => sp.GetRequiredService<DutiesOverview>().RunNowAsync(SqliteBackupDuty.DutyName, earlier)));
+
+        var folder = await InScope(sp => Task.FromResult(sp.GetServices<IScheduledDuty>().OfType<SqliteBackupDuty>().Single().Folder));
+        Assert.False(File.Exists(Path.Combine(folder, $"propertyhub-{earlier}.db")));
+    }
+
+    [Fact]
     public async Task RunNow_FailingDuty_ReturnsTheRecordedErrorInsteadOfThrowing()
     {
         Duty.FailuresLeft = 1;

@@ -62,6 +62,17 @@ public sealed class DutyRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_DutyAboutEstatesWithNoEstateYet_RunsNothingAndLeavesThePeriodOpen()
+    {
+        duty.NeedsAnEstate = true;
+
+        Assert.Equal(RunOutcome.NoEstateYet, await RunAsync("2026-11"));
+
+        Assert.Empty(duty.Runs);
+        Assert.Empty(await RunsAsync());
+    }
+
+    [Fact]
     public async Task Run_ConcurrentlyForOnePeriod_HasOneEffect()
     {
         duty.Delay = TimeSpan.FromMilliseconds(300);

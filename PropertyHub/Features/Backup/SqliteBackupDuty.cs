@@ -21,8 +21,11 @@ public sealed class SqliteBackupDuty(IOptions<DatabaseOptions> database, IOption
 
     public string PeriodOf(DateTime localOccurrence) => localOccurrence.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Nightly backups of missed nights would all be copies of today's database: only the latest night is caught up.</summary>
+    /// <summary>Backups of earlier nights would all be copies of today's database: only the latest night is run.</summary>
     public bool CatchUpEveryPeriod => false;
+
+    /// <summary>The database is worth keeping before any estate is in it (users, settings).</summary>
+    public bool NeedsAnEstate => false;
 
     /// <summary>An extra backup now, e.g. before an upgrade: "extra-20261205-101503" (estate time, to the second).</summary>
     public string? ExtraPeriod(DateTime localNow) => ExtraPrefix + localNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);

@@ -54,7 +54,7 @@ public sealed class DutiesOverview(
         {
             var next = dutyClock.NextOccurrence(duty, now);
             var arguments = descriptions.FirstOrDefault(d => d.Duty == duty.Name)?.Arguments(services) ?? [];
-            var periods = dutyClock.Periods(duty, now, PickablePeriods);
+            var periods = Pickable(duty, now);
             var statuses = await StatusesAsync(duty.Name, periods.Select(p => p.Period).ToList(), cancellationToken);
             rows.Add(new DutyRow(duty.Name, arguments, duty.Cron, next is null ? null : estateTime.ToLocal(next.Value), periods.FirstOrDefault()?.Period,
                 await RunsAsync(duty.Name, cancellationToken),
@@ -72,7 +72,7 @@ public sealed class DutiesOverview(
     public async Task<RunNowResult> RunNowAsync(string name, string? period = null, CancellationToken cancellationToken = default)
     {
         var duty = runner.Find(name);
-        var periods = dutyClock.Periods(duty, clock.GetUtcNow(), PickablePeriods);
+        var periods = Pickable(duty, clock.GetUtcNow());
         if (periods.Count == 0)
             return new RunNowResult(null, null, null);
         if (period is null)
@@ -82,6 +82,10 @@ public sealed class DutiesOverview(
         logger.LogInformation("Duty {Duty} run by hand for period {Period}", duty.Name, period);
         return await RunAsync(duty, period, cancellationToken);
     }
+
+    /// <summary>The periods a person may run: the latest ones, or only the latest for a duty that cannot run earlier periods.</summary>
+    private IReadOnlyList<DutyPeriod> Pickable(IScheduledDuty duty, DateTimeOffset now) =>
+        dutyClock.Periods(duty, now, duty.CatchUpEveryPeriod ? PickablePeriods : 1);
 
     /// <summary>An extra run not bound to the schedule (the backup duty's backup on demand); each one is its own run.</summary>
     public async Task<RunNowResult> RunExtraAsync(string name, CancellationToken cancellationToken = default)

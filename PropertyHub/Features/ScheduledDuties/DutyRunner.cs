@@ -10,6 +10,9 @@ public enum RunOutcome
     Ran,
     AlreadyDone,
     InProgressElsewhere,
+
+    /// <summary>The duty is about estates and none is registered yet: nothing ran, nothing was recorded.</summary>
+    NoEstateYet,
 }
 
 /// <summary>Runs duties exactly once per period by claiming a <see cref="ScheduledRun"/> row first.</summary>
@@ -39,6 +42,12 @@ public sealed class DutyRunner(
         using var activity = Telemetry.Source.StartActivity("duty " + duty.Name);
         activity?.SetTag("propertyhub.duty", duty.Name);
         activity?.SetTag("propertyhub.period", period);
+        if (duty.NeedsAnEstate && !await AnyEstateAsync(cancellationToken))
+        {
+            logger.LogInformation("Duty {Duty} did not run for period {Period}: no estate is registered yet", duty.Name, period);
+            Count(duty, "no_estate_yet", activity);
+            return RunOutcome.NoEstateYet;
+        }
         var run = await ClaimAsync(duty.Name, period, cancellationToken);
         if (run is null)
         {
@@ -77,16 +86,21 @@ public sealed class DutyRunner(
         var now = clock.GetUtcNow();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var run = new ScheduledRun { Duty = duty, Period = period, Status = RunStatus.Running, StartedAt = now, Attempts = 1 };
-            db.ScheduledRuns.Add(run);
-            try
+            // A period claimed before (the usual case for "Run now" on a done period) goes straight to the decision
+            // below instead of an insert that fails and logs a stack trace; between two claimers the key still decides.
+            if (!await db.ScheduledRuns.AnyAsync(r => r.Duty == duty && r.Period == period, ct))
             {
-                await db.SaveChangesAsync(ct);
-                return run;
-            }
-            catch (DbUpdateException)
-            {
-                // The unique (duty, period) key said no: the period was claimed before. Decide below.
+                var run = new ScheduledRun { Duty = duty, Period = period, Status = RunStatus.Running, StartedAt = now, Attempts = 1 };
+                db.ScheduledRuns.Add(run);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                    return run;
+                }
+                catch (DbUpdateException)
+                {
+                    // The unique (duty, period) key said no: another instance claimed it just now. Decide below.
+                }
             }
         }
 
@@ -120,6 +134,12 @@ public sealed class DutyRunner(
         row.Error = error?.Length > 2000 ? error[..2000] : error;
         row.FinishedAt = clock.GetUtcNow();
         await db.SaveChangesAsync();
+    }
+
+    private async Task<bool> AnyEstateAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Estates.AnyAsync(ct);
     }
 
     private async Task<bool> IsDoneAsync(string duty, string period, CancellationToken ct)

@@ -16,11 +16,17 @@ public interface IScheduledDuty
     bool CatchUp => true;
 
     /// <summary>
-    /// Whether start-up runs every missed period (oldest first, up to <see cref="ScheduledDutiesOptions.CatchUpLimit"/>),
-    /// or only the latest one: a backup of today's database written under past nights' names would only push real
-    /// older backups out.
+    /// Whether earlier periods can be run — by start-up's catch-up (oldest first, up to
+    /// <see cref="ScheduledDutiesOptions.CatchUpLimit"/>) or by hand on /duties — or only the latest one: a backup of
+    /// today's database written under a past night's name would pass today's data off as that night's.
     /// </summary>
     bool CatchUpEveryPeriod => true;
+
+    /// <summary>
+    /// Whether the duty's work is about estates (bills, forms, statements): with no estate registered yet it does not
+    /// run, and records nothing, so the period is still open when the first estate arrives.
+    /// </summary>
+    bool NeedsAnEstate => true;
 
     /// <summary>
     /// The period of an extra run a person asks for, not bound to the schedule (e.g. a backup before an upgrade), or
