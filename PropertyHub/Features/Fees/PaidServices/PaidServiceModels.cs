@@ -39,7 +39,7 @@ public sealed record PaidServiceRow(int Id, int Version, int OccupantId, string 
 }
 
 /// <summary>What the occupant sees on the tablet before and after signing.</summary>
-public sealed record PaidServiceSheet(int Id, int Version, int UnitId, string Unit, string OccupantName, string OccupantLanguage,
+public sealed record PaidServiceSheet(int Id, int Version, int EstateId, int UnitId, string Unit, string OccupantName, string OccupantLanguage,
     string ServiceType, string? Description, decimal Price, DateOnly ServiceDate, string StaffName,
     string? Signature, DateTimeOffset? SignedAt, string? WitnessedBy);
 

@@ -125,7 +125,7 @@ public sealed partial class PaidServiceService(IDbContextFactory<AppDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.PaidServices.AsNoTracking().Where(s => s.Id == id)
             .Join(db.Units, s => s.UnitId, u => u.Id, (s, u) => new { s, u })
-            .Join(db.Occupants, x => x.s.OccupantId, o => o.Id, (x, o) => new PaidServiceSheet(x.s.Id, x.s.Version, x.u.Id,
+            .Join(db.Occupants, x => x.s.OccupantId, o => o.Id, (x, o) => new PaidServiceSheet(x.s.Id, x.s.Version, x.s.EstateId, x.u.Id,
                 x.u.Building!.Code + "-" + x.u.Number, o.Name, o.PreferredLanguage, x.s.ServiceType, x.s.Description, x.s.Price,
                 x.s.ServiceDate, x.s.StaffName, x.s.Signature, x.s.SignedAt, x.s.WitnessedBy))
             .SingleOrDefaultAsync(ct);
