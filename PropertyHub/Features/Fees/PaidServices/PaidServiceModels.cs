@@ -46,4 +46,4 @@ public sealed record PaidServiceSheet(int Id, int Version, int EstateId, int Uni
 public sealed record PaidServiceOccupant(int Id, string Name);
 
 /// <summary>A unit found by its address ("1-1201") with the occupants a service can be recorded for.</summary>
-public sealed record PaidServiceUnit(int Id, string Address, IReadOnlyList<PaidServiceOccupant> Occupants);
+public sealed record PaidServiceUnit(int Id, int EstateId, string Address, IReadOnlyList<PaidServiceOccupant> Occupants);
