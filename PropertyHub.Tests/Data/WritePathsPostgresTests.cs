@@ -93,7 +93,7 @@ public sealed class WritePathsPostgresTests(PostgresServer server)
             var visits = sp.GetRequiredService<CollectionVisits>();
             var result = await visits.RecordAsync(new VisitInput
             {
-                TaskId = taskId, Version = 0, Outcome = VisitOutcome.Promised, PromisedDate = visits.Today().AddDays(7), Note = "Pays on Friday.",
+                TaskId = taskId, Version = 0, Outcome = VisitOutcome.Promised, PromisedDate = visits.Today(taskEstateId).AddDays(7), Note = "Pays on Friday.",
             });
             Assert.True(result.Errors.Count == 0, string.Join(", ", result.Errors.Values));
         });

@@ -34,13 +34,20 @@ public sealed class AuditTrailTests(AppFactory factory) : IClassFixture<AppFacto
         return (before, newPhone, newId);
     }
 
+    private async Task<int> EstateOfAsync(Occupant occupant)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.Units.Where(u => u.Id == occupant.UnitId).Select(u => u.Building!.EstateId).SingleAsync();
+    }
+
     [Fact]
     public async Task AuditQueries_ChangedPhoneAndId_MaskedForEveryoneAndTimeInEstateZone()
     {
         var (before, newPhone, newId) = await ChangeOccupantAsync(3);
+        var estateId = await EstateOfAsync(before);
         await factory.AsAsync(Roles.Admin, async (_, sp) =>
         {
-            var trail = await sp.GetRequiredService<AuditQueries>().GetTrailAsync(nameof(Occupant), before.Id);
+            var trail = await sp.GetRequiredService<AuditQueries>().GetTrailAsync(nameof(Occupant), before.Id, estateId);
             var changed = trail.First(e => e.Action == AuditAction.Changed);
             var phone = Assert.Single(changed.Changes, c => c.Field == nameof(Occupant.Phone));
             Assert.Equal((Phones.Mask(before.Phone), Phones.Mask(newPhone)), (phone.Old, phone.New));
@@ -57,6 +64,7 @@ public sealed class AuditTrailTests(AppFactory factory) : IClassFixture<AppFacto
     public async Task AuditTrail_PhoneChangeInChinese_ShowsLocalizedFieldAndMaskedValuesOnly()
     {
         var (before, newPhone, newId) = await ChangeOccupantAsync(4);
+        var estateId = await EstateOfAsync(before);
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = new CultureInfo("zh-Hans");
         try
@@ -68,7 +76,7 @@ public sealed class AuditTrailTests(AppFactory factory) : IClassFixture<AppFacto
                 ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
                 ctx.Services.AddLocalization();
                 ctx.Services.AddSingleton(new AuditQueries(sp.GetRequiredService<IDbContextFactory<AppDbContext>>(), sp.GetRequiredService<EstateTime>()));
-                var trail = ctx.Render<AuditTrail>(p => p.Add(t => t.EntityType, nameof(Occupant)).Add(t => t.EntityId, before.Id));
+                var trail = ctx.Render<AuditTrail>(p => p.Add(t => t.EntityType, nameof(Occupant)).Add(t => t.EntityId, before.Id).Add(t => t.EstateId, estateId));
                 trail.WaitForElement("[data-testid='audit-entry']");
 
                 var markup = trail.Markup;

@@ -42,7 +42,7 @@ public sealed class FeeServiceTests : IAsyncLifetime
     {
         var (estateId, _) = await ManagementFeeAsync();
 
-        var rows = await AsAsync(Roles.Clerk, f => f.StandardAsync(estateId, f.Today(), activeOnly: true));
+        var rows = await AsAsync(Roles.Clerk, f => f.StandardAsync(estateId, f.Today(estateId), activeOnly: true));
 
         var management = rows.Single(r => r.Code == "management");
         Assert.Equal(FeeBasis.PerSquareMetre, management.Basis);
@@ -57,7 +57,7 @@ public sealed class FeeServiceTests : IAsyncLifetime
         var result = await AsAsync(Roles.Finance, f => f.AddRateAsync(item.Id, UnitUse.Residential, "3.10", NextMonth));
 
         Assert.True(result.Ok);
-        var now = await AsAsync(Roles.Finance, f => f.StandardAsync(estateId, f.Today(), true));
+        var now = await AsAsync(Roles.Finance, f => f.StandardAsync(estateId, f.Today(estateId), true));
         var then = await AsAsync(Roles.Finance, f => f.StandardAsync(estateId, NextMonth, true));
         Assert.Equal(2.80m, now.Single(r => r.Code == "management").Current.Single(r => r.Use == UnitUse.Residential).Amount);
         Assert.Contains(new FeeRateRow(UnitUse.Residential, 3.10m, NextMonth), now.Single(r => r.Code == "management").Upcoming);

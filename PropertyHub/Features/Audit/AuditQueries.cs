@@ -16,8 +16,11 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory, Esta
 {
     public const int MaxEntries = 200;
 
-    /// <summary>The newest entries first. Personal values (phones, ID numbers) are masked for everyone here.</summary>
-    public async Task<IReadOnlyList<AuditEntryView>> GetTrailAsync(string entityType, int entityId, CancellationToken ct = default)
+    /// <summary>
+    /// The newest entries first, their times on the clock of the estate the record belongs to (<paramref name="estateId"/>).
+    /// Personal values (phones, ID numbers) are masked for everyone here.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditEntryView>> GetTrailAsync(string entityType, int entityId, int estateId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entries = await db.AuditEntries.AsNoTracking()
@@ -26,7 +29,7 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory, Esta
             .Take(MaxEntries)
             .ToListAsync(ct);
         return entries
-            .Select(a => new AuditEntryView(a.Id, estateTime.ToLocal(a.At), a.UserName, a.Action,
+            .Select(a => new AuditEntryView(a.Id, estateTime.ToLocal(estateId, a.At), a.UserName, a.Action,
                 a.Changes.Select(c => new AuditChangeView(c.Field, Shown(c, c.Old), Shown(c, c.New))).ToList()))
             .ToList();
     }

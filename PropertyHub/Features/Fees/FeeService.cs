@@ -119,17 +119,18 @@ public sealed class FeeService(IDbContextFactory<AppDbContext> dbFactory, Curren
         if (!await actor.IsInAnyRoleAsync(FeeRoles.EditItems))
             return FeeResult.Fail("", "NotAllowed");
         var (amount, amountError) = FeeRules.ParseAmount(amountText);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var itemEstate = await db.FeeItems.Where(i => i.Id == itemId).Select(i => (int?)i.EstateId).SingleOrDefaultAsync(ct);
         var errors = new Dictionary<string, string>();
         if (amountError is not null)
             errors["Amount"] = amountError;
         if (effectiveFrom is null)
             errors["EffectiveFrom"] = "EffectiveFromRequired";
-        else if (effectiveFrom < FirstOfThisMonth())
+        else if (itemEstate is { } estateId && effectiveFrom < FirstOfThisMonth(estateId))
             errors["EffectiveFrom"] = "EffectiveFromPast";
         if (errors.Count > 0)
             return new FeeResult(errors);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.FeeItems.AnyAsync(i => i.Id == itemId, ct))
+        if (itemEstate is null)
             return FeeResult.Fail("", "ItemNotFound");
         if (await db.FeeRates.AnyAsync(r => r.FeeItemId == itemId && r.Use == use && r.EffectiveFrom == effectiveFrom, ct))
             return FeeResult.Fail("EffectiveFrom", "RateExists");
@@ -147,12 +148,12 @@ public sealed class FeeService(IDbContextFactory<AppDbContext> dbFactory, Curren
     }
 
     /// <summary>Today in the estate's time zone.</summary>
-    public DateOnly Today() => estateTime.Today();
+    public DateOnly Today(int estateId) => estateTime.Today(estateId);
 
-    /// <summary>Months already begun may have been billed: a new rate starts this month at the earliest.</summary>
-    private DateOnly FirstOfThisMonth()
+    /// <summary>Months already begun may have been billed: a new rate starts this month (on the estate's calendar) at the earliest.</summary>
+    private DateOnly FirstOfThisMonth(int estateId)
     {
-        var today = Today();
+        var today = Today(estateId);
         return new DateOnly(today.Year, today.Month, 1);
     }
 

@@ -11,7 +11,7 @@ public sealed record LetterRow(int Id, int Version, string Subject, string Body,
 
 public sealed record PlaceOption(int Id, string Name);
 
-public sealed record LetterHead(string EstateName, string OfficeName, string BuildingName);
+public sealed record LetterHead(int EstateId, string EstateName, string OfficeName, string BuildingName);
 
 /// <summary>
 /// Reading notices, re-sending them, the letter batches and the board. Re-sending, cancelling and posting are for
@@ -48,7 +48,7 @@ public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Buildings.Where(b => b.Id == buildingId)
-            .Select(b => new LetterHead(b.Estate!.Name, b.Estate.OfficeName, b.Name)).SingleOrDefaultAsync(ct);
+            .Select(b => new LetterHead(b.EstateId, b.Estate!.Name, b.Estate.OfficeName, b.Name)).SingleOrDefaultAsync(ct);
     }
 
     public async Task<List<string>> KindsAsync(CancellationToken ct = default)

@@ -6,7 +6,7 @@ public sealed record BuildingNode(int Id, int EstateId, string Code, string Name
 
 public sealed record UnitRow(int Id, string Number, int Floor, decimal Area, UnitUse Use, IReadOnlyList<string> OccupantNames);
 
-public sealed record UnitDetail(int Id, int BuildingId, string BuildingCode, string BuildingName, string Number, int Floor, decimal Area, UnitUse Use, int Version,
+public sealed record UnitDetail(int Id, int EstateId, int BuildingId, string BuildingCode, string BuildingName, string Number, int Floor, decimal Area, UnitUse Use, int Version,
     IReadOnlyList<OccupantView> Occupants)
 {
     public string Address => $"{BuildingCode}-{Number}";

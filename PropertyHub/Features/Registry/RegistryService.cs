@@ -48,7 +48,7 @@ public sealed partial class RegistryService(
         if (unit is null)
             return null;
         var occupants = unit.Occupants.OrderBy(o => o.Role).ThenBy(o => o.Id).Select(o => ToView(o, seeIds)).ToList();
-        return new UnitDetail(unit.Id, unit.BuildingId, unit.Building!.Code, unit.Building.Name, unit.Number, unit.Floor, unit.Area, unit.Use, unit.Version, occupants);
+        return new UnitDetail(unit.Id, unit.Building!.EstateId, unit.BuildingId, unit.Building!.Code, unit.Building.Name, unit.Number, unit.Floor, unit.Area, unit.Use, unit.Version, occupants);
     }
 
     public async Task<RegistryCounts> GetCountsAsync(CancellationToken ct = default)

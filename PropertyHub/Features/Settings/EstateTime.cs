@@ -57,7 +57,7 @@ public sealed class EstateTime(IAppDbContextSource dbSource, IOptions<EstateTime
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    // ---- the home estate (duties, pages that are not about one estate)
+    // ---- the home estate: duties, and a page when there is no estate at all (every record and page of an estate uses its own)
 
     public DateTimeOffset ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Zone);
 

@@ -15,6 +15,9 @@ public sealed class SurveyAnswer
 /// The outcome of answering. <see cref="Error"/> is a SurveyText key for the whole form; <see cref="ItemErrors"/>
 /// maps item ids to SurveyText keys. Nothing is saved unless both are empty.
 /// </summary>
+/// <summary>An estate the paper entry page offers.</summary>
+public sealed record PaperEstate(int Id, string Name);
+
 public sealed record AnswerResult(string? Error, IReadOnlyDictionary<int, string> ItemErrors)
 {
     public static readonly AnswerResult Saved = new(null, new Dictionary<int, string>());

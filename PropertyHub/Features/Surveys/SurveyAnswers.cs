@@ -58,14 +58,23 @@ public sealed class SurveyAnswers(
     }
 
     /// <summary>The form issued to a unit ("1-1201" or "1201" when the number is unique) in a quarter, for paper entry.</summary>
-    public async Task<(SurveyForm? Form, string? Error)> FindForPaperAsync(string unit, string quarter, string culture, CancellationToken ct = default)
+    /// <summary>The estates paper forms can be typed in for, first (the home estate) first.</summary>
+    public async Task<IReadOnlyList<PaperEstate>> EstatesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Estates.AsNoTracking().OrderBy(e => e.Id).Select(e => new PaperEstate(e.Id, e.Name)).ToListAsync(ct);
+    }
+
+    /// <summary>The form issued to a unit ("1-1201", or "1201" when that is unique) in a quarter; only in one estate when given.</summary>
+    public async Task<(SurveyForm? Form, string? Error)> FindForPaperAsync(string unit, string quarter, string culture, int? estateId = null,
+        CancellationToken ct = default)
     {
         var text = unit.Trim();
         var dash = text.IndexOf('-');
         var (code, number) = dash > 0 ? (text[..dash], text[(dash + 1)..]) : (null, text);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ids = await db.Surveys.AsNoTracking()
-            .Where(s => s.Quarter == quarter)
+            .Where(s => s.Quarter == quarter && (estateId == null || s.EstateId == estateId))
             .Join(db.Units, s => s.UnitId, u => u.Id, (s, u) => new { s.Id, u.Number, u.Building!.Code })
             .Where(x => x.Number == number && (code == null || x.Code == code))
             .Select(x => x.Id).Take(2).ToListAsync(ct);

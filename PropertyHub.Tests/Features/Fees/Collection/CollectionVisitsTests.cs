@@ -48,7 +48,7 @@ public sealed class CollectionVisitsTests : IAsyncLifetime
     private async Task<DateOnly> TodayAsync()
     {
         var today = default(DateOnly);
-        await factory.WithScopeAsync(sp => { today = sp.GetRequiredService<CollectionVisits>().Today(); return Task.CompletedTask; });
+        await factory.WithScopeAsync(sp => { today = sp.GetRequiredService<CollectionVisits>().Today(tasks.Values.First().EstateId); return Task.CompletedTask; });
         return today;
     }
 

@@ -107,7 +107,7 @@ public sealed class PaidServiceFormTests : IAsyncLifetime
     public async Task EditForm_SomeoneChangedItMeanwhile_ConflictShownFreshValuesLoadedThenSaved()
     {
         var service = scope.ServiceProvider.GetRequiredService<PaidServiceService>();
-        var today = service.Today();
+        var today = service.Today(unit.EstateId);
         var input = new PaidServiceInput { UnitId = unit.Id, OccupantId = unit.Occupants[0].Id, ServiceType = "Replace a tap", Price = "80", ServiceDate = today };
         var id = (await service.RecordAsync(input)).Id!.Value;
         var stale = (await service.ForUnitAsync(unit.Id)).Single();

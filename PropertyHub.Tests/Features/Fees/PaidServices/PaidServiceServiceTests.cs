@@ -30,7 +30,8 @@ public sealed class PaidServiceServiceTests : IAsyncLifetime
     {
         await using var db = await factory.CreateDbContextAsync();
         var occupant = await db.Occupants.AsNoTracking().OrderBy(o => o.UnitId).FirstAsync();
-        var today = await AsAsync(Roles.Engineer, s => Task.FromResult(s.Today()));
+        var estateId = await db.Units.Where(u => u.Id == occupant.UnitId).Select(u => u.Building!.EstateId).SingleAsync();
+        var today = await AsAsync(Roles.Engineer, s => Task.FromResult(s.Today(estateId)));
         return (occupant.UnitId, occupant.Id, today);
     }
 

@@ -28,10 +28,10 @@ public sealed class SurveyStatisticsBrowserTests(BrowserFixture browser) : IAsyn
     {
         var baseUrl = factory.BaseUrl;
         SurveyQuarter current = default;
-        await factory.WithScopeAsync(sp =>
+        await factory.WithScopeAsync(async sp =>
         {
-            current = sp.GetRequiredService<SurveyStatistics>().CurrentQuarter();
-            return Task.CompletedTask;
+            var statistics = sp.GetRequiredService<SurveyStatistics>();
+            current = statistics.CurrentQuarter((await statistics.EstatesAsync())[0].Id);
         });
         var last = current.Previous;
         var options = new BrowserNewContextOptions { Locale = "en-US", ViewportSize = new ViewportSize { Width = 1500, Height = 1000 } };

@@ -27,7 +27,7 @@ public sealed class SurveyStatisticsPostgresTests(PostgresServer server)
         {
             var statistics = sp.GetRequiredService<SurveyStatistics>();
             estateId = (await statistics.EstatesAsync())[0].Id;
-            stats = await statistics.ComputeAsync(estateId, statistics.CurrentQuarter().Previous, "en");
+            stats = await statistics.ComputeAsync(estateId, statistics.CurrentQuarter(estateId).Previous, "en");
         });
 
         await using var db = await factory.CreateDbContextAsync();

@@ -140,7 +140,7 @@ public sealed class SurveyStatisticsTests(SurveyStatsApp app)
         {
             // 1 October 2026, 01:00 in Shanghai is still 30 September in UTC.
             var clock = new FakeTimeProvider(new DateTimeOffset(2026, 9, 30, 17, 0, 0, TimeSpan.Zero));
-            quarter = new SurveyStatistics(sp.GetRequiredService<IDbContextFactory<AppDbContext>>(), sp.GetRequiredService<EstateTime>(), clock).CurrentQuarter();
+            quarter = new SurveyStatistics(sp.GetRequiredService<IDbContextFactory<AppDbContext>>(), sp.GetRequiredService<EstateTime>(), clock).CurrentQuarter(app.EstateId);
             return Task.CompletedTask;
         });
 

@@ -31,7 +31,7 @@ public static class BooksExtensions
                 return Results.NotFound();
             DateOnly period;
             if (month is null)
-                period = books.CurrentMonth();
+                period = books.CurrentMonth(estateId.Value);
             else if (!FeeReportExport.TryParseMonth(month, out period))
                 return Results.BadRequest();
             var bytes = await export.ExportAsync(estateId.Value, period, ct);

@@ -18,9 +18,9 @@ public sealed partial class FeeBooks(IDbContextFactory<AppDbContext> dbFactory, 
 
     public static readonly string[] AgingKeys = ["NotDue", "Days1To30", "Days31To60", "Days61To90", "Over90"];
 
-    public DateOnly Today() => estateTime.LocalDate(clock.GetUtcNow());
-
-    public DateOnly CurrentMonth() => FirstDay(Today());
+    /// <summary>The month the estate's calendar is in today (with no estate yet, the default zone's: see <see cref="EstateTime"/>).</summary>
+    public DateOnly CurrentMonth(int? estateId) =>
+        FirstDay(estateId is { } id ? estateTime.LocalDate(id, clock.GetUtcNow()) : estateTime.LocalDate(clock.GetUtcNow()));
 
     public static DateOnly FirstDay(DateOnly day) => new(day.Year, day.Month, 1);
 

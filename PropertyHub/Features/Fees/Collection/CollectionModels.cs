@@ -4,6 +4,7 @@ namespace PropertyHub.Features.Fees.Collection;
 public sealed record CollectionRow(
     int TaskId,
     int Version,
+    int EstateId,
     int PaymentRequestId,
     int BuildingId,
     string BuildingCode,

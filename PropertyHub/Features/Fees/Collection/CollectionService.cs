@@ -115,7 +115,7 @@ public sealed class CollectionService(IDbContextFactory<AppDbContext> dbFactory,
         var visits = (await db.CollectionVisits.AsNoTracking().Where(v => tasks.Any(t => t.Id == v.CollectionTaskId)).ToListAsync(ct))
             .GroupBy(v => v.CollectionTaskId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(v => v.VisitedAt).ThenByDescending(v => v.Id).First());
-        return rows.Select(x => new CollectionRow(x.Task.Id, x.Task.Version, x.Task.PaymentRequestId, x.Task.BuildingId, x.Code,
+        return rows.Select(x => new CollectionRow(x.Task.Id, x.Task.Version, x.Task.EstateId, x.Task.PaymentRequestId, x.Task.BuildingId, x.Code,
                 x.BuildingName, x.Task.UnitId, $"{x.Code}-{x.Number}", x.Floor, x.Payer,
                 string.IsNullOrWhiteSpace(x.Phone) ? x.Phone2 : x.Phone, x.Month, x.DueDate, x.Total - x.Paid, x.Task.Status,
                 x.Task.PromisedDate, x.Task.AssignedToId, x.Task.AssignedToName, visits.GetValueOrDefault(x.Task.Id)))

@@ -30,7 +30,7 @@ public sealed class CollectionVisits(
         $"reminder:{requestId}:{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
     /// <summary>Today in the estate's time zone.</summary>
-    public DateOnly Today() => estateTime.Today();
+    public DateOnly Today(int estateId) => estateTime.Today(estateId);
 
     public async Task<CollectionResult> RecordAsync(VisitInput input, CancellationToken ct = default)
     {
@@ -50,6 +50,9 @@ public sealed class CollectionVisits(
                 return CollectionResult.Fail("", "ConcurrencyConflict");
             if (task.Status == CollectionStatus.Paid)
                 return CollectionResult.Fail("", "TaskClosed");
+            // A promise is for today or later on the task's estate's calendar.
+            if (input.Outcome == VisitOutcome.Promised && input.PromisedDate < Today(task.EstateId))
+                return CollectionResult.Fail(nameof(input.PromisedDate), "PromisedDatePast");
             if (input.Outcome == VisitOutcome.PaidOnSpot)
                 return await PaidOnSpotAsync(input, task, note, ct);
         }
@@ -103,7 +106,7 @@ public sealed class CollectionVisits(
         var month = request.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var due = request.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         NoticeOutbox.AddForOccupant(db, found.Payer, new NoticePlace(request.EstateId, request.BuildingId), ReminderKind,
-            ReminderSource(request.Id, Today()),
+            ReminderSource(request.Id, Today(request.EstateId)),
             culture => NoticeOutbox.WriteIn(culture, () => new NoticeText(
                 text["Reminder_Subject", found.Unit, month],
                 text["Reminder_Body", found.Payer.Name, found.Unit, month, due, outstanding])),
@@ -132,8 +135,6 @@ public sealed class CollectionVisits(
         {
             if (input.PromisedDate is null)
                 errors[nameof(input.PromisedDate)] = "PromisedDateRequired";
-            else if (input.PromisedDate < Today())
-                errors[nameof(input.PromisedDate)] = "PromisedDatePast";
         }
         return errors;
     }

@@ -22,7 +22,7 @@ public sealed record DisclosureResult(IReadOnlyDictionary<string, string> Errors
     public static DisclosureResult Done(int id, int version) => new(new Dictionary<string, string>(), id, version);
 }
 
-public sealed record DisclosureSummary(int Id, string Estate, string HalfYear, int Revision, Fees.DisclosureStatus Status,
+public sealed record DisclosureSummary(int Id, int EstateId, string Estate, string HalfYear, int Revision, Fees.DisclosureStatus Status,
     decimal Income, decimal Expenditure, DateTimeOffset? PublishedAt)
 {
     public decimal Balance => Income - Expenditure;

@@ -30,7 +30,7 @@ public sealed partial class DisclosureService(
             .Join(db.Estates, d => d.EstateId, e => e.Id, (d, e) => new { d, e.Name }).ToListAsync(ct);
         // A few statements a year per estate: summed in memory.
         return rows.OrderByDescending(r => r.d.HalfYear).ThenBy(r => r.d.EstateId).ThenByDescending(r => r.d.Revision)
-            .Select(r => new DisclosureSummary(r.d.Id, r.Name, r.d.HalfYear, r.d.Revision, r.d.Status,
+            .Select(r => new DisclosureSummary(r.d.Id, r.d.EstateId, r.Name, r.d.HalfYear, r.d.Revision, r.d.Status,
                 r.d.Lines.Where(l => l.Kind == DisclosureLineKind.Income).Sum(l => l.Amount),
                 r.d.Lines.Where(l => l.Kind == DisclosureLineKind.Expenditure).Sum(l => l.Amount), r.d.PublishedAt))
             .ToList();

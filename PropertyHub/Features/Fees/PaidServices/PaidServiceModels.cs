@@ -39,11 +39,11 @@ public sealed record PaidServiceRow(int Id, int Version, int OccupantId, string 
 }
 
 /// <summary>What the occupant sees on the tablet before and after signing.</summary>
-public sealed record PaidServiceSheet(int Id, int Version, int UnitId, string Unit, string OccupantName, string OccupantLanguage,
+public sealed record PaidServiceSheet(int Id, int Version, int EstateId, int UnitId, string Unit, string OccupantName, string OccupantLanguage,
     string ServiceType, string? Description, decimal Price, DateOnly ServiceDate, string StaffName,
     string? Signature, DateTimeOffset? SignedAt, string? WitnessedBy);
 
 public sealed record PaidServiceOccupant(int Id, string Name);
 
 /// <summary>A unit found by its address ("1-1201") with the occupants a service can be recorded for.</summary>
-public sealed record PaidServiceUnit(int Id, string Address, IReadOnlyList<PaidServiceOccupant> Occupants);
+public sealed record PaidServiceUnit(int Id, int EstateId, string Address, IReadOnlyList<PaidServiceOccupant> Occupants);

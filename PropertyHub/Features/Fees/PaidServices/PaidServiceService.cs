@@ -18,11 +18,11 @@ public sealed partial class PaidServiceService(IDbContextFactory<AppDbContext> d
     {
         if (!await actor.IsInAnyRoleAsync(FeeRoles.RecordPaidServices))
             return PaidServiceResult.Fail("", "NotAllowed");
-        var (price, errors) = Check(input);
-        if (errors.Count > 0)
-            return new PaidServiceResult(errors);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == input.UnitId).Select(u => new { u.Id, u.Building!.EstateId }).SingleOrDefaultAsync(ct);
+        var (price, errors) = Check(input, unit?.EstateId);
+        if (errors.Count > 0)
+            return new PaidServiceResult(errors);
         if (unit is null)
             return PaidServiceResult.Fail("", "UnitNotFound");
         if (!await db.Occupants.AnyAsync(o => o.Id == input.OccupantId && o.UnitId == unit.Id, ct))
@@ -50,11 +50,11 @@ public sealed partial class PaidServiceService(IDbContextFactory<AppDbContext> d
     {
         if (!await actor.IsInAnyRoleAsync(FeeRoles.RecordPaidServices))
             return PaidServiceResult.Fail("", "NotAllowed");
-        var (price, errors) = Check(input);
-        if (errors.Count > 0)
-            return new PaidServiceResult(errors);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var service = await db.PaidServices.SingleOrDefaultAsync(s => s.Id == id, ct);
+        var (price, errors) = Check(input, service?.EstateId);
+        if (errors.Count > 0)
+            return new PaidServiceResult(errors);
         if (service is null)
             return PaidServiceResult.Fail("", "ServiceNotFound");
         if (service.SignedAt is not null)
@@ -125,7 +125,7 @@ public sealed partial class PaidServiceService(IDbContextFactory<AppDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.PaidServices.AsNoTracking().Where(s => s.Id == id)
             .Join(db.Units, s => s.UnitId, u => u.Id, (s, u) => new { s, u })
-            .Join(db.Occupants, x => x.s.OccupantId, o => o.Id, (x, o) => new PaidServiceSheet(x.s.Id, x.s.Version, x.u.Id,
+            .Join(db.Occupants, x => x.s.OccupantId, o => o.Id, (x, o) => new PaidServiceSheet(x.s.Id, x.s.Version, x.s.EstateId, x.u.Id,
                 x.u.Building!.Code + "-" + x.u.Number, o.Name, o.PreferredLanguage, x.s.ServiceType, x.s.Description, x.s.Price,
                 x.s.ServiceDate, x.s.StaffName, x.s.Signature, x.s.SignedAt, x.s.WitnessedBy))
             .SingleOrDefaultAsync(ct);
@@ -140,34 +140,36 @@ public sealed partial class PaidServiceService(IDbContextFactory<AppDbContext> d
         var (code, number) = (match.Groups[1].Value, match.Groups[2].Value);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var unit = await db.Units.AsNoTracking().Where(u => u.Building!.Code == code && u.Number == number)
-            .Select(u => new { u.Id, u.Building!.Code, u.Number }).FirstOrDefaultAsync(ct);
-        return unit is null ? null : await UnitAsync(db, unit.Id, $"{unit.Code}-{unit.Number}", ct);
+            .Select(u => new { u.Id, u.Building!.EstateId, u.Building.Code, u.Number }).FirstOrDefaultAsync(ct);
+        return unit is null ? null : await UnitAsync(db, unit.Id, unit.EstateId, $"{unit.Code}-{unit.Number}", ct);
     }
 
     public async Task<PaidServiceUnit?> UnitAsync(int unitId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var address = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Building!.Code + "-" + u.Number).SingleOrDefaultAsync(ct);
-        return address is null ? null : await UnitAsync(db, unitId, address, ct);
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId)
+            .Select(u => new { u.Building!.EstateId, Address = u.Building.Code + "-" + u.Number }).SingleOrDefaultAsync(ct);
+        return unit is null ? null : await UnitAsync(db, unitId, unit.EstateId, unit.Address, ct);
     }
 
     /// <summary>Today in the estate's time zone: services are done today or earlier.</summary>
-    public DateOnly Today() => estateTime.Today();
+    public DateOnly Today(int estateId) => estateTime.Today(estateId);
 
-    private static async Task<PaidServiceUnit> UnitAsync(AppDbContext db, int unitId, string address, CancellationToken ct)
+    private static async Task<PaidServiceUnit> UnitAsync(AppDbContext db, int unitId, int estateId, string address, CancellationToken ct)
     {
         var occupants = await db.Occupants.AsNoTracking().Where(o => o.UnitId == unitId).OrderBy(o => o.Role).ThenBy(o => o.Id)
             .Select(o => new PaidServiceOccupant(o.Id, o.Name)).ToListAsync(ct);
-        return new PaidServiceUnit(unitId, address, occupants);
+        return new PaidServiceUnit(unitId, estateId, address, occupants);
     }
 
-    private (decimal Price, Dictionary<string, string> Errors) Check(PaidServiceInput input)
+    /// <summary>Checks what was typed; the service date against today on the unit's estate's calendar (not when the unit is unknown).</summary>
+    private (decimal Price, Dictionary<string, string> Errors) Check(PaidServiceInput input, int? estateId)
     {
         var errors = new Dictionary<string, string>();
         Add(nameof(input.ServiceType), PaidServiceRules.ServiceType(input.ServiceType));
         Add(nameof(input.Description), PaidServiceRules.Description(input.Description));
         Add(nameof(input.StaffName), PaidServiceRules.StaffName(input.StaffName));
-        Add(nameof(input.ServiceDate), PaidServiceRules.ServiceDate(input.ServiceDate, Today()));
+        Add(nameof(input.ServiceDate), PaidServiceRules.ServiceDate(input.ServiceDate, estateId is { } id ? Today(id) : DateOnly.MaxValue));
         if (input.OccupantId <= 0)
             errors[nameof(input.OccupantId)] = "OccupantRequired";
         var (price, priceError) = FeeRules.ParseAmount(input.Price);

@@ -18,6 +18,7 @@ public enum FollowUpFilter
 public sealed record FollowUpRow(
     int Id,
     int Version,
+    int EstateId,
     string Quarter,
     string Unit,
     string OccupantName,
@@ -62,7 +63,7 @@ public sealed class FollowUpService(
             Unit = db.Units.Where(u => u.Id == f.UnitId).Select(u => u.Building!.Code + "-" + u.Number).First(),
             Occupant = db.Occupants.Where(o => o.Id == f.OccupantId).Select(o => new { o.Name, o.Phone }).First(),
         }).ToListAsync(ct);
-        return rows.Select(x => new FollowUpRow(x.F.Id, x.F.Version, x.F.Quarter, x.Unit, x.Occupant.Name, x.Occupant.Phone,
+        return rows.Select(x => new FollowUpRow(x.F.Id, x.F.Version, x.F.EstateId, x.F.Quarter, x.Unit, x.Occupant.Name, x.Occupant.Phone,
             x.F.Opinion, x.F.Status, x.F.Method, x.F.Outcome, x.F.CreatedAt, x.F.DoneAt, x.F.DoneBy)).ToList();
     }
 

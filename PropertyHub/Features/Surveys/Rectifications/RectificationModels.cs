@@ -22,6 +22,7 @@ public sealed record RectificationQuery(
 public sealed record RectificationRow(
     int Id,
     int Version,
+    int EstateId,
     string Quarter,
     string Unit,
     string Item,

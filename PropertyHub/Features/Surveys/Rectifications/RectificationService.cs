@@ -27,15 +27,15 @@ public sealed class RectificationService(
     public const int MaxReason = 300;
 
     /// <summary>The estate's local date today: a rectification due before it and not signed off is overdue.</summary>
-    public DateOnly Today() => estateTime.Today();
+    public DateOnly Today(int estateId) => estateTime.Today(estateId);
 
     public async Task<RectificationList> ListAsync(RectificationQuery query, string culture, CancellationToken ct = default)
     {
-        var today = Today();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var all = db.Rectifications.AsNoTracking();
+        var late = await OverdueAsync(db, ct);
         var open = await all.CountAsync(r => r.Status == RectificationStatus.Open, ct);
-        var overdue = await all.CountAsync(r => r.Status != RectificationStatus.SignedOff && r.DueDate < today, ct);
+        var overdue = await all.Where(r => r.Status != RectificationStatus.SignedOff).Where(late).CountAsync(ct);
 
         var filtered = query.Status switch
         {
@@ -45,12 +45,12 @@ public sealed class RectificationService(
             _ => all,
         };
         if (query.OverdueOnly)
-            filtered = filtered.Where(r => r.Status != RectificationStatus.SignedOff && r.DueDate < today);
+            filtered = filtered.Where(r => r.Status != RectificationStatus.SignedOff).Where(late);
         if (query.Department is { } department)
             filtered = filtered.Where(r => r.Department == department);
         if (!string.IsNullOrEmpty(query.Quarter))
             filtered = filtered.Where(r => r.Quarter == query.Quarter);
-        var rows = await Project(db, filtered.OrderBy(r => r.DueDate).ThenBy(r => r.Id), culture, today, ct);
+        var rows = await Project(db, filtered.OrderBy(r => r.DueDate).ThenBy(r => r.Id), culture, ct);
         return new RectificationList(rows, open, overdue);
     }
 
@@ -58,7 +58,7 @@ public sealed class RectificationService(
     public async Task<RectificationRow?> GetAsync(int id, string culture, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await Project(db, db.Rectifications.AsNoTracking().Where(r => r.Id == id), culture, Today(), ct);
+        var rows = await Project(db, db.Rectifications.AsNoTracking().Where(r => r.Id == id), culture, ct);
         return rows.SingleOrDefault();
     }
 
@@ -124,7 +124,7 @@ public sealed class RectificationService(
                 return WorkResult.Fail(r.Status == RectificationStatus.SignedOff ? "AlreadySignedOff" : "NotDone");
             if (cleaned is null)
                 return Field("Reason", "ReasonRequired");
-            var line = text["SentBackNote", Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), who.Name, cleaned].Value;
+            var line = text["SentBackNote", Today(r.EstateId).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), who.Name, cleaned].Value;
             var note = string.IsNullOrEmpty(r.EvidenceNote) ? line : r.EvidenceNote + "\n" + line;
             if (cleaned.Length > MaxReason || note.Length > MaxText)
                 return Field("Reason", "ReasonTooLong");
@@ -192,7 +192,29 @@ public sealed class RectificationService(
         r.EvidenceNote = Clean(edit.EvidenceNote);
     }
 
-    private async Task<List<RectificationRow>> Project(AppDbContext db, IQueryable<Rectification> query, string culture, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// "Due before today on its estate's calendar". Zones lie within 26 hours of each other, so at one instant the estates'
+    /// dates are at most three: due before the earliest is late everywhere; before a later one, late in the estates on it.
+    /// </summary>
+    private async Task<System.Linq.Expressions.Expression<Func<Rectification, bool>>> OverdueAsync(AppDbContext db, CancellationToken ct)
+    {
+        var byDay = (await db.Estates.AsNoTracking().Select(e => e.Id).ToListAsync(ct))
+            .GroupBy(Today).OrderBy(g => g.Key).Select(g => (Day: g.Key, Estates: g.ToList())).ToList();
+        if (byDay.Count == 0)
+            return r => false;
+        if (byDay.Count > 3)
+            throw new InvalidOperationException("Estates' calendars span more than three dates at one instant.");
+        while (byDay.Count < 3)
+            byDay.Add((byDay[0].Day, []));
+        var first = byDay[0].Day;
+        var (second, secondEstates) = byDay[1];
+        var (third, thirdEstates) = byDay[2];
+        return r => r.DueDate < first
+            || (secondEstates.Contains(r.EstateId) && r.DueDate < second)
+            || (thirdEstates.Contains(r.EstateId) && r.DueDate < third);
+    }
+
+    private async Task<List<RectificationRow>> Project(AppDbContext db, IQueryable<Rectification> query, string culture, CancellationToken ct)
     {
         var rows = await query.Select(r => new
         {
@@ -202,9 +224,9 @@ public sealed class RectificationService(
             Comment = db.Surveys.Where(s => s.Id == r.SurveyId).Select(s => s.Comment).First(),
         }).ToListAsync(ct);
         return rows.Select(x => new RectificationRow(
-            x.R.Id, x.R.Version, x.R.Quarter, x.Unit, x.Item.NameIn(culture), x.R.Score, x.Comment, x.R.Department, x.R.ResponsiblePerson,
+            x.R.Id, x.R.Version, x.R.EstateId, x.R.Quarter, x.Unit, x.Item.NameIn(culture), x.R.Score, x.Comment, x.R.Department, x.R.ResponsiblePerson,
             estateTime.LocalDate(x.R.EstateId, x.R.CreatedAt), x.R.DueDate,
-            x.R.Status != RectificationStatus.SignedOff && x.R.DueDate < today,
+            x.R.Status != RectificationStatus.SignedOff && x.R.DueDate < Today(x.R.EstateId),
             x.R.Status, x.R.Measure, x.R.EvidenceNote, x.R.DoneAt, x.R.SignedOffBy, x.R.SignedOffAt)).ToList();
     }
 

@@ -17,7 +17,6 @@ namespace PropertyHub.Features.Surveys.Statistics;
 public sealed class DemoSurveys(
     IDbContextFactory<AppDbContext> dbFactory,
     EstateTime estateTime,
-    TimeProvider clock,
     IOptions<SurveyOptions> options,
     IConfiguration configuration,
     ILogger<DemoSurveys> logger)
@@ -76,7 +75,7 @@ public sealed class DemoSurveys(
             return;
 
         var random = new Random(2026_11);
-        var quarters = SurveyQuarter.Of(estateTime.LocalDate(clock.GetUtcNow())).Previous.Trailing(Quarters);
+        var quarters = SurveyQuarter.Of(estateTime.Today(estateId.Value)).Previous.Trailing(Quarters);
         var count = 0;
         for (var i = 0; i < quarters.Count; i++)
         {
@@ -91,7 +90,7 @@ public sealed class DemoSurveys(
     private async Task<int> SeedQuarterAsync(int estateId, int templateId, List<SurveyItem> items, List<DemoUnit> units, SurveyQuarter quarter,
         double responseRate, double extraWeakness, bool latest, int seed, CancellationToken ct)
     {
-        var issuedAt = estateTime.StartOfDay(quarter.FirstDay).AddHours(9);
+        var issuedAt = estateTime.StartOfDay(estateId, quarter.FirstDay).AddHours(9);
         var clerk = DemoUsers.All.Single(u => u.Role == Roles.Clerk).DisplayName;
         var manager = DemoUsers.All.Single(u => u.Role == Roles.Manager).DisplayName;
 
@@ -182,7 +181,7 @@ public sealed class DemoSurveys(
             Score = score.Score,
             Department = item.Department,
             ResponsiblePerson = Responsible.GetValueOrDefault(item.Department, "管理处主任 林志明"),
-            DueDate = estateTime.LocalDate(answeredAt).AddDays(options.Value.RectificationDays),
+            DueDate = estateTime.LocalDate(survey.EstateId, answeredAt).AddDays(options.Value.RectificationDays),
             Status = status,
             Measure = status == RectificationStatus.Open ? null : "已上门了解情况并整改，加强日常巡查。",
             EvidenceNote = status == RectificationStatus.Open ? null : "整改前后照片已存档，业户已确认。",

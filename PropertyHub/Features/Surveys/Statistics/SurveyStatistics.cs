@@ -21,8 +21,9 @@ public sealed class SurveyStatistics(IDbContextFactory<AppDbContext> dbFactory, 
         return await db.Estates.AsNoTracking().OrderBy(e => e.Id).Select(e => new StatsEstate(e.Id, e.Name)).ToListAsync(ct);
     }
 
-    /// <summary>The quarter the estate's calendar is in today.</summary>
-    public SurveyQuarter CurrentQuarter() => SurveyQuarter.Of(estateTime.LocalDate(clock.GetUtcNow()));
+    /// <summary>The quarter the estate's calendar is in today (with no estate yet, the default zone's: see <see cref="EstateTime"/>).</summary>
+    public SurveyQuarter CurrentQuarter(int? estateId) =>
+        SurveyQuarter.Of(estateId is { } id ? estateTime.LocalDate(id, clock.GetUtcNow()) : estateTime.LocalDate(clock.GetUtcNow()));
 
     public async Task<SurveyStats> ComputeAsync(int estateId, SurveyQuarter quarter, string culture, CancellationToken ct = default)
     {
@@ -171,7 +172,7 @@ public sealed class SurveyStatistics(IDbContextFactory<AppDbContext> dbFactory, 
             .ThenBy(r => byId[r.ItemId].Order).ThenBy(r => r.ItemId)
             .Select(r => new DissatisfiedAnswer(r.Id, r.Quarter, $"{r.BuildingCode}-{r.Number}", r.BuildingCode,
                 byId[r.ItemId].Item.NameIn(culture), r.Score, r.Comment, r.Suggestion,
-                r.AnsweredAt is { } at ? estateTime.ToLocal(at) : null, r.AnsweredVia, r.Rectification))
+                r.AnsweredAt is { } at ? estateTime.ToLocal(estateId, at) : null, r.AnsweredVia, r.Rectification))
             .ToList();
     }
 }

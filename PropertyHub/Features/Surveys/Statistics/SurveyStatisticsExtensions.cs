@@ -23,7 +23,7 @@ public static class SurveyStatisticsExtensions
                 return Results.NotFound();
             SurveyQuarter period;
             if (quarter is null)
-                period = statistics.CurrentQuarter();
+                period = statistics.CurrentQuarter(estateId.Value);
             else if (!SurveyQuarter.TryParse(quarter, out period))
                 return Results.BadRequest();
             var bytes = await export.ExportAsync(estateId.Value, period, ct);
