@@ -206,6 +206,8 @@ public sealed class PaymentRequestIssuer(
         }
         await BulkInsert.InsertAsync(db, lines, ct);
 
+        var links = new List<PersonalLink>(requests.Count);
+        var made = new List<Notice>(requests.Count * 3);
         foreach (var (unit, request, arrears) in requests)
         {
             foreach (var service in services[unit.UnitId])
@@ -223,23 +225,14 @@ public sealed class PaymentRequestIssuer(
                 await Credit.ApplyAsync(db, unit.UnitId, [stored], ct);
                 request.Paid = stored.Paid;
             }
-            var link = PersonalLinkService.Add(db, LinkPurpose.PaymentRequest, request.Id, unit.Payer.Id, now,
+            var (link, url) = PersonalLinkService.New(LinkPurpose.PaymentRequest, request.Id, unit.Payer.Id, now,
                 TimeSpan.FromDays(options.Value.LinkDays), linkOptions.Value.PublicBaseUrl);
-            notices.Add(db, unit.Payer, unit.Unit, new NoticePlace(unit.EstateId, unit.BuildingId), request, arrears, link, now);
+            links.Add(link);
+            made.AddRange(notices.Make(unit.Payer, unit.Unit, new NoticePlace(unit.EstateId, unit.BuildingId), request, arrears, url, now));
         }
-        // Links and notices are made by their features' own code, which adds them to the context: they are taken from
-        // it and written raw.
-        await BulkInsert.InsertAsync(db, Detach<PersonalLink>(db), ct);
-        await BulkInsert.InsertAsync(db, Detach<Notice>(db), ct);
+        await BulkInsert.InsertAsync(db, links, ct);
+        await BulkInsert.InsertAsync(db, made, ct);
         if (db.ChangeTracker.HasChanges())
             await db.SaveChangesAsync(ct);
-    }
-
-    private static List<T> Detach<T>(AppDbContext db) where T : class
-    {
-        var added = db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).ToList();
-        foreach (var entry in added)
-            entry.State = EntityState.Detached;
-        return added.Select(e => e.Entity).ToList();
     }
 }
