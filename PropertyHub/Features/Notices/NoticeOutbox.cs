@@ -53,40 +53,52 @@ public static partial class NoticeOutbox
     public static IReadOnlyList<Notice> AddLetterAndContacts(AppDbContext db, Occupant occupant, NoticePlace place, string kind, string sourceKey,
         CultureInfo culture, string subject, (string Letter, string Email, string Sms) bodies, DateTimeOffset now, string? link)
     {
-        var added = new List<Notice> { Add(db, occupant, place, kind, sourceKey, NoticeChannel.Letter, null, culture, new(subject, bodies.Letter), now, link) };
-        if (EmailOf(occupant) is { } address)
-            added.Add(Add(db, occupant, place, kind, sourceKey, NoticeChannel.Email, address, culture, new(subject, bodies.Email), now, link));
-        if (MobileOf(occupant) is { } mobile)
-            added.Add(Add(db, occupant, place, kind, sourceKey, NoticeChannel.Sms, mobile, culture, new(subject, bodies.Sms), now, link));
+        var added = LetterAndContacts(occupant, place, kind, sourceKey, culture, subject, bodies, now, link);
+        db.Notices.AddRange(added);
         return added;
+    }
+
+    /// <summary>The notices <see cref="AddLetterAndContacts"/> adds, made but not added, for callers that insert them in bulk.</summary>
+    public static IReadOnlyList<Notice> LetterAndContacts(Occupant occupant, NoticePlace place, string kind, string sourceKey,
+        CultureInfo culture, string subject, (string Letter, string Email, string Sms) bodies, DateTimeOffset now, string? link)
+    {
+        var made = new List<Notice> { New(occupant, place, kind, sourceKey, NoticeChannel.Letter, null, culture, new(subject, bodies.Letter), now, link) };
+        if (EmailOf(occupant) is { } address)
+            made.Add(New(occupant, place, kind, sourceKey, NoticeChannel.Email, address, culture, new(subject, bodies.Email), now, link));
+        if (MobileOf(occupant) is { } mobile)
+            made.Add(New(occupant, place, kind, sourceKey, NoticeChannel.Sms, mobile, culture, new(subject, bodies.Sms), now, link));
+        return made;
     }
 
     /// <summary>Adds one notice to one occupant through one channel, for callers that write each channel its own words.</summary>
     public static Notice Add(AppDbContext db, Occupant occupant, NoticePlace place, string kind, string sourceKey,
         NoticeChannel channel, string? address, CultureInfo culture, NoticeText words, DateTimeOffset now, string? link = null)
     {
-        var notice = new Notice
-        {
-            EstateId = place.EstateId,
-            BuildingId = place.BuildingId,
-            Kind = kind,
-            SourceKey = sourceKey,
-            Channel = channel,
-            RecipientKey = OccupantKey(occupant.Id),
-            OccupantId = occupant.Id,
-            Address = address,
-            Language = culture.Name,
-            Subject = words.Subject,
-            Body = words.Body,
-            Link = link,
-            Status = NoticeStatus.Pending,
-            CreatedAt = now,
-            // Letters wait for the print batch and are marked delivered by hand; the others are due at once.
-            NextAttemptAt = channel == NoticeChannel.Letter ? null : now,
-        };
+        var notice = New(occupant, place, kind, sourceKey, channel, address, culture, words, now, link);
         db.Notices.Add(notice);
         return notice;
     }
+
+    private static Notice New(Occupant occupant, NoticePlace place, string kind, string sourceKey,
+        NoticeChannel channel, string? address, CultureInfo culture, NoticeText words, DateTimeOffset now, string? link) => new()
+    {
+        EstateId = place.EstateId,
+        BuildingId = place.BuildingId,
+        Kind = kind,
+        SourceKey = sourceKey,
+        Channel = channel,
+        RecipientKey = OccupantKey(occupant.Id),
+        OccupantId = occupant.Id,
+        Address = address,
+        Language = culture.Name,
+        Subject = words.Subject,
+        Body = words.Body,
+        Link = link,
+        Status = NoticeStatus.Pending,
+        CreatedAt = now,
+        // Letters wait for the print batch and are marked delivered by hand; the others are due at once.
+        NextAttemptAt = channel == NoticeChannel.Letter ? null : now,
+    };
 
     /// <summary>Runs <paramref name="write"/> with <paramref name="culture"/> as the UI culture, so localizers write in the reader's language.</summary>
     public static T WriteIn<T>(CultureInfo culture, Func<T> write)

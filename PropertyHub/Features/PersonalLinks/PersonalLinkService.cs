@@ -25,8 +25,16 @@ public sealed class PersonalLinkService(IDbContextFactory<AppDbContext> dbFactor
     /// <summary>Adds a link to the caller's context (saved in its transaction) and returns the URL that carries its token.</summary>
     public static string Add(AppDbContext db, string purpose, int subjectId, int occupantId, DateTimeOffset now, TimeSpan lifetime, string baseUrl)
     {
+        var (link, url) = New(purpose, subjectId, occupantId, now, lifetime, baseUrl);
+        db.PersonalLinks.Add(link);
+        return url;
+    }
+
+    /// <summary>The link <see cref="Add"/> adds (only its hash is stored) and its URL, made but not added, for callers that insert in bulk.</summary>
+    public static (PersonalLink Link, string Url) New(string purpose, int subjectId, int occupantId, DateTimeOffset now, TimeSpan lifetime, string baseUrl)
+    {
         var token = LinkTokens.NewToken();
-        db.PersonalLinks.Add(new PersonalLink
+        var link = new PersonalLink
         {
             Purpose = purpose,
             SubjectId = subjectId,
@@ -34,8 +42,8 @@ public sealed class PersonalLinkService(IDbContextFactory<AppDbContext> dbFactor
             TokenHash = LinkTokens.Hash(token),
             CreatedAt = now,
             ExpiresAt = now + lifetime,
-        });
-        return UrlFor(baseUrl, purpose, token);
+        };
+        return (link, UrlFor(baseUrl, purpose, token));
     }
 
     /// <summary>Survey forms open at /l/…, payment requests at /p/….</summary>

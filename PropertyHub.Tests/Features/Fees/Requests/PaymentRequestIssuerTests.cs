@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -127,9 +128,11 @@ public sealed class PaymentRequestIssuerTests : IAsyncLifetime
     [Fact]
     public async Task Issue_CrashHalfWay_RunAgainBillsTheRestOnce()
     {
-        var crash = new CrashOnBatch(failOnBatch: 2);
+        var crash = new CrashOnBatch(failOnBatch: 2) { Armed = false };
         await using var crashing = app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
             s.ConfigureDbContext<SqliteDbContext>(o => o.AddInterceptors(crash))));
+        _ = crashing.Services;
+        crash.Armed = true;
 
         await Assert.ThrowsAsync<IOException>(() => IssueAsync(host: crashing));
         int afterCrash;
@@ -246,19 +249,22 @@ public sealed class PaymentRequestIssuerTests : IAsyncLifetime
         Assert.DoesNotContain("request-lines", forged);
     }
 
-    /// <summary>Fails the save of the n-th batch's notices, as a crash would: the batch's requests must roll back with it.</summary>
-    private sealed class CrashOnBatch(int failOnBatch) : SaveChangesInterceptor
+    /// <summary>
+    /// The database goes away as the run commits its n-th batch: everything that batch wrote (requests, lines, links,
+    /// notices, whichever way they were inserted) is lost with its transaction.
+    /// </summary>
+    private sealed class CrashOnBatch(int failOnBatch) : DbTransactionInterceptor
     {
         private int batches;
 
         public bool Armed { get; set; } = true;
 
-        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        public override ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
+            InterceptionResult result, CancellationToken cancellationToken = default)
         {
-            if (Armed && eventData.Context!.ChangeTracker.Entries<PersonalLink>().Any(e => e.State == EntityState.Added)
-                && Interlocked.Increment(ref batches) == failOnBatch)
+            if (Armed && eventData.Context is AppDbContext { IsBackground: true } && Interlocked.Increment(ref batches) == failOnBatch)
                 throw new IOException("The database went away.");
-            return base.SavingChangesAsync(eventData, result, cancellationToken);
+            return base.TransactionCommittingAsync(transaction, eventData, result, cancellationToken);
         }
     }
 }

@@ -153,24 +153,86 @@ public sealed class PaymentRequestIssuer(
                 if (arrears > 0)
                     request.Lines.Add(new PaymentRequestLine { Kind = RequestLineKind.Arrears, Description = "往期欠费", Quantity = 1, Rate = arrears, Amount = arrears });
                 requests.Add((unit, request, arrears));
-                db.PaymentRequests.Add(request);
             }
-            await db.SaveChangesAsync(ct);
-
-            foreach (var (unit, request, arrears) in requests)
-            {
-                foreach (var service in services[unit.UnitId])
-                    service.PaymentRequestId = request.Id;
-                // Money the unit paid beyond what it owed goes to the new request.
-                if (paying.Contains(unit.UnitId))
-                    await Credit.ApplyAsync(db, unit.UnitId, [request], ct);
-                var link = PersonalLinkService.Add(db, LinkPurpose.PaymentRequest, request.Id, unit.Payer.Id, now,
-                    TimeSpan.FromDays(options.Value.LinkDays), linkOptions.Value.PublicBaseUrl);
-                notices.Add(db, unit.Payer, unit.Unit, new NoticePlace(unit.EstateId, unit.BuildingId), request, arrears, link, now);
-            }
-            await db.SaveChangesAsync(ct);
+            if (BulkInsert.Supports(db))
+                await WriteRawAsync(db, requests, services, paying, now, ct);
+            else
+                await WriteTrackedAsync(db, requests, services, paying, now, ct);
             await transaction.CommitAsync(ct);
             return requests.Count;
         });
+    }
+
+    /// <summary>SQL Server (and any other provider): EF Core's change tracking and SaveChanges, as it always was.</summary>
+    private async Task WriteTrackedAsync(AppDbContext db, List<(UnitToBill Unit, PaymentRequest Request, decimal Arrears)> requests,
+        ILookup<int, PaidService> services, HashSet<int> paying, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var (_, request, _) in requests)
+            db.PaymentRequests.Add(request);
+        await db.SaveChangesAsync(ct);
+
+        foreach (var (unit, request, arrears) in requests)
+        {
+            foreach (var service in services[unit.UnitId])
+                service.PaymentRequestId = request.Id;
+            // Money the unit paid beyond what it owed goes to the new request.
+            if (paying.Contains(unit.UnitId))
+                await Credit.ApplyAsync(db, unit.UnitId, [request], ct);
+            var link = PersonalLinkService.Add(db, LinkPurpose.PaymentRequest, request.Id, unit.Payer.Id, now,
+                TimeSpan.FromDays(options.Value.LinkDays), linkOptions.Value.PublicBaseUrl);
+            notices.Add(db, unit.Payer, unit.Unit, new NoticePlace(unit.EstateId, unit.BuildingId), request, arrears, link, now);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// SQLite and PostgreSQL: the requests, their lines, links and notices go in as multi-row INSERTs (the same rows
+    /// SaveChanges would write, without its per-row statements and change tracking); what is left to change (paid
+    /// services billed, credit allocated and the requests it pays) is saved through EF Core as before, in the same
+    /// transaction. The unique key (unit, month) still refuses a request issued by another run.
+    /// </summary>
+    private async Task WriteRawAsync(AppDbContext db, List<(UnitToBill Unit, PaymentRequest Request, decimal Arrears)> requests,
+        ILookup<int, PaidService> services, HashSet<int> paying, DateTimeOffset now, CancellationToken ct)
+    {
+        await BulkInsert.InsertReturningKeysAsync(db, requests.Select(r => r.Request).ToList(), nameof(PaymentRequest.UnitId), ct);
+        var lines = new List<PaymentRequestLine>();
+        foreach (var (_, request, _) in requests)
+        {
+            foreach (var line in request.Lines)
+            {
+                line.PaymentRequestId = request.Id;
+                lines.Add(line);
+            }
+        }
+        await BulkInsert.InsertAsync(db, lines, ct);
+
+        var links = new List<PersonalLink>(requests.Count);
+        var made = new List<Notice>(requests.Count * 3);
+        foreach (var (unit, request, arrears) in requests)
+        {
+            foreach (var service in services[unit.UnitId])
+                service.PaymentRequestId = request.Id;
+            if (paying.Contains(unit.UnitId))
+            {
+                // Credit changes the stored request: tracked as a copy without its lines (those are written already).
+                var stored = new PaymentRequest
+                {
+                    Id = request.Id, EstateId = request.EstateId, BuildingId = request.BuildingId, UnitId = request.UnitId,
+                    OccupantId = request.OccupantId, Month = request.Month, DueDate = request.DueDate, IssuedAt = request.IssuedAt,
+                    Total = request.Total, Paid = request.Paid, Version = request.Version,
+                };
+                db.PaymentRequests.Attach(stored);
+                await Credit.ApplyAsync(db, unit.UnitId, [stored], ct);
+                request.Paid = stored.Paid;
+            }
+            var (link, url) = PersonalLinkService.New(LinkPurpose.PaymentRequest, request.Id, unit.Payer.Id, now,
+                TimeSpan.FromDays(options.Value.LinkDays), linkOptions.Value.PublicBaseUrl);
+            links.Add(link);
+            made.AddRange(notices.Make(unit.Payer, unit.Unit, new NoticePlace(unit.EstateId, unit.BuildingId), request, arrears, url, now));
+        }
+        await BulkInsert.InsertAsync(db, links, ct);
+        await BulkInsert.InsertAsync(db, made, ct);
+        if (db.ChangeTracker.HasChanges())
+            await db.SaveChangesAsync(ct);
     }
 }

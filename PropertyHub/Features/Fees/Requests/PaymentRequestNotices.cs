@@ -20,10 +20,18 @@ public sealed class PaymentRequestNotices(IStringLocalizer<FeesText> text)
     public IReadOnlyList<Notice> Add(Data.AppDbContext db, Occupant payer, string unit, NoticePlace place, PaymentRequest request,
         decimal arrears, string link, DateTimeOffset now)
     {
+        var made = Make(payer, unit, place, request, arrears, link, now);
+        db.Notices.AddRange(made);
+        return made;
+    }
+
+    /// <summary>The notices <see cref="Add"/> adds, made but not added, for callers that insert them in bulk.</summary>
+    public IReadOnlyList<Notice> Make(Occupant payer, string unit, NoticePlace place, PaymentRequest request, decimal arrears, string link, DateTimeOffset now)
+    {
         var culture = NoticeOutbox.CultureOf(payer.PreferredLanguage);
         var key = SourceKey(request.Month, request.UnitId);
         var (subject, letter, email, sms) = NoticeOutbox.WriteIn(culture, () => Words(payer, unit, request, arrears));
-        return NoticeOutbox.AddLetterAndContacts(db, payer, place, Kind, key, culture, subject, (letter, email, sms), now, link);
+        return NoticeOutbox.LetterAndContacts(payer, place, Kind, key, culture, subject, (letter, email, sms), now, link);
     }
 
     private (string Subject, string Letter, string Email, string Sms) Words(Occupant payer, string unit, PaymentRequest request, decimal arrears)
