@@ -12,6 +12,12 @@ using PropertyHub.Features.ScheduledDuties;
 
 namespace PropertyHub.Tests.Features.Operations;
 
+/// <summary>
+/// Alone, not beside other hosts: every host in the test process has its own ASP.NET Core and EF Core meters under the
+/// same names, and the metrics SDK merges identical instruments, so another host disposed mid-test could retire the
+/// stream this host records into. A deployed app has one host per process.
+/// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed partial class MetricsTests : IAsyncLifetime
 {
     private const string Token = "scraper-token-0123456789-abcdefghij";
@@ -54,7 +60,15 @@ public sealed partial class MetricsTests : IAsyncLifetime
             Assert.True(logged!.Succeeded);
         }
 
+        // A request's duration is recorded when its response completes, which may be after the client has it: scrape
+        // until the figures are in (bounded), then check them.
         var text = await ScrapeAsync(admin);
+        for (var tries = 0; tries < 50 && !(text.Contains("http_server_request_duration_seconds_bucket{", StringComparison.Ordinal)
+                 && Value(text, "propertyhub_queue_events_total", "kind=\"Created\"") > before); tries++)
+        {
+            await Task.Delay(100);
+            text = await ScrapeAsync(admin);
+        }
         Assert.Contains("http_server_request_duration_seconds_bucket{", text);
         Assert.Contains("microsoft_entityframeworkcore_", text);
         Assert.True(Value(text, "propertyhub_queue_events_total", "kind=\"Created\"") > before, text);
@@ -127,4 +141,10 @@ public sealed partial class MetricsTests : IAsyncLifetime
         _ = factory.NewClient();
         Assert.Null(factory.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MetricsCollection
+{
+    public const string Name = "Metrics";
 }
