@@ -45,4 +45,32 @@ public sealed class MigrateCommandTests : IDisposable
         units.CommandText = "SELECT COUNT(*) FROM Units";
         Assert.Equal(0L, (long)(await units.ExecuteScalarAsync())!);
     }
+
+    [Fact]
+    public async Task MigrateFlag_DatabaseNotAnswering_OneLineNamingTheServerAndExitCode1()
+    {
+        Directory.CreateDirectory(folder);
+        var port = PostgresServer.FreePort();
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "PropertyHub.dll"), "--migrate"])
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Database__Provider"] = "Postgres";
+        info.Environment["Database__ConnectionString"] = $"Host=127.0.0.1;Port={port};Database=ops;Username=ops;Password=secret-pw;Timeout=3";
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+
+        var all = await output + await errors;
+        Assert.True(process.ExitCode == 1, all);
+        Assert.Contains($"Migration failed (Unreachable) on Postgres at 127.0.0.1:{port}/ops as ops", all);
+        Assert.DoesNotContain("secret-pw", all);
+        Assert.DoesNotContain("   at ", all);
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
 using PropertyHub.Features.Accounts;
 
@@ -64,7 +65,9 @@ public static class CommandLine
             {
                 // One line an operator can act on, not a stack trace.
                 var problem = StartupErrors.Classify(e);
-                Console.Error.WriteLine($"Migration failed ({problem}): {StartupErrors.Reason(e)}");
+                var database = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                var (server, user) = StartupErrors.Describe(database.Provider, database.ConnectionString);
+                Console.Error.WriteLine($"Migration failed ({problem}) on {database.Provider} at {server} as {user}: {StartupErrors.Reason(e)}");
                 return problem == StartupProblem.Unreachable ? DataStartupExtensions.ExitDatabaseFailure : DataStartupExtensions.ExitDatabaseConfiguration;
             }
             return 0;
