@@ -871,10 +871,6 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Link")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
                     b.Property<long?>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
@@ -884,6 +880,10 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.Property<string>("RecipientKey")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SealedLink")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SentAt")
