@@ -54,6 +54,7 @@ public sealed partial class AccountHardeningTests : IAsyncLifetime
         });
 
         var login = await client.GetAsync("/account/login");
+        Assert.True(login.StatusCode == HttpStatusCode.OK, $"{(int)login.StatusCode} {login.Headers.Location} {await login.Content.ReadAsStringAsync()}"[..Math.Min(3000, 200 + (int)(login.Content.Headers.ContentLength ?? 0))]);
         var signedIn = await client.PostLoginAsync(SignIn.DemoEmail(Roles.Clerk), DemoUsers.Password);
 
         var antiforgery = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
