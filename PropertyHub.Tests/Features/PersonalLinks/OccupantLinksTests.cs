@@ -1,10 +1,13 @@
+using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MudBlazor.Services;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.Registry;
+using PropertyHub.Features.Settings;
 using PropertyHub.Tests.Features.Notices;
 
 namespace PropertyHub.Tests.Features.PersonalLinks;
@@ -100,5 +103,51 @@ public sealed class OccupantLinksTests : IAsyncLifetime
         await using var db = await app.CreateDbContextAsync();
         Assert.Equal(notices.Count, await db.Notices.CountAsync(n => n.OccupantId == occupant.Id && n.SealedLink != null));
         Assert.Equal(1, await db.PersonalLinks.CountAsync(l => l.OccupantId == occupant.Id));
+        Assert.Empty(await app.InScopeAs(role, sp => sp.GetRequiredService<OccupantLinks>().ForOccupantAsync(occupant.Id)));
+    }
+
+    /// <summary>The unit page's panel, with the services of a scope signed in as <paramref name="role"/>.</summary>
+    private static BunitContext PanelContext(IServiceProvider scope, string role)
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+        ctx.Services.AddLocalization();
+        ctx.Services.AddSingleton(scope.GetRequiredService<OccupantLinks>());
+        ctx.Services.AddSingleton(scope.GetRequiredService<EstateTime>());
+        ctx.AddAuthorization().SetAuthorized(role).SetRoles(role);
+        return ctx;
+    }
+
+    [Fact]
+    public async Task UnitPagePanel_SupervisorRevokes_LinkShownRevokedAndRefused()
+    {
+        var (occupant, _, url, _) = await IssueAsync();
+        await using var scope = app.App.Services.CreateAsyncScope();
+        await ActingAs.SignInScopeAsync(scope.ServiceProvider, Roles.Supervisor);
+        await using var ctx = PanelContext(scope.ServiceProvider, Roles.Supervisor);
+
+        var panel = ctx.Render<OccupantLinkList>(p => p.Add(c => c.OccupantId, occupant.Id).Add(c => c.EstateId, app.EstateId));
+        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=occupant-links]")));
+        await panel.Find(".mud-expand-panel-header").ClickAsync(new());
+        await panel.Find("[data-testid=link-revoke]").ClickAsync(new());
+
+        panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("[data-testid=link-revoke]")));
+        Assert.Single(panel.FindAll("[data-testid=link-reissue]"));
+        Assert.Equal(LinkState.Revoked, (await ResolveAsync(url)).State);
+    }
+
+    [Fact]
+    public async Task UnitPagePanel_ForClerk_NotShown()
+    {
+        var (occupant, _, _, _) = await IssueAsync();
+        await using var scope = app.App.Services.CreateAsyncScope();
+        await ActingAs.SignInScopeAsync(scope.ServiceProvider, Roles.Clerk);
+        await using var ctx = PanelContext(scope.ServiceProvider, Roles.Clerk);
+
+        var panel = ctx.Render<OccupantLinkList>(p => p.Add(c => c.OccupantId, occupant.Id).Add(c => c.EstateId, app.EstateId));
+
+        Assert.Empty(panel.FindAll("[data-testid=occupant-links]"));
+        Assert.Empty(panel.FindAll("[data-testid=link-revoke]"));
     }
 }

@@ -29,8 +29,11 @@ public sealed class OccupantLinks(
     /// <summary>The kind of the notice that carries a re-issued link.</summary>
     public const string ReissueKind = "personal-link";
 
+    /// <summary>The occupant's latest links; none for a user who may not manage them.</summary>
     public async Task<List<OccupantLinkRow>> ForOccupantAsync(int occupantId, CancellationToken ct = default)
     {
+        if (!await actor.IsInAnyRoleAsync(NoticeRoles.Manage))
+            return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var links = await db.PersonalLinks.AsNoTracking().Where(l => l.OccupantId == occupantId)
             .OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).Take(50).ToListAsync(ct);
