@@ -22,8 +22,4 @@ public sealed class NoticeLinks(IDataProtectionProvider protection)
     public string? Open(string? sealedLink) => sealedLink is null ? null : protector.Unprotect(sealedLink);
 
     public string? Open(Notice notice) => Open(notice.SealedLink);
-
-    /// <summary>True for a link stored before links were sealed: a plain URL.</summary>
-    public static bool IsPlain(string? stored) =>
-        stored is not null && (stored.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || stored.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
 }
