@@ -20,58 +20,46 @@ internal sealed class RedisSessionRevocationBus(SessionRevocations revocations, 
     private static readonly RedisChannel Channel = RedisChannel.Literal(ChannelName);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    private readonly SemaphoreSlim gate = new(1, 1);
     private ConnectionMultiplexer? redis;
 
-    public async Task StartAsync(CancellationToken cancellationToken) => await ConnectAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var configuration = ConfigurationOptions.Parse(options.Value.Connection ?? throw new InvalidOperationException("Redis:Connection is not set"));
+        configuration.AbortOnConnectFail = false;
+        configuration.ClientName ??= "propertyhub-sessions";
+        var multiplexer = await ConnectionMultiplexer.ConnectAsync(configuration);
+        try
+        {
+            // Unordered is fine: each message stands alone and only ends sessions.
+            await multiplexer.GetSubscriber().SubscribeAsync(Channel, (_, message) => Deliver(message));
+        }
+        catch
+        {
+            await multiplexer.DisposeAsync();
+            throw;
+        }
+        redis = multiplexer;
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task PublishAsync(SessionRevocation revocation)
     {
-        try
-        {
-            var subscriber = await ConnectAsync(CancellationToken.None);
-            await subscriber.PublishAsync(Channel, JsonSerializer.Serialize(revocation, Json));
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            logger.LogWarning(ex, "Could not send the revocation of user {UserId} to Redis: ended on this instance only", revocation.UserId);
-            revocations.Revoke(revocation);
-        }
-    }
-
-    private async Task<ISubscriber> ConnectAsync(CancellationToken ct)
-    {
         if (redis is { } connected)
-            return connected.GetSubscriber();
-        await gate.WaitAsync(ct);
-        try
         {
-            if (redis is null)
+            try
             {
-                var configuration = ConfigurationOptions.Parse(options.Value.Connection ?? throw new InvalidOperationException("Redis:Connection is not set"));
-                configuration.AbortOnConnectFail = false;
-                configuration.ClientName ??= "propertyhub-sessions";
-                var multiplexer = await ConnectionMultiplexer.ConnectAsync(configuration);
-                try
-                {
-                    // Synchronous and unordered is fine: each message stands alone and only ends sessions.
-                    await multiplexer.GetSubscriber().SubscribeAsync(Channel, (_, message) => Deliver(message));
-                }
-                catch
-                {
-                    await multiplexer.DisposeAsync();
-                    throw;
-                }
-                redis = multiplexer;
+                await connected.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(revocation, Json));
+                return;
             }
-            return redis.GetSubscriber();
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                logger.LogWarning(ex, "Could not send the revocation of user {UserId} to Redis: ended on this instance only", revocation.UserId);
+            }
         }
-        finally
-        {
-            gate.Release();
-        }
+        else
+            logger.LogWarning("Not connected to Redis: the revocation of user {UserId} ended on this instance only", revocation.UserId);
+        revocations.Revoke(revocation);
     }
 
     private void Deliver(RedisValue message)
@@ -94,6 +82,5 @@ internal sealed class RedisSessionRevocationBus(SessionRevocations revocations, 
     {
         if (redis is not null)
             await redis.DisposeAsync();
-        gate.Dispose();
     }
 }
