@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Reception.Live;
 using PropertyHub.Tests.Features.Reception;
@@ -10,6 +12,21 @@ namespace PropertyHub.Tests.Features.Accounts;
 public sealed class SessionRevocationRedisTests(WorkQueueRedisServer redis) : IClassFixture<WorkQueueRedisServer>
 {
     private const string Password = "Staff#2026pass";
+
+    [Fact]
+    public async Task Publish_RedisNotReached_EndsTheSessionsOnThisInstanceStill()
+    {
+        var revocations = new SessionRevocations(NullLogger<SessionRevocations>.Instance);
+        var ended = new List<SessionRevocation>();
+        revocations.Revoked += ended.Add;
+        // Never started: not connected, as when Redis was down at the moment of the change.
+        await using var bus = new RedisSessionRevocationBus(revocations, Options.Create(new RedisOptions { Connection = "127.0.0.1:1" }),
+            NullLogger<RedisSessionRevocationBus>.Instance);
+
+        await bus.PublishAsync(new SessionRevocation("user-x", SessionRevocationReason.RolesChanged));
+
+        Assert.Equal([new SessionRevocation("user-x", SessionRevocationReason.RolesChanged)], ended);
+    }
 
     [RedisFact]
     public async Task Disable_OnHostA_DisconnectsTheUsersHubConnectionOnHostB()
