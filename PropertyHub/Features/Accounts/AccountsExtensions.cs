@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PropertyHub.Features.Reception.Live;
 using PropertyHub.Data;
 
 namespace PropertyHub.Features.Accounts;
@@ -28,8 +30,10 @@ public static class AccountsExtensions
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
 
-        // Every request re-checks the security stamp, so a disabled user's cookie stops working at once.
+        // Every request re-checks the security stamp and the disabled flag, so a disabled user's cookie (or one issued
+        // before a role change) stops working at once.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, StaffSecurityStampValidator>());
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -48,12 +52,28 @@ public static class AccountsExtensions
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddCascadingAuthenticationState();
         services.AddSingleton<SessionRevocations>();
+        builder.AddSessionRevocationBus();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoUsers>();
         return builder;
+    }
+
+    /// <summary>Revocations reach every instance through Redis when Redis:Connection is set, else this one only.</summary>
+    private static void AddSessionRevocationBus(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        if (string.IsNullOrWhiteSpace(builder.Configuration[$"{RedisOptions.Section}:{nameof(RedisOptions.Connection)}"]))
+        {
+            services.AddSingleton<ISessionRevocationBus, InProcessSessionRevocationBus>();
+            return;
+        }
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section);
+        services.AddSingleton<RedisSessionRevocationBus>();
+        services.AddSingleton<ISessionRevocationBus>(sp => sp.GetRequiredService<RedisSessionRevocationBus>());
+        services.AddHostedService(sp => sp.GetRequiredService<RedisSessionRevocationBus>());
     }
 
     public static WebApplication MapAccounts(this WebApplication app)

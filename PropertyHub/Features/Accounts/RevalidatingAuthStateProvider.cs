@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace PropertyHub.Features.Accounts;
 
 /// <summary>
-/// Keeps a circuit's user honest: re-checks the security stamp every minute, and drops the user at once
-/// when an admin disables them.
+/// Keeps a circuit's user honest: drops the user at once when an admin disables them or changes their roles
+/// (on any instance, see <see cref="ISessionRevocationBus"/>); the page then sends them to the sign-in, where they sign
+/// in again with their new roles. Also re-checks the security stamp every minute, in case a revocation was lost.
 /// </summary>
 internal sealed class RevalidatingAuthStateProvider : RevalidatingServerAuthenticationStateProvider
 {
@@ -27,7 +28,7 @@ internal sealed class RevalidatingAuthStateProvider : RevalidatingServerAuthenti
 
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
-    private void OnRevoked(string userId)
+    private void OnRevoked(SessionRevocation revocation)
     {
         // Every scope that resolved a provider is subscribed, but only a circuit's (or a prerender's) has a
         // state; the others throw here and hold no session to end.
@@ -40,8 +41,9 @@ internal sealed class RevalidatingAuthStateProvider : RevalidatingServerAuthenti
         {
             return;
         }
-        // A circuit's state is always a completed task (set when the circuit starts).
-        if (state.IsCompletedSuccessfully && state.Result.User.FindFirstValue(ClaimTypes.NameIdentifier) == userId)
+        // A circuit's state is always a completed task (set when the circuit starts). Old roles are not refreshed in
+        // place: pages decide what to show when they load, so a signed-out circuit is the only one that forgets them.
+        if (state.IsCompletedSuccessfully && state.Result.User.FindFirstValue(ClaimTypes.NameIdentifier) == revocation.UserId)
             SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
     }
 

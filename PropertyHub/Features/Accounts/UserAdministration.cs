@@ -11,7 +11,7 @@ public sealed record NewStaffUser(string Email, string DisplayName, string Surna
 
 /// <summary>Creates users, sets their roles and disables them. Results carry Identity's localized errors.</summary>
 public sealed class UserAdministration(
-    UserManager<AppUser> users, SessionRevocations revocations, IStringLocalizer<AccountsText> text, ILogger<UserAdministration> logger)
+    UserManager<AppUser> users, ISessionRevocationBus revocations, IStringLocalizer<AccountsText> text, ILogger<UserAdministration> logger)
 {
     public async Task<IReadOnlyList<StaffUser>> ListAsync()
     {
@@ -67,8 +67,10 @@ public sealed class UserAdministration(
         var added = await users.AddToRolesAsync(user, roles.Except(current));
         if (!added.Succeeded)
             return added;
-        // A new stamp makes the user's cookie and circuits pick up the new roles (they sign in again).
+        // A new stamp refuses the user's cookie; their circuits and hub connections end at once, on every instance.
+        // They sign in again and get the new roles.
         await users.UpdateSecurityStampAsync(user);
+        await revocations.PublishAsync(new SessionRevocation(user.Id, SessionRevocationReason.RolesChanged));
         logger.LogInformation("Roles of user {UserId} set to {Roles}", user.Id, string.Join(",", roles));
         return added;
     }
@@ -93,7 +95,7 @@ public sealed class UserAdministration(
             await users.ResetAccessFailedCountAsync(user);
         await users.UpdateSecurityStampAsync(user);
         if (disabled)
-            revocations.Revoke(user.Id);
+            await revocations.PublishAsync(new SessionRevocation(user.Id, SessionRevocationReason.Disabled));
         logger.LogInformation("User {UserId} {Action}", user.Id, disabled ? "disabled" : "enabled");
         return result;
     }

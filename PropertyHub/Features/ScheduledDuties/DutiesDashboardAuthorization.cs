@@ -3,12 +3,24 @@ using PropertyHub.Features.Accounts;
 
 namespace PropertyHub.Features.ScheduledDuties;
 
-/// <summary>The Hangfire dashboard is for supervisors, managers and admins (the default filter only allows local requests).</summary>
+/// <summary>
+/// The Hangfire dashboard is for supervisors, managers and admins (the default filter only allows local requests), and
+/// read-only for all but admins: a post from anyone else is refused (403), so nobody but an admin triggers, requeues or
+/// deletes a job, whatever the page shows. The one post left to them is the live counters' (<c>/jobs/stats</c>), which
+/// only reads.
+/// </summary>
 internal sealed class DutiesDashboardAuthorization : IDashboardAuthorizationFilter
 {
+    private const string StatsPath = "/stats";
+
     public bool Authorize(DashboardContext context)
     {
         var user = context.GetHttpContext().User;
-        return user.Identity?.IsAuthenticated == true && Roles.SeeDuties.Split(',').Any(user.IsInRole);
+        if (user.Identity?.IsAuthenticated != true || !Roles.SeeDuties.Split(',').Any(user.IsInRole))
+            return false;
+        return !IsReadOnly(context) || !HttpMethods.IsPost(context.Request.Method)
+            || string.Equals(context.Request.Path, StatsPath, StringComparison.OrdinalIgnoreCase);
     }
+
+    public static bool IsReadOnly(DashboardContext context) => !context.GetHttpContext().User.IsInRole(Roles.Admin);
 }

@@ -1,4 +1,6 @@
 using Cronos;
+using Hangfire;
+using PropertyHub.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PropertyHub.Data;
@@ -18,9 +20,23 @@ public sealed record DutyDescription(string Duty, Func<IServiceProvider, object[
 public sealed record PeriodChoice(string Period, RunStatus? Status);
 
 public sealed record DutyRow(string Name, object[] DescriptionArguments, string Cron, DateTimeOffset? NextLocal, string? LatestPeriod,
-    IReadOnlyList<DutyRunRow> Runs, IReadOnlyList<PeriodChoice> Periods, bool CanRunExtra);
+    IReadOnlyList<DutyRunRow> Runs, IReadOnlyList<PeriodChoice> Periods, bool CanRunExtra)
+{
+    /// <summary>False when scheduling is on but Hangfire has no recurring job for it (removed on the dashboard).</summary>
+    public bool Scheduled { get; init; } = true;
 
-public sealed record JobRow(string Id, string Cron, DateTimeOffset? NextLocal);
+    /// <summary>Whether the person may put the missing schedule back now (an admin, on an instance that registered it).</summary>
+    public bool CanRestore { get; init; }
+}
+
+public sealed record JobRow(string Id, string Cron, DateTimeOffset? NextLocal)
+{
+    /// <inheritdoc cref="DutyRow.Scheduled"/>
+    public bool Scheduled { get; init; } = true;
+
+    /// <inheritdoc cref="DutyRow.CanRestore"/>
+    public bool CanRestore { get; init; }
+}
 
 public sealed record DutiesSnapshot(bool SchedulingEnabled, string Zone, IReadOnlyList<DutyRow> Duties, IReadOnlyList<JobRow> Jobs);
 
@@ -39,6 +55,9 @@ public sealed class DutiesOverview(
     IDbContextFactory<AppDbContext> dbFactory,
     TimeProvider clock,
     IOptions<ScheduledDutiesOptions> options,
+    RecurringJobBook book,
+    IRecurringJobManager recurringJobs,
+    CurrentActor actor,
     ILogger<DutiesOverview> logger)
 {
     public const int RecentRuns = 10;
@@ -49,6 +68,7 @@ public sealed class DutiesOverview(
     public async Task<DutiesSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
+        var (missing, canRestore) = await MissingAsync(duties.Select(d => d.Name).Concat(jobs.Select(j => j.Id)));
         var rows = new List<DutyRow>();
         foreach (var duty in duties.OrderBy(d => d.Name, StringComparer.Ordinal))
         {
@@ -59,10 +79,44 @@ public sealed class DutiesOverview(
             rows.Add(new DutyRow(duty.Name, arguments, duty.Cron, next is null ? null : estateTime.ToLocal(next.Value), periods.FirstOrDefault()?.Period,
                 await RunsAsync(duty.Name, cancellationToken),
                 periods.Select(p => new PeriodChoice(p.Period, statuses.TryGetValue(p.Period, out var s) ? s : null)).ToList(),
-                duty.ExtraPeriod(estateTime.ToLocal(now).DateTime) is not null));
+                duty.ExtraPeriod(estateTime.ToLocal(now).DateTime) is not null)
+            {
+                Scheduled = !missing.Contains(duty.Name),
+                CanRestore = canRestore(duty.Name),
+            });
         }
-        var jobRows = jobs.OrderBy(j => j.Id, StringComparer.Ordinal).Select(j => new JobRow(j.Id, j.Cron, NextLocal(j.Cron, now))).ToList();
+        var jobRows = jobs.OrderBy(j => j.Id, StringComparer.Ordinal).Select(j => new JobRow(j.Id, j.Cron, NextLocal(j.Cron, now))
+        {
+            Scheduled = !missing.Contains(j.Id),
+            CanRestore = canRestore(j.Id),
+        }).ToList();
         return new DutiesSnapshot(options.Value.Enabled, estateTime.Zone.Id, rows, jobRows);
+    }
+
+    /// <summary>
+    /// Puts a recurring job that was removed from Hangfire (on the dashboard) back as this instance registered it.
+    /// Admin only; false when refused or when this instance never registered the job (the next start restores it).
+    /// </summary>
+    public async Task<bool> RestoreScheduleAsync(string id)
+    {
+        if (!await actor.IsInAnyRoleAsync(Roles.Admin) || !book.Restore(id, recurringJobs))
+            return false;
+        logger.LogWarning("Recurring job {Job} was missing from Hangfire and was restored by hand", id);
+        return true;
+    }
+
+    /// <summary>
+    /// Which of the jobs Hangfire does not hold while scheduling is on, and which of them the person may restore.
+    /// With scheduling off nothing is registered here, and nothing is flagged.
+    /// </summary>
+    private async Task<(IReadOnlySet<string> Missing, Func<string, bool> CanRestore)> MissingAsync(IEnumerable<string> ids)
+    {
+        if (!options.Value.Enabled)
+            return (new HashSet<string>(), _ => false);
+        var scheduled = book.Scheduled();
+        var missing = ids.Where(id => !scheduled.Contains(id)).ToHashSet(StringComparer.Ordinal);
+        var admin = missing.Count > 0 && await actor.IsInAnyRoleAsync(Roles.Admin);
+        return (missing, id => admin && missing.Contains(id) && book.CanRestore(id));
     }
 
     /// <summary>

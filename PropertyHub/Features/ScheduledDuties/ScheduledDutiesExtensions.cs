@@ -4,6 +4,7 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Settings;
@@ -41,6 +42,10 @@ public static class ScheduledDutiesExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
+        // Every registration is recorded, so the duties page can flag a job removed on the dashboard and restore it.
+        services.AddSingleton<RecurringJobBook>();
+        services.Replace(ServiceDescriptor.Singleton<IRecurringJobManager>(sp => new RecordingRecurringJobManager(
+            sp.GetRequiredService<IRecurringJobManagerFactory>().GetManager(sp.GetRequiredService<JobStorage>()), sp.GetRequiredService<RecurringJobBook>())));
         if (builder.Configuration.GetValue($"{ScheduledDutiesOptions.Section}:{nameof(ScheduledDutiesOptions.Enabled)}", true))
         {
             services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
@@ -62,6 +67,8 @@ public static class ScheduledDutiesExtensions
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {
             Authorization = [new DutiesDashboardAuthorization()],
+            // Read-only for everyone but Admin: no buttons to trigger, requeue or delete (and the filter refuses such posts).
+            IsReadOnlyFunc = DutiesDashboardAuthorization.IsReadOnly,
             DisplayStorageConnectionString = false,
             AppPath = "/",
         }).RequireAuthorization(new AuthorizeAttribute { Roles = Roles.SeeDuties });

@@ -24,6 +24,7 @@ public static class LiveQueueExtensions
         // Enums by name for JavaScript clients ("Created", "Complaint"); Blazor's own hub speaks its binary protocol.
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHostedService<QueueHubBroadcaster>();
+        services.AddSingleton<QueueHubConnections>();
         // A hub client without a valid cookie gets 401/403, not a redirect to the sign-in page.
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
         {
