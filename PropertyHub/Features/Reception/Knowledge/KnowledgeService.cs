@@ -126,5 +126,5 @@ public sealed class KnowledgeService(
     private static readonly System.Linq.Expressions.Expression<Func<KnowledgeEntry, KnowledgeView>> View =
         k => new KnowledgeView(k.Id, k.EstateId, k.Category, k.Title, k.Answer, k.Phone, k.Keywords, k.Version);
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Clean(string? value) => Registry.TypedText.Text(value);
 }
