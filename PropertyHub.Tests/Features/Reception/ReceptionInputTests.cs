@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using PropertyHub.Features.Reception;
+using PropertyHub.Features.Reception.Ledger;
 using PropertyHub.Resources;
 
 namespace PropertyHub.Tests.Features.Reception;
@@ -66,5 +67,20 @@ public sealed class ReceptionInputTests(ReceptionApp app) : IClassFixture<Recept
         var stored = await app.LoadAsync(item.Id);
         Assert.Single(stored.Timeline, t => t.Kind == TimelineKind.Note && t.Text == "evil");
         Assert.Single(stored.Timeline, t => t.Kind == TimelineKind.Replied && t.Text == "已修复，谢谢");
+    }
+
+    [Fact]
+    public async Task LedgerExport_FormulaTypedAtIntake_IsWrittenAsTextNoSpreadsheetEvaluates()
+    {
+        var formula = "=HYPERLINK(\"http://evil.example/\",\"点我\") " + Guid.NewGuid().ToString("N")[..6];
+        var result = await app.LogAsync(app.Complaint(formula) with { Remark = "@SUM(1+1)" });
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+        var day = DateOnly.FromDateTime(app.Clock.GetUtcNow().AddHours(8).DateTime);
+
+        var bytes = await app.InScope(sp => sp.GetRequiredService<LedgerService>().ExportAsync(app.EstateId, day.AddDays(-1), day.AddDays(1)));
+
+        var cells = XlsxCells.Read(bytes);
+        Assert.DoesNotContain(cells, c => c.Formula);
+        XlsxCells.AssertPlainText(cells, formula);
     }
 }

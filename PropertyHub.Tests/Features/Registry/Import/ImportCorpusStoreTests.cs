@@ -1,6 +1,4 @@
-using System.IO.Compression;
 using System.Text;
-using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,7 +11,6 @@ namespace PropertyHub.Tests.Features.Registry.Import;
 /// <summary>The corpus carried through to the database and back out through the export.</summary>
 public sealed class ImportCorpusStoreTests(AppFactory factory) : IClassFixture<AppFactory>
 {
-    private static readonly XNamespace Sheet = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private readonly RegistryImportParser parser = new(NullLogger<RegistryImportParser>.Instance);
 
     [Fact]
@@ -52,36 +49,12 @@ public sealed class ImportCorpusStoreTests(AppFactory factory) : IClassFixture<A
         var client = await factory.ClientForRoleAsync(Roles.Manager);
         var bytes = await client.GetByteArrayAsync("/registry/export.xlsx");
 
-        var cells = Cells(bytes);
+        var cells = XlsxCells.Read(bytes);
         Assert.DoesNotContain(cells, c => c.Formula);
         foreach (var text in new[] { hyperlink, "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3" })
-        {
-            var cell = Assert.Single(cells, c => c.Value == text);
-            Assert.Contains(cell.Type, new[] { "s", "str", "inlineStr" });
-        }
+            XlsxCells.AssertPlainText(cells, text);
         var parsed = await parser.ParseAsync(new MemoryStream(bytes), "export.xlsx");
         Assert.Contains(parsed.Rows, r => r[ImportColumn.OccupantName] == hyperlink && r[ImportColumn.VipNotes] == "+cmd|' /C calc'!A0");
-    }
-
-    /// <summary>Every cell of the first worksheet: its type attribute, its text (shared strings resolved) and whether it has a formula.</summary>
-    private static List<(string? Type, string? Value, bool Formula)> Cells(byte[] workbook)
-    {
-        using var zip = new ZipArchive(new MemoryStream(workbook));
-        var shared = zip.GetEntry("xl/sharedStrings.xml") is { } entry
-            ? XDocument.Load(entry.Open()).Root!.Elements(Sheet + "si").Select(si => string.Concat(si.Descendants(Sheet + "t").Select(t => t.Value))).ToList()
-            : [];
-        var sheet = XDocument.Load(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
-        return sheet.Descendants(Sheet + "c").Select(c =>
-        {
-            var type = (string?)c.Attribute("t");
-            var value = type switch
-            {
-                "s" => shared[int.Parse(c.Element(Sheet + "v")!.Value, System.Globalization.CultureInfo.InvariantCulture)],
-                "inlineStr" => string.Concat(c.Descendants(Sheet + "t").Select(t => t.Value)),
-                _ => c.Element(Sheet + "v")?.Value,
-            };
-            return (type, value, c.Element(Sheet + "f") is not null);
-        }).ToList();
     }
 
     private async Task<ImportCommitResult> CommitAsync(Stream file, string name)
