@@ -76,9 +76,9 @@ public sealed class KnowledgeService(
             db.Entry(entry).Property(k => k.Version).OriginalValue = form.Version;
         }
         entry.Category = form.Category;
-        entry.Title = form.Title!.Trim();
-        entry.Answer = form.Answer!.Trim();
-        entry.Phone = Clean(form.Phone);
+        entry.Title = Clean(form.Title)!;
+        entry.Answer = Clean(form.Answer)!;
+        entry.Phone = Registry.TypedText.Digits(form.Phone);
         entry.Keywords = Clean(form.Keywords);
         try
         {
