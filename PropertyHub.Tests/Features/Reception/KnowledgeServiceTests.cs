@@ -60,6 +60,31 @@ public sealed class KnowledgeServiceTests(AppFactory factory) : IClassFixture<Ap
     });
 
     [Fact]
+    public Task Save_InvisibleOnlyTitleAndArabicIndicPhone_RefusedAndNothingSaved() => AsAsync(Roles.Supervisor, async (knowledge, estateId) =>
+    {
+        var before = (await knowledge.ListAsync(estateId)).Count;
+        var form = NewForm(estateId, "\u202E\u200B");
+        form.Phone = "١٢٣٤٥";
+        var result = await knowledge.SaveAsync(form);
+        Assert.Equal(ReceptionOutcome.Invalid, result.Outcome);
+        Assert.Equal("Enter a title.", Assert.Single(result.Errors, e => e.Field == "Title").Message);
+        Assert.StartsWith("Type the digits 0–9", Assert.Single(result.Errors, e => e.Field == "Phone").Message);
+        Assert.Equal(before, (await knowledge.ListAsync(estateId)).Count);
+    });
+
+    [Fact]
+    public Task Save_BidiTitleAndFullWidthPhone_StoredCleanAndNormalised() => AsAsync(Roles.Supervisor, async (knowledge, estateId) =>
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var form = NewForm(estateId, $"\u202E燃气抢修\u202C {tag}");
+        form.Phone = "０５９１－１２３４５６７８";
+        var result = await knowledge.SaveAsync(form);
+        Assert.True(result.Succeeded);
+        var saved = Assert.Single(await knowledge.SearchAsync(estateId, tag));
+        Assert.Equal(($"燃气抢修 {tag}", "0591-12345678"), (saved.Title, saved.Phone));
+    });
+
+    [Fact]
     public Task Save_ByAClerk_IsDenied() => AsAsync(Roles.Clerk, async (knowledge, estateId) =>
     {
         var result = await knowledge.SaveAsync(NewForm(estateId, "市民热线（职员）"));

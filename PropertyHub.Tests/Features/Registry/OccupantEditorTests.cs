@@ -57,6 +57,30 @@ public sealed class OccupantEditorTests : IAsyncLifetime
     }
 
     [Fact]
+    public void OccupantEditor_FullWidthPhoneAndId_AreNotRefusedBeforeTheServiceNormalisesThem()
+    {
+        var editor = Render(f => SaveResult<OccupantForm>.Saved(f));
+        Type(editor, "occupant-phone", "１３９００００９９５１");
+        Type(editor, "occupant-id-number", "１１０１０５１９４９１２３１００２Ｘ");
+        editor.Find("form").Submit();
+
+        var form = Assert.Single(saved);
+        Assert.Equal("１３９００００９９５１", form.Phone);
+    }
+
+    [Fact]
+    public void OccupantEditor_ArabicIndicPhone_SaysToTypeTheDigitsZeroToNine()
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-Hans");
+        var editor = Render(f => SaveResult<OccupantForm>.Saved(f));
+        Type(editor, "occupant-phone", "١٣٩٠٠٠٠٩٩٥١");
+        editor.Find("form").Submit();
+
+        Assert.Empty(saved);
+        Assert.Contains("请输入数字 0–9", FieldText(editor, "occupant-phone"));
+    }
+
+    [Fact]
     public void OccupantEditor_ServiceRejects_ShowsTheServicesMessageUnderItsField()
     {
         CultureInfo.CurrentUICulture = new CultureInfo("zh-Hant");

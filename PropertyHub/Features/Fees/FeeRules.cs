@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PropertyHub.Features.Registry;
 
 namespace PropertyHub.Features.Fees;
 
@@ -8,13 +9,16 @@ public static partial class FeeRules
 {
     /// <summary>
     /// Reads an amount typed by a person: digits with at most two decimals, not negative. Full-width digits and
-    /// a trailing "元" are accepted; grouping commas are not (they are too easily a mistyped decimal point).
+    /// a trailing "元" are accepted (<see cref="TypedText.Digits"/>); other scripts' digits and grouping commas are not
+    /// (commas are too easily a mistyped decimal point).
     /// </summary>
     public static (decimal? Amount, string? Error) ParseAmount(string? text)
     {
-        var clean = text?.Normalize(System.Text.NormalizationForm.FormKC).Trim().TrimEnd('元').Trim();
+        var clean = TypedText.Digits(text)?.TrimEnd('元').Trim();
         if (string.IsNullOrEmpty(clean))
             return (null, "AmountRequired");
+        if (TypedText.HasOtherDigits(clean))
+            return (null, "AmountDigitsNotAscii");
         if (!decimal.TryParse(clean, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
             return (null, "AmountNotNumber");
         if (amount < 0)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Registry;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Settings;
 
@@ -51,9 +52,9 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> dbFactory, Cu
             errors[nameof(input.Amount)] = "AmountMustBePositive";
         if (!Enum.IsDefined(input.Method))
             errors[nameof(input.Method)] = "MethodInvalid";
-        else if (input.Method != PaymentMethod.Cash && string.IsNullOrWhiteSpace(input.Reference))
+        else if (input.Method != PaymentMethod.Cash && TypedText.Digits(input.Reference) is null)
             errors[nameof(input.Reference)] = "ReferenceRequired";
-        if (input.Reference?.Trim().Length > 100)
+        if (TypedText.Digits(input.Reference)?.Length > 100)
             errors[nameof(input.Reference)] = "ReferenceTooLong";
         if (errors.Count > 0)
             return new PaymentResult(errors);
@@ -72,12 +73,13 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> dbFactory, Cu
     {
         if (!await actor.IsInAnyRoleAsync(FeeRoles.ReversePayments))
             return PaymentResult.Fail("", "NotAllowed");
-        if (string.IsNullOrWhiteSpace(reason))
+        var why = TypedText.Text(reason);
+        if (why is null)
             return PaymentResult.Fail("Reason", "ReasonRequired");
-        if (reason.Trim().Length > 500)
+        if (why.Length > 500)
             return PaymentResult.Fail("Reason", "ReasonTooLong");
         var who = (await actor.GetAsync()).Name;
-        return await WithRetriesAsync(db => ReverseInAsync(db, paymentId, reason.Trim(), who, ct), ct);
+        return await WithRetriesAsync(db => ReverseInAsync(db, paymentId, why, who, ct), ct);
     }
 
     /// <summary>What the unit has paid that no request has taken yet.</summary>
@@ -96,7 +98,7 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> dbFactory, Cu
             OccupantId = input.OccupantId,
             Amount = amount,
             Method = input.Method,
-            Reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim(),
+            Reference = TypedText.Digits(input.Reference),
             ReceivedAt = now,
             ReceivedBy = who,
             ReceiptYear = year,

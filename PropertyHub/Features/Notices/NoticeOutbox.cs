@@ -157,6 +157,6 @@ public static partial class NoticeOutbox
         return CultureInfo.GetCultureInfo(DefaultLanguage);
     }
 
-    [GeneratedRegex(@"^(\+?86)?1[3-9]\d{9}$")]
+    [GeneratedRegex("^(\\+?86)?1[3-9][0-9]{9}$")]
     private static partial Regex Mobile();
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Registry;
 
 namespace PropertyHub.Features.Notices;
 
@@ -174,9 +175,12 @@ public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, Tim
     {
         if (!await actor.IsInAnyRoleAsync(NoticeRoles.Manage))
             throw new UnauthorizedAccessException("Only supervisors, managers and admins post on the notice board.");
+        // The form refuses a subject or body that is empty once invisible characters are gone; this is the last guard.
+        if (TypedText.Text(text.Subject) is not { } subject || TypedText.Text(text.Body) is not { } body)
+            throw new ArgumentException("A board notice needs a subject and a body.", nameof(text));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        var notice = NoticeOutbox.AddBoard(db, estateId, "board", $"board:{Guid.NewGuid():N}", text, language, now);
+        var notice = NoticeOutbox.AddBoard(db, estateId, "board", $"board:{Guid.NewGuid():N}", new NoticeText(subject, body), language, now);
         await db.SaveChangesAsync(ct);
         return notice;
     }

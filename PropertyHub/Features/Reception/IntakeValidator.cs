@@ -11,6 +11,17 @@ public sealed class IntakeValidator(IStringLocalizer<ReceptionText> text, Settin
 {
     public const int MaxNameLength = 100;
 
+    /// <summary>The intake as it is checked and stored: text without invisible characters, the phone NFKC-normalised.</summary>
+    public static Intake Normalize(Intake intake) => intake with
+    {
+        CallerName = TypedText.Text(intake.CallerName),
+        Phone = TypedText.Digits(intake.Phone),
+        Content = TypedText.Text(intake.Content),
+        Remark = TypedText.Text(intake.Remark),
+        ForColleague = TypedText.Text(intake.ForColleague),
+        Answer = TypedText.Text(intake.Answer),
+    };
+
     public async Task<(List<FieldMessage> Errors, List<string> Warnings)> CheckAsync(AppDbContext db, Intake intake, DateTimeOffset now, CancellationToken ct)
     {
         var errors = new List<FieldMessage>();
@@ -29,8 +40,8 @@ public sealed class IntakeValidator(IStringLocalizer<ReceptionText> text, Settin
             Error(nameof(Intake.CallerName), "CallerRequiredForCalls");
         if (intake.CallerName?.Trim().Length > MaxNameLength)
             Error(nameof(Intake.CallerName), "NameTooLong", MaxNameLength);
-        if (!string.IsNullOrWhiteSpace(intake.Phone) && !Phones.IsValid(intake.Phone.Trim()))
-            Error(nameof(Intake.Phone), "PhoneInvalid");
+        if (RegistryRules.CheckPhone(intake.Phone) is { } phoneError)
+            Error(nameof(Intake.Phone), phoneError);
 
         if (intake.UnitId is { } unitId
             && !await db.Units.AnyAsync(u => u.Id == unitId && u.Building!.EstateId == intake.EstateId, ct))

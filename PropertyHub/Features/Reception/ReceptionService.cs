@@ -28,7 +28,7 @@ public sealed class ReceptionService(
     {
         var now = clock.GetUtcNow();
         // Stored times are UTC, whatever offset the form's picker used: SQLite compares them as ticks.
-        intake = intake with { AgreedReplyAt = intake.AgreedReplyAt?.ToUniversalTime() };
+        intake = IntakeValidator.Normalize(intake) with { AgreedReplyAt = intake.AgreedReplyAt?.ToUniversalTime() };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (errors, warnings) = await validator.CheckAsync(db, intake, now, ct);
         if (errors.Count > 0)
@@ -48,7 +48,7 @@ public sealed class ReceptionService(
             OccupantId = intake.OccupantId,
             CallerName = Clean(intake.CallerName),
             Phone = Clean(intake.Phone),
-            Content = intake.Content!.Trim(),
+            Content = intake.Content!,
             IsImportant = intake.IsImportant,
             Department = intake.Outcome == IntakeOutcome.Transferred ? intake.TransferTo : null,
             ForColleague = intake.Outcome == IntakeOutcome.Message ? Clean(intake.ForColleague) : null,
@@ -105,9 +105,9 @@ public sealed class ReceptionService(
         });
 
     public Task<ReceptionResult> AddNoteAsync(int id, int version, string note, CancellationToken ct = default) =>
-        string.IsNullOrWhiteSpace(note)
+        Clean(note) is not { } clean
             ? Task.FromResult(ReceptionResult.Invalid([new FieldMessage("Note", text["NoteRequired"])]))
-            : ChangeAsync(id, version, ct, (_, actor, now) => Entry(TimelineKind.Note, actor, now, note.Trim()));
+            : ChangeAsync(id, version, ct, (_, actor, now) => Entry(TimelineKind.Note, actor, now, clean));
 
     /// <summary>Raises an open item one level by hand (the sweep does it by itself at the warning time and deadline).</summary>
     public Task<ReceptionResult> EscalateAsync(int id, int version, CancellationToken ct = default) =>
@@ -122,9 +122,10 @@ public sealed class ReceptionService(
     /// <summary>Records the reply to the occupant and closes the item; a reply after the deadline is recorded as late.</summary>
     public Task<ReceptionResult> ReplyAsync(int id, int version, string reply, Channel channel, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(reply))
+        var clean = Clean(reply);
+        if (clean is null)
             return Task.FromResult(ReceptionResult.Invalid([new FieldMessage("Reply", text["ReplyRequired"])]));
-        if (reply.Trim().Length > ServiceRequest.MaxContentLength)
+        if (clean.Length > ServiceRequest.MaxContentLength)
             return Task.FromResult(ReceptionResult.Invalid([new FieldMessage("Reply", text["ContentTooLong", ServiceRequest.MaxContentLength])]));
         return ChangeAsync(id, version, ct, (request, actor, now) =>
         {
@@ -134,7 +135,7 @@ public sealed class ReceptionService(
             request.RepliedLate |= late;
             request.Status = RequestStatus.Closed;
             request.ClosedAt = now;
-            return Entry(TimelineKind.Replied, actor, now, reply.Trim(), channel: channel, late: late);
+            return Entry(TimelineKind.Replied, actor, now, clean, channel: channel, late: late);
         }, WorkQueueEventKind.Closed);
     }
 
@@ -226,5 +227,6 @@ public sealed class ReceptionService(
             Department = department, Level = level, Channel = channel, Late = late,
         };
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>Free text as stored: without zero-width or bidirectional control characters, trimmed, null when empty.</summary>
+    private static string? Clean(string? value) => Registry.TypedText.Text(value);
 }

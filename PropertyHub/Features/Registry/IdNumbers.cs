@@ -27,7 +27,7 @@ public static partial class IdNumbers
     public static string Mask(string? value) =>
         string.IsNullOrEmpty(value) ? "" : value.Length <= 7 ? new string('*', value.Length) : value[..3] + new string('*', value.Length - 7) + value[^4..];
 
-    [GeneratedRegex(@"^\d{17}[\dXx]$")]
+    [GeneratedRegex("^[0-9]{17}[0-9Xx]$")]
     private static partial Regex PersonIdPattern();
 
     [GeneratedRegex(@"^[0-9A-Z]{18}$")]
@@ -43,6 +43,6 @@ public static partial class Phones
     public static string Mask(string? value) =>
         string.IsNullOrEmpty(value) ? "" : value.Length <= 7 ? new string('*', value.Length) : value[..3] + new string('*', value.Length - 7) + value[^4..];
 
-    [GeneratedRegex(@"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")]
+    [GeneratedRegex("^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$")]
     private static partial Regex Pattern();
 }

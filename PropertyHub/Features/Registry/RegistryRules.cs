@@ -7,7 +7,8 @@ public sealed record RuleViolation(string Field, string MessageKey, params objec
 
 /// <summary>
 /// The registry's validation rules, in one place for forms and imports alike. Messages are RegistryText
-/// keys, so each caller shows them in its user's language.
+/// keys, so each caller shows them in its user's language. Values are checked as <see cref="TypedText"/> leaves them:
+/// a digit other than ASCII 0–9 is refused with its own message.
 /// </summary>
 public static class RegistryRules
 {
@@ -18,6 +19,8 @@ public static class RegistryRules
     {
         if (string.IsNullOrWhiteSpace(code))
             yield return new(nameof(Building.Code), "BuildingCodeRequired");
+        else if (TypedText.HasOtherDigits(code))
+            yield return new(nameof(Building.Code), "DigitsNotAscii");
         else if (code.Trim().Length > 16)
             yield return new(nameof(Building.Code), "BuildingCodeTooLong", 16);
         if (string.IsNullOrWhiteSpace(name))
@@ -30,6 +33,8 @@ public static class RegistryRules
     {
         if (string.IsNullOrWhiteSpace(number))
             yield return new(nameof(Unit.Number), "UnitNumberRequired");
+        else if (TypedText.HasOtherDigits(number))
+            yield return new(nameof(Unit.Number), "DigitsNotAscii");
         else if (number.Trim().Length > 16)
             yield return new(nameof(Unit.Number), "UnitNumberTooLong", 16);
         if (floor is < -10 or > 200)
@@ -46,16 +51,18 @@ public static class RegistryRules
             yield return new(nameof(Occupant.Name), "OccupantNameRequired");
         else if (name.Trim().Length > MaxNameLength)
             yield return new(nameof(Occupant.Name), "NameTooLong", MaxNameLength);
-        if (!string.IsNullOrWhiteSpace(phone) && !Phones.IsValid(phone.Trim()))
-            yield return new(nameof(Occupant.Phone), "PhoneInvalid");
-        if (!string.IsNullOrWhiteSpace(phone2) && !Phones.IsValid(phone2.Trim()))
-            yield return new(nameof(Occupant.Phone2), "PhoneInvalid");
+        if (CheckPhone(phone) is { } phoneError)
+            yield return new(nameof(Occupant.Phone), phoneError);
+        if (CheckPhone(phone2) is { } phone2Error)
+            yield return new(nameof(Occupant.Phone2), phone2Error);
         if (!string.IsNullOrWhiteSpace(email) && !IsEmail(email.Trim()))
             yield return new(nameof(Occupant.Email), "EmailInvalid");
         if (!string.IsNullOrWhiteSpace(idNumber))
         {
             var id = idNumber.Trim();
-            if (id.Length != 18)
+            if (TypedText.HasOtherDigits(id))
+                yield return new(nameof(Occupant.IdNumber), "DigitsNotAscii");
+            else if (id.Length != 18)
                 yield return new(nameof(Occupant.IdNumber), "IdNumberLength", 18);
             else if (kind == OccupantKind.Person && !IdNumbers.IsValidPersonId(id))
                 yield return new(nameof(Occupant.IdNumber), "IdNumberInvalid");
@@ -65,6 +72,12 @@ public static class RegistryRules
         if (preferredLanguage is not null && !Languages.Cultures.All.Contains(preferredLanguage))
             yield return new(nameof(Occupant.PreferredLanguage), "LanguageInvalid");
     }
+
+    /// <summary>The RegistryText key of what is wrong with a phone number as typed (after <see cref="TypedText.Digits"/>), or null.</summary>
+    public static string? CheckPhone(string? phone) =>
+        string.IsNullOrWhiteSpace(phone) ? null
+        : TypedText.HasOtherDigits(phone) ? "DigitsNotAscii"
+        : Phones.IsValid(phone.Trim()) ? null : "PhoneInvalid";
 
     private static bool IsEmail(string value) =>
         value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);

@@ -9,8 +9,8 @@ public sealed partial class RegistryService
     {
         if (!await access.CanEditAsync())
             return Denied<BuildingForm>();
-        var code = NullIfEmpty(form.Code);
-        var name = NullIfEmpty(form.Name);
+        var code = TypedText.Digits(form.Code);
+        var name = TypedText.Text(form.Name);
         var errors = Localize(RegistryRules.CheckBuilding(code, name));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var estateId = form.Id == 0 ? form.EstateId : await db.Buildings.Where(b => b.Id == form.Id).Select(b => b.EstateId).FirstOrDefaultAsync(ct);
@@ -44,7 +44,7 @@ public sealed partial class RegistryService
     {
         if (!await access.CanEditAsync())
             return Denied<UnitForm>();
-        var number = NullIfEmpty(form.Number);
+        var number = TypedText.Digits(form.Number);
         var errors = Localize(RegistryRules.CheckUnit(number, form.Floor, form.Area));
         if (!Enum.IsDefined(form.Use))
             errors.Add(Error(nameof(Unit.Use), "UseRequired"));
@@ -83,12 +83,12 @@ public sealed partial class RegistryService
         if (!await access.CanEditAsync())
             return Denied<OccupantForm>();
         var seeIds = await access.CanSeeIdNumbersAsync();
-        var name = NullIfEmpty(form.Name);
-        var phone = NullIfEmpty(form.Phone);
-        var phone2 = NullIfEmpty(form.Phone2);
-        var email = NullIfEmpty(form.Email);
-        var idNumber = NullIfEmpty(form.IdNumber)?.ToUpperInvariant();
-        var vipNotes = NullIfEmpty(form.VipNotes);
+        var name = TypedText.Text(form.Name);
+        var phone = TypedText.Digits(form.Phone);
+        var phone2 = TypedText.Digits(form.Phone2);
+        var email = TypedText.Text(form.Email);
+        var idNumber = TypedText.Digits(form.IdNumber)?.ToUpperInvariant();
+        var vipNotes = TypedText.Text(form.VipNotes);
         var language = NullIfEmpty(form.PreferredLanguage) ?? Languages.Cultures.SimplifiedChinese;
         var errors = Localize(RegistryRules.CheckOccupant(form.Kind, name, phone, phone2, email, idNumber, language));
         if (!Enum.IsDefined(form.Role))

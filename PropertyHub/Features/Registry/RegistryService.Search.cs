@@ -14,7 +14,7 @@ public sealed partial class RegistryService
     /// </summary>
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string? query, CancellationToken ct = default)
     {
-        var term = query?.Trim() ?? "";
+        var term = TypedText.Digits(query) ?? "";
         if (term.Length == 0 || term.Length > 100)
             return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);

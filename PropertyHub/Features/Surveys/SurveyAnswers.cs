@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.PersonalLinks;
+using PropertyHub.Features.Registry;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Settings;
 
@@ -69,7 +70,9 @@ public sealed class SurveyAnswers(
     public async Task<(SurveyForm? Form, string? Error)> FindForPaperAsync(string unit, string quarter, string culture, int? estateId = null,
         CancellationToken ct = default)
     {
-        var text = unit.Trim();
+        var text = TypedText.Digits(unit) ?? "";
+        if (TypedText.HasOtherDigits(text))
+            return (null, "UnitDigitsNotAscii");
         var dash = text.IndexOf('-');
         var (code, number) = dash > 0 ? (text[..dash], text[(dash + 1)..]) : (null, text);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -180,7 +183,7 @@ public sealed class SurveyAnswers(
         return errors.Count == 0 ? AnswerResult.Saved : new AnswerResult(null, errors);
     }
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private static string? Clean(string? text) => TypedText.Text(text);
 
     /// <summary>The template's items a form asks, in order (archived items are no longer asked).</summary>
     private static Task<List<SurveyItem>> ItemsAsync(AppDbContext db, int templateId, CancellationToken ct) =>

@@ -46,6 +46,6 @@ public readonly partial record struct SurveyQuarter(int Year, int Number) : ICom
 
     public override string ToString() => $"{Year:0000}-Q{Number}";
 
-    [GeneratedRegex(@"^(\d{4})-Q([1-4])$")]
+    [GeneratedRegex("^([0-9]{4})-Q([1-4])$")]
     private static partial Regex Pattern();
 }

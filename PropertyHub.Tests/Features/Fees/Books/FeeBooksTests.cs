@@ -107,9 +107,23 @@ public sealed class FeeBooksTests(BooksApp app)
         Assert.Equal((880.50m, 550m, 330.50m, 0m), (statement.Billed, statement.Paid, statement.Outstanding, statement.Credit));
     }
 
+    [Fact]
+    public async Task FindUnit_FullWidthDigitsAndDash_FindTheUnit()
+    {
+        var fullWidth = string.Concat(app.Known.Unit.Select(c => c is >= '0' and <= '9' ? (char)(c - '0' + '０') : c == '-' ? '－' : c));
+
+        var found = await app.Factory.WithAsync(sp => sp.GetRequiredService<FeeBooks>().FindUnitAsync(app.Known.EstateId, fullWidth));
+        var ascii = await app.Factory.WithAsync(sp => sp.GetRequiredService<FeeBooks>().FindUnitAsync(app.Known.EstateId, app.Known.Unit));
+
+        Assert.NotNull(ascii.UnitId);
+        Assert.Equal(ascii, found);
+    }
+
     [Theory]
     [InlineData("", "UnitRequired")]
     [InlineData("Z-9999", "UnitNotFound")]
+    [InlineData("\u200B", "UnitRequired")]
+    [InlineData("Z-٩٩٩٩", "UnitDigitsNotAscii")]
     public async Task FindUnit_Unknown_Message(string text, string message)
     {
         var (unitId, error) = await app.Factory.WithAsync(sp => sp.GetRequiredService<FeeBooks>().FindUnitAsync(app.Known.EstateId, text));

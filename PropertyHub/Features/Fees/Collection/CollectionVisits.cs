@@ -36,7 +36,7 @@ public sealed class CollectionVisits(
     {
         if (!await actor.IsInAnyRoleAsync(FeeRoles.Collect))
             return CollectionResult.Fail("", "NotAllowed");
-        var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
+        var note = Registry.TypedText.Text(input.Note);
         var errors = Validate(input, note);
         if (errors.Count > 0)
             return new CollectionResult(errors);

@@ -124,7 +124,7 @@ public sealed partial class DisclosureService(
             return DisclosureResult.Fail("Notes", "NotesTooLong");
         return await ChangeAsync(id, version, d =>
         {
-            d.Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+            d.Notes = Registry.TypedText.Text(notes);
             return null;
         }, ct);
     }
@@ -143,7 +143,7 @@ public sealed partial class DisclosureService(
         return (amount ?? 0, errors);
     }
 
-    private static string? Clean(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+    private static string? Clean(string? note) => Registry.TypedText.Text(note);
 
     /// <summary>Loads the statement as the user saw it, refuses a published one, applies the change and saves; an Approved one goes back to Draft.</summary>
     private async Task<DisclosureResult> ChangeAsync(int id, int version, Func<Disclosure, string?> change, CancellationToken ct)

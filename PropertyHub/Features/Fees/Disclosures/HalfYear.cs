@@ -33,6 +33,6 @@ public readonly partial record struct HalfYear(int Year, int Half) : IComparable
 
     public static HalfYear Parse(string text) => TryParse(text, out var h) ? h : throw new FormatException($"Not a half-year: {text}");
 
-    [GeneratedRegex(@"^(\d{4})-H([12])$")]
+    [GeneratedRegex("^([0-9]{4})-H([12])$")]
     private static partial Regex Pattern();
 }

@@ -46,6 +46,6 @@ public static partial class PaidServiceRules
     /// <summary>How many points a path has (each M and L command is one).</summary>
     public static int Points(string path) => path.Count(c => c is 'M' or 'L');
 
-    [GeneratedRegex(@"^M\s*-?\d{1,5}\s+-?\d{1,5}\s*(?:[ML]\s*-?\d{1,5}\s+-?\d{1,5}\s*)*$")]
+    [GeneratedRegex(@"^M\s*-?[0-9]{1,5}\s+-?[0-9]{1,5}\s*(?:[ML]\s*-?[0-9]{1,5}\s+-?[0-9]{1,5}\s*)*$")]
     private static partial Regex PathPattern();
 }

@@ -134,7 +134,7 @@ public sealed partial class PaidServiceService(IDbContextFactory<AppDbContext> d
     /// <summary>The unit at an address typed as "1-1201" (building code, dash, number), with its occupants.</summary>
     public async Task<PaidServiceUnit?> FindUnitAsync(string? address, CancellationToken ct = default)
     {
-        var match = AddressPattern().Match(address?.Normalize(System.Text.NormalizationForm.FormKC).Trim() ?? "");
+        var match = AddressPattern().Match(Registry.TypedText.Digits(address) ?? "");
         if (!match.Success)
             return null;
         var (code, number) = (match.Groups[1].Value, match.Groups[2].Value);
@@ -196,7 +196,7 @@ public sealed partial class PaidServiceService(IDbContextFactory<AppDbContext> d
         }
     }
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private static string? Clean(string? text) => Registry.TypedText.Text(text);
 
     [GeneratedRegex(@"^([0-9A-Za-z]{1,16})\s*-\s*([0-9A-Za-z]{1,16})$")]
     private static partial Regex AddressPattern();

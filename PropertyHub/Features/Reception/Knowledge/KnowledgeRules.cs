@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
+using PropertyHub.Features.Registry;
 using PropertyHub.Resources;
 
 namespace PropertyHub.Features.Reception.Knowledge;
 
-/// <summary>The archive's field rules; lengths match the columns of <see cref="KnowledgeEntry"/>.</summary>
+/// <summary>The archive's field rules, on values as <see cref="TypedText"/> leaves them; lengths match the columns of <see cref="KnowledgeEntry"/>.</summary>
 public static partial class KnowledgeRules
 {
     public const int MaxTitle = 200;
@@ -19,22 +20,24 @@ public static partial class KnowledgeRules
 
         if (!Enum.IsDefined(form.Category))
             Error(nameof(form.Category), "Archive.CategoryRequired");
-        var title = form.Title?.Trim();
+        var title = TypedText.Text(form.Title);
         if (string.IsNullOrEmpty(title))
             Error(nameof(form.Title), "Archive.TitleRequired");
         else if (title.Length > MaxTitle)
             Error(nameof(form.Title), "ContentTooLong", MaxTitle);
-        var answer = form.Answer?.Trim();
+        var answer = TypedText.Text(form.Answer);
         if (string.IsNullOrEmpty(answer))
             Error(nameof(form.Answer), "Archive.AnswerRequired");
         else if (answer.Length > MaxAnswer)
             Error(nameof(form.Answer), "ContentTooLong", MaxAnswer);
-        var phone = form.Phone?.Trim();
+        var phone = TypedText.Digits(form.Phone);
         if (phone?.Length > MaxPhone)
             Error(nameof(form.Phone), "ContentTooLong", MaxPhone);
+        else if (TypedText.HasOtherDigits(phone))
+            Error(nameof(form.Phone), "DigitsNotAscii");
         else if (!string.IsNullOrEmpty(phone) && !PhonePattern().IsMatch(phone))
             Error(nameof(form.Phone), "Archive.PhoneInvalid");
-        if (form.Keywords?.Trim().Length > MaxKeywords)
+        if (TypedText.Text(form.Keywords)?.Length > MaxKeywords)
             Error(nameof(form.Keywords), "ContentTooLong", MaxKeywords);
         return errors;
     }

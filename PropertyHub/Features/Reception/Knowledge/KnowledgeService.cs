@@ -76,9 +76,9 @@ public sealed class KnowledgeService(
             db.Entry(entry).Property(k => k.Version).OriginalValue = form.Version;
         }
         entry.Category = form.Category;
-        entry.Title = form.Title!.Trim();
-        entry.Answer = form.Answer!.Trim();
-        entry.Phone = Clean(form.Phone);
+        entry.Title = Clean(form.Title)!;
+        entry.Answer = Clean(form.Answer)!;
+        entry.Phone = Registry.TypedText.Digits(form.Phone);
         entry.Keywords = Clean(form.Keywords);
         try
         {
@@ -126,5 +126,5 @@ public sealed class KnowledgeService(
     private static readonly System.Linq.Expressions.Expression<Func<KnowledgeEntry, KnowledgeView>> View =
         k => new KnowledgeView(k.Id, k.EstateId, k.Category, k.Title, k.Answer, k.Phone, k.Keywords, k.Version);
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Clean(string? value) => Registry.TypedText.Text(value);
 }

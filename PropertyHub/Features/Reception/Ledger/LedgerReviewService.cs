@@ -63,7 +63,7 @@ public sealed class LedgerReviewService(
         var period = kind == ReviewKind.Daily ? day : LocalDays.Monday(day);
         if (period > time.Today(estateId))
             return Refused("ReviewInFuture");
-        notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+        notes = Registry.TypedText.Text(notes);
         if (notes?.Length > MaxNotesLength)
             return Refused("NotesTooLong", MaxNotesLength);
 

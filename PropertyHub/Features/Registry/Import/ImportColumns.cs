@@ -34,6 +34,10 @@ public static class ImportColumns
     public static readonly IReadOnlyList<ImportColumn> Required =
         [ImportColumn.BuildingCode, ImportColumn.BuildingName, ImportColumn.UnitNumber, ImportColumn.Floor, ImportColumn.Area, ImportColumn.Use];
 
+    /// <summary>Columns people type digits into: NFKC-normalised on reading, and refused with a digit other than ASCII 0–9.</summary>
+    public static readonly IReadOnlySet<ImportColumn> Digits = new HashSet<ImportColumn>
+        { ImportColumn.BuildingCode, ImportColumn.UnitNumber, ImportColumn.Floor, ImportColumn.Area, ImportColumn.Phone, ImportColumn.Phone2, ImportColumn.IdNumber };
+
     public static readonly IReadOnlyDictionary<ImportColumn, string[]> Aliases = new Dictionary<ImportColumn, string[]>
     {
         [ImportColumn.BuildingCode] = ["BuildingCode", "Building Code", "楼栋编号", "樓棟編號", "楼号", "樓號"],

@@ -1,28 +1,25 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
-using System.Text.Unicode;
 using CsvHelper;
 using MiniExcelLibs;
 
 namespace PropertyHub.Features.Registry.Import;
 
 /// <summary>
-/// Reads a .csv or .xlsx registry sheet into text rows. Rows are read one at a time and reading stops as soon as
-/// the row limit is passed, so an oversized file is turned away without being held in memory.
+/// Reads a registry sheet (.xlsx, .csv or Excel's Unicode text) into text rows, each cell as <see cref="TypedText"/>
+/// leaves it. A text sheet is decoded whole (<see cref="SheetEncoding"/>, at most the size limit); rows are then read
+/// one at a time and reading stops as soon as the row limit is passed.
 /// </summary>
 public sealed class RegistryImportParser(ILogger<RegistryImportParser> logger)
 {
     public const int MaxRows = 20_000;
     public const long MaxFileBytes = 10 * 1024 * 1024;
-    private const int EncodingProbeBytes = 64 * 1024;
-
-    static RegistryImportParser() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public async Task<ImportParseResult> ParseAsync(Stream stream, string fileName, CancellationToken ct = default)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        if (extension is not (".csv" or ".xlsx"))
+        if (extension == ".xls")
+            return Reject("OldExcel");
+        if (extension is not (".csv" or ".txt" or ".tsv" or ".xlsx"))
             return Reject("UnknownExtension", string.IsNullOrEmpty(extension) ? "—" : extension);
 
         var seekable = await SeekableAsync(stream, ct);
@@ -34,7 +31,9 @@ public sealed class RegistryImportParser(ILogger<RegistryImportParser> logger)
                 return Reject("EmptyFile");
             if (seekable.Length > MaxFileBytes)
                 return Reject("FileTooLarge", MaxFileBytes / 1024 / 1024);
-            return extension == ".csv" ? ReadCsv(seekable, ct) : ReadXlsx(seekable, ct);
+            if (StartsAsOleWorkbook(seekable))
+                return Reject("OldExcel");
+            return extension == ".xlsx" ? ReadXlsx(seekable, ct) : await ReadTextAsync(seekable, ct);
         }
         finally
         {
@@ -43,10 +42,14 @@ public sealed class RegistryImportParser(ILogger<RegistryImportParser> logger)
         }
     }
 
-    private ImportParseResult ReadCsv(Stream stream, CancellationToken ct)
+    /// <summary>CSV or Excel's "Unicode text" (TAB-separated UTF-16); the separator is found from the first lines.</summary>
+    private async Task<ImportParseResult> ReadTextAsync(Stream stream, CancellationToken ct)
     {
-        var encoding = GuessEncoding(stream);
-        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        var bytes = new byte[stream.Length];
+        await stream.ReadExactlyAsync(bytes, ct);
+        if (SheetEncoding.Decode(bytes) is not { } text)
+            return Reject("EncodingUnknown", SheetEncoding.Tried);
+        using var reader = new StringReader(text);
         var options = new CsvReaderOptions { HasHeader = false, SkipEmptyLines = false, TrimWhitespace = true };
         using var csv = CsvReader.Create(reader, options, leaveOpen: true);
         return ReadRecords(Records(csv), ct);
@@ -61,6 +64,14 @@ public sealed class RegistryImportParser(ILogger<RegistryImportParser> logger)
                 yield return fields;
             }
         }
+    }
+
+    private static bool StartsAsOleWorkbook(Stream stream)
+    {
+        Span<byte> start = stackalloc byte[8];
+        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        return SheetEncoding.IsOleWorkbook(start[..read]);
     }
 
     private ImportParseResult ReadXlsx(Stream stream, CancellationToken ct)
@@ -87,9 +98,12 @@ public sealed class RegistryImportParser(ILogger<RegistryImportParser> logger)
         foreach (var record in records)
         {
             rowNumber++;
-            var cells = record.Select(Text).ToArray();
+            var cells = record.Select(v => TypedText.Text(Text(v)) ?? "").ToArray();
             if (cells.All(c => c.Length == 0))
                 continue;
+            // A file saved after a wrong conversion carries U+FFFD where characters were lost: never store it.
+            if (cells.Any(c => c.Contains('\uFFFD', StringComparison.Ordinal)))
+                return Reject("ReplacementCharacters", rowNumber);
             if (columns is null)
             {
                 var header = ReadHeader(cells, out columns);
@@ -105,7 +119,7 @@ public sealed class RegistryImportParser(ILogger<RegistryImportParser> logger)
             foreach (var (index, column) in columns)
             {
                 if (index < cells.Length)
-                    values[column] = cells[index];
+                    values[column] = ImportColumns.Digits.Contains(column) ? TypedText.Digits(cells[index]) ?? "" : cells[index];
             }
             rows.Add(new ImportRow(rowNumber, values));
         }
@@ -143,25 +157,6 @@ public sealed class RegistryImportParser(ILogger<RegistryImportParser> logger)
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture).Trim(),
         _ => value.ToString()?.Trim() ?? "",
     };
-
-    /// <summary>UTF-8 (with or without BOM) unless the start of the file is not UTF-8: then GB18030, as Chinese Excel saves CSV.</summary>
-    private static Encoding GuessEncoding(Stream stream)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(EncodingProbeBytes);
-        var chars = ArrayPool<char>.Shared.Rent(EncodingProbeBytes);
-        try
-        {
-            var read = stream.ReadAtLeast(buffer.AsSpan(0, EncodingProbeBytes), EncodingProbeBytes, throwOnEndOfStream: false);
-            stream.Position = 0;
-            var status = Utf8.ToUtf16(buffer.AsSpan(0, read), chars, out _, out _, replaceInvalidSequences: false, isFinalBlock: false);
-            return status == System.Buffers.OperationStatus.InvalidData ? Encoding.GetEncoding(54936) : new UTF8Encoding(false);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            ArrayPool<char>.Shared.Return(chars);
-        }
-    }
 
     /// <summary>The stream itself when it can seek, else a copy in memory of at most the size limit (null when larger).</summary>
     private static async Task<Stream?> SeekableAsync(Stream stream, CancellationToken ct)

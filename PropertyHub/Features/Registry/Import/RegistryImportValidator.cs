@@ -40,6 +40,15 @@ public sealed class RegistryImportValidator(IDbContextFactory<AppDbContext> dbFa
             var rowErrors = new List<ImportError>();
             void Add(ImportColumn column, MessageSource source, string key, params object[] args) =>
                 rowErrors.Add(new ImportError(row.Number, column, new ImportMessage(source, key, args)));
+            void AddNumberError(ImportColumn column, string key)
+            {
+                if (row[column] is not { } cell)
+                    Add(column, MessageSource.Import, "ValueRequired");
+                else if (TypedText.HasOtherDigits(cell))
+                    Add(column, MessageSource.Registry, "DigitsNotAscii");
+                else
+                    Add(column, MessageSource.Import, key, cell);
+            }
 
             var code = row[ImportColumn.BuildingCode];
             buildings.TryGetValue(code ?? "", out var building);
@@ -50,10 +59,10 @@ public sealed class RegistryImportValidator(IDbContextFactory<AppDbContext> dbFa
             var number = row[ImportColumn.UnitNumber];
             var floorOk = int.TryParse(row[ImportColumn.Floor], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var floor);
             if (!floorOk)
-                Add(ImportColumn.Floor, MessageSource.Import, row[ImportColumn.Floor] is null ? "ValueRequired" : "NotAWholeNumber", row[ImportColumn.Floor] ?? "");
+                AddNumberError(ImportColumn.Floor, "NotAWholeNumber");
             var areaOk = decimal.TryParse(row[ImportColumn.Area], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var area);
             if (!areaOk)
-                Add(ImportColumn.Area, MessageSource.Import, row[ImportColumn.Area] is null ? "ValueRequired" : "NotANumber", row[ImportColumn.Area] ?? "");
+                AddNumberError(ImportColumn.Area, "NotANumber");
             foreach (var v in RegistryRules.CheckUnit(number, floorOk ? floor : 0, areaOk ? area : 1))
                 Add(Enum.Parse<ImportColumn>(v.Field == nameof(Unit.Number) ? nameof(ImportColumn.UnitNumber) : v.Field), MessageSource.Registry, v.MessageKey, v.Arguments);
             var use = UnitUse.Residential;

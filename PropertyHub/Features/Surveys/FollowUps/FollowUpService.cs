@@ -79,7 +79,7 @@ public sealed class FollowUpService(
     {
         if (!await actor.IsInAnyRoleAsync(SurveyRoles.WorkFollowUps))
             return WorkResult.Fail("NotAllowed");
-        var cleaned = string.IsNullOrWhiteSpace(outcome) ? null : outcome.Trim();
+        var cleaned = Registry.TypedText.Text(outcome);
         var errors = new Dictionary<string, string>();
         if (!Enum.IsDefined(method))
             errors["Method"] = "MethodRequired";

@@ -232,5 +232,5 @@ public sealed class RectificationService(
 
     private static WorkResult Field(string field, string key) => WorkResult.Invalid(new Dictionary<string, string> { [field] = key });
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Clean(string? value) => Registry.TypedText.Text(value);
 }
