@@ -21,7 +21,7 @@ internal sealed class Machine
         var seconds = (end.At - start.At).TotalSeconds;
         var busy = end.Machine.Busy - start.Machine.Busy;
         var all = end.Machine.All - start.Machine.All;
-        var machineCores = all > 0 ? Environment.ProcessorCount * busy / all : double.NaN;
+        var machineCores = all > 0 ? (double)Environment.ProcessorCount * busy / all : double.NaN;
         var ours = seconds > 0 ? (end.Ours - start.Ours) / TicksPerSecond / seconds : double.NaN;
         return new Usage(machineCores, ours, start.LoadAverage, end.LoadAverage);
     }

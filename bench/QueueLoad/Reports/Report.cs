@@ -3,6 +3,8 @@ namespace QueueLoad.Reports;
 /// <summary>Latencies from commit (or send) to receipt over every (watcher, event) pair, and what never came.</summary>
 internal sealed record Report(int Events, int Deliveries, int Missing, int Repeats, int Disconnects, IReadOnlyList<double> Latencies)
 {
+    /// <summary>Per event that some watcher never received: how many watchers missed it.</summary>
+    public IReadOnlyDictionary<string, int> MissedBy { get; init; } = new Dictionary<string, int>();
     public double ClockOffsetMs { get; init; }
     public double ClockUncertaintyMs { get; init; }
     public double Min => Latencies.Count == 0 ? double.NaN : Latencies.Min();
@@ -13,7 +15,7 @@ internal sealed record Report(int Events, int Deliveries, int Missing, int Repea
     public static Report Of(IReadOnlyDictionary<string, double> committed, IEnumerable<IReadOnlyDictionary<string, double>> watchers, int repeats, int disconnects)
     {
         var latencies = new List<double>();
-        var missing = 0;
+        var missedBy = new Dictionary<string, int>();
         foreach (var seen in watchers)
         {
             foreach (var (key, at) in committed)
@@ -21,10 +23,10 @@ internal sealed record Report(int Events, int Deliveries, int Missing, int Repea
                 if (seen.TryGetValue(key, out var t))
                     latencies.Add(t - at);
                 else
-                    missing++;
+                    missedBy[key] = missedBy.GetValueOrDefault(key) + 1;
             }
         }
-        return new Report(committed.Count, latencies.Count, missing, repeats, disconnects, latencies);
+        return new Report(committed.Count, latencies.Count, missedBy.Values.Sum(), repeats, disconnects, latencies) { MissedBy = missedBy };
     }
 
     /// <summary>Nearest-rank percentile.</summary>
