@@ -1,11 +1,10 @@
-using System.Diagnostics;
 using Microsoft.Playwright;
 using QueueLoad.Clients;
 using QueueLoad.Reports;
 
 namespace QueueLoad.Driver;
 
-internal sealed record BaselineResult(Report Hub, Report Pages, Machine.Usage Usage, Dictionary<string, double> InstanceCores);
+internal sealed record BaselineResult(Report Hub, Report Pages, Machine.Usage Usage);
 
 /// <summary>
 /// The bare echo baseline, before the load, in the same instance processes: the same number of SignalR clients (on
@@ -26,10 +25,7 @@ internal static class BaselinePhase
         var echoes = Task.WhenAll(instances.Select((x, i) => x.EchoAsync(schedule with { Instance = i }, ct)));
         await Clock.UntilAsync(schedule.StartAtMs, ct);
         var before = machine.Take();
-        var cpu = instances.Select(x => x.CpuTime).ToList();
-        var clock = Stopwatch.StartNew();
         var sent = (await echoes).SelectMany(s => s).ToDictionary(s => s.Marker, s => s.AtMs);
-        var cores = Delivery.Cores(instances, cpu, clock.Elapsed);
         var usage = machine.Between(before, machine.Take());
 
         await Delivery.WaitAsync(hub.Select(w => w.Seen), pages, sent.Count, sent.Count, ct);
@@ -37,6 +33,6 @@ internal static class BaselinePhase
         var pagesReport = await Delivery.HarvestAsync(pages, sent);
         await PageWatchers.CloseAllAsync(pages);
         await HubWatchers.DisposeAllAsync(hub);
-        return new BaselineResult(hubReport, pagesReport, usage, cores);
+        return new BaselineResult(hubReport, pagesReport, usage);
     }
 }

@@ -44,8 +44,4 @@ internal static class Delivery
         }
         return Report.Of(committed, seen, 0, 0) with { ClockOffsetMs = Math.Abs(offset), ClockUncertaintyMs = uncertainty };
     }
-
-    /// <summary>Each instance's CPU use over a window, in cores.</summary>
-    public static Dictionary<string, double> Cores(IReadOnlyList<InstanceProcess> instances, IReadOnlyList<TimeSpan> before, TimeSpan window) =>
-        instances.Select((x, i) => (x.Name, Cores: (x.CpuTime - before[i]) / window)).ToDictionary(x => x.Name, x => x.Cores);
 }

@@ -95,7 +95,8 @@ internal static class LoadDriver
             Console.WriteLine($"  instance {name}: process {instance.Id}, app {instance.App}, echo {instance.Echo}, ready ({total.Elapsed.TotalSeconds:F0} s)");
         }
         var estate = await instances[0].EstateAsync(ct);
-        var machine = new Machine(Environment.ProcessId, postgres.ProcessId);
+        var machine = new Machine(Environment.ProcessId,
+            instances.ToDictionary(x => x.Id, x => "instance " + x.Name).Append(KeyValuePair.Create(postgres.ProcessId, "PostgreSQL")).ToDictionary());
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await PageWatchers.LaunchAsync(playwright);

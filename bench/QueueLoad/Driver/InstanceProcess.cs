@@ -34,14 +34,6 @@ internal sealed class InstanceProcess : IAsyncDisposable
 
     public int Id => process.Id;
 
-    public TimeSpan CpuTime
-    {
-        get
-        {
-            try { return process.TotalProcessorTime; }
-            catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException) { return TimeSpan.Zero; }
-        }
-    }
 
     public static async Task<InstanceProcess> StartAsync(string name, string database, string redis, TimeSpan longestCall, CancellationToken ct)
     {

@@ -15,7 +15,7 @@ namespace QueueLoad.Driver;
 
 internal sealed record LoadResult(
     Report Hub, Report Bus, Report Pages, Attempt[] Attempts, List<StoredRow> Stored, string ClerkId, TimeSpan Elapsed,
-    Machine.Usage Usage, Dictionary<string, double> InstanceCores);
+    Machine.Usage Usage);
 
 /// <summary>
 /// The load: M SignalR clients on <c>/hubs/queue</c> (supervisor cookie, signed in through the sign-in form) and K
@@ -59,11 +59,9 @@ internal static class LoadPhase
         var logging = Task.WhenAll(instances.Select((x, i) => x.LogContactsAsync(schedule with { Instance = i }, ct)));
         await Clock.UntilAsync(schedule.StartAtMs, ct);
         var before = machine.Take();
-        var cpu = instances.Select(x => x.CpuTime).ToList();
         var clock = Stopwatch.StartNew();
         var attempts = (await logging).SelectMany(a => a).ToArray();
         var elapsed = clock.Elapsed;
-        var cores = Delivery.Cores(instances, cpu, elapsed);
         var usage = machine.Between(before, machine.Take());
         Console.WriteLine($"  clerks done: {attempts.Length} contacts in {elapsed.TotalSeconds:F0} s");
 
@@ -79,6 +77,6 @@ internal static class LoadPhase
 
         await PageWatchers.CloseAllAsync(pages);
         await HubWatchers.DisposeAllAsync(hub);
-        return new LoadResult(hubReport, bus, pagesReport, attempts, stored, estate.ClerkId, elapsed, usage, cores);
+        return new LoadResult(hubReport, bus, pagesReport, attempts, stored, estate.ClerkId, elapsed, usage);
     }
 }

@@ -49,8 +49,8 @@ internal static class Summary
         Console.WriteLine($"hub clients disconnected: baseline {baseline.Hub.Disconnects}, load {load.Hub.Disconnects}; " +
             $"page clock − driver clock: max |offset| {Math.Max(baseline.Pages.ClockOffsetMs, load.Pages.ClockOffsetMs):F2} ms");
         Console.WriteLine($"instance processes: {string.Join(", ", instances.Select(x => $"{x.Name} pid {x.Id}"))}");
-        Console.WriteLine($"CPU during the baseline: instances {Cores(baseline.InstanceCores)}; {baseline.Usage}");
-        Console.WriteLine($"CPU during the load:     instances {Cores(load.InstanceCores)}; {load.Usage}");
+        Console.WriteLine($"CPU during the baseline (cores): {baseline.Usage}");
+        Console.WriteLine($"CPU during the load (cores):     {load.Usage}");
         foreach (var failure in failed.Take(5))
             Console.WriteLine($"  failed: {failure.Marker} on {failure.Instance}: {failure.Error}");
 
@@ -71,7 +71,4 @@ internal static class Summary
         Console.WriteLine($"{name,-77}{Ratio(value.P(50), baseline.P(50)),9}{Ratio(value.P(95), baseline.P(95)),9}{Ratio(value.P(99), baseline.P(99)),9}");
 
     private static string Ratio(double value, double baseline) => baseline > 0 ? (value / baseline).ToString("F2", CultureInfo.InvariantCulture) : "-";
-
-    private static string Cores(Dictionary<string, double> cores) =>
-        string.Join(", ", cores.Select(c => $"{c.Key} {c.Value:F2} cores"));
 }
