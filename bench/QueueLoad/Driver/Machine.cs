@@ -67,9 +67,16 @@ internal sealed class Machine(int driver, IReadOnlyDictionary<int, string> named
             if (named.TryGetValue(p, out var name))
                 return name;
             if (p == driver)
-                return pid == driver ? "driver" : processes[child].Name == "node" ? "Chromium" : processes[child].Name;
+                return pid == driver ? "driver" : IsPlaywright(child) ? "Chromium" : processes[child].Name;
         }
         return null;
+    }
+
+    /// <summary>Playwright's driver (node), whose children are Chromium's processes.</summary>
+    private static bool IsPlaywright(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/cmdline").Contains("playwright", StringComparison.OrdinalIgnoreCase); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return false; }
     }
 
     private static string LoadAverage()
