@@ -7,27 +7,39 @@ namespace QueueLoad.Driver;
 
 internal static class Delivery
 {
-    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Longest = TimeSpan.FromMinutes(5);
 
-    /// <summary>Waits until every hub client and page has every event, or the grace period ends; pages are polled once a second.</summary>
+    /// <summary>
+    /// Waits until every hub client and page has every event, or until nothing new arrived anywhere for 30 s (at most
+    /// 5 minutes in all: a lagging page still catching up is waited for); pages are polled once a second.
+    /// </summary>
     public static async Task WaitAsync(IEnumerable<Sightings> hub, IReadOnlyList<IPage> pages, int hubEvents, int pageEvents, CancellationToken ct)
     {
         var clients = hub.ToList();
         var wait = Stopwatch.StartNew();
-        while (wait.Elapsed < Grace)
+        var idle = Stopwatch.StartNew();
+        var seen = -1L;
+        while (idle.Elapsed < Idle && wait.Elapsed < Longest)
         {
+            long now = clients.Sum(c => c.First.Count);
             var done = clients.All(c => c.First.Count >= hubEvents);
             foreach (var page in pages)
             {
-                if (!done)
-                    break;
-                done = await PageWatchers.CountAsync(page) >= pageEvents;
+                var count = await PageWatchers.CountAsync(page);
+                now += count;
+                done &= count >= pageEvents;
             }
             if (done)
                 return;
+            if (now != seen)
+            {
+                seen = now;
+                idle.Restart();
+            }
             await Task.Delay(1000, ct);
         }
-        Console.WriteLine($"  not everything arrived within {Grace.TotalSeconds:F0} s after the last event");
+        Console.WriteLine($"  not everything arrived; waited {wait.Elapsed.TotalSeconds:F0} s after the last event, the last {idle.Elapsed.TotalSeconds:F0} s without anything new");
     }
 
     /// <summary>Every page's sightings against the commit (or send) times, and the largest page-clock offset seen.</summary>

@@ -17,8 +17,8 @@ internal sealed record Options(int Clerks, int HubClients, int Pages, TimeSpan D
         Baseline: TimeSpan.FromSeconds(Arg(args, "--baseline-seconds", 30)),
         Interval: TimeSpan.FromSeconds(Arg(args, "--interval-seconds", 10)));
 
-    /// <summary>The whole run may take this long before the watchdog ends it: load, baseline and 8 minutes of set-up.</summary>
-    public TimeSpan Budget => Duration + Baseline + TimeSpan.FromMinutes(8);
+    /// <summary>The whole run may take this long before the watchdog ends it: load, baseline, set-up and waiting for late watchers.</summary>
+    public TimeSpan Budget => Duration + Baseline + TimeSpan.FromMinutes(18);
 
     /// <summary>
     /// The clerks' schedule for a phase starting at <paramref name="startAtMs"/>, for instance 0 of 2 (the driver sets

@@ -43,9 +43,11 @@ internal static class Summary
         var missedNever = load.Pages.MissedBy.Where(m => windows.GetValueOrDefault(m.Key) == 0).Sum(m => m.Value);
         var missedShown = load.Pages.Missing - missedNever;
         var shownWindows = load.Pages.MissedBy.Keys.Select(k => windows.GetValueOrDefault(k)).Where(w => w > 0).ToList();
+        var stillOn = load.Pages.MissedBy.Where(m => double.IsPositiveInfinity(windows.GetValueOrDefault(m.Key))).Sum(m => m.Value);
+        var pushedOff = shownWindows.Where(double.IsFinite).ToList();
         Console.WriteLine($"queue's first page ({load.Stored.Count} contacts): {neverOnFirstPage} never on it (50 more urgent ones committed first); " +
-            $"page appearances missing {load.Pages.Missing}: {missedNever} of those, {missedShown} of contacts that were on it" +
-            (shownWindows.Count > 0 ? $" (for p50 {Report.Percentile(shownWindows, 50):F0} ms before 50 more urgent ones pushed them off)" : ""));
+            $"page appearances missing {load.Pages.Missing}: {missedNever} of those, {missedShown} of contacts that were on it " +
+            $"({stillOn} still on it at the end, the others pushed off by 50 more urgent ones after p50 {Report.Percentile(pushedOff, 50):F0} ms)");
         Console.WriteLine($"hub clients disconnected: baseline {baseline.Hub.Disconnects}, load {load.Hub.Disconnects}; " +
             $"page clock − driver clock: max |offset| {Math.Max(baseline.Pages.ClockOffsetMs, load.Pages.ClockOffsetMs):F2} ms");
         Console.WriteLine($"instance processes: {string.Join(", ", instances.Select(x => $"{x.Name} pid {x.Id}"))}");
