@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace QueueLoad;
+namespace QueueLoad.Driver;
 
 /// <summary>
 /// A private PostgreSQL 15 on a free loopback port in a temp folder (as PropertyHub.Tests' PostgresServer does;
@@ -19,6 +19,16 @@ internal sealed class PrivatePostgres
 
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={port};Username=postgres;Password=postgres;Database={database};Pooling=true;Maximum Pool Size=100";
+
+    /// <summary>The postmaster's process id (its server processes are its children), 0 if not running.</summary>
+    public int ProcessId
+    {
+        get
+        {
+            try { return int.Parse(File.ReadLines(Path.Combine(dataFolder, "postmaster.pid")).First()); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException) { return 0; }
+        }
+    }
 
     public async Task StartAsync()
     {
