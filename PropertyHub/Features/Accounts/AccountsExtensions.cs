@@ -53,6 +53,7 @@ public static class AccountsExtensions
         services.AddScoped<CurrentActor>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoUsers>();
+        services.AddScoped<StaffPasswordCheck>();
         return builder;
     }
 
