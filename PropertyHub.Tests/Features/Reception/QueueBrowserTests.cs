@@ -55,6 +55,41 @@ public sealed partial class QueueBrowserTests(BrowserFixture browser) : IAsyncLi
         await supervisor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "queue-replied.png") });
     }
 
+    [BrowserFact]
+    public async Task Queue_SupervisorClosesWithoutAReply_OnlyWithAReasonAfterConfirming()
+    {
+        var baseUrl = factory.BaseUrl;
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "en-US", ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+        });
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(baseUrl, SignIn.DemoEmail(Roles.Supervisor), DemoUsers.Password);
+        var complaint = await factory.LogComplaintAsync("The same leak reported twice.");
+        await page.GotoAsync(baseUrl + "/reception/queue");
+        await page.WaitForInteractiveAsync();
+        var row = page.Locator($"[data-testid=queue-row][data-request-id='{complaint.Id}']");
+        await row.ClickAsync();
+
+        // "Close" asks first: nothing is closed by the click itself.
+        await page.Locator("[data-testid=action-close]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=close-confirm]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=drawer-status]")).ToHaveTextAsync("Open");
+        await page.Locator("[data-testid=close-confirm-button]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=close-confirm]")).ToContainTextAsync("Choose why the item closes without a reply");
+        await Assertions.Expect(page.Locator("[data-testid=drawer-status]")).ToHaveTextAsync("Open");
+
+        await page.Locator("[data-testid=close-reason]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Duplicate of another item" }).ClickAsync();
+        await page.Locator("input[data-testid=close-remark]").FillAsync("Same as the call at 09:12");
+        await page.Locator("[data-testid=close-confirm-button]").ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-testid=drawer-status]")).ToHaveTextAsync("Closed");
+        await Assertions.Expect(page.Locator("[data-testid=timeline-entry][data-kind=Closed]")).ToContainTextAsync("Duplicate of another item");
+        await Assertions.Expect(page.Locator("[data-testid=timeline-entry][data-kind=Closed]")).ToContainTextAsync("Same as the call at 09:12");
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+    }
+
     private static int Seconds(string text)
     {
         var match = Hms().Match(text.Trim());
