@@ -40,6 +40,23 @@ public sealed class ChromeBrowserTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [BrowserFact]
+    public async Task Language_ChosenOnOneBrowser_FollowsTheUserToAnother()
+    {
+        await using (var first = await ContextAsync("zh-Hans"))
+        {
+            var page = await SignedInAsync(first);
+            Assert.Equal("zh-Hans", await page.GetAttributeAsync("html", "lang"));
+            await page.Locator("[data-testid=culture-switcher] button").First.ClickAsync();
+            await page.Locator("[data-culture=en]").ClickAsync();
+            await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        }
+
+        await using var second = await ContextAsync("zh-Hant");
+        var again = await SignedInAsync(second);
+        await Assertions.Expect(again.Locator("html")).ToHaveAttributeAsync("lang", "en");
+    }
+
+    [BrowserFact]
     public async Task ReconnectDialog_ServerGone_StyledAndSaysOneThingInTheUsersLanguage()
     {
         await using var context = await ContextAsync("zh-Hans");
