@@ -185,10 +185,6 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
-                    b.Property<string>("Department")
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
-
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasColumnType("text");
@@ -202,10 +198,6 @@ namespace PropertyHub.Data.Migrations.Postgres
 
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean");
-
-                    b.Property<string>("Language")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -916,10 +908,6 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<string>("Link")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
                     b.Property<DateTimeOffset?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -930,6 +918,10 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SealedLink")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
@@ -1178,10 +1170,6 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("CloseReason")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1305,10 +1293,6 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Channel")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("CloseReason")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 

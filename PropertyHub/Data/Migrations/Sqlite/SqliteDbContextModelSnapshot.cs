@@ -174,10 +174,6 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Department")
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -191,10 +187,6 @@ namespace PropertyHub.Data.Migrations.Sqlite
 
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Language")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -879,10 +871,6 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Link")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
                     b.Property<long?>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
@@ -892,6 +880,10 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.Property<string>("RecipientKey")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SealedLink")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SentAt")
@@ -1133,10 +1125,6 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CloseReason")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -1258,10 +1246,6 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Channel")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CloseReason")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
