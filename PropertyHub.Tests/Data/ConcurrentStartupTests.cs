@@ -97,7 +97,8 @@ public sealed class ConcurrentStartupTests(PostgresServer server)
         var connectionString = server.ConnectionString("migrate_fail_" + Guid.NewGuid().ToString("N")[..8]);
         await using var serving = new AppFactory { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString, SeedDemo = false };
         _ = serving.NewClient();
-        // Forget the last migration: applying it again fails inside the lock (its table exists: 42P07).
+        // Forget the last migration: applying it again fails inside the lock (what it creates or renames is done
+        // already: a class 42 error, 42P07 for a table, 42703 for a renamed column).
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync();
@@ -107,7 +108,7 @@ public sealed class ConcurrentStartupTests(PostgresServer server)
 
         var failed = await Assert.ThrowsAsync<PostgresException>(() => CommandLine.RunCommandAsync(serving.Services, ["--migrate"], _ => ""));
 
-        Assert.Equal("42P07", failed.SqlState);
+        Assert.StartsWith("42", failed.SqlState, StringComparison.Ordinal);
         await using var other = new NpgsqlConnection(connectionString);
         await other.OpenAsync();
         await using var tryLock = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", other);

@@ -28,7 +28,8 @@ public sealed class DatabaseStartup(
 {
     /// <summary>
     /// Everything a start needs from the database, under the start-up lock: migrations (unless switched off), roles,
-    /// the standard survey form, demo data when on, Hangfire's schema and the first data-protection key. Instances
+    /// the standard survey form, demo data when on, Hangfire's schema, the first data-protection key and
+    /// sealing personal links stored in the clear by older versions. Instances
     /// that start together wait for one another here; the lock is released however this ends.
     /// </summary>
     public async Task PrepareAsync(CancellationToken ct = default)
@@ -45,6 +46,9 @@ public sealed class DatabaseStartup(
             // The first key of the ring, made by one instance only: the others read it instead of each making their own.
             services.GetRequiredService<IDataProtectionProvider>()
                 .CreateProtector("PropertyHub.Startup").Protect("ready");
+            var (cleared, sealedLinks) = await Features.Notices.PlainLinks.SealOrClearAsync(dbFactory, services.GetRequiredService<Features.Notices.NoticeLinks>(), ct);
+            if (cleared + sealedLinks > 0)
+                logger.LogInformation("Personal links stored in the clear: {Cleared} cleared from sent notices, {Sealed} sealed", cleared, sealedLinks);
         }
     }
 

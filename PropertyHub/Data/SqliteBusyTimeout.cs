@@ -5,11 +5,14 @@ namespace PropertyHub.Data;
 
 /// <summary>
 /// Lets SQLite itself wait for the write lock (its busy handler retries within milliseconds) instead of the driver's
-/// coarse retry loop, so a clerk's save slips in between the batches of a long duty instead of waiting seconds.
+/// coarse retry loop, so a clerk's save slips in between the batches of a long duty instead of waiting seconds; and
+/// erases what is deleted (secure_delete).
 /// </summary>
 internal sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {
-    private const string Pragma = "PRAGMA busy_timeout = 30000;";
+    // secure_delete: a cleared or deleted value (a notice's sealed link) is overwritten with zeros, not left in the
+    // page's free space or on free pages, where the file and every backup copied from it would still hold it.
+    private const string Pragma = "PRAGMA busy_timeout = 30000; PRAGMA secure_delete = ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

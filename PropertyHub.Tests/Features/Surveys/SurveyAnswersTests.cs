@@ -30,7 +30,7 @@ public sealed class SurveyAnswersTests : IAsyncLifetime
     private async Task<AnswerResult> OnlineAsync(SurveyAnswer answer)
     {
         await using var db = await factory.DbAsync();
-        var token = await db.TokenOfAsync(survey.Id);
+        var token = await db.TokenOfAsync(factory.Services, survey.Id);
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<SurveyAnswers>().AnswerOnlineAsync(token, answer);
     }
@@ -178,7 +178,7 @@ public sealed class SurveyAnswersTests : IAsyncLifetime
         var answers = scope.ServiceProvider.GetRequiredService<SurveyAnswers>();
         var links = scope.ServiceProvider.GetRequiredService<PersonalLinkService>();
         await using var db = await factory.DbAsync();
-        var token = await db.TokenOfAsync(survey.Id);
+        var token = await db.TokenOfAsync(factory.Services, survey.Id);
         var forged = LinkTokens.NewToken();
 
         Assert.Equal("Link_Unknown", (await answers.AnswerOnlineAsync(forged, Answer(5, 5, 5, 5, 5, 5))).Error);
@@ -199,7 +199,7 @@ public sealed class SurveyAnswersTests : IAsyncLifetime
     {
         await using var db = await factory.DbAsync();
         var hashes = await db.PersonalLinks.Select(l => l.TokenHash).ToListAsync();
-        var token = await db.TokenOfAsync(survey.Id);
+        var token = await db.TokenOfAsync(factory.Services, survey.Id);
 
         Assert.Equal(hashes.Count, hashes.Distinct().Count());
         Assert.DoesNotContain(token, hashes);

@@ -35,7 +35,7 @@ public sealed class SurveyIssuanceTests : IAsyncLifetime
         var addressees = await db.Surveys.Join(db.Occupants, s => s.OccupantId, o => o.Id, (s, o) => o).ToListAsync();
         Assert.Equal(addressees.Count(o => NoticeOutbox.EmailOf(o) is not null), await db.Notices.CountAsync(n => n.Kind == "survey" && n.Channel == NoticeChannel.Email));
         Assert.Equal(addressees.Count(o => NoticeOutbox.MobileOf(o) is not null), await db.Notices.CountAsync(n => n.Kind == "survey" && n.Channel == NoticeChannel.Sms));
-        Assert.All(await db.Notices.Where(n => n.Kind == "survey").ToListAsync(), n => Assert.Matches("/l/[A-Za-z0-9_-]{43}$", n.Link));
+        Assert.All(await db.Notices.Where(n => n.Kind == "survey").ToListAsync(), n => Assert.Matches("/l/[A-Za-z0-9_-]{43}$", factory.Services.OpenLink(n.SealedLink)));
     }
 
     [Fact]

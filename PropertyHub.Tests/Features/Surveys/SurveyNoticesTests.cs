@@ -26,7 +26,7 @@ public sealed class SurveyNoticesTests : IAsyncLifetime
         foreach (var item in new[] { "客服接待", "安全護衛", "清潔衛生", "綠化養護", "維修服務", "收費透明" })
             Assert.Contains(item + "    □1  □2  □3  □4  □5", letter.Body);
         Assert.Contains("建議：", letter.Body);
-        Assert.NotNull(letter.Link);
+        Assert.Matches("/l/[A-Za-z0-9_-]{43}$", factory.Services.OpenLink(letter.SealedLink));
         Assert.Null(letter.NextAttemptAt);
     }
 
@@ -40,7 +40,7 @@ public sealed class SurveyNoticesTests : IAsyncLifetime
 
         var email = notices.Single(n => n.Channel == NoticeChannel.Email);
         var sms = notices.Single(n => n.Channel == NoticeChannel.Sms);
-        Assert.Single(notices.Select(n => n.Link).Distinct());
+        Assert.Single(notices.Select(n => factory.Services.OpenLink(n.SealedLink)).Distinct());
         Assert.StartsWith("尊敬的", email.Body);
         Assert.StartsWith("【物业服务】", sms.Body);
         Assert.True(sms.Body.Length < 70, sms.Body);

@@ -26,11 +26,12 @@ public static class SurveyTesting
     public static Task<int> OccupiedUnitsAsync(this AppDbContext db) => db.Units.CountAsync(u => u.Occupants.Any());
 
     /// <summary>The token of a survey's personal link, read from the notice that carries it.</summary>
-    public static async Task<string> TokenOfAsync(this AppDbContext db, int surveyId)
+    public static async Task<string> TokenOfAsync(this AppDbContext db, IServiceProvider services, int surveyId)
     {
         var survey = await db.Surveys.SingleAsync(s => s.Id == surveyId);
         var link = await db.Notices.Where(n => n.Kind == SurveyNotices.Kind && n.SourceKey == SurveyNotices.SourceKey(survey.Quarter, survey.UnitId))
-            .Select(n => n.Link).FirstAsync();
-        return link![(link!.LastIndexOf('/') + 1)..];
+            .Select(n => n.SealedLink).FirstAsync();
+        var url = services.OpenLink(link)!;
+        return url[(url.LastIndexOf('/') + 1)..];
     }
 }

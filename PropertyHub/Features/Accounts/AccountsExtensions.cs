@@ -61,7 +61,9 @@ public static class AccountsExtensions
     {
         app.MapPost("/account/logout", async (SignInManager<AppUser> signIn, HttpContext http, IAntiforgery antiforgery) =>
         {
-            await antiforgery.ValidateRequestAsync(http);
+            // A form without its antiforgery token (another site's, or a forged one) is a bad request, not an error.
+            if (!await antiforgery.IsRequestValidAsync(http))
+                return Results.BadRequest();
             await signIn.SignOutAsync();
             return Results.LocalRedirect("~/account/login");
         }).AllowAnonymous().DisableAntiforgery();

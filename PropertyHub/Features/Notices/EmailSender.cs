@@ -6,7 +6,7 @@ using MimeKit;
 namespace PropertyHub.Features.Notices;
 
 /// <summary>E-mail notices through MailKit over SMTP; subject and body are UTF-8, so Chinese text arrives intact.</summary>
-public sealed class EmailSender(IOptions<SmtpOptions> options) : INoticeSender
+public sealed class EmailSender(IOptions<SmtpOptions> options, NoticeLinks links) : INoticeSender
 {
     public NoticeChannel Channel => NoticeChannel.Email;
 
@@ -17,7 +17,7 @@ public sealed class EmailSender(IOptions<SmtpOptions> options) : INoticeSender
         message.From.Add(new MailboxAddress(smtp.FromName ?? "", smtp.From));
         message.To.Add(MailboxAddress.Parse(notice.Address ?? throw new InvalidOperationException("The notice has no e-mail address.")));
         message.Subject = notice.Subject;
-        var body = notice.Link is null ? notice.Body : notice.Body + "\n\n" + notice.Link;
+        var body = links.Open(notice) is { } link ? notice.Body + "\n\n" + link : notice.Body;
         message.Body = new TextPart("plain") { Text = body };
 
         using var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };

@@ -49,8 +49,11 @@ public sealed class Notice : IVersioned
     public required string Language { get; set; }
     public required string Subject { get; set; }
     public required string Body { get; set; }
-    /// <summary>A personal link for the reader (survey, payment request), if any.</summary>
-    public string? Link { get; set; }
+    /// <summary>
+    /// The reader's personal link (survey, payment request), sealed by <see cref="NoticeLinks"/>, while a channel still
+    /// needs it: cleared once the e-mail or SMS is sent, the letter marked delivered or the link revoked. Null otherwise.
+    /// </summary>
+    public string? SealedLink { get; set; }
     public NoticeStatus Status { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -74,7 +77,7 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         builder.Property(n => n.Language).HasMaxLength(8);
         builder.Property(n => n.Subject).HasMaxLength(200);
         builder.Property(n => n.Body).HasMaxLength(8000);
-        builder.Property(n => n.Link).HasMaxLength(500);
+        builder.Property(n => n.SealedLink).HasMaxLength(1000);
         builder.Property(n => n.Status).HasConversion<string>().HasMaxLength(10);
         builder.Property(n => n.LastError).HasMaxLength(1000);
         builder.Property(n => n.Version).IsConcurrencyToken();

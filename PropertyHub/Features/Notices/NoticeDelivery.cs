@@ -103,6 +103,8 @@ public sealed class NoticeDelivery(
             notice.Status = NoticeStatus.Sent;
             notice.SentAt = clock.GetUtcNow();
             notice.NextAttemptAt = null;
+            // Its channel no longer needs the link: the token now lives only with its reader.
+            notice.SealedLink = null;
         }
         else
         {

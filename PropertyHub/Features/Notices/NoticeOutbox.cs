@@ -30,7 +30,7 @@ public static partial class NoticeOutbox
     /// phone, and a printed letter when they have neither. The text is written in their preferred language.
     /// </summary>
     public static IReadOnlyList<Notice> AddForOccupant(AppDbContext db, Occupant occupant, NoticePlace place, string kind, string sourceKey,
-        Func<CultureInfo, NoticeText> text, DateTimeOffset now, string? link = null)
+        Func<CultureInfo, NoticeText> text, DateTimeOffset now, SealedLink? link = null)
     {
         var culture = CultureOf(occupant.PreferredLanguage);
         var words = text(culture);
@@ -51,7 +51,7 @@ public static partial class NoticeOutbox
     /// e-mail and an SMS with the same subject and link where the occupant has them; each channel has its own words.
     /// </summary>
     public static IReadOnlyList<Notice> AddLetterAndContacts(AppDbContext db, Occupant occupant, NoticePlace place, string kind, string sourceKey,
-        CultureInfo culture, string subject, (string Letter, string Email, string Sms) bodies, DateTimeOffset now, string? link)
+        CultureInfo culture, string subject, (string Letter, string Email, string Sms) bodies, DateTimeOffset now, SealedLink? link)
     {
         var added = LetterAndContacts(occupant, place, kind, sourceKey, culture, subject, bodies, now, link);
         db.Notices.AddRange(added);
@@ -60,7 +60,7 @@ public static partial class NoticeOutbox
 
     /// <summary>The notices <see cref="AddLetterAndContacts"/> adds, made but not added, for callers that insert them in bulk.</summary>
     public static IReadOnlyList<Notice> LetterAndContacts(Occupant occupant, NoticePlace place, string kind, string sourceKey,
-        CultureInfo culture, string subject, (string Letter, string Email, string Sms) bodies, DateTimeOffset now, string? link)
+        CultureInfo culture, string subject, (string Letter, string Email, string Sms) bodies, DateTimeOffset now, SealedLink? link)
     {
         var made = new List<Notice> { New(occupant, place, kind, sourceKey, NoticeChannel.Letter, null, culture, new(subject, bodies.Letter), now, link) };
         if (EmailOf(occupant) is { } address)
@@ -72,7 +72,7 @@ public static partial class NoticeOutbox
 
     /// <summary>Adds one notice to one occupant through one channel, for callers that write each channel its own words.</summary>
     public static Notice Add(AppDbContext db, Occupant occupant, NoticePlace place, string kind, string sourceKey,
-        NoticeChannel channel, string? address, CultureInfo culture, NoticeText words, DateTimeOffset now, string? link = null)
+        NoticeChannel channel, string? address, CultureInfo culture, NoticeText words, DateTimeOffset now, SealedLink? link = null)
     {
         var notice = New(occupant, place, kind, sourceKey, channel, address, culture, words, now, link);
         db.Notices.Add(notice);
@@ -80,7 +80,7 @@ public static partial class NoticeOutbox
     }
 
     private static Notice New(Occupant occupant, NoticePlace place, string kind, string sourceKey,
-        NoticeChannel channel, string? address, CultureInfo culture, NoticeText words, DateTimeOffset now, string? link) => new()
+        NoticeChannel channel, string? address, CultureInfo culture, NoticeText words, DateTimeOffset now, SealedLink? link) => new()
     {
         EstateId = place.EstateId,
         BuildingId = place.BuildingId,
@@ -93,7 +93,7 @@ public static partial class NoticeOutbox
         Language = culture.Name,
         Subject = words.Subject,
         Body = words.Body,
-        Link = link,
+        SealedLink = link?.Value,
         Status = NoticeStatus.Pending,
         CreatedAt = now,
         // Letters wait for the print batch and are marked delivered by hand; the others are due at once.

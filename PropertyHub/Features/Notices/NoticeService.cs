@@ -17,7 +17,7 @@ public sealed record LetterHead(int EstateId, string EstateName, string OfficeNa
 /// Reading notices, re-sending them, the letter batches and the board. Re-sending, cancelling and posting are for
 /// <see cref="NoticeRoles.Manage"/>: checked here, not only on the pages.
 /// </summary>
-public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, CurrentActor actor)
+public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, CurrentActor actor, NoticeLinks links)
 {
     public async Task<List<Notice>> ListAsync(NoticeFilter filter, CancellationToken ct = default)
     {
@@ -125,11 +125,14 @@ public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, Tim
                           select new { n, Name = o == null ? "" : o.Name, Code = b == null ? "" : b.Code, Number = u == null ? "" : u.Number })
             .ToListAsync(ct);
         return rows.OrderBy(r => r.Number, StringComparer.Ordinal).ThenBy(r => r.n.Id)
-            .Select(r => new LetterRow(r.n.Id, r.n.Version, r.n.Subject, r.n.Body, r.n.Link, r.n.Language, r.Name, $"{r.Code}-{r.Number}", r.n.CreatedAt))
+            .Select(r => new LetterRow(r.n.Id, r.n.Version, r.n.Subject, r.n.Body, links.Open(r.n.SealedLink), r.n.Language, r.Name, $"{r.Code}-{r.Number}", r.n.CreatedAt))
             .ToList();
     }
 
-    /// <summary>Marks the printed letters delivered by hand (sent); letters changed meanwhile are left as they are. Returns how many.</summary>
+    /// <summary>
+    /// Marks the printed letters delivered by hand (sent) and clears the links they carried; letters changed meanwhile
+    /// are left as they are. Returns how many.
+    /// </summary>
     public async Task<int> MarkDeliveredAsync(IReadOnlyCollection<LetterRow> letters, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
@@ -144,6 +147,8 @@ public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, Tim
             notice.Status = NoticeStatus.Sent;
             notice.SentAt = now;
             notice.Attempts++;
+            // Printed and in the reader's hands: the link is kept nowhere else.
+            notice.SealedLink = null;
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -17,6 +17,7 @@ public static class NoticesExtensions
         // Listed on the duties page as a job without periods.
         services.AddSingleton(new ScheduledDuties.RecurringJobInfo(NoticeDelivery.JobId, NoticeDelivery.Cron));
         services.AddScoped<NoticeService>();
+        services.AddSingleton<NoticeLinks>();
         if (builder.Configuration.GetValue($"{ScheduledDutiesOptions.Section}:{nameof(ScheduledDutiesOptions.Enabled)}", true))
             services.AddHostedService<NoticeScheduler>();
         return builder;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace PropertyHub.Features.Notices;
 
 /// <summary>SMS notices through the configured HTTP gateway; any answer but 2xx, or no answer in time, is a failure.</summary>
-public sealed class SmsSender(IHttpClientFactory httpClients, IOptions<SmsOptions> options) : INoticeSender
+public sealed class SmsSender(IHttpClientFactory httpClients, IOptions<SmsOptions> options, NoticeLinks links) : INoticeSender
 {
     public const string ClientName = "sms-gateway";
 
@@ -17,7 +17,7 @@ public sealed class SmsSender(IHttpClientFactory httpClients, IOptions<SmsOption
         if (string.IsNullOrWhiteSpace(sms.Url))
             throw new InvalidOperationException("No SMS gateway is configured (Sms:Url).");
         var phone = notice.Address ?? throw new InvalidOperationException("The notice has no phone number.");
-        var text = notice.Link is null ? notice.Body : notice.Body + " " + notice.Link;
+        var text = links.Open(notice) is { } link ? notice.Body + " " + link : notice.Body;
         var body = sms.BodyTemplate.Replace("{phone}", JsonEscape(phone)).Replace("{text}", JsonEscape(text));
 
         using var request = new HttpRequestMessage(new HttpMethod(sms.Method), sms.Url)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -17,16 +18,21 @@ public static class OperationsExtensions
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
             .AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"]);
-        builder.Services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
-        });
+        builder.Services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section)
+            .Validate(o => o.IsValid, $"{ProxyOptions.Section}:KnownProxies takes IP addresses (172.30.0.10), KnownNetworks CIDR networks (10.1.0.0/16)")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((o, proxies) => proxies.Value.ApplyTo(o));
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         builder.AddTelemetry();
         // SecurityHeaders sends X-Frame-Options: DENY; antiforgery would add a second, weaker SAMEORIGIN.
-        builder.Services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.SuppressXFrameOptionsHeader = true;
+            // Sent over HTTPS only, as the sign-in cookie is, wherever the app is deployed (not in Development or tests).
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always;
+        });
         return builder;
     }
 
@@ -57,10 +63,13 @@ public static class OperationsExtensions
         }
     }
 
-    /// <summary>The front of the pipeline: proxies, HTTPS, error page, security headers.</summary>
+    /// <summary>The front of the pipeline: proxies (only those configured, see <see cref="ProxyOptions"/>), HTTPS, error page, security headers.</summary>
     public static WebApplication UseOperations(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        // Without a configured proxy no forwarded header is read at all (the middleware would believe one sent by a
+        // client whenever the server reports no connection address).
+        if (app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value.Any)
+            app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -9,6 +9,9 @@ public static class LinkTokens
 {
     public const int TokenBytes = 32;
 
+    /// <summary>Characters in a token: 32 bytes in unpadded base64url.</summary>
+    public const int TokenLength = 43;
+
     public static string NewToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(TokenBytes));
 
     public static string Hash(string token) =>
@@ -16,5 +19,5 @@ public static class LinkTokens
 
     /// <summary>A token this app could have made: 43 URL-safe characters. Anything else is refused before the database is asked.</summary>
     public static bool LooksValid(string? token) =>
-        token is { Length: 43 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+        token is { Length: TokenLength } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }

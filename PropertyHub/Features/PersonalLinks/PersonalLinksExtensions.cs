@@ -15,6 +15,7 @@ public static class PersonalLinksExtensions
         var services = builder.Services;
         services.AddOptions<PersonalLinkOptions>().BindConfiguration(PersonalLinkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<PersonalLinkService>();
+        services.AddScoped<OccupantLinks>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -11,7 +11,7 @@ namespace PropertyHub.Features.Surveys;
 /// The notices that carry one unit's evaluation form: always a printed letter (the paper form itself, in the building's
 /// print batch), and an e-mail and an SMS where the occupant has them, each with the personal link, in their language.
 /// </summary>
-public sealed class SurveyNotices(IStringLocalizer<SurveyText> text)
+public sealed class SurveyNotices(IStringLocalizer<SurveyText> text, NoticeLinks links)
 {
     public const string Kind = "survey";
 
@@ -23,7 +23,7 @@ public sealed class SurveyNotices(IStringLocalizer<SurveyText> text)
         var culture = NoticeOutbox.CultureOf(occupant.PreferredLanguage);
         var key = SourceKey(quarter.ToString(), occupant.UnitId);
         var (subject, letter, email, sms) = NoticeOutbox.WriteIn(culture, () => Words(occupant, unit, quarter, items, culture));
-        return NoticeOutbox.AddLetterAndContacts(db, occupant, place, Kind, key, culture, subject, (letter, email, sms), now, link);
+        return NoticeOutbox.AddLetterAndContacts(db, occupant, place, Kind, key, culture, subject, (letter, email, sms), now, links.Seal(link));
     }
 
     private (string Subject, string Letter, string Email, string Sms) Words(Occupant occupant, string unit, SurveyQuarter quarter,

@@ -108,7 +108,7 @@ public sealed class PaymentRequestIssuerTests : IAsyncLifetime
         // Issued a day late (the 16th): due five days later.
         Assert.Contains("请于 2026-12-21 前缴纳", letter.Body);
         Assert.Contains("物业管理费", letter.Body);
-        Assert.Matches("/p/[A-Za-z0-9_-]{43}$", letter.Link);
+        Assert.Matches("/p/[A-Za-z0-9_-]{43}$", app.Services.OpenLink(letter.SealedLink));
     }
 
     [Fact]
@@ -234,7 +234,7 @@ public sealed class PaymentRequestIssuerTests : IAsyncLifetime
         await using (var db = await DbAsync())
         {
             var letter = await db.Notices.FirstAsync(n => n.Kind == PaymentRequestNotices.Kind && n.Language == "zh-Hans" && n.Channel == NoticeChannel.Letter);
-            link = new Uri(letter.Link!).AbsolutePath;
+            link = new Uri(app.Services.OpenLink(letter.SealedLink)!).AbsolutePath;
             request = (await db.PaymentRequests.ToListAsync()).Single(r => PaymentRequestNotices.SourceKey(r.Month, r.UnitId) == letter.SourceKey);
         }
         await PaymentServiceTests.PayAsync(factory, request.UnitId, "100.00");

@@ -23,8 +23,8 @@ public sealed class AnswerBrowserTests(BrowserFixture browser) : IAsyncLifetime
     private async Task<(string Url, int SurveyId)> LinkAsync(int skip)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var url = await db.Notices.AsNoTracking().Where(n => n.Kind == SurveyNotices.Kind && n.Link != null)
-            .Select(n => n.Link!).Distinct().OrderBy(l => l).Skip(skip).FirstAsync();
+        var url = (await db.Notices.AsNoTracking().Where(n => n.Kind == SurveyNotices.Kind && n.SealedLink != null)
+            .Select(n => n.SealedLink).ToListAsync()).Select(l => factory.Services.OpenLink(l)!).Distinct().Order(StringComparer.Ordinal).Skip(skip).First();
         var token = url[(url.LastIndexOf("/l/", StringComparison.Ordinal) + 3)..];
         var hash = PropertyHub.Features.PersonalLinks.LinkTokens.Hash(token);
         return ("/l/" + token, await db.PersonalLinks.Where(l => l.TokenHash == hash).Select(l => l.SubjectId).SingleAsync());

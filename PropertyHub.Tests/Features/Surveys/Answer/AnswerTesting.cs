@@ -43,8 +43,8 @@ public sealed class SurveyAppFactory : AppFactory
     {
         await EnsureIssuedAsync();
         await using var db = await CreateDbContextAsync();
-        var links = await db.Notices.AsNoTracking().Where(n => n.Kind == SurveyNotices.Kind && n.Link != null)
-            .Select(n => n.Link!).Distinct().OrderBy(l => l).ToListAsync();
+        var links = (await db.Notices.AsNoTracking().Where(n => n.Kind == SurveyNotices.Kind && n.SealedLink != null)
+            .Select(n => n.SealedLink).ToListAsync()).Select(l => Services.OpenLink(l)!).Distinct().Order(StringComparer.Ordinal).ToList();
         var url = links[Interlocked.Increment(ref nextLink) - 1];
         var token = url[(url.LastIndexOf("/l/", StringComparison.Ordinal) + 3)..];
         var hash = LinkTokens.Hash(token);

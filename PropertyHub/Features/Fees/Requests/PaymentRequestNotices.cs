@@ -11,7 +11,7 @@ namespace PropertyHub.Features.Fees.Requests;
 /// The notices that carry a payment request (付款請求書): always the printed request in the building's print batch,
 /// and an e-mail and an SMS where the payer has them, each with the personal link, in the payer's language.
 /// </summary>
-public sealed class PaymentRequestNotices(IStringLocalizer<FeesText> text)
+public sealed class PaymentRequestNotices(IStringLocalizer<FeesText> text, NoticeLinks links)
 {
     public const string Kind = "payment-request";
 
@@ -31,7 +31,7 @@ public sealed class PaymentRequestNotices(IStringLocalizer<FeesText> text)
         var culture = NoticeOutbox.CultureOf(payer.PreferredLanguage);
         var key = SourceKey(request.Month, request.UnitId);
         var (subject, letter, email, sms) = NoticeOutbox.WriteIn(culture, () => Words(payer, unit, request, arrears));
-        return NoticeOutbox.LetterAndContacts(payer, place, Kind, key, culture, subject, (letter, email, sms), now, link);
+        return NoticeOutbox.LetterAndContacts(payer, place, Kind, key, culture, subject, (letter, email, sms), now, links.Seal(link));
     }
 
     private (string Subject, string Letter, string Email, string Sms) Words(Occupant payer, string unit, PaymentRequest request, decimal arrears)
