@@ -15,7 +15,8 @@ namespace PropertyHub.Tests.Features.Reception;
 /// <summary>The queue page with the app's real services and bus: it follows events without re-navigation.</summary>
 public sealed class QueuePageTests(AppFactory factory) : IClassFixture<AppFactory>
 {
-    private async Task WithPageAsync(string role, string? department, Func<IRenderedComponent<QueuePage>, IServiceProvider, Task> test)
+    private async Task WithPageAsync(string role, string? department, Func<IRenderedComponent<QueuePage>, IServiceProvider, Task> test,
+        string? userId = null)
     {
         await factory.AsAsync(role, async sp =>
         {
@@ -32,6 +33,8 @@ public sealed class QueuePageTests(AppFactory factory) : IClassFixture<AppFactor
             var auth = ctx.AddAuthorization();
             auth.SetAuthorized(role);
             auth.SetRoles(role);
+            if (userId is not null)
+                auth.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, userId));
             if (department is not null)
                 ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/reception/queue?department=" + department);
             var page = ctx.Render<QueuePage>();
@@ -110,10 +113,57 @@ public sealed class QueuePageTests(AppFactory factory) : IClassFixture<AppFactor
     });
 
     [Fact]
-    public Task QueuePage_EngineerWithoutDepartment_IsAskedToChooseOne() => WithPageAsync(Roles.Engineer, null, (page, _) =>
+    public Task QueuePage_EngineerWithoutDepartmentInTheAddress_OpensOnEngineering() => WithPageAsync(Roles.Engineer, null, async (page, _) =>
+    {
+        var ours = await TransferredAsync("The pump in building 2 hums.", Department.Engineering);
+        var theirs = await TransferredAsync("The receipt shows the wrong month.", Department.Finance);
+
+        Assert.Empty(page.FindAll("[data-testid=choose-department]"));
+        page.WaitForAssertion(() => Assert.Contains(ours, RowIds(page)), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain(theirs, RowIds(page));
+    });
+
+    /// <summary>A complaint the supervisor transferred to a department.</summary>
+    private async Task<int> TransferredAsync(string content, Department department)
+    {
+        var complaint = await factory.LogComplaintAsync(content);
+        await factory.AsAsync(Roles.Supervisor, s => s.GetRequiredService<ReceptionService>().TransferAsync(complaint.Id, complaint.Version, department, null));
+        return complaint.Id;
+    }
+
+    [Fact]
+    public Task QueuePage_ClerkWithoutADepartment_IsAskedToChooseOne() => WithPageAsync(Roles.Clerk, null, (page, _) =>
     {
         Assert.NotEmpty(page.FindAll("[data-testid=choose-department]"));
         Assert.Empty(page.FindAll("[data-testid=queue-row]"));
         return Task.CompletedTask;
     });
+
+    [Fact]
+    public async Task QueuePage_ClerkWhoseUserWorksInSecurity_OpensOnSecurity()
+    {
+        string userId = null!;
+        await factory.AsAsync(Roles.Admin, async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            userId = (await users.FindByEmailAsync(SignIn.DemoEmail(Roles.Clerk)))!.Id;
+            Assert.True((await sp.GetRequiredService<UserAdministration>().SetDepartmentAsync(userId, Department.Security)).Succeeded);
+        });
+        try
+        {
+            await WithPageAsync(Roles.Clerk, null, async (page, _) =>
+            {
+                var ours = await TransferredAsync("The gate barrier is stuck open.", Department.Security);
+                var theirs = await TransferredAsync("A lamp is out on floor 3.", Department.Engineering);
+
+                Assert.Empty(page.FindAll("[data-testid=choose-department]"));
+                page.WaitForAssertion(() => Assert.Contains(ours, RowIds(page)), TimeSpan.FromSeconds(10));
+                Assert.DoesNotContain(theirs, RowIds(page));
+            }, userId);
+        }
+        finally
+        {
+            await factory.AsAsync(Roles.Admin, sp => sp.GetRequiredService<UserAdministration>().SetDepartmentAsync(userId, null));
+        }
+    }
 }

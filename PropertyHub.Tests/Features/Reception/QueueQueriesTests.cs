@@ -70,6 +70,25 @@ public sealed class QueueQueriesTests(AppFactory factory) : IClassFixture<AppFac
     }
 
     [Fact]
+    public async Task GetPage_DefaultKinds_LateOrEscalatedItemsOfAnyKindShowToo()
+    {
+        var (queries, estateId, _) = await ArrangeAsync((e, _) =>
+        [
+            Item(e, RequestKind.Repair, Now.AddHours(-51), Now.AddHours(-27), "repair 51 h old, overdue"),
+            Item(e, RequestKind.Message, Now.AddHours(-2), Now.AddMinutes(-10), "call-back past its time"),
+            Item(e, RequestKind.Suggestion, Now.AddHours(-1), null, "escalated suggestion").With(r => r.Level = EscalationLevel.Supervisor),
+            Item(e, RequestKind.Repair, Now, Now.AddHours(24), "repair in time"),
+            Item(e, RequestKind.Message, Now, Now.AddMinutes(20), "call-back in time"),
+            Item(e, RequestKind.Repair, Now.AddHours(-80), Now.AddHours(-60), "closed overdue repair").With(r => { r.Status = RequestStatus.Closed; r.IsOverdue = true; }),
+        ]);
+
+        var byDefault = await queries.GetPageAsync(new QueueFilter { EstateId = estateId });
+
+        Assert.Equal(["repair 51 h old, overdue", "call-back past its time", "escalated suggestion"], byDefault.Rows.Select(r => r.Excerpt));
+        Assert.Equal((3, 2), (byDefault.Counters.Open, byDefault.Counters.Overdue));
+    }
+
+    [Fact]
     public async Task GetPage_Filters_DepartmentAssigneeBuildingLevelOverdue()
     {
         var (queries, estateId, units) = await ArrangeAsync((e, u) =>

@@ -58,6 +58,7 @@ public static class AccountsExtensions
         services.AddScoped<CurrentActor>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoUsers>();
+        services.AddScoped<StaffPasswordCheck>();
         return builder;
     }
 

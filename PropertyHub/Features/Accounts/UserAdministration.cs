@@ -5,7 +5,8 @@ using PropertyHub.Resources;
 
 namespace PropertyHub.Features.Accounts;
 
-public sealed record StaffUser(string Id, string Email, string DisplayName, string Surname, bool IsDisabled, IReadOnlyList<string> Roles);
+public sealed record StaffUser(string Id, string Email, string DisplayName, string Surname, bool IsDisabled, IReadOnlyList<string> Roles,
+    Reception.Department? Department = null);
 
 public sealed record NewStaffUser(string Email, string DisplayName, string Surname, string Password, IReadOnlyCollection<string> Roles);
 
@@ -18,7 +19,7 @@ public sealed class UserAdministration(
         var all = await users.Users.OrderBy(u => u.Email).ToListAsync();
         var result = new List<StaffUser>(all.Count);
         foreach (var u in all)
-            result.Add(new StaffUser(u.Id, u.Email ?? "", u.DisplayName, u.Surname, u.IsDisabled, [.. await users.GetRolesAsync(u)]));
+            result.Add(new StaffUser(u.Id, u.Email ?? "", u.DisplayName, u.Surname, u.IsDisabled, [.. await users.GetRolesAsync(u)], u.Department));
         return result;
     }
 
@@ -106,6 +107,18 @@ public sealed class UserAdministration(
             return false;
         var admins = await users.GetUsersInRoleAsync(Roles.Admin);
         return !admins.Any(a => a.Id != user.Id && !a.IsDisabled);
+    }
+
+    /// <summary>Sets the department a user works in (their queue opens on it); null: none.</summary>
+    public async Task<IdentityResult> SetDepartmentAsync(string userId, Reception.Department? department)
+    {
+        if (department is { } d && !Enum.IsDefined(d))
+            return Failed("UnknownDepartment", text["UnknownDepartment"]);
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+            return Failed("UserNotFound", text["UserNotFound"]);
+        user.Department = department;
+        return await users.UpdateAsync(user);
     }
 
     private static IdentityResult Failed(string code, string description) =>

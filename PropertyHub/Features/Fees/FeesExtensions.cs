@@ -11,6 +11,7 @@ public static class FeesExtensions
         var services = builder.Services;
         services.AddOptions<PaymentRequestOptions>().BindConfiguration(PaymentRequestOptions.Section).ValidateDataAnnotations()
             .Validate(o => Cronos.CronExpression.TryParse(o.Cron, out _), "PaymentRequests:Cron is not a valid cron expression.").ValidateOnStart();
+        services.AddOptions<Counter.ReceiptOptions>().BindConfiguration(Counter.ReceiptOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<FeeService>();
         services.AddScoped<DemoFees>();
         services.AddScoped<PaymentService>();

@@ -18,6 +18,8 @@ public static class ReceptionLabels
 
     public static string Label(this IStringLocalizer<ReceptionText> text, RequestStatus status) => text["Status." + status];
 
+    public static string Label(this IStringLocalizer<ReceptionText> text, CloseReason reason) => text["CloseReason." + reason];
+
     public static string Label(this IStringLocalizer<ReceptionText> text, IntakeOutcome outcome) => text["Outcome." + outcome];
 
     public static string Label(this IStringLocalizer<ReceptionText> text, KnowledgeCategory category) => text["Category." + category];

@@ -139,15 +139,30 @@ public sealed class ReceptionService(
         }, WorkQueueEventKind.Closed);
     }
 
-    public Task<ReceptionResult> CloseAsync(int id, int version, string? remark, CancellationToken ct = default) =>
-        ChangeAsync(id, version, ct, (request, actor, now) =>
+    /// <summary>
+    /// Closes an item without a reply (a reply closes it through <see cref="ReplyAsync"/>): only with a reason from the
+    /// list, and "other" only with the remark that says what it is. Closing a closed item again changes nothing.
+    /// </summary>
+    public Task<ReceptionResult> CloseAsync(int id, int version, CloseReason? reason, string? remark, CancellationToken ct = default)
+    {
+        if (reason is not { } why || !Enum.IsDefined(why))
+            return Task.FromResult(ReceptionResult.Invalid([new FieldMessage("CloseReason", text["CloseReasonRequired"])]));
+        if (why == CloseReason.Other && string.IsNullOrWhiteSpace(remark))
+            return Task.FromResult(ReceptionResult.Invalid([new FieldMessage("CloseRemark", text["CloseRemarkRequired"])]));
+        if (remark?.Trim().Length > 1000)
+            return Task.FromResult(ReceptionResult.Invalid([new FieldMessage("CloseRemark", text["ContentTooLong", 1000])]));
+        return ChangeAsync(id, version, ct, (request, actor, now) =>
         {
             if (request.Status == RequestStatus.Closed)
                 return null;
             request.Status = RequestStatus.Closed;
             request.ClosedAt = now;
-            return Entry(TimelineKind.Closed, actor, now, Clean(remark));
+            request.CloseReason = why;
+            var entry = Entry(TimelineKind.Closed, actor, now, Clean(remark));
+            entry.CloseReason = why;
+            return entry;
         }, WorkQueueEventKind.Closed);
+    }
 
     /// <summary>Opens a closed item again; its deadline and any overdue mark stay as they were.</summary>
     public Task<ReceptionResult> ReopenAsync(int id, int version, string? reason, CancellationToken ct = default) =>
@@ -157,6 +172,7 @@ public sealed class ReceptionService(
                 return null;
             request.Status = RequestStatus.Open;
             request.ClosedAt = null;
+            request.CloseReason = null;
             return Entry(TimelineKind.Reopened, actor, now, Clean(reason));
         });
 

@@ -89,6 +89,8 @@ public sealed class ServiceRequest : IVersioned
     /// <summary>The first reply came after the deadline.</summary>
     public bool RepliedLate { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+    /// <summary>Why the item was closed without a reply; null while open or when the reply closed it.</summary>
+    public CloseReason? CloseReason { get; set; }
     /// <summary>The information-archive entry the answer came from, if any.</summary>
     public int? KnowledgeEntryId { get; set; }
     /// <summary>Remark column of the front-desk ledger (transfer remarks, P3 4.2.1).</summary>
@@ -108,6 +110,7 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         builder.Property(r => r.Department).HasConversion<string>().HasMaxLength(24);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(8);
         builder.Property(r => r.Level).HasConversion<string>().HasMaxLength(12);
+        builder.Property(r => r.CloseReason).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.CallerName).HasMaxLength(100);
         builder.Property(r => r.Phone).HasMaxLength(20);
         builder.Property(r => r.Content).HasMaxLength(ServiceRequest.MaxContentLength);

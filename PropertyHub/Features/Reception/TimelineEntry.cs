@@ -30,6 +30,8 @@ public sealed class TimelineEntry
     public Department? Department { get; set; }
     public EscalationLevel? Level { get; set; }
     public Channel? Channel { get; set; }
+    /// <summary>For a close without a reply: why.</summary>
+    public CloseReason? CloseReason { get; set; }
     /// <summary>For a reply: it came after the deadline.</summary>
     public bool Late { get; set; }
 }
@@ -42,6 +44,7 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
         builder.Property(t => t.Department).HasConversion<string>().HasMaxLength(24);
         builder.Property(t => t.Level).HasConversion<string>().HasMaxLength(12);
         builder.Property(t => t.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.CloseReason).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.ActorId).HasMaxLength(450);
         builder.Property(t => t.ActorName).HasMaxLength(256);
         builder.Property(t => t.Text).HasMaxLength(ServiceRequest.MaxContentLength);

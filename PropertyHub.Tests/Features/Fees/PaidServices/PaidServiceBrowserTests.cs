@@ -59,6 +59,9 @@ public sealed partial class PaidServiceBrowserTests(BrowserFixture browser) : IA
         await page.Locator("[data-testid=ps-sign]").ClickAsync();
 
         await Assertions.Expect(page.Locator("[data-testid=summary-type]")).ToHaveTextAsync("Replace a tap");
+        // A kiosk: nothing on the page leads to the staff pages.
+        await Assertions.Expect(page.Locator("[data-testid=kiosk]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".mud-appbar, .mud-drawer, [data-testid=user-menu], a[href]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=summary-price]")).ToHaveTextAsync("85.00");
         var pad = page.Locator("canvas[data-testid=signature-pad][data-ready=true]");
         await pad.WaitForAsync();
@@ -71,7 +74,15 @@ public sealed partial class PaidServiceBrowserTests(BrowserFixture browser) : IA
         await Assertions.Expect(page.Locator("[data-testid=sign-done]")).ToContainTextAsync("Thank you");
         await Assertions.Expect(page.Locator("[data-testid=signature-image] path")).ToHaveAttributeAsync("d", PathPattern());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "paid-service-signed.png"), FullPage = true });
-        await page.Locator("[data-testid=back-to-unit]").ClickAsync();
+        // Back to the staff view only with the staff member's password: a wrong one keeps the kiosk.
+        await page.Locator("[data-testid=kiosk-leave]").ClickAsync();
+        await page.Locator("input[data-testid=kiosk-password]").FillAsync("not-the-password");
+        await page.Locator("[data-testid=kiosk-return]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=kiosk-staff]")).ToContainTextAsync("That password is not right");
+        await Assertions.Expect(page.Locator("[data-testid=sign-done]")).ToBeVisibleAsync();
+        await page.Locator("input[data-testid=kiosk-password]").FillAsync(DemoUsers.Password);
+        await page.Locator("input[data-testid=kiosk-password]").PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/fees/paid-services\\?unit="));
         await Assertions.Expect(page.Locator("[data-testid=ps-state]")).ToHaveTextAsync("Signed, to be billed");
         await Assertions.Expect(page.Locator("[data-testid=ps-sign]")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "paid-services-list.png"), FullPage = true });
@@ -117,6 +128,9 @@ public sealed partial class PaidServiceBrowserTests(BrowserFixture browser) : IA
 
         await Assertions.Expect(page.Locator("[data-testid=sign-error]")).ToHaveTextAsync("签名为空：请在框内签名。");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "paid-service-left-empty.png") });
+        // Drawing again clears the complaint at once.
+        await StrokeAsync(page, box, [(0.20f, 0.50f), (0.50f, 0.40f)]);
+        await Assertions.Expect(page.Locator("[data-testid=sign-error]")).ToHaveCountAsync(0);
         await using var check = await factory.CreateDbContextAsync();
         var saved = await check.PaidServices.AsNoTracking().SingleAsync(s => s.Id == id);
         Assert.Null(saved.Signature);

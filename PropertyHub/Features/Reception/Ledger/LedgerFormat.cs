@@ -41,7 +41,7 @@ public sealed class LedgerFormat(IStringLocalizer<LedgerText> text, IStringLocal
         if (!h.AnsweredNow && h.RepliedAt is not null)
             parts.Add(text["HandlingReplied"]);
         else if (h.RepliedAt is null && h.Status == RequestStatus.Closed)
-            parts.Add(text["HandlingClosedWithoutReply"]);
+            parts.Add(h.CloseReason is { } why ? text["HandlingClosedBecause", labels.Label(why)] : text["HandlingClosedWithoutReply"]);
         return string.Join(text["HandlingSeparator"], parts);
     }
 

@@ -9,7 +9,8 @@ public sealed record LedgerHandling(
     string? ForColleague,
     EscalationLevel Level,
     DateTimeOffset? RepliedAt,
-    RequestStatus Status);
+    RequestStatus Status,
+    CloseReason? CloseReason = null);
 
 /// <summary>One line of the front-desk ledger (客服前臺臺帳).</summary>
 public sealed record LedgerRow(

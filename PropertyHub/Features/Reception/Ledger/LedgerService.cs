@@ -79,7 +79,7 @@ public sealed class LedgerService(IDbContextFactory<AppDbContext> dbFactory, Est
         r.Kind,
         r.Content,
         new LedgerHandling(r.Kind, r.Timeline.Any(t => t.Kind == TimelineKind.Answered), r.AgreedReplyAt, r.Department, r.ForColleague,
-            r.Level, r.RepliedAt, r.Status),
+            r.Level, r.RepliedAt, r.Status, r.CloseReason),
         r.Remark,
         r.TakenByName,
         r.RepliedAt,

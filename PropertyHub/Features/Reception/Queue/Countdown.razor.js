@@ -59,4 +59,20 @@ function tick() {
             el.dataset.band = current;
         }
     }
+    tickClocks(browserNow);
+}
+
+// Wall clocks ([data-clock]): the estate's local time, from the server's clock at render and the estate's UTC
+// offset then (data-offset, minutes), ticking in the browser like the countdowns.
+function tickClocks(browserNow) {
+    for (const el of document.querySelectorAll("[data-clock][data-now]")) {
+        const serverNow = Number(el.dataset.now);
+        if (el._phServerNow !== serverNow) {
+            el._phServerNow = serverNow;
+            el._phOffset = serverNow - browserNow;
+        }
+        const local = new Date(browserNow + el._phOffset + Number(el.dataset.offset) * 60000);
+        const text = pad(local.getUTCHours()) + ":" + pad(local.getUTCMinutes()) + ":" + pad(local.getUTCSeconds());
+        if (el.textContent !== text) el.textContent = text;
+    }
 }

@@ -58,4 +58,8 @@ public sealed record QueueSlice(
 
 public sealed record BuildingOption(int Id, string Code, string Name);
 
-public sealed record StaffOption(string Id, string Name);
+/// <summary>A member of staff an item can be assigned to: their roles and the department set on their user, if any.</summary>
+public sealed record StaffOption(string Id, string Name, IReadOnlyCollection<string> Roles, Department? Department = null)
+{
+    public StaffOption(string id, string name) : this(id, name, []) { }
+}

@@ -27,7 +27,7 @@ public sealed class QueueQueries(IDbContextFactory<AppDbContext> dbFactory, Esta
     {
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var scope = Scope(db, filter);
+        var scope = Scope(db, filter, now);
         var counters = await CountAsync(filter.EstateId, scope, now, ct);
         var listed = filter.OverdueOnly ? scope.Where(Overdue(now)) : scope;
         var total = filter.OverdueOnly ? counters.Overdue : counters.Open;
@@ -53,7 +53,8 @@ public sealed class QueueQueries(IDbContextFactory<AppDbContext> dbFactory, Esta
     public async Task<QueueCounters> GetCountersAsync(QueueFilter filter, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await CountAsync(filter.EstateId, Scope(db, filter), clock.GetUtcNow(), ct);
+        var now = clock.GetUtcNow();
+        return await CountAsync(filter.EstateId, Scope(db, filter, now), now, ct);
     }
 
     public async Task<IReadOnlyList<BuildingOption>> BuildingsAsync(int estateId, CancellationToken ct = default)
@@ -65,22 +66,38 @@ public sealed class QueueQueries(IDbContextFactory<AppDbContext> dbFactory, Esta
             .Select(b => new BuildingOption(b.Id, b.Code, b.Name)).ToListAsync(ct);
     }
 
-    /// <summary>Enabled staff an item can be assigned to, by name.</summary>
+    /// <summary>Enabled staff with a role, by name, with their roles and department (see <see cref="Assignees"/>).</summary>
     public async Task<IReadOnlyList<StaffOption>> StaffAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var staff = await db.Users.AsNoTracking()
-            .Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id))
-            .Select(u => new StaffOption(u.Id, u.DisplayName))
-            .ToListAsync(ct);
-        return [.. staff.OrderBy(s => s.Name, StringComparer.CurrentCulture)];
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           select new { ur.UserId, r.Name }).AsNoTracking().ToListAsync(ct);
+        var byUser = roles.ToLookup(r => r.UserId, r => r.Name!);
+        var users = await db.Users.AsNoTracking().Where(u => !u.IsDisabled)
+            .Select(u => new { u.Id, u.DisplayName, u.Department }).ToListAsync(ct);
+        return [.. users.Where(u => byUser[u.Id].Any())
+            .Select(u => new StaffOption(u.Id, u.DisplayName, byUser[u.Id].ToList(), u.Department))
+            .OrderBy(s => s.Name, StringComparer.CurrentCulture)];
     }
 
-    private static IQueryable<ServiceRequest> Scope(AppDbContext db, QueueFilter filter)
+    /// <summary>The department set on a user, if any: their queue opens on it.</summary>
+    public async Task<Department?> DepartmentOfAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Department).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// The open items the filter asks for. The kinds chosen narrow the everyday items only: an item of any kind that is
+    /// late or escalated always shows, so an overdue repair or call-back never hides behind the default kinds.
+    /// </summary>
+    private static IQueryable<ServiceRequest> Scope(AppDbContext db, QueueFilter filter, DateTimeOffset now)
     {
         var kinds = filter.Kinds.ToList();
         var query = db.ServiceRequests.AsNoTracking()
-            .Where(r => r.EstateId == filter.EstateId && r.Status == RequestStatus.Open && kinds.Contains(r.Kind));
+            .Where(r => r.EstateId == filter.EstateId && r.Status == RequestStatus.Open)
+            .Where(r => kinds.Contains(r.Kind) || r.IsOverdue || (r.DueAt != null && r.DueAt < now) || r.Level != EscalationLevel.None);
         if (filter.Department is { } department)
             query = query.Where(r => r.Department == department);
         if (!string.IsNullOrEmpty(filter.AssigneeId))
