@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using PropertyHub.Data;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Accounts;
 
@@ -46,6 +47,7 @@ public static class AccountsExtensions
         });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddAccess();
         services.AddCascadingAuthenticationState();
         services.AddSingleton<SessionRevocations>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
