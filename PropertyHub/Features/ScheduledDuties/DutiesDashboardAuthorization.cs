@@ -1,5 +1,5 @@
 using Hangfire.Dashboard;
-using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.ScheduledDuties;
 
@@ -9,6 +9,6 @@ internal sealed class DutiesDashboardAuthorization : IDashboardAuthorizationFilt
     public bool Authorize(DashboardContext context)
     {
         var user = context.GetHttpContext().User;
-        return user.Identity?.IsAuthenticated == true && Roles.SeeDuties.Split(',').Any(user.IsInRole);
+        return AccessTable.Allows(Can.SeeDuties, user);
     }
 }

@@ -1,3 +1,4 @@
+using PropertyHub.Features.Accounts.Access;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
@@ -64,7 +65,7 @@ public static class ScheduledDutiesExtensions
             Authorization = [new DutiesDashboardAuthorization()],
             DisplayStorageConnectionString = false,
             AppPath = "/",
-        }).RequireAuthorization(new AuthorizeAttribute { Roles = Roles.SeeDuties });
+        }).RequireAuthorization(Can.SeeDuties);
         return app;
     }
 }

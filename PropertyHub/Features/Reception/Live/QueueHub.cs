@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Reception.Live;
 
@@ -9,7 +10,7 @@ namespace PropertyHub.Features.Reception.Live;
 /// <see cref="EventMethod"/> with a <see cref="WorkQueueEvent"/> (no personal data beyond unit and kind).
 /// The hub has no methods of its own, so a client cannot publish or forge anything: any invocation fails.
 /// </summary>
-[Authorize]
+[Authorize(Policy = Can.UseStaffPages)]
 public sealed class QueueHub : Hub
 {
     public const string Path = "/hubs/queue";
