@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Registry;
 
@@ -7,7 +8,7 @@ public sealed partial class RegistryService
 {
     public async Task<SaveResult<BuildingForm>> SaveBuildingAsync(BuildingForm form, CancellationToken ct = default)
     {
-        if (!await access.CanEditAsync())
+        if (!await permissions.AllowsAsync(Can.EditRegistry, ct))
             return Denied<BuildingForm>();
         var code = NullIfEmpty(form.Code);
         var name = NullIfEmpty(form.Name);
@@ -42,7 +43,7 @@ public sealed partial class RegistryService
 
     public async Task<SaveResult<UnitForm>> SaveUnitAsync(UnitForm form, CancellationToken ct = default)
     {
-        if (!await access.CanEditAsync())
+        if (!await permissions.AllowsAsync(Can.EditRegistry, ct))
             return Denied<UnitForm>();
         var number = NullIfEmpty(form.Number);
         var errors = Localize(RegistryRules.CheckUnit(number, form.Floor, form.Area));
@@ -80,9 +81,9 @@ public sealed partial class RegistryService
 
     public async Task<SaveResult<OccupantForm>> SaveOccupantAsync(OccupantForm form, CancellationToken ct = default)
     {
-        if (!await access.CanEditAsync())
+        if (!await permissions.AllowsAsync(Can.EditRegistry, ct))
             return Denied<OccupantForm>();
-        var seeIds = await access.CanSeeIdNumbersAsync();
+        var seeIds = await permissions.AllowsAsync(Can.SeeIdNumbers, ct);
         var name = NullIfEmpty(form.Name);
         var phone = NullIfEmpty(form.Phone);
         var phone2 = NullIfEmpty(form.Phone2);
