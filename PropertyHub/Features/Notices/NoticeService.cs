@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Notices;
 
@@ -15,9 +16,9 @@ public sealed record LetterHead(int EstateId, string EstateName, string OfficeNa
 
 /// <summary>
 /// Reading notices, re-sending them, the letter batches and the board. Re-sending, cancelling and posting are for
-/// <see cref="NoticeRoles.Manage"/>: checked here, not only on the pages.
+/// <see cref="Can.ManageNotices"/>: checked here, not only on the pages.
 /// </summary>
-public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, CurrentActor actor)
+public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, Permissions permissions)
 {
     public async Task<List<Notice>> ListAsync(NoticeFilter filter, CancellationToken ct = default)
     {
@@ -66,7 +67,7 @@ public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, Tim
     /// <summary>Puts a failed or cancelled notice back in the outbox; false when it changed meanwhile or cannot be re-sent.</summary>
     public async Task<bool> ResendAsync(int id, int version, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(NoticeRoles.Manage))
+        if (!await permissions.AllowsAsync(Can.ManageNotices, ct))
             return false;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var notice = await db.Notices.SingleOrDefaultAsync(n => n.Id == id, ct);
@@ -90,7 +91,7 @@ public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, Tim
     /// <summary>Takes a pending notice out of the outbox; false when it changed meanwhile.</summary>
     public async Task<bool> CancelAsync(int id, int version, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(NoticeRoles.Manage))
+        if (!await permissions.AllowsAsync(Can.ManageNotices, ct))
             return false;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var notice = await db.Notices.SingleOrDefaultAsync(n => n.Id == id, ct);
@@ -132,6 +133,7 @@ public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, Tim
     /// <summary>Marks the printed letters delivered by hand (sent); letters changed meanwhile are left as they are. Returns how many.</summary>
     public async Task<int> MarkDeliveredAsync(IReadOnlyCollection<LetterRow> letters, CancellationToken ct = default)
     {
+        await permissions.DemandAsync(Can.PrintLetters, ct);
         var now = clock.GetUtcNow();
         var done = 0;
         foreach (var letter in letters)
@@ -167,8 +169,7 @@ public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, Tim
     /// <summary>Posts a notice on the estate's board.</summary>
     public async Task<Notice> PostAsync(int estateId, NoticeText text, string language, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(NoticeRoles.Manage))
-            throw new UnauthorizedAccessException("Only supervisors, managers and admins post on the notice board.");
+        await permissions.DemandAsync(Can.ManageNotices, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
         var notice = NoticeOutbox.AddBoard(db, estateId, "board", $"board:{Guid.NewGuid():N}", text, language, now);
