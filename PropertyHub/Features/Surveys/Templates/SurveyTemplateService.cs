@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Notices;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Surveys.Templates;
 
@@ -10,7 +11,7 @@ namespace PropertyHub.Features.Surveys.Templates;
 /// quarterly duty issues it). Items are archived, never deleted, since past answers refer to them. Every change is
 /// checked against the Version the manager saw; the entities are audited by the context.
 /// </summary>
-public sealed class SurveyTemplateService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, ILogger<SurveyTemplateService> logger)
+public sealed class SurveyTemplateService(IDbContextFactory<AppDbContext> dbFactory, Permissions permissions, ILogger<SurveyTemplateService> logger)
 {
     public const string NotAllowed = "NotAllowed";
 
@@ -141,7 +142,7 @@ public sealed class SurveyTemplateService(IDbContextFactory<AppDbContext> dbFact
             return null;
         }, ct);
 
-    private Task<bool> AllowedAsync() => actor.IsInAnyRoleAsync(SurveyRoles.EditTemplates);
+    private Task<bool> AllowedAsync() => permissions.AllowsAsync(Can.EditSurveyTemplates);
 
     private async Task<TemplateResult> ChangeTemplateAsync(
         int templateId, int seenVersion, Func<AppDbContext, SurveyTemplate, Task<TemplateResult?>> change, CancellationToken ct)
