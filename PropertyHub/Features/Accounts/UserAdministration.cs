@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using PropertyHub.Features.Accounts.Access;
 using PropertyHub.Resources;
 
 namespace PropertyHub.Features.Accounts;
@@ -11,10 +13,11 @@ public sealed record NewStaffUser(string Email, string DisplayName, string Surna
 
 /// <summary>Creates users, sets their roles and disables them. Results carry Identity's localized errors.</summary>
 public sealed class UserAdministration(
-    UserManager<AppUser> users, SessionRevocations revocations, IStringLocalizer<AccountsText> text, ILogger<UserAdministration> logger)
+    UserManager<AppUser> users, Permissions permissions, SessionRevocations revocations, IStringLocalizer<AccountsText> text, ILogger<UserAdministration> logger)
 {
     public async Task<IReadOnlyList<StaffUser>> ListAsync()
     {
+        await permissions.DemandAsync(Can.AdministerUsers);
         var all = await users.Users.OrderBy(u => u.Email).ToListAsync();
         var result = new List<StaffUser>(all.Count);
         foreach (var u in all)
@@ -24,6 +27,8 @@ public sealed class UserAdministration(
 
     public async Task<IdentityResult> CreateAsync(NewStaffUser input)
     {
+        if (!await permissions.AllowsAsync(Can.CreateUsers))
+            return Failed("AccessRefused", permissions.Refusal);
         var unknown = input.Roles.Where(r => !Roles.All.Contains(r)).ToList();
         if (unknown.Count > 0)
             return Failed("UnknownRole", text["UnknownRole", string.Join(", ", unknown)]);
@@ -54,6 +59,8 @@ public sealed class UserAdministration(
     /// <summary>Replaces a user's roles. The last enabled administrator keeps the Admin role.</summary>
     public async Task<IdentityResult> SetRolesAsync(string userId, IReadOnlyCollection<string> roles)
     {
+        if (!await permissions.AllowsAsync(Can.AdministerUsers))
+            return Failed("AccessRefused", permissions.Refusal);
         var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("User not found");
         var unknown = roles.Where(r => !Roles.All.Contains(r)).ToList();
         if (unknown.Count > 0)
@@ -79,6 +86,8 @@ public sealed class UserAdministration(
     /// </summary>
     public async Task<IdentityResult> SetDisabledAsync(string userId, bool disabled, string? actingUserId = null)
     {
+        if (!await permissions.AllowsAsync(Can.AdministerUsers))
+            return Failed("AccessRefused", permissions.Refusal);
         var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("User not found");
         if (disabled && userId == actingUserId)
             return Failed("DisableSelf", text["DisableSelf"]);
@@ -114,11 +123,13 @@ public static class UserAdministrationScopes
 {
     /// <summary>
     /// Runs one operation on a fresh scope: a circuit lives long, and Identity's scoped context must not
-    /// keep stale users or be used by two operations at once.
+    /// keep stale users or be used by two operations at once. The fresh scope acts as the circuit's user.
     /// </summary>
-    public static async Task<T> WithUserAdministrationAsync<T>(this IServiceScopeFactory scopes, Func<UserAdministration, Task<T>> action)
+    public static async Task<T> WithUserAdministrationAsync<T>(this IServiceScopeFactory scopes, AuthenticationStateProvider acting, Func<UserAdministration, Task<T>> action)
     {
         await using var scope = scopes.CreateAsyncScope();
+        if (scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider state)
+            state.SetAuthenticationState(acting.GetAuthenticationStateAsync());
         return await action(scope.ServiceProvider.GetRequiredService<UserAdministration>());
     }
 }

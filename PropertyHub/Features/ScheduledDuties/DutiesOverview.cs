@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PropertyHub.Data;
 using PropertyHub.Features.Settings;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.ScheduledDuties;
 
@@ -34,6 +35,7 @@ public sealed class DutiesOverview(
     IEnumerable<DutyDescription> descriptions,
     IServiceProvider services,
     DutyRunner runner,
+    Permissions permissions,
     DutyClock dutyClock,
     EstateTime estateTime,
     IDbContextFactory<AppDbContext> dbFactory,
@@ -71,6 +73,7 @@ public sealed class DutiesOverview(
     /// </summary>
     public async Task<RunNowResult> RunNowAsync(string name, string? period = null, CancellationToken cancellationToken = default)
     {
+        await permissions.DemandAsync(Can.RunDuties, cancellationToken);
         var duty = runner.Find(name);
         var periods = Pickable(duty, clock.GetUtcNow());
         if (periods.Count == 0)
@@ -90,6 +93,7 @@ public sealed class DutiesOverview(
     /// <summary>An extra run not bound to the schedule (the backup duty's backup on demand); each one is its own run.</summary>
     public async Task<RunNowResult> RunExtraAsync(string name, CancellationToken cancellationToken = default)
     {
+        await permissions.DemandAsync(Can.RunDuties, cancellationToken);
         var duty = runner.Find(name);
         var period = duty.ExtraPeriod(estateTime.ToLocal(clock.GetUtcNow()).DateTime)
             ?? throw new InvalidOperationException($"Duty {name} takes no extra runs");
