@@ -83,7 +83,7 @@ public sealed partial class RegistryService
     {
         if (!await permissions.AllowsAsync(Can.EditRegistry, ct))
             return Denied<OccupantForm>();
-        var seeIds = await permissions.AllowsAsync(Can.SeeIdNumbers, ct);
+        var seeIds = await permissions.MayAsync(Can.SeeIdNumbers, ct);
         var name = NullIfEmpty(form.Name);
         var phone = NullIfEmpty(form.Phone);
         var phone2 = NullIfEmpty(form.Phone2);

@@ -42,7 +42,7 @@ public sealed partial class RegistryService(
 
     public async Task<UnitDetail?> GetUnitAsync(int unitId, CancellationToken ct = default)
     {
-        var seeIds = await permissions.AllowsAsync(Can.SeeIdNumbers, ct);
+        var seeIds = await permissions.MayAsync(Can.SeeIdNumbers, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var unit = await db.Units.AsNoTracking().Include(u => u.Building).Include(u => u.Occupants)
             .FirstOrDefaultAsync(u => u.Id == unitId, ct);
@@ -80,7 +80,7 @@ public sealed partial class RegistryService(
 
     public async Task<OccupantForm?> GetOccupantFormAsync(int occupantId, CancellationToken ct = default)
     {
-        var seeIds = await permissions.AllowsAsync(Can.SeeIdNumbers, ct);
+        var seeIds = await permissions.MayAsync(Can.SeeIdNumbers, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var o = await db.Occupants.AsNoTracking().FirstOrDefaultAsync(x => x.Id == occupantId, ct);
         return o is null ? null : ToForm(o, seeIds);

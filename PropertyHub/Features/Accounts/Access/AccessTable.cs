@@ -68,7 +68,7 @@ public static class AccessTable
             new(Can.TakePayments, "Fees", "Take payments at the counter and print receipts", [Finance, Clerk]),
             new(Can.ReversePayments, "Fees", "Reverse a payment (with a reason)", [Finance]),
             new(Can.IssuePaymentRequests, "Fees", "Issue the month's payment requests", None, System: true),
-            new(Can.Collect, "Fees", "Record visits on their own collection tasks and send reminders", [Finance, Clerk, Engineer]),
+            new(Can.Collect, "Fees", "Record visits on collection tasks assigned to them (or to nobody) and send reminders", [Finance, Clerk, Engineer]),
             new(Can.RecordVisitsForOthers, "Fees", "Record a visit on a collection task assigned to someone else", [Finance, Manager]),
             new(Can.AssignCollection, "Fees", "Assign collection tasks to staff", [Finance, Manager]),
             new(Can.CreateCollectionTasks, "Fees", "Create the month's collection tasks", None, System: true),
@@ -99,6 +99,7 @@ public static class AccessTable
             new(Can.SeeDuties, "Operations", "See the scheduled duties and the jobs dashboard", Leads),
             new(Can.RunDuties, "Operations", "Run a scheduled duty now", Leads, System: true),
             new(Can.ReadMetrics, "Operations", "Read /metrics (also a scraper with the metrics token)", [Admin]),
+            new(Can.SetUpDatabase, "Operations", "Create the standard data at start-up (the standard evaluation form)", None, System: true),
             new(Can.SeedDemoData, "Operations", "Seed the demo data at start-up", None, System: true),
         };
         // The menu groups show to anyone who may do something inside them.

@@ -67,5 +67,6 @@ public static class Can
     public const string SeeDuties = nameof(SeeDuties);
     public const string RunDuties = nameof(RunDuties);
     public const string ReadMetrics = nameof(ReadMetrics);
+    public const string SetUpDatabase = nameof(SetUpDatabase);
     public const string SeedDemoData = nameof(SeedDemoData);
 }

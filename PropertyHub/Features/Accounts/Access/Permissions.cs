@@ -10,19 +10,24 @@ namespace PropertyHub.Features.Accounts.Access;
 /// anything. Roles, the disabled flag and a lockout are read from the database on every check, not from the sign-in's
 /// claims, so a role change or a disabled account takes effect at the next action. Background work runs as the system.
 /// </summary>
-public sealed class Permissions(CurrentActor actor, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, IStringLocalizer<AccountsText> text)
+public sealed class Permissions(CurrentActor actor, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, IStringLocalizer<AccountsText> text, ILogger<Permissions> logger)
 {
     /// <summary>The message shown when an action is refused; nothing was changed.</summary>
     public string Refusal => text["AccessRefused"];
 
-    /// <summary>The last action refused in this scope, if any (the access tests read it).</summary>
-    public string? LastRefusal { get; private set; }
+    /// <summary>Raised after each decision with the action and whether it was allowed (the access tests listen).</summary>
+    public event Action<string, bool>? Decided;
 
+    /// <summary>Whether the acting user may: for showing, hiding or masking. Nothing is logged.</summary>
+    public Task<bool> MayAsync(string action, CancellationToken ct = default) => DecideAsync(action, ct);
+
+    /// <summary>A service's check before it changes anything: a refusal is logged and nothing may be changed.</summary>
     public async Task<bool> AllowsAsync(string action, CancellationToken ct = default)
     {
         var allowed = await DecideAsync(action, ct);
         if (!allowed)
-            LastRefusal = action;
+            logger.LogWarning("Refused {Action} to {UserId}", action, CurrentActor.UserIdOf(await actor.GetPrincipalAsync()) ?? "anonymous or the system");
+        Decided?.Invoke(action, allowed);
         return allowed;
     }
 

@@ -48,8 +48,9 @@ public sealed class CollectionVisits(
             var task = await lookup.CollectionTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == input.TaskId, ct);
             if (task is null)
                 return CollectionResult.Fail("", "TaskNotFound");
-            // Is this task yours? Only Finance and the manager record visits on someone else's.
-            if (task.AssignedToId != (await actor.GetAsync()).UserId && !await permissions.AllowsAsync(Can.RecordVisitsForOthers, ct))
+            // Is this task yours? A task assigned to someone else takes visits only from Finance and the manager.
+            if (task.AssignedToId is { } assignee && assignee != (await actor.GetAsync()).UserId
+                && !await permissions.AllowsAsync(Can.RecordVisitsForOthers, ct))
                 return CollectionResult.Fail("", "NotYourTask");
             if (task.Version != input.Version)
                 return CollectionResult.Fail("", "ConcurrencyConflict");

@@ -19,7 +19,7 @@ public static class ImportExtensions
         // The export carries full phone numbers: it follows the import's roles.
         app.MapGet("/registry/export.xlsx", async (int? estateId, Permissions permissions, RegistryExporter exporter, TimeProvider clock, CancellationToken ct) =>
         {
-            var showIdNumbers = await permissions.AllowsAsync(Can.SeeIdNumbers, ct);
+            var showIdNumbers = await permissions.MayAsync(Can.SeeIdNumbers, ct);
             var bytes = await exporter.ExportAsync(estateId, showIdNumbers, ct);
             return Results.File(bytes, RegistryExporter.ContentType, $"registry-{clock.GetUtcNow():yyyy-MM-dd}.xlsx");
         }).RequireAuthorization(Can.ImportRegistry);
