@@ -215,6 +215,16 @@ public static class ServiceActions
         Key<ServiceCalendarService>(nameof(ServiceCalendarService.IsServiceLineOpenAsync)),
         Key<ServiceCalendarService>(nameof(ServiceCalendarService.IsServiceLineOpenNowAsync)),
         Key<DutiesOverview>(nameof(DutiesOverview.SnapshotAsync)),
+        Key<IntakeValidator>(nameof(IntakeValidator.CheckAsync)),
+        Key<RegistryImportParser>(nameof(RegistryImportParser.ParseAsync)),
+
+        // Who acts and what they may: the checks themselves.
+        Key<CurrentActor>(nameof(CurrentActor.GetAsync)),
+        Key<CurrentActor>(nameof(CurrentActor.GetPrincipalAsync)),
+        Key<CurrentActor>(nameof(CurrentActor.GetActingAsync)),
+        Key<Permissions>(nameof(Permissions.MayAsync)),
+        Key<Permissions>(nameof(Permissions.AllowsAsync)),
+        Key<Permissions>(nameof(Permissions.DemandAsync)),
     };
 
     public static string Key<T>(string method) => typeof(T).Name + "." + method;
