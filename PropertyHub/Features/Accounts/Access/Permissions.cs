@@ -34,11 +34,11 @@ public sealed class Permissions(CurrentActor actor, IDbContextFactory<AppDbConte
     private async Task<bool> DecideAsync(string action, CancellationToken ct)
     {
         var rule = AccessTable.Rule(action);
-        if (rule.Anyone)
-            return true;
         var (principal, isSystem) = await actor.GetActingAsync();
         if (isSystem)
             return rule.System;
+        if (rule.Anyone)
+            return true;
         var userId = CurrentActor.UserIdOf(principal);
         if (userId is null)
             return false;

@@ -86,13 +86,15 @@ public sealed class SurveyTemplateService(IDbContextFactory<AppDbContext> dbFact
         }, ct);
 
     /// <summary>Adds an item at the end of the template.</summary>
-    public Task<TemplateResult> AddItemAsync(int templateId, int seenTemplateVersion, ItemDraft draft, CancellationToken ct = default)
+    public async Task<TemplateResult> AddItemAsync(int templateId, int seenTemplateVersion, ItemDraft draft, CancellationToken ct = default)
     {
+        if (!await AllowedAsync())
+            return TemplateResult.Fail(NotAllowed);
         var errors = SurveyItemRules.Check(draft, withCode: true);
         if (errors.Count > 0)
-            return Task.FromResult(TemplateResult.Invalid(errors));
+            return TemplateResult.Invalid(errors);
         var code = draft.Code!.Trim();
-        return ChangeTemplateAsync(templateId, seenTemplateVersion, (_, template) =>
+        return await ChangeTemplateAsync(templateId, seenTemplateVersion, (_, template) =>
         {
             if (template.Items.Any(i => i.Code == code))
                 return Task.FromResult<TemplateResult?>(TemplateResult.Invalid(new Dictionary<string, string> { [SurveyItemRules.CodeField] = "CodeTaken" }));
@@ -105,12 +107,14 @@ public sealed class SurveyTemplateService(IDbContextFactory<AppDbContext> dbFact
     }
 
     /// <summary>Changes an item's three names and its department (its code stays: exports and past answers use it).</summary>
-    public Task<TemplateResult> EditItemAsync(int itemId, int seenVersion, ItemDraft draft, CancellationToken ct = default)
+    public async Task<TemplateResult> EditItemAsync(int itemId, int seenVersion, ItemDraft draft, CancellationToken ct = default)
     {
+        if (!await AllowedAsync())
+            return TemplateResult.Fail(NotAllowed);
         var errors = SurveyItemRules.Check(draft, withCode: false);
         if (errors.Count > 0)
-            return Task.FromResult(TemplateResult.Invalid(errors));
-        return ChangeItemAsync(itemId, seenVersion, (_, item) =>
+            return TemplateResult.Invalid(errors);
+        return await ChangeItemAsync(itemId, seenVersion, (_, item) =>
         {
             Apply(item, draft);
             return null;
