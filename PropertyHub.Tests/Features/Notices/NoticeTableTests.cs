@@ -31,7 +31,7 @@ public sealed class NoticeTableTests(NoticesApp app) : IClassFixture<NoticesApp>
         ctx.Services.AddLocalization();
         ctx.Services.AddSingleton(services.GetRequiredService<NoticeService>());
         ctx.Services.AddSingleton(services.GetRequiredService<EstateTime>());
-        ctx.AddAuthorization().SetAuthorized("staff").SetRoles(role);
+        ctx.AddAuthorization().SetAuthorized("staff").SetAccess(role);
         return ctx;
     }
 

@@ -31,7 +31,7 @@ public sealed class QueuePageTests(AppFactory factory) : IClassFixture<AppFactor
             ctx.Services.AddSingleton(sp.GetRequiredService<TimeProvider>());
             var auth = ctx.AddAuthorization();
             auth.SetAuthorized(role);
-            auth.SetRoles(role);
+            auth.SetAccess(role);
             if (department is not null)
                 ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/reception/queue?department=" + department);
             var page = ctx.Render<QueuePage>();
