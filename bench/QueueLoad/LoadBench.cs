@@ -235,7 +235,7 @@ internal static class LoadBench
         async Task ClerkAsync(int number, AppInstance instance)
         {
             await using var scope = instance.Services.CreateAsyncScope();
-            await SignInScopeAsync(scope.ServiceProvider, DemoUsers.All.First(u => u.Role == Roles.Clerk).Email);
+            await PropertyHub.Bench.ActingScope.SignInAsync(scope.ServiceProvider, Roles.Clerk);
             var reception = scope.ServiceProvider.GetRequiredService<ReceptionService>();
             var start = interval * number / clerks;
             for (var k = 0; k < perClerk; k++)
@@ -343,16 +343,6 @@ internal static class LoadBench
         await using var scope = app.Services.CreateAsyncScope();
         var clerk = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(DemoUsers.All.First(u => u.Role == Roles.Clerk).Email);
         return clerk?.Id ?? "";
-    }
-
-    /// <summary>Runs the scope as the user, the way a circuit does: the scope's authentication state is that user.</summary>
-    private static async Task SignInScopeAsync(IServiceProvider sp, string email)
-    {
-        var user = await sp.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email)
-            ?? throw new InvalidOperationException("Demo user missing: " + email);
-        var principal = await sp.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
-        var provider = (IHostEnvironmentAuthenticationStateProvider)sp.GetRequiredService<AuthenticationStateProvider>();
-        provider.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
     }
 
     /// <summary>Signs in through the sign-in form over HTTP and returns the cookie for hub clients.</summary>
