@@ -1,1 +1,2 @@
 global using PropertyHub.Tests.Testing;
+global using PropertyHub.Features.Accounts.Access;

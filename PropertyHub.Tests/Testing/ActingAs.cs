@@ -16,6 +16,11 @@ public static class ActingAs
         await action(sp);
     }
 
+    /// <summary>The scope of a request nobody signed in to: an occupant on a personal link.</summary>
+    public static void AnonymousScope(IServiceProvider sp) =>
+        ((IHostEnvironmentAuthenticationStateProvider)sp.GetRequiredService<AuthenticationStateProvider>())
+            .SetAuthenticationState(Task.FromResult(new AuthenticationState(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity()))));
+
     public static async Task SignInScopeAsync(IServiceProvider sp, string role)
     {
         var user = await sp.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(SignIn.DemoEmail(role))

@@ -54,6 +54,7 @@ internal static class BenchServer
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var units = (await db.Units.Include(u => u.Building).OrderBy(u => u.Id).Take(count).ToListAsync())
             .Select(u => (u.Building!.EstateId, u.Id)).ToList();
+        await PropertyHub.Bench.ActingScope.SignInAsync(scope.ServiceProvider, PropertyHub.Features.Accounts.Roles.Clerk);
         var reception = scope.ServiceProvider.GetRequiredService<ReceptionService>();
         for (var i = 0; i < count; i++)
         {

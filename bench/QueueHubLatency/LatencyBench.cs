@@ -75,6 +75,7 @@ internal static partial class LatencyBench
             queue = await RunAsync(tracker, events, gap, async round =>
             {
                 await using var scope = app.Services.CreateAsyncScope();
+                await PropertyHub.Bench.ActingScope.SignInAsync(scope.ServiceProvider, Roles.Clerk);
                 var (estateId, unitId) = units[round % units.Count];
                 var result = await scope.ServiceProvider.GetRequiredService<ReceptionService>().LogAsync(new Intake
                 {

@@ -47,7 +47,7 @@ public sealed class MainLayoutTests
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
         ctx.Services.AddLocalization();
-        ctx.AddAuthorization().SetAuthorized("someone@demo.local").SetRoles(role);
+        ctx.AddAuthorization().SetAuthorized("someone@demo.local").SetAccess(role);
         return ctx;
     }
 

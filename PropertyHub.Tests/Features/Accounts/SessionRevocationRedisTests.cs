@@ -54,7 +54,7 @@ public sealed class SessionRevocationRedisTests(WorkQueueRedisServer redis) : IC
         var connectionsAtB = hostB.Services.GetRequiredService<QueueHubConnections>();
         Assert.Equal(1, connectionsAtB.CountFor(id!));
 
-        await hostA.WithScopeAsync(async sp => Assert.True((await sp.GetRequiredService<UserAdministration>().SetDisabledAsync(id!, true)).Succeeded));
+        await hostA.AsAsync(Roles.Admin, async sp => Assert.True((await sp.GetRequiredService<UserAdministration>().SetDisabledAsync(id!, true)).Succeeded));
 
         await closed.Within("The hub connection on host B stayed open after the user was disabled on host A");
         Assert.Equal(0, connectionsAtB.CountFor(id!));

@@ -1,3 +1,4 @@
+using PropertyHub.Features.Accounts.Access;
 using System.Net;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -72,7 +73,7 @@ public sealed class SessionRevocationTests(AppFactory factory) : IClassFixture<A
         var arrived = new TaskCompletionSource<WorkQueueEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
         hub.On<WorkQueueEvent>(QueueHub.EventMethod, e => arrived.TrySetResult(e));
 
-        await factory.WithScopeAsync(sp => sp.GetRequiredService<UserAdministration>().SetDisabledAsync(id, true));
+        await factory.AsAsync(Roles.Admin, sp => sp.GetRequiredService<UserAdministration>().SetDisabledAsync(id, true));
         var complaint = await factory.LogComplaintAsync("Water in the basement car park.");
 
         Assert.Equal(complaint.Id, (await arrived.Task.Within()).RequestId);
@@ -89,16 +90,16 @@ public sealed class SessionRevocationTests(AppFactory factory) : IClassFixture<A
         var sp = circuit.ServiceProvider;
         var provider = (RevalidatingAuthStateProvider)sp.GetRequiredService<AuthenticationStateProvider>();
         provider.SetAuthenticationState(Task.FromResult(new AuthenticationState(await PrincipalAsync(sp, id))));
-        Assert.True(await sp.GetRequiredService<CurrentActor>().IsInAnyRoleAsync(NoticeRoles.Manage));
+        Assert.True(await sp.GetRequiredService<Permissions>().MayAsync(Can.ManageNotices));
         var changed = 0;
         provider.AuthenticationStateChanged += _ => changed++;
 
-        await factory.WithScopeAsync(async admin =>
+        await factory.AsAsync(Roles.Admin, async admin =>
             Assert.True((await admin.GetRequiredService<UserAdministration>().SetRolesAsync(id, [Roles.Engineer])).Succeeded));
 
         Assert.Equal(1, changed);
         Assert.False((await provider.GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated);
-        Assert.False(await sp.GetRequiredService<CurrentActor>().IsInAnyRoleAsync(NoticeRoles.Manage));
+        Assert.False(await sp.GetRequiredService<Permissions>().MayAsync(Can.ManageNotices));
         Assert.False(await sp.GetRequiredService<NoticeService>().CancelAsync(notice.Id, notice.Version));
         await using var db = await factory.CreateDbContextAsync();
         Assert.Equal(NoticeStatus.Pending, (await db.Notices.SingleAsync(n => n.Id == notice.Id)).Status);

@@ -20,7 +20,7 @@ public sealed class UserAdministrationTests(AppFactory factory) : IClassFixture<
         try
         {
             IdentityResult? result = null;
-            await factory.WithScopeAsync(async sp =>
+            await factory.AsAsync(Roles.Admin, async sp =>
                 result = await sp.GetRequiredService<UserAdministration>().CreateAsync(
                     new NewStaffUser("weak@example.com", "弱密码", "弱", "short", [Roles.Clerk])));
             Assert.False(result!.Succeeded);
@@ -58,7 +58,7 @@ public sealed class UserAdministrationTests(AppFactory factory) : IClassFixture<
 
         var id = (await FindAsync("to.disable@example.com"))!.Id;
         IdentityResult? result = null;
-        await factory.WithScopeAsync(async sp => result = await sp.GetRequiredService<UserAdministration>().SetDisabledAsync(id, true));
+        await factory.AsAsync(Roles.Admin, async sp => result = await sp.GetRequiredService<UserAdministration>().SetDisabledAsync(id, true));
         Assert.True(result!.Succeeded);
 
         var after = await client.GetAsync("/");
@@ -78,7 +78,7 @@ public sealed class UserAdministrationTests(AppFactory factory) : IClassFixture<
         var provider = (RevalidatingAuthStateProvider)circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
         provider.SetAuthenticationState(Task.FromResult(StateFor(id)));
 
-        await factory.WithScopeAsync(sp => sp.GetRequiredService<UserAdministration>().SetDisabledAsync(id, true));
+        await factory.AsAsync(Roles.Admin, sp => sp.GetRequiredService<UserAdministration>().SetDisabledAsync(id, true));
 
         var state = await provider.GetAuthenticationStateAsync();
         Assert.False(state.User.Identity?.IsAuthenticated);
@@ -111,7 +111,7 @@ public sealed class UserAdministrationTests(AppFactory factory) : IClassFixture<
         await CreateAsync("self.admin@example.com", Roles.Clerk);
         var id = (await FindAsync("self.admin@example.com"))!.Id;
         IdentityResult? result = null;
-        await factory.WithScopeAsync(async sp => result = await sp.GetRequiredService<UserAdministration>().SetDisabledAsync(id, true, actingUserId: id));
+        await factory.AsAsync(Roles.Admin, async sp => result = await sp.GetRequiredService<UserAdministration>().SetDisabledAsync(id, true, actingUserId: id));
         Assert.Equal("DisableSelf", Assert.Single(result!.Errors).Code);
         Assert.False((await FindAsync("self.admin@example.com"))!.IsDisabled);
     }
@@ -122,7 +122,7 @@ public sealed class UserAdministrationTests(AppFactory factory) : IClassFixture<
         // The demo data has exactly one administrator, and this class creates no other.
         var admin = (await FindAsync(SignIn.DemoEmail(Roles.Admin)))!;
         IdentityResult? result = null;
-        await factory.WithScopeAsync(async sp => result = await sp.GetRequiredService<UserAdministration>().SetRolesAsync(admin.Id, [Roles.Clerk]));
+        await factory.AsAsync(Roles.Admin, async sp => result = await sp.GetRequiredService<UserAdministration>().SetRolesAsync(admin.Id, [Roles.Clerk]));
         Assert.False(result!.Succeeded);
         Assert.Equal("LastAdmin", Assert.Single(result.Errors).Code);
         var roles = Assert.Single(await ListAsync(), u => u.Id == admin.Id).Roles;
@@ -134,7 +134,7 @@ public sealed class UserAdministrationTests(AppFactory factory) : IClassFixture<
     {
         await CreateAsync("role.change@example.com", Roles.Clerk);
         var id = (await FindAsync("role.change@example.com"))!.Id;
-        await factory.WithScopeAsync(sp => sp.GetRequiredService<UserAdministration>().SetRolesAsync(id, [Roles.Supervisor, Roles.Engineer]));
+        await factory.AsAsync(Roles.Admin, sp => sp.GetRequiredService<UserAdministration>().SetRolesAsync(id, [Roles.Supervisor, Roles.Engineer]));
         var roles = Assert.Single(await ListAsync(), u => u.Id == id).Roles;
         Assert.Equal([Roles.Engineer, Roles.Supervisor], roles.Order());
     }
@@ -145,7 +145,7 @@ public sealed class UserAdministrationTests(AppFactory factory) : IClassFixture<
     private async Task<IdentityResult> CreateAsync(string email, params string[] roles)
     {
         IdentityResult? result = null;
-        await factory.WithScopeAsync(async sp => result = await sp.GetRequiredService<UserAdministration>().CreateAsync(
+        await factory.AsAsync(Roles.Admin, async sp => result = await sp.GetRequiredService<UserAdministration>().CreateAsync(
             new NewStaffUser(email, "测试用户", "测", GoodPassword, roles)));
         return result!;
     }
@@ -153,7 +153,7 @@ public sealed class UserAdministrationTests(AppFactory factory) : IClassFixture<
     private async Task<IReadOnlyList<StaffUser>> ListAsync()
     {
         IReadOnlyList<StaffUser>? users = null;
-        await factory.WithScopeAsync(async sp => users = await sp.GetRequiredService<UserAdministration>().ListAsync());
+        await factory.AsAsync(Roles.Admin, async sp => users = await sp.GetRequiredService<UserAdministration>().ListAsync());
         return users!;
     }
 

@@ -36,7 +36,9 @@ public static class CreditInvariant
         await using var scope = factory.Services.CreateAsyncScope();
         await ActingAs.SignInScopeAsync(scope.ServiceProvider, Roles.Finance);
         var payments = scope.ServiceProvider.GetRequiredService<PaymentService>();
-        var issuer = scope.ServiceProvider.GetRequiredService<PaymentRequestIssuer>();
+        // The monthly issue is the system's duty: it runs in a scope of its own, as the duty does.
+        await using var duty = factory.Services.CreateAsyncScope();
+        var issuer = duty.ServiceProvider.GetRequiredService<PaymentRequestIssuer>();
         for (var round = 1; round <= rounds; round++)
         {
             for (var i = 0; i < unitIds.Count; i++)

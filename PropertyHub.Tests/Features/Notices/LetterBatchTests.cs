@@ -1,3 +1,4 @@
+using PropertyHub.Features.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyHub.Features.Notices;
 
@@ -5,7 +6,7 @@ namespace PropertyHub.Tests.Features.Notices;
 
 public sealed class LetterBatchTests(NoticesApp app) : IClassFixture<NoticesApp>
 {
-    private Task<T> Service<T>(Func<NoticeService, Task<T>> action) => app.InScope(sp => action(sp.GetRequiredService<NoticeService>()));
+    private Task<T> Service<T>(Func<NoticeService, Task<T>> action) => app.InScopeAs(Roles.Clerk, sp => action(sp.GetRequiredService<NoticeService>()));
 
     [Fact]
     public async Task Letters_BuildingBatch_ListsPendingLettersAndMarkingDeliveredSetsSent()

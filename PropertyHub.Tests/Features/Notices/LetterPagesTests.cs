@@ -64,13 +64,14 @@ public sealed class LetterPagesTests(NoticesApp app) : IClassFixture<NoticesApp>
         var first = Assert.Single(await app.AddNoticesAsync(await app.AddOccupantAsync(name: "孙七")));
         var second = Assert.Single(await app.AddNoticesAsync(await app.AddOccupantAsync(name: "周八")));
         await using var scope = app.App.Services.CreateAsyncScope();
+        await ActingAs.SignInScopeAsync(scope.ServiceProvider, Roles.Clerk);
         await using var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
         ctx.Services.AddLocalization();
         ctx.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<NoticeService>());
         ctx.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<EstateTime>());
-        ctx.AddAuthorization().SetAuthorized("clerk").SetRoles(Roles.Clerk);
+        ctx.AddAuthorization().SetAuthorized("clerk").SetAccess(Roles.Clerk);
         var page = ctx.Render<LettersPage>();
 
         page.WaitForAssertion(() => Assert.Contains("孙七", page.Find("[data-testid=letters-table]").TextContent, StringComparison.Ordinal));

@@ -22,7 +22,7 @@ public sealed class NoticeBoardPageTests(NoticesApp app) : IClassFixture<Notices
         ctx.Services.AddLocalization();
         ctx.Services.AddSingleton(services.GetRequiredService<NoticeService>());
         ctx.Services.AddSingleton(services.GetRequiredService<EstateTime>());
-        ctx.AddAuthorization().SetAuthorized("staff").SetRoles(role);
+        ctx.AddAuthorization().SetAuthorized("staff").SetAccess(role);
         return ctx;
     }
 

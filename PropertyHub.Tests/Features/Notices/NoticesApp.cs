@@ -81,7 +81,7 @@ public sealed class NoticesApp : IAsyncLifetime
         var smtp = sp.GetRequiredService<IOptions<SmtpOptions>>().Value;
         var options = Options.Create(new SmtpOptions { Host = smtp.Host, Port = port, From = smtp.From, TimeoutSeconds = 5 });
         var senders = new INoticeSender[] { new EmailSender(options, sp.GetRequiredService<NoticeLinks>()), ActivatorUtilities.CreateInstance<SmsSender>(sp) };
-        var delivery = new NoticeDelivery(sp.GetRequiredService<IDbContextFactory<AppDbContext>>(), senders, Clock,
+        var delivery = new NoticeDelivery(sp.GetRequiredService<IDbContextFactory<AppDbContext>>(), senders, sp.GetRequiredService<Permissions>(), Clock,
             sp.GetRequiredService<ILogger<NoticeDelivery>>());
         return delivery.DeliverDueAsync();
     });

@@ -23,7 +23,7 @@ public sealed class NoticesPageTests(NoticesApp app) : IClassFixture<NoticesApp>
         ctx.Services.AddLocalization();
         ctx.Services.AddSingleton(services.GetRequiredService<NoticeService>());
         ctx.Services.AddSingleton(services.GetRequiredService<EstateTime>());
-        ctx.AddAuthorization().SetAuthorized("staff").SetRoles(role);
+        ctx.AddAuthorization().SetAuthorized("staff").SetAccess(role);
         return ctx;
     }
 

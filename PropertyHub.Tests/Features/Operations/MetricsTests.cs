@@ -52,7 +52,7 @@ public sealed partial class MetricsTests : IAsyncLifetime
         {
             var unit = db.Units.Where(u => u.Occupants.Any()).Select(u => new { u.Id, u.Building!.EstateId }).First();
             ReceptionResult? logged = null;
-            await factory.WithScopeAsync(async sp => logged = await sp.GetRequiredService<ReceptionService>().LogAsync(new Intake
+            await factory.AsAsync(PropertyHub.Features.Accounts.Roles.Clerk, async sp => logged = await sp.GetRequiredService<ReceptionService>().LogAsync(new Intake
             {
                 EstateId = unit.EstateId, Kind = RequestKind.Complaint, Channel = Channel.ComplaintLine, Outcome = IntakeOutcome.Logged,
                 UnitId = unit.Id, CallerName = "Ms Wu", Phone = "13912345678", Content = "The lift on the east side stops between floors",

@@ -210,7 +210,7 @@ public sealed class EscalationSweepTests(ReceptionApp app) : IClassFixture<Recep
         MoveTo(items[^1].WarnAt!.Value);
         await app.InScope(async sp =>
         {
-            var sweep = new EscalationSweep(sp.GetRequiredService<IDbContextFactory<AppDbContext>>(), sp.GetRequiredService<IWorkQueueEvents>(),
+            var sweep = new EscalationSweep(sp.GetRequiredService<IDbContextFactory<AppDbContext>>(), sp.GetRequiredService<Permissions>(), sp.GetRequiredService<IWorkQueueEvents>(),
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EscalationSweep>>()) { BatchSize = 3 };
             return await sweep.SweepAsync();
         });

@@ -35,8 +35,12 @@ public sealed class LedgerComponentTests(LedgerAppFactory factory) : IClassFixtu
         ctx.Services.AddScoped<LedgerFormat>();
         ctx.Services.AddScoped<LedgerService>();
         ctx.Services.AddScoped<LedgerReviewService>();
-        ctx.AddAuthorization().SetAuthorized("chen@demo.local").SetRoles(role)
-            .SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, "chen-id"));
+        ctx.Services.AddScoped<Permissions>();
+        // The services check the user's roles in the database: act as the role's demo user.
+        var user = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>()
+            .FindByEmailAsync(SignIn.DemoEmail(role)).GetAwaiter().GetResult()!;
+        ctx.AddAuthorization().SetAuthorized("chen@demo.local").SetAccess(role)
+            .SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, user.Id));
         return ctx;
     }
 

@@ -24,7 +24,7 @@ public sealed class QueueHubTests(AppFactory factory) : IClassFixture<AppFactory
     {
         var (estateId, unitId, _) = await UnitAsync();
         ReceptionResult? result = null;
-        await factory.WithScopeAsync(async sp => result = await sp.GetRequiredService<ReceptionService>().LogAsync(new Intake
+        await factory.AsAsync(PropertyHub.Features.Accounts.Roles.Clerk, async sp => result = await sp.GetRequiredService<ReceptionService>().LogAsync(new Intake
         {
             EstateId = estateId, Kind = RequestKind.Complaint, Channel = Channel.ComplaintLine, Outcome = IntakeOutcome.Logged,
             UnitId = unitId, CallerName = "Mr Lee", Phone = "13912345678", Content = "Noise from the flat above every night",

@@ -32,7 +32,7 @@ public sealed class QueuePageTests(AppFactory factory) : IClassFixture<AppFactor
             ctx.Services.AddSingleton(sp.GetRequiredService<TimeProvider>());
             var auth = ctx.AddAuthorization();
             auth.SetAuthorized(role);
-            auth.SetRoles(role);
+            auth.SetAccess(role);
             if (userId is not null)
                 auth.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, userId));
             if (department is not null)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PropertyHub.Data;
+using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Reception;
 using PropertyHub.Features.Reception.Escalation;
 
@@ -61,10 +62,20 @@ public sealed class ReceptionApp : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
     }
 
-    public Task<ReceptionResult> LogAsync(Intake intake) => InScope(sp => sp.GetRequiredService<ReceptionService>().LogAsync(intake));
+    /// <summary>Service code as the demo user of a role, as a circuit would run it.</summary>
+    public async Task<T> InScopeAs<T>(string role, Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        await ActingAs.SignInScopeAsync(scope.ServiceProvider, role);
+        return await action(scope.ServiceProvider);
+    }
 
+    /// <summary>A clerk logs the contact.</summary>
+    public Task<ReceptionResult> LogAsync(Intake intake) => InScopeAs(Roles.Clerk, sp => sp.GetRequiredService<ReceptionService>().LogAsync(intake));
+
+    /// <summary>A supervisor works the queue.</summary>
     public Task<ReceptionResult> ChangeAsync(Func<ReceptionService, Task<ReceptionResult>> action) =>
-        InScope(sp => action(sp.GetRequiredService<ReceptionService>()));
+        InScopeAs(Roles.Supervisor, sp => action(sp.GetRequiredService<ReceptionService>()));
 
     public Task<SweepResult> SweepAsync() => InScope(sp => sp.GetRequiredService<EscalationSweep>().SweepAsync());
 

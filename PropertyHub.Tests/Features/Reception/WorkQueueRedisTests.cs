@@ -114,7 +114,7 @@ public sealed class WorkQueueRedisTests(WorkQueueRedisServer redis) : IClassFixt
         await using var db = await factory.CreateDbContextAsync();
         var unit = await db.Units.Include(u => u.Building).FirstAsync();
         ReceptionResult? result = null;
-        await factory.WithScopeAsync(async sp => result = await sp.GetRequiredService<ReceptionService>().LogAsync(new Intake
+        await factory.AsAsync(PropertyHub.Features.Accounts.Roles.Clerk, async sp => result = await sp.GetRequiredService<ReceptionService>().LogAsync(new Intake
         {
             EstateId = unit.Building!.EstateId, Kind = RequestKind.Complaint, Channel = Channel.Counter, Outcome = IntakeOutcome.Logged,
             UnitId = unit.Id, Content = "The corridor light is broken",

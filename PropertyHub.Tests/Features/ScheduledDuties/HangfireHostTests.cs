@@ -55,7 +55,7 @@ public sealed class HangfireHostTests
             await Task.Delay(100);
         Assert.Equal("Asia/Shanghai", Zone());
 
-        await factory.WithScopeAsync(async sp =>
+        await factory.AsAsync(Roles.Admin, async sp =>
         {
             var calendars = sp.GetRequiredService<ServiceCalendarService>();
             var estate = (await calendars.ListAsync()).Single();

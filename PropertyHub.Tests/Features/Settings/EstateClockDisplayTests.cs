@@ -36,7 +36,7 @@ public sealed class EstateClockDisplayTests : TwoEstatesTest
         ctx.Services.AddLocalization();
         ctx.Services.AddSingleton(sp.GetRequiredService<EstateTime>());
         ctx.Services.AddSingleton<TimeProvider>(factory.Clock);
-        ctx.AddAuthorization().SetAuthorized("staff").SetRoles(role);
+        ctx.AddAuthorization().SetAuthorized("staff").SetAccess(role);
         return ctx;
     }
 

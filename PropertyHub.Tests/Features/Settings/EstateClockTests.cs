@@ -45,6 +45,7 @@ public sealed class EstateClockTests : TwoEstatesTest
         // The admin moves the estate to New York on its calendar: the next answer is New York's.
         await factory.WithAsync(async sp =>
         {
+            await ActingAs.SignInScopeAsync(sp, Roles.Admin);
             var calendars = sp.GetRequiredService<ServiceCalendarService>();
             var current = (await calendars.GetAsync(london))!;
             var changed = ServiceCalendarService.Copy(current.Calendar);

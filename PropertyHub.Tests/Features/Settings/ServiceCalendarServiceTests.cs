@@ -1,3 +1,4 @@
+using PropertyHub.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyHub.Features.Settings;
@@ -128,7 +129,7 @@ public sealed class ServiceCalendarServiceTests(AppFactory factory) : IClassFixt
     private async Task<CalendarSaveResult> SaveAsync(int estateId, int version, ServiceCalendar calendar)
     {
         CalendarSaveResult? result = null;
-        await factory.WithScopeAsync(async sp => result = await sp.GetRequiredService<ServiceCalendarService>().SaveAsync(estateId, version, calendar));
+        await factory.AsAsync(Roles.Admin, async sp => result = await sp.GetRequiredService<ServiceCalendarService>().SaveAsync(estateId, version, calendar));
         return result!;
     }
 

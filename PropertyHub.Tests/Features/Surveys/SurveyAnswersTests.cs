@@ -32,6 +32,7 @@ public sealed class SurveyAnswersTests : IAsyncLifetime
         await using var db = await factory.DbAsync();
         var token = await db.TokenOfAsync(factory.Services, survey.Id);
         await using var scope = factory.Services.CreateAsyncScope();
+        ActingAs.AnonymousScope(scope.ServiceProvider);
         return await scope.ServiceProvider.GetRequiredService<SurveyAnswers>().AnswerOnlineAsync(token, answer);
     }
 
@@ -175,8 +176,10 @@ public sealed class SurveyAnswersTests : IAsyncLifetime
     public async Task Online_ForgedExpiredRevokedOrOtherPurpose_Refused()
     {
         await using var scope = factory.Services.CreateAsyncScope();
+        ActingAs.AnonymousScope(scope.ServiceProvider);
         var answers = scope.ServiceProvider.GetRequiredService<SurveyAnswers>();
-        var links = scope.ServiceProvider.GetRequiredService<PersonalLinkService>();
+        await using var office = factory.Services.CreateAsyncScope();
+        var links = office.ServiceProvider.GetRequiredService<PersonalLinkService>();
         await using var db = await factory.DbAsync();
         var token = await db.TokenOfAsync(factory.Services, survey.Id);
         var forged = LinkTokens.NewToken();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PropertyHub.Features.Reception.Live;
 using PropertyHub.Data;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Accounts;
 
@@ -50,6 +51,7 @@ public static class AccountsExtensions
         });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddAccess();
         services.AddCascadingAuthenticationState();
         services.AddSingleton<SessionRevocations>();
         builder.AddSessionRevocationBus();

@@ -14,30 +14,35 @@ public sealed class CurrentActor(IServiceProvider services)
         return id is null ? Actor.System : new Actor(id, principal.FindFirstValue(StaffClaimsFactory.DisplayNameClaim) ?? principal.Identity?.Name ?? id);
     }
 
-    /// <summary>Whether the acting user has one of the roles in a comma-separated list such as <see cref="Roles.EditRegistry"/>.</summary>
-    public async Task<bool> IsInAnyRoleAsync(string roles)
-    {
-        var user = await GetPrincipalAsync();
-        return user.Identity?.IsAuthenticated == true && roles.Split(',').Any(user.IsInRole);
-    }
+    /// <summary>The user's id in a principal, or null when nobody is signed in.</summary>
+    public static string? UserIdOf(ClaimsPrincipal principal) =>
+        principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
 
     /// <summary>The signed-in user, or an anonymous principal for background work.</summary>
-    public async Task<ClaimsPrincipal> GetPrincipalAsync()
+    public async Task<ClaimsPrincipal> GetPrincipalAsync() => (await GetActingAsync()).Principal;
+
+    /// <summary>
+    /// Who acts: the request's or circuit's user (anonymous when nobody signed in), or the system when there is neither
+    /// a request nor a circuit (a scheduled duty, start-up seeding, the command line).
+    /// </summary>
+    public async Task<(ClaimsPrincipal Principal, bool IsSystem)> GetActingAsync()
     {
         var http = services.GetService<IHttpContextAccessor>()?.HttpContext;
-        if (http?.User.Identity?.IsAuthenticated == true && !http.WebSockets.IsWebSocketRequest)
-            return http.User;
+        if (http is not null && !http.WebSockets.IsWebSocketRequest && http.User.Identity?.IsAuthenticated == true)
+            return (http.User, false);
         var provider = services.GetService<AuthenticationStateProvider>();
-        if (provider is null)
-            return new ClaimsPrincipal();
-        try
+        if (provider is not null)
         {
-            return (await provider.GetAuthenticationStateAsync()).User;
+            try
+            {
+                return ((await provider.GetAuthenticationStateAsync()).User, false);
+            }
+            catch (InvalidOperationException)
+            {
+                // Outside a circuit or a component render there is no authentication state.
+            }
         }
-        catch (InvalidOperationException)
-        {
-            // Outside a circuit or a component render there is no authentication state: a background duty.
-            return new ClaimsPrincipal();
-        }
+        // A request nobody signed in to is anonymous; with no request either, it is a background duty.
+        return http is not null && !http.WebSockets.IsWebSocketRequest ? (http.User, false) : (new ClaimsPrincipal(), true);
     }
 }

@@ -5,7 +5,7 @@ using PropertyHub.Data;
 namespace PropertyHub.Features.Accounts;
 
 /// <summary>One demo user per role, for trying the product. Only when Seed:Demo is on, never in Production.</summary>
-public sealed class DemoUsers(IServiceScopeFactory scopes, ILogger<DemoUsers> logger)
+public sealed class DemoUsers(IServiceScopeFactory scopes, Access.Permissions permissions, ILogger<DemoUsers> logger)
 {
     public const string Password = "Demo#2026pass";
 
@@ -46,6 +46,7 @@ public sealed class DemoUsers(IServiceScopeFactory scopes, ILogger<DemoUsers> lo
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
+        await permissions.DemandAsync(Access.Can.SeedDemoData, ct);
         foreach (var (email, role, displayName, surname) in All)
         {
             // A scope per user: a failed insert leaves its user tracked in the scope's context, never to be saved again.

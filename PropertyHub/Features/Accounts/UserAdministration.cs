@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using PropertyHub.Features.Accounts.Access;
 using PropertyHub.Resources;
 
 namespace PropertyHub.Features.Accounts;
@@ -12,10 +14,11 @@ public sealed record NewStaffUser(string Email, string DisplayName, string Surna
 
 /// <summary>Creates users, sets their roles and disables them. Results carry Identity's localized errors.</summary>
 public sealed class UserAdministration(
-    UserManager<AppUser> users, ISessionRevocationBus revocations, IStringLocalizer<AccountsText> text, ILogger<UserAdministration> logger)
+    UserManager<AppUser> users, Permissions permissions, ISessionRevocationBus revocations, IStringLocalizer<AccountsText> text, ILogger<UserAdministration> logger)
 {
     public async Task<IReadOnlyList<StaffUser>> ListAsync()
     {
+        await permissions.DemandAsync(Can.AdministerUsers);
         var all = await users.Users.OrderBy(u => u.Email).ToListAsync();
         var result = new List<StaffUser>(all.Count);
         foreach (var u in all)
@@ -25,6 +28,8 @@ public sealed class UserAdministration(
 
     public async Task<IdentityResult> CreateAsync(NewStaffUser input)
     {
+        if (!await permissions.AllowsAsync(Can.CreateUsers))
+            return Failed("AccessRefused", permissions.Refusal);
         var unknown = input.Roles.Where(r => !Roles.All.Contains(r)).ToList();
         if (unknown.Count > 0)
             return Failed("UnknownRole", text["UnknownRole", string.Join(", ", unknown)]);
@@ -55,6 +60,8 @@ public sealed class UserAdministration(
     /// <summary>Replaces a user's roles. The last enabled administrator keeps the Admin role.</summary>
     public async Task<IdentityResult> SetRolesAsync(string userId, IReadOnlyCollection<string> roles)
     {
+        if (!await permissions.AllowsAsync(Can.AdministerUsers))
+            return Failed("AccessRefused", permissions.Refusal);
         var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("User not found");
         var unknown = roles.Where(r => !Roles.All.Contains(r)).ToList();
         if (unknown.Count > 0)
@@ -82,6 +89,8 @@ public sealed class UserAdministration(
     /// </summary>
     public async Task<IdentityResult> SetDisabledAsync(string userId, bool disabled, string? actingUserId = null)
     {
+        if (!await permissions.AllowsAsync(Can.AdministerUsers))
+            return Failed("AccessRefused", permissions.Refusal);
         var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("User not found");
         if (disabled && userId == actingUserId)
             return Failed("DisableSelf", text["DisableSelf"]);
@@ -112,6 +121,8 @@ public sealed class UserAdministration(
     /// <summary>Sets the department a user works in (their queue opens on it); null: none.</summary>
     public async Task<IdentityResult> SetDepartmentAsync(string userId, Reception.Department? department)
     {
+        if (!await permissions.AllowsAsync(Can.AdministerUsers))
+            return Failed("AccessRefused", permissions.Refusal);
         if (department is { } d && !Enum.IsDefined(d))
             return Failed("UnknownDepartment", text["UnknownDepartment"]);
         var user = await users.FindByIdAsync(userId);
@@ -129,11 +140,13 @@ public static class UserAdministrationScopes
 {
     /// <summary>
     /// Runs one operation on a fresh scope: a circuit lives long, and Identity's scoped context must not
-    /// keep stale users or be used by two operations at once.
+    /// keep stale users or be used by two operations at once. The fresh scope acts as the circuit's user.
     /// </summary>
-    public static async Task<T> WithUserAdministrationAsync<T>(this IServiceScopeFactory scopes, Func<UserAdministration, Task<T>> action)
+    public static async Task<T> WithUserAdministrationAsync<T>(this IServiceScopeFactory scopes, AuthenticationStateProvider acting, Func<UserAdministration, Task<T>> action)
     {
         await using var scope = scopes.CreateAsyncScope();
+        if (scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider state)
+            state.SetAuthenticationState(acting.GetAuthenticationStateAsync());
         return await action(scope.ServiceProvider.GetRequiredService<UserAdministration>());
     }
 }

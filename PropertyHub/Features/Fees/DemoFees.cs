@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Registry;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Fees;
 
 /// <summary>The demo estate's fee standard: management and equipment operating fees per m², refuse collection per unit.</summary>
-public sealed class DemoFees(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class DemoFees(IDbContextFactory<AppDbContext> dbFactory, Permissions permissions, TimeProvider clock)
 {
     public async Task SeedAsync(CancellationToken ct = default)
     {
+        await permissions.DemandAsync(Can.SeedDemoData, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var estate = await db.Estates.OrderBy(e => e.Id).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
         if (estate is null || await db.FeeItems.AnyAsync(ct))

@@ -3,6 +3,7 @@ using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Registry;
 using PropertyHub.Features.Settings;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Fees;
 
@@ -34,7 +35,7 @@ public sealed record FeeStandardRow(int Id, int Version, string Code, FeeItem It
     IReadOnlyList<FeeRateRow> Current, IReadOnlyList<FeeRateRow> Upcoming);
 
 /// <summary>Fee items and their rates (P1§7.1): read by everyone, changed by Finance.</summary>
-public sealed class FeeService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, Settings.EstateTime estateTime, TimeProvider clock)
+public sealed class FeeService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, Permissions permissions, Settings.EstateTime estateTime, TimeProvider clock)
 {
     public async Task<IReadOnlyList<FeeStandardRow>> StandardAsync(int estateId, DateOnly day, bool activeOnly, CancellationToken ct = default)
     {
@@ -51,7 +52,7 @@ public sealed class FeeService(IDbContextFactory<AppDbContext> dbFactory, Curren
 
     public async Task<FeeResult> AddItemAsync(int estateId, FeeItemInput input, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(FeeRoles.EditItems))
+        if (!await permissions.AllowsAsync(Can.EditFeeItems, ct))
             return FeeResult.Fail("", "NotAllowed");
         var errors = Check(input);
         if (errors.Count > 0)
@@ -86,7 +87,7 @@ public sealed class FeeService(IDbContextFactory<AppDbContext> dbFactory, Curren
     /// <summary>Changes an item's names, basis and active flag; its code stays.</summary>
     public async Task<FeeResult> UpdateItemAsync(int itemId, int version, FeeItemInput input, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(FeeRoles.EditItems))
+        if (!await permissions.AllowsAsync(Can.EditFeeItems, ct))
             return FeeResult.Fail("", "NotAllowed");
         var errors = Check(input);
         errors.Remove(nameof(FeeItemInput.Code));
@@ -116,7 +117,7 @@ public sealed class FeeService(IDbContextFactory<AppDbContext> dbFactory, Curren
     /// <summary>Sets a rate of an item for a unit use from a date on. A rate already in force is never changed: a later one replaces it.</summary>
     public async Task<FeeResult> AddRateAsync(int itemId, UnitUse use, string? amountText, DateOnly? effectiveFrom, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(FeeRoles.EditItems))
+        if (!await permissions.AllowsAsync(Can.EditFeeItems, ct))
             return FeeResult.Fail("", "NotAllowed");
         var (amount, amountError) = FeeRules.ParseAmount(amountText);
         await using var db = await dbFactory.CreateDbContextAsync(ct);

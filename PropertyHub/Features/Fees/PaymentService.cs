@@ -4,6 +4,7 @@ using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Registry;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Settings;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Fees;
 
@@ -36,13 +37,13 @@ public sealed record PaymentResult(IReadOnlyDictionary<string, string> Errors, i
 /// requests oldest first, the rest kept as credit; each with a receipt numbered per estate and year without gaps.
 /// Never deleted: <see cref="ReverseAsync"/> undoes one with a reason.
 /// </summary>
-public sealed class PaymentService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, EstateTime estateTime, TimeProvider clock)
+public sealed class PaymentService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, Permissions permissions, EstateTime estateTime, TimeProvider clock)
 {
     private const int Attempts = 5;
 
     public async Task<PaymentResult> RecordAsync(PaymentInput input, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(FeeRoles.TakePayments))
+        if (!await permissions.AllowsAsync(Can.TakePayments, ct))
             return PaymentResult.Fail("", "NotAllowed");
         var (amount, amountError) = FeeRules.ParseAmount(input.Amount);
         var errors = new Dictionary<string, string>();
@@ -71,7 +72,7 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> dbFactory, Cu
     /// <summary>Undoes a payment: a negative payment with its own receipt number, the reason, and its allocations taken back.</summary>
     public async Task<PaymentResult> ReverseAsync(int paymentId, string? reason, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(FeeRoles.ReversePayments))
+        if (!await permissions.AllowsAsync(Can.ReversePayments, ct))
             return PaymentResult.Fail("", "NotAllowed");
         var why = TypedText.Text(reason);
         if (why is null)

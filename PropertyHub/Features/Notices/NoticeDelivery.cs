@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Operations;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Notices;
 
@@ -13,6 +14,7 @@ namespace PropertyHub.Features.Notices;
 public sealed class NoticeDelivery(
     IDbContextFactory<AppDbContext> dbFactory,
     IEnumerable<INoticeSender> senders,
+    Permissions permissions,
     TimeProvider clock,
     ILogger<NoticeDelivery> logger)
 {
@@ -40,6 +42,7 @@ public sealed class NoticeDelivery(
 
     public async Task<DeliveryResult> DeliverDueAsync(CancellationToken cancellationToken = default)
     {
+        await permissions.DemandAsync(Can.DeliverNotices, cancellationToken);
         var sent = 0;
         var failed = 0;
         var now = clock.GetUtcNow();

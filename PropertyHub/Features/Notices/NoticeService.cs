@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Registry;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Notices;
 
@@ -16,9 +17,9 @@ public sealed record LetterHead(int EstateId, string EstateName, string OfficeNa
 
 /// <summary>
 /// Reading notices, re-sending them, the letter batches and the board. Re-sending, cancelling and posting are for
-/// <see cref="NoticeRoles.Manage"/>: checked here, not only on the pages.
+/// <see cref="Can.ManageNotices"/>: checked here, not only on the pages.
 /// </summary>
-public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, CurrentActor actor, NoticeLinks links)
+public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, Permissions permissions, NoticeLinks links)
 {
     public async Task<List<Notice>> ListAsync(NoticeFilter filter, CancellationToken ct = default)
     {
@@ -67,7 +68,7 @@ public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, Tim
     /// <summary>Puts a failed or cancelled notice back in the outbox; false when it changed meanwhile or cannot be re-sent.</summary>
     public async Task<bool> ResendAsync(int id, int version, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(NoticeRoles.Manage))
+        if (!await permissions.AllowsAsync(Can.ManageNotices, ct))
             return false;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var notice = await db.Notices.SingleOrDefaultAsync(n => n.Id == id, ct);
@@ -91,7 +92,7 @@ public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, Tim
     /// <summary>Takes a pending notice out of the outbox; false when it changed meanwhile.</summary>
     public async Task<bool> CancelAsync(int id, int version, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(NoticeRoles.Manage))
+        if (!await permissions.AllowsAsync(Can.ManageNotices, ct))
             return false;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var notice = await db.Notices.SingleOrDefaultAsync(n => n.Id == id, ct);
@@ -136,6 +137,7 @@ public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, Tim
     /// </summary>
     public async Task<int> MarkDeliveredAsync(IReadOnlyCollection<LetterRow> letters, CancellationToken ct = default)
     {
+        await permissions.DemandAsync(Can.PrintLetters, ct);
         var now = clock.GetUtcNow();
         var done = 0;
         foreach (var letter in letters)
@@ -173,8 +175,7 @@ public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, Tim
     /// <summary>Posts a notice on the estate's board.</summary>
     public async Task<Notice> PostAsync(int estateId, NoticeText text, string language, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(NoticeRoles.Manage))
-            throw new UnauthorizedAccessException("Only supervisors, managers and admins post on the notice board.");
+        await permissions.DemandAsync(Can.ManageNotices, ct);
         // The form refuses a subject or body that is empty once invisible characters are gone; this is the last guard.
         if (TypedText.Text(text.Subject) is not { } subject || TypedText.Text(text.Body) is not { } body)
             throw new ArgumentException("A board notice needs a subject and a body.", nameof(text));

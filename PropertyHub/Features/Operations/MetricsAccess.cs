@@ -2,21 +2,21 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
-using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Operations;
 
 /// <summary>Who reads /metrics: a signed-in Admin, or a scraper that shows the configured bearer token.</summary>
 internal sealed class MetricsReader : IAuthorizationRequirement
 {
-    public const string Policy = "MetricsReader";
+    public const string Policy = Can.ReadMetrics;
 }
 
 internal sealed class MetricsReaderHandler(IOptions<OperationsOptions> options) : AuthorizationHandler<MetricsReader>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, MetricsReader requirement)
     {
-        if (context.User.IsInRole(Roles.Admin) || (context.Resource is HttpContext http && HasToken(http.Request)))
+        if (AccessTable.Allows(Can.ReadMetrics, context.User) || (context.Resource is HttpContext http && HasToken(http.Request)))
             context.Succeed(requirement);
         return Task.CompletedTask;
     }

@@ -1,3 +1,4 @@
+using PropertyHub.Features.Accounts.Access;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -16,12 +17,13 @@ public sealed record OccupantLinkRow(int Id, int Version, string Purpose, int Su
 /// An occupant's personal links for staff: revoke one (it leaked, or was sent to the wrong person) and re-issue it (a
 /// new token for the same purpose, sent in a new notice through the occupant's channels). A revoked link is taken out
 /// of every notice that still carries it; waiting e-mails and SMS that carry it are cancelled. For
-/// <see cref="NoticeRoles.Manage"/>: checked here, not only on the page.
+/// <see cref="Can.RevokePersonalLinks"/>: checked here, not only on the page.
 /// </summary>
 public sealed class OccupantLinks(
     IDbContextFactory<AppDbContext> dbFactory,
     TimeProvider clock,
     CurrentActor actor,
+    Permissions permissions,
     NoticeLinks noticeLinks,
     IStringLocalizer<LinksText> text,
     IOptions<PersonalLinkOptions> options)
@@ -32,7 +34,7 @@ public sealed class OccupantLinks(
     /// <summary>The occupant's latest links; none for a user who may not manage them.</summary>
     public async Task<List<OccupantLinkRow>> ForOccupantAsync(int occupantId, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(NoticeRoles.Manage))
+        if (!await permissions.MayAsync(Can.RevokePersonalLinks, ct))
             return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var links = await db.PersonalLinks.AsNoTracking().Where(l => l.OccupantId == occupantId)
@@ -44,7 +46,7 @@ public sealed class OccupantLinks(
     /// <summary>Revokes the link; false when the user may not, or it changed meanwhile, or it is revoked or spent already.</summary>
     public async Task<bool> RevokeAsync(int linkId, int version, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(NoticeRoles.Manage))
+        if (!await permissions.AllowsAsync(Can.RevokePersonalLinks, ct))
             return false;
         var by = (await actor.GetAsync()).Name;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -77,7 +79,7 @@ public sealed class OccupantLinks(
     /// </summary>
     public async Task<PersonalLink?> ReissueAsync(int linkId, int version, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(NoticeRoles.Manage))
+        if (!await permissions.AllowsAsync(Can.RevokePersonalLinks, ct))
             return null;
         var by = (await actor.GetAsync()).Name;
         var baseUrl = options.Value.PublicBaseUrl;

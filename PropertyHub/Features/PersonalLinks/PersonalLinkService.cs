@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PropertyHub.Data;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.PersonalLinks;
 
@@ -20,7 +21,7 @@ public enum LinkState
 public sealed record LinkResolution(LinkState State, PersonalLink? Link);
 
 /// <summary>Issues, resolves and revokes personal links.</summary>
-public sealed class PersonalLinkService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, IOptions<PersonalLinkOptions> options)
+public sealed class PersonalLinkService(IDbContextFactory<AppDbContext> dbFactory, Permissions permissions, TimeProvider clock, IOptions<PersonalLinkOptions> options)
 {
     /// <summary>Adds a link to the caller's context (saved in its transaction) and returns the URL that carries its token.</summary>
     public static string Add(AppDbContext db, string purpose, int subjectId, int occupantId, DateTimeOffset now, TimeSpan lifetime, string baseUrl)
@@ -76,6 +77,7 @@ public sealed class PersonalLinkService(IDbContextFactory<AppDbContext> dbFactor
     /// <summary>Revokes every open link to a subject (e.g. when a form is withdrawn or a link leaked). Returns how many.</summary>
     public async Task<int> RevokeAsync(string purpose, int subjectId, string revokedBy, CancellationToken ct = default)
     {
+        await permissions.DemandAsync(Can.RevokePersonalLinks, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var open = await db.PersonalLinks.Where(l => l.Purpose == purpose && l.SubjectId == subjectId && l.RevokedAt == null).ToListAsync(ct);
         var now = clock.GetUtcNow();

@@ -4,6 +4,7 @@ using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Audit;
 using PropertyHub.Resources;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Reception;
 
@@ -15,6 +16,7 @@ public sealed class ReceptionService(
     IDbContextFactory<AppDbContext> dbFactory,
     IntakeValidator validator,
     CurrentActor currentActor,
+    Permissions permissions,
     IWorkQueueEvents events,
     TimeProvider clock,
     IStringLocalizer<ReceptionText> text,
@@ -26,6 +28,8 @@ public sealed class ReceptionService(
     /// <summary>Logs a contact from the intake page.</summary>
     public async Task<ReceptionResult> LogAsync(Intake intake, CancellationToken ct = default)
     {
+        if (await RefusedAsync(Can.LogContacts, ct) is { } refused)
+            return refused;
         var now = clock.GetUtcNow();
         // Stored times are UTC, whatever offset the form's picker used: SQLite compares them as ticks.
         intake = IntakeValidator.Normalize(intake) with { AgreedReplyAt = intake.AgreedReplyAt?.ToUniversalTime() };
@@ -104,10 +108,10 @@ public sealed class ReceptionService(
             return Entry(TimelineKind.Transferred, actor, now, Clean(remark), department: department);
         });
 
-    public Task<ReceptionResult> AddNoteAsync(int id, int version, string note, CancellationToken ct = default) =>
-        Clean(note) is not { } clean
-            ? Task.FromResult(ReceptionResult.Invalid([new FieldMessage("Note", text["NoteRequired"])]))
-            : ChangeAsync(id, version, ct, (_, actor, now) => Entry(TimelineKind.Note, actor, now, clean));
+    public async Task<ReceptionResult> AddNoteAsync(int id, int version, string note, CancellationToken ct = default) =>
+        await RefusedAsync(Can.WorkQueue, ct) ?? (Clean(note) is not { } clean
+            ? ReceptionResult.Invalid([new FieldMessage("Note", text["NoteRequired"])])
+            : await ChangeAsync(id, version, ct, (_, actor, now) => Entry(TimelineKind.Note, actor, now, clean)));
 
     /// <summary>Raises an open item one level by hand (the sweep does it by itself at the warning time and deadline).</summary>
     public Task<ReceptionResult> EscalateAsync(int id, int version, CancellationToken ct = default) =>
@@ -120,14 +124,16 @@ public sealed class ReceptionService(
         }, WorkQueueEventKind.Escalated);
 
     /// <summary>Records the reply to the occupant and closes the item; a reply after the deadline is recorded as late.</summary>
-    public Task<ReceptionResult> ReplyAsync(int id, int version, string reply, Channel channel, CancellationToken ct = default)
+    public async Task<ReceptionResult> ReplyAsync(int id, int version, string reply, Channel channel, CancellationToken ct = default)
     {
+        if (await RefusedAsync(Can.WorkQueue, ct) is { } refused)
+            return refused;
         var clean = Clean(reply);
         if (clean is null)
-            return Task.FromResult(ReceptionResult.Invalid([new FieldMessage("Reply", text["ReplyRequired"])]));
+            return ReceptionResult.Invalid([new FieldMessage("Reply", text["ReplyRequired"])]);
         if (clean.Length > ServiceRequest.MaxContentLength)
-            return Task.FromResult(ReceptionResult.Invalid([new FieldMessage("Reply", text["ContentTooLong", ServiceRequest.MaxContentLength])]));
-        return ChangeAsync(id, version, ct, (request, actor, now) =>
+            return ReceptionResult.Invalid([new FieldMessage("Reply", text["ContentTooLong", ServiceRequest.MaxContentLength])]);
+        return await ChangeAsync(id, version, ct, (request, actor, now) =>
         {
             // At the deadline itself the sweep has already marked the item overdue: a reply then is late too.
             var late = request.DueAt is { } due && now >= due;
@@ -143,15 +149,17 @@ public sealed class ReceptionService(
     /// Closes an item without a reply (a reply closes it through <see cref="ReplyAsync"/>): only with a reason from the
     /// list, and "other" only with the remark that says what it is. Closing a closed item again changes nothing.
     /// </summary>
-    public Task<ReceptionResult> CloseAsync(int id, int version, CloseReason? reason, string? remark, CancellationToken ct = default)
+    public async Task<ReceptionResult> CloseAsync(int id, int version, CloseReason? reason, string? remark, CancellationToken ct = default)
     {
+        if (await RefusedAsync(Can.WorkQueue, ct) is { } refused)
+            return refused;
         if (reason is not { } why || !Enum.IsDefined(why))
-            return Task.FromResult(ReceptionResult.Invalid([new FieldMessage("CloseReason", text["CloseReasonRequired"])]));
-        if (why == CloseReason.Other && string.IsNullOrWhiteSpace(remark))
-            return Task.FromResult(ReceptionResult.Invalid([new FieldMessage("CloseRemark", text["CloseRemarkRequired"])]));
-        if (remark?.Trim().Length > 1000)
-            return Task.FromResult(ReceptionResult.Invalid([new FieldMessage("CloseRemark", text["ContentTooLong", 1000])]));
-        return ChangeAsync(id, version, ct, (request, actor, now) =>
+            return ReceptionResult.Invalid([new FieldMessage("CloseReason", text["CloseReasonRequired"])]);
+        if (why == CloseReason.Other && Clean(remark) is null)
+            return ReceptionResult.Invalid([new FieldMessage("CloseRemark", text["CloseRemarkRequired"])]);
+        if (Clean(remark)?.Length > 1000)
+            return ReceptionResult.Invalid([new FieldMessage("CloseRemark", text["ContentTooLong", 1000])]);
+        return await ChangeAsync(id, version, ct, (request, actor, now) =>
         {
             if (request.Status == RequestStatus.Closed)
                 return null;
@@ -192,6 +200,9 @@ public sealed class ReceptionService(
     private async Task<ReceptionResult> ChangeAsync(int id, int version, CancellationToken ct,
         Func<ServiceRequest, Actor, DateTimeOffset, TimelineEntry?> change, WorkQueueEventKind eventKind = WorkQueueEventKind.Changed)
     {
+        // Every queue action: assign, transfer, note, escalate, reply, close, reopen.
+        if (await RefusedAsync(Can.WorkQueue, ct) is { } refused)
+            return refused;
         var now = clock.GetUtcNow();
         var actor = await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -218,6 +229,9 @@ public sealed class ReceptionService(
         await PublishAsync(db, request, eventKind, now);
         return ReceptionResult.Done((await FreshAsync(id, ct))!);
     }
+
+    private async Task<ReceptionResult?> RefusedAsync(string action, CancellationToken ct) =>
+        await permissions.AllowsAsync(action, ct) ? null : ReceptionResult.Invalid([new FieldMessage("", permissions.Refusal)]);
 
     private async Task<ServiceRequest?> FreshAsync(int id, CancellationToken ct)
     {

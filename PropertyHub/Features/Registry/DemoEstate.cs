@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Registry;
 
@@ -7,7 +8,7 @@ namespace PropertyHub.Features.Registry;
 /// A demo estate of three buildings and 300 units with plausible occupants, for trying the product.
 /// Phone numbers are in the 139-0000 range and ID numbers are generated, so none belongs to anyone.
 /// </summary>
-public sealed class DemoEstate(IDbContextFactory<AppDbContext> dbFactory, Settings.EstateTime estateTime, ILogger<DemoEstate> logger)
+public sealed class DemoEstate(IDbContextFactory<AppDbContext> dbFactory, Permissions permissions, Settings.EstateTime estateTime, ILogger<DemoEstate> logger)
 {
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "邓", "冯", "韩", "曹", "曾"];
     private static readonly string[] GivenNames = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞", "平", "刚", "桂英", "建华", "志强", "晓东", "婷婷", "雪梅", "海燕", "文斌"];
@@ -15,6 +16,7 @@ public sealed class DemoEstate(IDbContextFactory<AppDbContext> dbFactory, Settin
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
+        await permissions.DemandAsync(Can.SeedDemoData, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Estates.AnyAsync(ct))
             return;

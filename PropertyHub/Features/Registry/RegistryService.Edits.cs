@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Registry;
 
@@ -7,7 +8,7 @@ public sealed partial class RegistryService
 {
     public async Task<SaveResult<BuildingForm>> SaveBuildingAsync(BuildingForm form, CancellationToken ct = default)
     {
-        if (!await access.CanEditAsync())
+        if (!await permissions.AllowsAsync(Can.EditRegistry, ct))
             return Denied<BuildingForm>();
         var code = TypedText.Digits(form.Code);
         var name = TypedText.Text(form.Name);
@@ -42,7 +43,7 @@ public sealed partial class RegistryService
 
     public async Task<SaveResult<UnitForm>> SaveUnitAsync(UnitForm form, CancellationToken ct = default)
     {
-        if (!await access.CanEditAsync())
+        if (!await permissions.AllowsAsync(Can.EditRegistry, ct))
             return Denied<UnitForm>();
         var number = TypedText.Digits(form.Number);
         var errors = Localize(RegistryRules.CheckUnit(number, form.Floor, form.Area));
@@ -80,9 +81,9 @@ public sealed partial class RegistryService
 
     public async Task<SaveResult<OccupantForm>> SaveOccupantAsync(OccupantForm form, CancellationToken ct = default)
     {
-        if (!await access.CanEditAsync())
+        if (!await permissions.AllowsAsync(Can.EditRegistry, ct))
             return Denied<OccupantForm>();
-        var seeIds = await access.CanSeeIdNumbersAsync();
+        var seeIds = await permissions.MayAsync(Can.SeeIdNumbers, ct);
         var name = TypedText.Text(form.Name);
         var phone = TypedText.Digits(form.Phone);
         var phone2 = TypedText.Digits(form.Phone2);

@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PropertyHub.Data;
 using PropertyHub.Resources;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Registry;
 
 /// <summary>Reads and changes the estate registry: estates, buildings, units and occupants.</summary>
 public sealed partial class RegistryService(
     IDbContextFactory<AppDbContext> dbFactory,
-    RegistryAccess access,
+    Permissions permissions,
     IStringLocalizer<RegistryText> text,
     IStringLocalizer<SharedText> sharedText,
     ILogger<RegistryService> logger)
@@ -41,7 +42,7 @@ public sealed partial class RegistryService(
 
     public async Task<UnitDetail?> GetUnitAsync(int unitId, CancellationToken ct = default)
     {
-        var seeIds = await access.CanSeeIdNumbersAsync();
+        var seeIds = await permissions.MayAsync(Can.SeeIdNumbers, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var unit = await db.Units.AsNoTracking().Include(u => u.Building).Include(u => u.Occupants)
             .FirstOrDefaultAsync(u => u.Id == unitId, ct);
@@ -79,7 +80,7 @@ public sealed partial class RegistryService(
 
     public async Task<OccupantForm?> GetOccupantFormAsync(int occupantId, CancellationToken ct = default)
     {
-        var seeIds = await access.CanSeeIdNumbersAsync();
+        var seeIds = await permissions.MayAsync(Can.SeeIdNumbers, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var o = await db.Occupants.AsNoTracking().FirstOrDefaultAsync(x => x.Id == occupantId, ct);
         return o is null ? null : ToForm(o, seeIds);

@@ -1,5 +1,5 @@
 using Hangfire.Dashboard;
-using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.ScheduledDuties;
 
@@ -16,11 +16,11 @@ internal sealed class DutiesDashboardAuthorization : IDashboardAuthorizationFilt
     public bool Authorize(DashboardContext context)
     {
         var user = context.GetHttpContext().User;
-        if (user.Identity?.IsAuthenticated != true || !Roles.SeeDuties.Split(',').Any(user.IsInRole))
+        if (user.Identity?.IsAuthenticated != true || !AccessTable.Allows(Can.SeeDuties, user))
             return false;
         return !IsReadOnly(context) || !HttpMethods.IsPost(context.Request.Method)
             || string.Equals(context.Request.Path, StatsPath, StringComparison.OrdinalIgnoreCase);
     }
 
-    public static bool IsReadOnly(DashboardContext context) => !context.GetHttpContext().User.IsInRole(Roles.Admin);
+    public static bool IsReadOnly(DashboardContext context) => !AccessTable.Allows(Can.ManageJobs, context.GetHttpContext().User);
 }

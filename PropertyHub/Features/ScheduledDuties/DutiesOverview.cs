@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PropertyHub.Data;
 using PropertyHub.Features.Settings;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.ScheduledDuties;
 
@@ -50,6 +51,7 @@ public sealed class DutiesOverview(
     IEnumerable<DutyDescription> descriptions,
     IServiceProvider services,
     DutyRunner runner,
+    Permissions permissions,
     DutyClock dutyClock,
     EstateTime estateTime,
     IDbContextFactory<AppDbContext> dbFactory,
@@ -57,7 +59,6 @@ public sealed class DutiesOverview(
     IOptions<ScheduledDutiesOptions> options,
     RecurringJobBook book,
     IRecurringJobManager recurringJobs,
-    CurrentActor actor,
     ILogger<DutiesOverview> logger)
 {
     public const int RecentRuns = 10;
@@ -99,7 +100,7 @@ public sealed class DutiesOverview(
     /// </summary>
     public async Task<bool> RestoreScheduleAsync(string id)
     {
-        if (!await actor.IsInAnyRoleAsync(Roles.Admin) || !book.Restore(id, recurringJobs))
+        if (!await permissions.AllowsAsync(Can.ManageJobs) || !book.Restore(id, recurringJobs))
             return false;
         logger.LogWarning("Recurring job {Job} was missing from Hangfire and was restored by hand", id);
         return true;
@@ -115,7 +116,7 @@ public sealed class DutiesOverview(
             return (new HashSet<string>(), _ => false);
         var scheduled = book.Scheduled();
         var missing = ids.Where(id => !scheduled.Contains(id)).ToHashSet(StringComparer.Ordinal);
-        var admin = missing.Count > 0 && await actor.IsInAnyRoleAsync(Roles.Admin);
+        var admin = missing.Count > 0 && await permissions.MayAsync(Can.ManageJobs);
         return (missing, id => admin && missing.Contains(id) && book.CanRestore(id));
     }
 
@@ -125,6 +126,7 @@ public sealed class DutiesOverview(
     /// </summary>
     public async Task<RunNowResult> RunNowAsync(string name, string? period = null, CancellationToken cancellationToken = default)
     {
+        await permissions.DemandAsync(Can.RunDuties, cancellationToken);
         var duty = runner.Find(name);
         var periods = Pickable(duty, clock.GetUtcNow());
         if (periods.Count == 0)
@@ -144,6 +146,7 @@ public sealed class DutiesOverview(
     /// <summary>An extra run not bound to the schedule (the backup duty's backup on demand); each one is its own run.</summary>
     public async Task<RunNowResult> RunExtraAsync(string name, CancellationToken cancellationToken = default)
     {
+        await permissions.DemandAsync(Can.RunDuties, cancellationToken);
         var duty = runner.Find(name);
         var period = duty.ExtraPeriod(estateTime.ToLocal(clock.GetUtcNow()).DateTime)
             ?? throw new InvalidOperationException($"Duty {name} takes no extra runs");

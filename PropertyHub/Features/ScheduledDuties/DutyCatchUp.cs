@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PropertyHub.Data;
 using PropertyHub.Features.Settings;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.ScheduledDuties;
 
@@ -18,6 +19,7 @@ public sealed record CatchUpResult(int Ran, int Skipped);
 /// </summary>
 public sealed class DutyCatchUp(
     IEnumerable<IScheduledDuty> duties,
+    Permissions permissions,
     DutyRunner runner,
     DutyClock dutyClock,
     IDbContextFactory<AppDbContext> dbFactory,
@@ -29,6 +31,7 @@ public sealed class DutyCatchUp(
 
     public async Task<CatchUpResult> CatchUpAsync(CancellationToken cancellationToken)
     {
+        await permissions.DemandAsync(Can.RunDuties, cancellationToken);
         var now = clock.GetUtcNow();
         var plan = new List<Missed>();
         var skipped = 0;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PropertyHub.Data;
 using PropertyHub.Features.Operations;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.ScheduledDuties;
 
@@ -18,6 +19,7 @@ public enum RunOutcome
 /// <summary>Runs duties exactly once per period by claiming a <see cref="ScheduledRun"/> row first.</summary>
 public sealed class DutyRunner(
     IDbContextFactory<AppDbContext> dbFactory,
+    Permissions permissions,
     IEnumerable<IScheduledDuty> duties,
     DutyClock dutyClock,
     TimeProvider clock,
@@ -30,6 +32,7 @@ public sealed class DutyRunner(
     /// <summary>Hangfire's entry point: runs the period of the latest occurrence that has come.</summary>
     public async Task RunDueAsync(string name)
     {
+        await permissions.DemandAsync(Can.RunDuties);
         var duty = Find(name);
         var occurrence = dutyClock.LatestOccurrence(duty, clock.GetUtcNow());
         if (occurrence is null)
@@ -39,6 +42,7 @@ public sealed class DutyRunner(
 
     public async Task<RunOutcome> RunAsync(IScheduledDuty duty, string period, CancellationToken cancellationToken)
     {
+        await permissions.DemandAsync(Can.RunDuties, cancellationToken);
         using var activity = Telemetry.Source.StartActivity("duty " + duty.Name);
         activity?.SetTag("propertyhub.duty", duty.Name);
         activity?.SetTag("propertyhub.period", period);

@@ -1,3 +1,4 @@
+using PropertyHub.Features.Accounts.Access;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
@@ -71,7 +72,7 @@ public static class ScheduledDutiesExtensions
             IsReadOnlyFunc = DutiesDashboardAuthorization.IsReadOnly,
             DisplayStorageConnectionString = false,
             AppPath = "/",
-        }).RequireAuthorization(new AuthorizeAttribute { Roles = Roles.SeeDuties });
+        }).RequireAuthorization(Can.SeeDuties);
         return app;
     }
 }

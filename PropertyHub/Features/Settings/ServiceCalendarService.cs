@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Registry;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Settings;
 
@@ -17,7 +18,7 @@ public sealed record CalendarSaveResult(bool Saved, IReadOnlyList<RuleViolation>
 }
 
 /// <summary>Reads and changes each estate's service calendar; other features ask it when lines are staffed.</summary>
-public sealed class ServiceCalendarService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, EstateTime estateTime, ILogger<ServiceCalendarService> logger)
+public sealed class ServiceCalendarService(IDbContextFactory<AppDbContext> dbFactory, Permissions permissions, TimeProvider clock, EstateTime estateTime, ILogger<ServiceCalendarService> logger)
 {
     public async Task<IReadOnlyList<EstateCalendar>> ListAsync(CancellationToken ct = default)
     {
@@ -46,6 +47,7 @@ public sealed class ServiceCalendarService(IDbContextFactory<AppDbContext> dbFac
     /// <summary>Saves the calendar if it keeps the rules and nobody changed the estate since <paramref name="seenVersion"/>.</summary>
     public async Task<CalendarSaveResult> SaveAsync(int estateId, int seenVersion, ServiceCalendar changes, CancellationToken ct = default)
     {
+        await permissions.DemandAsync(Can.EditCalendar, ct);
         var violations = ServiceCalendarRules.Check(changes).ToList();
         if (violations.Count > 0)
             return CalendarSaveResult.Invalid(violations);

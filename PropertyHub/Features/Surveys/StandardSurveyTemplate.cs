@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Reception;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Surveys;
 
 /// <summary>The evaluation form every installation starts with (P1§11.1); the manager can change it.</summary>
-public sealed class StandardSurveyTemplate(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class StandardSurveyTemplate(IDbContextFactory<AppDbContext> dbFactory, Permissions permissions)
 {
     public static SurveyTemplate Create() => new()
     {
@@ -25,6 +26,7 @@ public sealed class StandardSurveyTemplate(IDbContextFactory<AppDbContext> dbFac
     /// <summary>Creates the standard template when there is none at all.</summary>
     public async Task EnsureAsync(CancellationToken ct = default)
     {
+        await permissions.DemandAsync(Can.SetUpDatabase, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.SurveyTemplates.AnyAsync(ct))
             return;

@@ -6,6 +6,7 @@ using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.Registry;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Settings;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Surveys;
 
@@ -18,6 +19,7 @@ public sealed class SurveyAnswers(
     IDbContextFactory<AppDbContext> dbFactory,
     PersonalLinkService links,
     CurrentActor actor,
+    Permissions permissions,
     EstateTime estateTime,
     TimeProvider clock,
     IOptions<SurveyOptions> options)
@@ -43,6 +45,8 @@ public sealed class SurveyAnswers(
     /// <summary>The answer of an occupant through their link. The link must be valid; it is spent by the answer.</summary>
     public async Task<AnswerResult> AnswerOnlineAsync(string token, SurveyAnswer answer, CancellationToken ct = default)
     {
+        if (!await permissions.AllowsAsync(Can.AnswerSurveys, ct))
+            return AnswerResult.Fail("NotAllowed");
         var resolved = await links.ResolveAsync(token, LinkPurpose.Survey, ct);
         if (resolved.State != LinkState.Valid)
             return AnswerResult.Fail($"Link_{resolved.State}");
@@ -52,7 +56,7 @@ public sealed class SurveyAnswers(
     /// <summary>A paper form typed in by a clerk.</summary>
     public async Task<AnswerResult> AnswerPaperAsync(int surveyId, SurveyAnswer answer, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(SurveyRoles.EnterPaperForms))
+        if (!await permissions.AllowsAsync(Can.EnterPaperForms, ct))
             return AnswerResult.Fail("NotAllowed");
         var who = await actor.GetAsync();
         return await SaveAsync(surveyId, answer, AnswerChannel.Paper, who.Name, linkId: null, ct);

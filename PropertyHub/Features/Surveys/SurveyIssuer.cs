@@ -5,6 +5,7 @@ using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.Registry;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Surveys;
 
@@ -15,6 +16,7 @@ namespace PropertyHub.Features.Surveys;
 /// </summary>
 public sealed class SurveyIssuer(
     IDbContextFactory<AppDbContext> dbFactory,
+    Permissions permissions,
     WritePriority writes,
     SurveyNotices notices,
     PersonalLinkService links,
@@ -27,6 +29,7 @@ public sealed class SurveyIssuer(
     /// <summary>Issues the quarter's forms that are still missing; returns how many it issued.</summary>
     public async Task<int> IssueAsync(SurveyQuarter quarter, CancellationToken cancellationToken)
     {
+        await permissions.DemandAsync(Can.IssueSurveys, cancellationToken);
         var period = quarter.ToString();
         var (templateId, items) = await ActiveTemplateAsync(cancellationToken);
         var issued = 0;

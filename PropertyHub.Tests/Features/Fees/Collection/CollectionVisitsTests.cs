@@ -178,6 +178,30 @@ public sealed class CollectionVisitsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Visit_OnATaskAssignedToSomeoneElse_OnlyFinanceOrTheManagerRecordIt()
+    {
+        Assert.Equal(3, (await AssignAsync(Roles.Finance, Roles.Engineer)).Count);
+        tasks = await TasksAsync();
+
+        var clerk = await RecordAsync(CollectionTesting.November, VisitOutcome.NotAtHome, role: Roles.Clerk);
+        Assert.Equal("NotYourTask", clerk.Errors[""]);
+        await using (var db = await factory.DbAsync())
+            Assert.False(await db.CollectionVisits.AnyAsync());
+
+        var engineer = await RecordAsync(CollectionTesting.November, VisitOutcome.NotAtHome, role: Roles.Engineer);
+        tasks = await TasksAsync();
+        var finance = await RecordAsync(CollectionTesting.November, VisitOutcome.NotAtHome, role: Roles.Finance);
+        tasks = await TasksAsync();
+        var manager = await RecordAsync(CollectionTesting.November, VisitOutcome.NotAtHome, role: Roles.Manager);
+
+        Assert.True(engineer.Ok);
+        Assert.True(finance.Ok);
+        Assert.True(manager.Ok);
+        await using var after = await factory.DbAsync();
+        Assert.Equal(3, await after.CollectionVisits.CountAsync());
+    }
+
+    [Fact]
     public async Task Assign_ByFinanceToAnEngineer_InTheirListAndStaleVersionRefused()
     {
         var assigned = await AssignAsync(Roles.Finance, Roles.Engineer);

@@ -32,10 +32,11 @@ internal static class CounterTesting
             ctx.Services.AddSingleton(registry);
             ctx.Services.AddSingleton(sp.GetRequiredService<PaymentService>());
             ctx.Services.AddSingleton(sp.GetRequiredService<CurrentActor>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<Permissions>());
             ctx.Services.AddSingleton(sp.GetRequiredService<EstateTime>());
             ctx.Services.AddSingleton(sp.GetRequiredService<IDbContextFactory<AppDbContext>>());
             ctx.Services.AddSingleton(TimeProvider.System);
-            ctx.AddAuthorization().SetAuthorized(role).SetRoles(role);
+            ctx.AddAuthorization().SetAuthorized(role).SetAccess(role);
             ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/fees/counter?unit={unitId}");
             var dialogs = ctx.Render<MudDialogProvider>();
             var page = ctx.Render<CounterPage>();

@@ -1,3 +1,4 @@
+using PropertyHub.Features.Accounts;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -116,10 +117,10 @@ public sealed class RegistryImportTests(AppFactory factory) : IClassFixture<AppF
         var before = await CountsAsync();
 
         ImportCommitResult? result = null;
-        await factory.WithScopeAsync(async sp =>
+        await factory.AsAsync(Roles.Clerk, async sp =>
         {
             // One unit per save: the three new units are saved inside the transaction before the stale unit fails.
-            var importer = new RegistryImporter(sp.GetRequiredService<IDbContextFactory<AppDbContext>>(), NullLogger<RegistryImporter>.Instance) { BatchSize = 1 };
+            var importer = new RegistryImporter(sp.GetRequiredService<IDbContextFactory<AppDbContext>>(), sp.GetRequiredService<Permissions>(), NullLogger<RegistryImporter>.Instance) { BatchSize = 1 };
             result = await importer.CommitAsync(preview);
         });
 
@@ -220,7 +221,7 @@ public sealed class RegistryImportTests(AppFactory factory) : IClassFixture<AppF
     private async Task<ImportCommitResult> CommitAsync(ImportPreview preview)
     {
         ImportCommitResult? result = null;
-        await factory.WithScopeAsync(async sp => result = await sp.GetRequiredService<RegistryImporter>().CommitAsync(preview));
+        await factory.AsAsync(Roles.Clerk, async sp => result = await sp.GetRequiredService<RegistryImporter>().CommitAsync(preview));
         return result!;
     }
 

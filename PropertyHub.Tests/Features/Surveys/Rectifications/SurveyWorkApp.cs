@@ -126,7 +126,7 @@ public sealed class SurveyWorkApp : IAsyncLifetime
         ctx.Services.AddSingleton(services.GetRequiredService<RectificationService>());
         ctx.Services.AddSingleton(services.GetRequiredService<FollowUpService>());
         ctx.Services.AddSingleton(services.GetRequiredService<EstateTime>());
-        ctx.AddAuthorization().SetAuthorized("staff").SetRoles(role);
+        ctx.AddAuthorization().SetAuthorized("staff").SetAccess(role);
         return ctx;
     }
 }

@@ -39,7 +39,7 @@ public sealed class SurveyStatisticsPageComponentTests(SurveyStatsApp app) : IDi
         ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
         ctx.Services.AddLocalization();
         ctx.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<SurveyStatistics>());
-        ctx.AddAuthorization().SetAuthorized("supervisor").SetRoles(Roles.Supervisor);
+        ctx.AddAuthorization().SetAuthorized("supervisor").SetAccess(Roles.Supervisor);
 
         var page = RenderPage(ctx);
         page.WaitForAssertion(() => Assert.Equal("3", page.Find("[data-testid=answered]").TextContent.Trim()));

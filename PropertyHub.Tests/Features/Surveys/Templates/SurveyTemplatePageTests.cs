@@ -21,7 +21,7 @@ public sealed class SurveyTemplatePageTests(AppFactory factory) : IClassFixture<
         ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
         ctx.Services.AddLocalization();
         ctx.Services.AddSingleton(services.GetRequiredService<SurveyTemplateService>());
-        ctx.AddAuthorization().SetAuthorized("manager").SetRoles(Roles.Manager);
+        ctx.AddAuthorization().SetAuthorized("manager").SetAccess(Roles.Manager);
         return ctx;
     }
 

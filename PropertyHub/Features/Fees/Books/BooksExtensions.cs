@@ -1,3 +1,4 @@
+using PropertyHub.Features.Accounts.Access;
 using Microsoft.AspNetCore.Authorization;
 using PropertyHub.Features.Fees.Disclosures;
 using PropertyHub.Features.ScheduledDuties;
@@ -37,7 +38,7 @@ public static class BooksExtensions
             var bytes = await export.ExportAsync(estateId.Value, period, ct);
             return bytes is null ? Results.NotFound()
                 : Results.File(bytes, FeeReportExport.ContentType, $"fee-report-{FeeReportExport.MonthText(period)}.xlsx");
-        }).RequireAuthorization(new AuthorizeAttribute { Roles = FeeRoles.SeeBooks });
+        }).RequireAuthorization(Can.SeeBooks);
         return app;
     }
 }

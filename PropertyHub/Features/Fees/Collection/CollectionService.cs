@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Fees.Collection;
 
@@ -8,10 +9,10 @@ namespace PropertyHub.Features.Fees.Collection;
 /// The collection tasks by building, the staff who can collect, and assigning tasks to them (Finance and managers).
 /// Outstanding amounts are summed in memory: SQLite has no decimal arithmetic, and the rows are loaded anyway.
 /// </summary>
-public sealed class CollectionService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor)
+public sealed class CollectionService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, Permissions permissions)
 {
     /// <summary>Roles whose members go door to door.</summary>
-    public static readonly string[] CollectorRoles = [Roles.Clerk, Roles.Engineer, Roles.Finance];
+    private static readonly string[] Collectors = [.. AccessTable.Rule(Can.Collect).Roles];
 
     /// <summary>The tasks by building, filtered; buildings in code order, tasks by floor and unit.</summary>
     public async Task<IReadOnlyList<BuildingCollection>> BuildingsAsync(CollectionFilter filter, CancellationToken ct = default)
@@ -61,7 +62,7 @@ public sealed class CollectionService(IDbContextFactory<AppDbContext> dbFactory,
     /// <summary>Assigns the tasks the user saw (a building's open tasks, or a selection) to one collector.</summary>
     public async Task<CollectionResult> AssignAsync(IReadOnlyList<TaskVersion> seen, string? collectorId, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(FeeRoles.AssignCollection))
+        if (!await permissions.AllowsAsync(Can.AssignCollection, ct))
             return CollectionResult.Fail("", "NotAllowed");
         if (seen.Count == 0)
             return CollectionResult.Fail("", "NothingSelected");
@@ -94,7 +95,7 @@ public sealed class CollectionService(IDbContextFactory<AppDbContext> dbFactory,
 
     private static IQueryable<Collector> CollectorsIn(AppDbContext db, string? userId = null) =>
         db.Users.Where(u => !u.IsDisabled && (userId == null || u.Id == userId) && db.UserRoles.Any(ur => ur.UserId == u.Id
-                && db.Roles.Any(r => r.Id == ur.RoleId && CollectorRoles.Contains(r.Name!))))
+                && db.Roles.Any(r => r.Id == ur.RoleId && Collectors.Contains(r.Name!))))
             .Select(u => new Collector(u.Id, u.DisplayName != "" ? u.DisplayName : u.UserName!));
 
     /// <summary>The rows for some tasks, with their request, payer, unit and last visit; ordered by building, floor and unit.</summary>

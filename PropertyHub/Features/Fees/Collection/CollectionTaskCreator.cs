@@ -4,6 +4,7 @@ using PropertyHub.Data;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.Settings;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Fees.Collection;
 
@@ -15,6 +16,7 @@ namespace PropertyHub.Features.Fees.Collection;
 /// </summary>
 public sealed class CollectionTaskCreator(
     IDbContextFactory<AppDbContext> dbFactory,
+    Permissions permissions,
     EstateTime estateTime,
     TimeProvider clock,
     IOptions<CollectionOptions> options,
@@ -25,6 +27,7 @@ public sealed class CollectionTaskCreator(
     /// <summary>Creates the tasks still missing for requests of <paramref name="month"/> and before; returns how many it created.</summary>
     public async Task<int> CreateAsync(DateOnly month, CancellationToken cancellationToken)
     {
+        await permissions.DemandAsync(Can.CreateCollectionTasks, cancellationToken);
         var created = 0;
         var afterId = 0;
         while (true)

@@ -7,6 +7,7 @@ using PropertyHub.Features.Notices;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Resources;
 using PropertyHub.Features.Settings;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Fees.Collection;
 
@@ -18,6 +19,7 @@ public sealed class CollectionVisits(
     IDbContextFactory<AppDbContext> dbFactory,
     PaymentService payments,
     CurrentActor actor,
+    Permissions permissions,
     EstateTime estateTime,
     TimeProvider clock,
     IStringLocalizer<CollectionText> text)
@@ -34,7 +36,7 @@ public sealed class CollectionVisits(
 
     public async Task<CollectionResult> RecordAsync(VisitInput input, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(FeeRoles.Collect))
+        if (!await permissions.AllowsAsync(Can.Collect, ct) && !await permissions.AllowsAsync(Can.RecordVisitsForOthers, ct))
             return CollectionResult.Fail("", "NotAllowed");
         var note = Registry.TypedText.Text(input.Note);
         var errors = Validate(input, note);
@@ -46,6 +48,10 @@ public sealed class CollectionVisits(
             var task = await lookup.CollectionTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == input.TaskId, ct);
             if (task is null)
                 return CollectionResult.Fail("", "TaskNotFound");
+            // Is this task yours? A task assigned to someone else takes visits only from Finance and the manager.
+            if (task.AssignedToId is { } assignee && assignee != (await actor.GetAsync()).UserId
+                && !await permissions.AllowsAsync(Can.RecordVisitsForOthers, ct))
+                return CollectionResult.Fail("", "NotYourTask");
             if (task.Version != input.Version)
                 return CollectionResult.Fail("", "ConcurrencyConflict");
             if (task.Status == CollectionStatus.Paid)
@@ -88,7 +94,7 @@ public sealed class CollectionVisits(
     /// <summary>Queues today's reminder for the task's request to its payer; a second one the same day is refused by the outbox.</summary>
     public async Task<ReminderOutcome> SendReminderAsync(int taskId, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(FeeRoles.Collect))
+        if (!await permissions.AllowsAsync(Can.Collect, ct))
             return ReminderOutcome.NotAllowed;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var found = await (

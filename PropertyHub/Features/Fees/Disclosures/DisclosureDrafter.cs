@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Fees.Books;
 using PropertyHub.Features.Notices;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Fees.Disclosures;
 
@@ -10,10 +11,11 @@ namespace PropertyHub.Features.Fees.Disclosures;
 /// expenditure. Exactly once per estate and half-year: a statement already there is left alone, and the unique
 /// (estate, half-year, revision) key refuses a second draft written at the same moment by another run.
 /// </summary>
-public sealed class DisclosureDrafter(IDbContextFactory<AppDbContext> dbFactory, FeeBooks books, TimeProvider clock, ILogger<DisclosureDrafter> logger)
+public sealed class DisclosureDrafter(IDbContextFactory<AppDbContext> dbFactory, Permissions permissions, FeeBooks books, TimeProvider clock, ILogger<DisclosureDrafter> logger)
 {
     public async Task<int> DraftAsync(HalfYear halfYear, CancellationToken ct)
     {
+        await permissions.DemandAsync(Can.DraftDisclosures, ct);
         var period = halfYear.ToString();
         await using var lookup = await dbFactory.CreateDbContextAsync(ct);
         var estates = await lookup.Estates.AsNoTracking().OrderBy(e => e.Id).Select(e => e.Id).ToListAsync(ct);

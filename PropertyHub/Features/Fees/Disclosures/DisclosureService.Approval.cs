@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Notices;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Fees.Disclosures;
 
@@ -14,7 +15,7 @@ public sealed partial class DisclosureService
 
     public async Task<DisclosureResult> ApproveAsync(int id, int version, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(FeeRoles.ApproveDisclosure))
+        if (!await permissions.AllowsAsync(Can.ApproveDisclosures, ct))
             return DisclosureResult.Fail("NotAllowed");
         var who = (await actor.GetAsync()).Name;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -43,7 +44,7 @@ public sealed partial class DisclosureService
     /// </summary>
     public async Task<DisclosureResult> PublishAsync(int id, int version, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(FeeRoles.ApproveDisclosure))
+        if (!await permissions.AllowsAsync(Can.ApproveDisclosures, ct))
             return DisclosureResult.Fail("NotAllowed");
         var who = (await actor.GetAsync()).Name;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -141,7 +142,7 @@ public sealed partial class DisclosureService
     /// <summary>Corrects a published statement: revision n+1 as a Draft copy of its lines and notes.</summary>
     public async Task<DisclosureResult> CorrectAsync(int id, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync($"{FeeRoles.DraftDisclosure},{FeeRoles.ApproveDisclosure}"))
+        if (!await permissions.AllowsAsync(Can.CorrectDisclosures, ct))
             return DisclosureResult.Fail("NotAllowed");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var d = await db.Disclosures.AsNoTracking().Include(x => x.Lines).SingleOrDefaultAsync(x => x.Id == id, ct);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Resources;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Fees.Disclosures;
 
@@ -15,6 +16,7 @@ namespace PropertyHub.Features.Fees.Disclosures;
 public sealed partial class DisclosureService(
     IDbContextFactory<AppDbContext> dbFactory,
     CurrentActor actor,
+    Permissions permissions,
     TimeProvider clock,
     IStringLocalizer<BooksText> text,
     Microsoft.Extensions.Options.IOptions<DisclosureOptions> options,
@@ -66,7 +68,7 @@ public sealed partial class DisclosureService(
 
     public async Task<DisclosureResult> AddExpenditureAsync(int id, int version, ExpenditureInput input, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(FeeRoles.DraftDisclosure))
+        if (!await permissions.AllowsAsync(Can.EditDisclosures, ct))
             return DisclosureResult.Fail("NotAllowed");
         var (amount, errors) = Validate(input);
         if (errors.Count > 0)
@@ -87,7 +89,7 @@ public sealed partial class DisclosureService(
 
     public async Task<DisclosureResult> EditExpenditureAsync(int id, int version, int lineId, ExpenditureInput input, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(FeeRoles.DraftDisclosure))
+        if (!await permissions.AllowsAsync(Can.EditDisclosures, ct))
             return DisclosureResult.Fail("NotAllowed");
         var (amount, errors) = Validate(input);
         if (errors.Count > 0)
@@ -104,7 +106,7 @@ public sealed partial class DisclosureService(
 
     public async Task<DisclosureResult> RemoveExpenditureAsync(int id, int version, int lineId, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(FeeRoles.DraftDisclosure))
+        if (!await permissions.AllowsAsync(Can.EditDisclosures, ct))
             return DisclosureResult.Fail("NotAllowed");
         return await ChangeAsync(id, version, d =>
         {
@@ -118,7 +120,7 @@ public sealed partial class DisclosureService(
 
     public async Task<DisclosureResult> SetNotesAsync(int id, int version, string? notes, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(FeeRoles.DraftDisclosure))
+        if (!await permissions.AllowsAsync(Can.EditDisclosures, ct))
             return DisclosureResult.Fail("NotAllowed");
         if (notes?.Trim().Length > NotesLength)
             return DisclosureResult.Fail("Notes", "NotesTooLong");

@@ -4,6 +4,7 @@ using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Settings;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Fees.PaidServices;
 
@@ -12,11 +13,11 @@ namespace PropertyHub.Features.Fees.PaidServices;
 /// the tablet, then billed once by the monthly payment request. A signed service is never changed or removed;
 /// an unsigned one may be corrected or deleted (the audit trail keeps what it was).
 /// </summary>
-public sealed partial class PaidServiceService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, EstateTime estateTime, TimeProvider clock)
+public sealed partial class PaidServiceService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, Permissions permissions, EstateTime estateTime, TimeProvider clock)
 {
     public async Task<PaidServiceResult> RecordAsync(PaidServiceInput input, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(FeeRoles.RecordPaidServices))
+        if (!await permissions.AllowsAsync(Can.RecordPaidServices, ct))
             return PaidServiceResult.Fail("", "NotAllowed");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == input.UnitId).Select(u => new { u.Id, u.Building!.EstateId }).SingleOrDefaultAsync(ct);
@@ -48,7 +49,7 @@ public sealed partial class PaidServiceService(IDbContextFactory<AppDbContext> d
     /// <summary>Corrects a service not yet signed: what the occupant signs is what is billed.</summary>
     public async Task<PaidServiceResult> UpdateAsync(int id, int version, PaidServiceInput input, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(FeeRoles.RecordPaidServices))
+        if (!await permissions.AllowsAsync(Can.RecordPaidServices, ct))
             return PaidServiceResult.Fail("", "NotAllowed");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var service = await db.PaidServices.SingleOrDefaultAsync(s => s.Id == id, ct);
@@ -74,7 +75,7 @@ public sealed partial class PaidServiceService(IDbContextFactory<AppDbContext> d
     /// <summary>Stores the occupant's signature, witnessed by the signed-in staff member. Once signed, the service is settled for billing.</summary>
     public async Task<PaidServiceResult> SignAsync(int id, int version, string? signature, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(FeeRoles.RecordPaidServices))
+        if (!await permissions.AllowsAsync(Can.RecordPaidServices, ct))
             return PaidServiceResult.Fail("", "NotAllowed");
         if (PaidServiceRules.Signature(signature) is { } error)
             return PaidServiceResult.Fail("Signature", error);
@@ -94,7 +95,7 @@ public sealed partial class PaidServiceService(IDbContextFactory<AppDbContext> d
     /// <summary>Deletes a service the occupant has not signed (recorded by mistake or refused); a signed one stays.</summary>
     public async Task<PaidServiceResult> DeleteAsync(int id, int version, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(FeeRoles.RecordPaidServices))
+        if (!await permissions.AllowsAsync(Can.RecordPaidServices, ct))
             return PaidServiceResult.Fail("", "NotAllowed");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var service = await db.PaidServices.SingleOrDefaultAsync(s => s.Id == id, ct);

@@ -6,6 +6,7 @@ using PropertyHub.Features.Notices;
 using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.Registry;
 using PropertyHub.Features.Settings;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Fees.Requests;
 
@@ -18,6 +19,7 @@ namespace PropertyHub.Features.Fees.Requests;
 /// </summary>
 public sealed class PaymentRequestIssuer(
     IDbContextFactory<AppDbContext> dbFactory,
+    Permissions permissions,
     WritePriority writes,
     PaymentRequestNotices notices,
     EstateTime estateTime,
@@ -30,6 +32,7 @@ public sealed class PaymentRequestIssuer(
 
     public async Task<int> IssueAsync(DateOnly month, CancellationToken ct)
     {
+        await permissions.DemandAsync(Can.IssuePaymentRequests, ct);
         var items = await ItemsAsync(ct);
         int issued = 0, withoutPayer = 0, afterId = 0;
         while (true)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Reception.Demo;
 
@@ -9,7 +10,7 @@ namespace PropertyHub.Features.Reception.Demo;
 /// show on first start: closed history, and open items at every stage of their countdown (the escalation sweep
 /// raises the warned and overdue ones within a minute).
 /// </summary>
-public sealed class DemoReception(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, IConfiguration configuration, ILogger<DemoReception> logger)
+public sealed class DemoReception(IDbContextFactory<AppDbContext> dbFactory, Permissions permissions, TimeProvider clock, IConfiguration configuration, ILogger<DemoReception> logger)
 {
     private sealed record Sample(RequestKind Kind, Channel Channel, string Content, Department? Department = null);
 
@@ -29,6 +30,7 @@ public sealed class DemoReception(IDbContextFactory<AppDbContext> dbFactory, Tim
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
+        await permissions.DemandAsync(Can.SeedDemoData, ct);
         // Part of the demo data; Seed:DemoContacts=false leaves the queues empty (tests that count from zero).
         if (!configuration.GetValue("Seed:DemoContacts", true))
             return;

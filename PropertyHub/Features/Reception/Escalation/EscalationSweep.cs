@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Audit;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Reception.Escalation;
 
@@ -12,6 +13,7 @@ namespace PropertyHub.Features.Reception.Escalation;
 /// </summary>
 public sealed class EscalationSweep(
     IDbContextFactory<AppDbContext> dbFactory,
+    Permissions permissions,
     IWorkQueueEvents events,
     TimeProvider clock,
     ILogger<EscalationSweep> logger)
@@ -33,6 +35,7 @@ public sealed class EscalationSweep(
     /// <summary>Does the steps that are due now and returns how many this sweep did (not those another sweep won).</summary>
     public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken = default)
     {
+        await permissions.DemandAsync(Can.EscalateOverdueItems, cancellationToken);
         var now = clock.GetUtcNow();
         // The warning first: an item whose warning and deadline have both come goes up one level at a time.
         var warned = await StepAsync(EscalationStep.Warn, now, cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Accounts.Access;
 using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Reception.IntakeDesk;
@@ -29,7 +30,7 @@ public sealed class DeskProfile(IDbContextFactory<AppDbContext> dbFactory, IServ
         var surname = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.Surname).SingleOrDefaultAsync(ct) ?? "";
         // Clerks and their supervisor are the customer-service group at the front desk (P2 §2); others answer for a department.
         var frontDesk = principal.IsInRole(Roles.Clerk) || principal.IsInRole(Roles.Supervisor);
-        var archive = DeskRoles.MaintainArchive.Split(',').Any(principal.IsInRole);
+        var archive = AccessTable.Allows(Can.MaintainArchive, principal);
         return new DeskUser(id, surname.Trim(), frontDesk, archive);
     }
 

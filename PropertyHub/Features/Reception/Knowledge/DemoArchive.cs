@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Reception.Knowledge;
 
@@ -7,7 +8,7 @@ namespace PropertyHub.Features.Reception.Knowledge;
 /// Demo entries of the information archive for each estate that has none (only when demo data is on). Service numbers
 /// are the real national ones; the police station's and the office's numbers are made up.
 /// </summary>
-public sealed class DemoArchive(IDbContextFactory<AppDbContext> dbFactory, ILogger<DemoArchive> logger)
+public sealed class DemoArchive(IDbContextFactory<AppDbContext> dbFactory, Permissions permissions, ILogger<DemoArchive> logger)
 {
     private static readonly (KnowledgeCategory Category, string Title, string Answer, string? Phone, string Keywords)[] Entries =
     [
@@ -32,6 +33,7 @@ public sealed class DemoArchive(IDbContextFactory<AppDbContext> dbFactory, ILogg
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
+        await permissions.DemandAsync(Can.SeedDemoData, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var estates = await db.Estates.Where(e => !db.KnowledgeEntries.Any(k => k.EstateId == e.Id)).Select(e => e.Id).ToListAsync(ct);
         foreach (var estateId in estates)

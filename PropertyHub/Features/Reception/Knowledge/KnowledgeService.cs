@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using PropertyHub.Data;
 using PropertyHub.Features.Reception.IntakeDesk;
 using PropertyHub.Resources;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Reception.Knowledge;
 
@@ -12,7 +13,7 @@ namespace PropertyHub.Features.Reception.Knowledge;
 /// </summary>
 public sealed class KnowledgeService(
     IDbContextFactory<AppDbContext> dbFactory,
-    DeskProfile desk,
+    Permissions permissions,
     IStringLocalizer<ReceptionText> text,
     ILogger<KnowledgeService> logger)
 {
@@ -119,7 +120,7 @@ public sealed class KnowledgeService(
     }
 
     private async Task<KnowledgeResult?> DeniedAsync(CancellationToken ct) =>
-        (await desk.UserAsync(ct)).CanMaintainArchive
+        await permissions.AllowsAsync(Can.MaintainArchive, ct)
             ? null
             : new KnowledgeResult(ReceptionOutcome.Invalid, null, [new FieldMessage("", text["Archive.Denied"])]);
 

@@ -1,3 +1,4 @@
+using PropertyHub.Features.Accounts.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
 using PropertyHub.Features.Reception.Measures;
@@ -39,7 +40,7 @@ public static class LedgerExtensions
                 return Results.BadRequest(text["ExportBadRange", LedgerService.MaxDays].Value);
             var bytes = await ledger.ExportAsync(estateId.Value, first, last, ct);
             return Results.File(bytes, LedgerService.ContentType, $"ledger-{LocalDays.Format(first)}-{LocalDays.Format(last)}.xlsx");
-        }).RequireAuthorization(new AuthorizeAttribute { Roles = LedgerRoles.Read });
+        }).RequireAuthorization(Can.ReadLedger);
         return app;
     }
 }

@@ -7,6 +7,7 @@ using PropertyHub.Features.Accounts;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Resources;
 using PropertyHub.Features.Settings;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Reception.Ledger;
 
@@ -29,6 +30,7 @@ public sealed record ReviewGaps(IReadOnlyList<DateOnly> MissedDays, DateOnly? Mi
 public sealed class LedgerReviewService(
     IDbContextFactory<AppDbContext> dbFactory,
     CurrentActor currentActor,
+    Permissions permissions,
     IServiceProvider services,
     EstateTime time,
     TimeProvider clock,
@@ -57,8 +59,7 @@ public sealed class LedgerReviewService(
     /// </summary>
     public async Task<ReviewResult> RecordAsync(int estateId, ReviewKind kind, DateOnly day, string? notes, CancellationToken ct = default)
     {
-        var user = await PrincipalAsync();
-        if (!LedgerRoles.IsIn(user, kind == ReviewKind.Daily ? LedgerRoles.ReviewDaily : LedgerRoles.ReviewWeekly))
+        if (!await permissions.AllowsAsync(kind == ReviewKind.Weekly ? Can.ReviewLedgerWeekly : Can.ReviewLedgerDaily, ct))
             return Refused(kind == ReviewKind.Daily ? "DailyReviewNotAllowed" : "WeeklyReviewNotAllowed");
         var period = kind == ReviewKind.Daily ? day : LocalDays.Monday(day);
         if (period > time.Today(estateId))

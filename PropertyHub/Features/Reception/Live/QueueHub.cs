@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Reception.Live;
 
@@ -12,7 +13,7 @@ namespace PropertyHub.Features.Reception.Live;
 /// The hub has no methods of its own, so a client cannot publish or forge anything: any invocation fails.
 /// A user who is disabled or whose roles change is disconnected at once (<see cref="QueueHubConnections"/>).
 /// </summary>
-[Authorize]
+[Authorize(Policy = Can.UseStaffPages)]
 public sealed class QueueHub(QueueHubConnections connections, SignInManager<AppUser> signIn) : Hub
 {
     public const string Path = "/hubs/queue";

@@ -1,14 +1,5 @@
 namespace PropertyHub.Features.Reception.Queue;
 
-/// <summary>Who may act on the live queue; any signed-in user may read a department's items.</summary>
-public static class QueueRoles
-{
-    public const string Act = Accounts.Roles.Supervisor + "," + Accounts.Roles.Manager + "," + Accounts.Roles.Admin;
-
-    public static bool CanAct(System.Security.Claims.ClaimsPrincipal user) =>
-        user.IsInRole(Accounts.Roles.Supervisor) || user.IsInRole(Accounts.Roles.Manager) || user.IsInRole(Accounts.Roles.Admin);
-}
-
 /// <summary>What the open queue shows. Kinds default to complaints and inquiries (SPEC §2).</summary>
 public sealed record QueueFilter
 {

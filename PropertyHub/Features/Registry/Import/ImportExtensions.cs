@@ -1,4 +1,4 @@
-using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Registry.Import;
 
@@ -16,14 +16,23 @@ public static class ImportExtensions
 
     public static WebApplication MapRegistryImport(this WebApplication app)
     {
-        app.MapGet("/registry/export.xlsx", async (int? estateId, HttpContext http, RegistryExporter exporter, TimeProvider clock, CancellationToken ct) =>
+        // The export carries full phone numbers: it follows the import's roles.
+        app.MapGet("/registry/export.xlsx", async (int? estateId, Permissions permissions, RegistryExporter exporter, TimeProvider clock, CancellationToken ct) =>
         {
-            var showIdNumbers = Roles.SeeIdNumbers.Split(',').Any(http.User.IsInRole);
-            var bytes = await exporter.ExportAsync(estateId, showIdNumbers, ct);
-            return Results.File(bytes, RegistryExporter.ContentType, $"registry-{clock.GetUtcNow():yyyy-MM-dd}.xlsx");
-        }).RequireAuthorization();
+            var showIdNumbers = await permissions.MayAsync(Can.SeeIdNumbers, ct);
+            try
+            {
+                var bytes = await exporter.ExportAsync(estateId, showIdNumbers, ct);
+                return Results.File(bytes, RegistryExporter.ContentType, $"registry-{clock.GetUtcNow():yyyy-MM-dd}.xlsx");
+            }
+            catch (AccessRefusedException)
+            {
+                // Roles changed since the sign-in's claims were read: the database's answer counts.
+                return Results.Forbid();
+            }
+        }).RequireAuthorization(Can.ImportRegistry);
         app.MapGet("/registry/import/template.xlsx", (RegistryExporter exporter) =>
-            Results.File(exporter.Template(), RegistryExporter.ContentType, "registry-template.xlsx")).RequireAuthorization();
+            Results.File(exporter.Template(), RegistryExporter.ContentType, "registry-template.xlsx")).RequireAuthorization(Can.ImportRegistry);
         return app;
     }
 }

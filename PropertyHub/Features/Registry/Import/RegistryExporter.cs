@@ -2,13 +2,14 @@ using System.Data;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using PropertyHub.Data;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Registry.Import;
 
 public sealed record EstateChoice(int Id, string Name);
 
 /// <summary>Writes the registry in the import's own sheet format, so an export can be edited and imported again.</summary>
-public sealed class RegistryExporter(IDbContextFactory<AppDbContext> dbFactory, ImportMessages messages)
+public sealed class RegistryExporter(IDbContextFactory<AppDbContext> dbFactory, Permissions permissions, ImportMessages messages)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -21,6 +22,8 @@ public sealed class RegistryExporter(IDbContextFactory<AppDbContext> dbFactory, 
     /// <summary>Every unit and occupant of the estate (the first estate when none is given), one row per occupant.</summary>
     public async Task<byte[]> ExportAsync(int? estateId, bool showIdNumbers, CancellationToken ct = default)
     {
+        // Full phone numbers: the export follows the import's roles.
+        await permissions.DemandAsync(Can.ImportRegistry, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         estateId ??= await db.Estates.OrderBy(e => e.Id).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
         var buildings = estateId is null ? [] : await RegistryImportValidator.LoadEstateAsync(db, estateId.Value, tracking: false, ct);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Registry.Import;
 
@@ -7,13 +8,15 @@ namespace PropertyHub.Features.Registry.Import;
 /// Carries out a previewed import in one transaction: every building, unit and occupant is written, or none is.
 /// Records changed by someone else since the preview stop the import (their Version no longer matches).
 /// </summary>
-public sealed class RegistryImporter(IDbContextFactory<AppDbContext> dbFactory, ILogger<RegistryImporter> logger)
+public sealed class RegistryImporter(IDbContextFactory<AppDbContext> dbFactory, Permissions permissions, ILogger<RegistryImporter> logger)
 {
     /// <summary>Units per SaveChanges, so the change tracker's work stays small on big files; all inside the one transaction.</summary>
     internal int BatchSize { get; init; } = 500;
 
     public async Task<ImportCommitResult> CommitAsync(ImportPreview preview, CancellationToken ct = default)
     {
+        if (!await permissions.AllowsAsync(Can.ImportRegistry, ct))
+            return ImportCommitResult.Refused("NotAllowed");
         if (!preview.CanCommit)
             return ImportCommitResult.Refused("FixErrorsFirst");
 

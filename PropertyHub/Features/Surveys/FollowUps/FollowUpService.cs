@@ -3,6 +3,7 @@ using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Registry;
 using PropertyHub.Features.Surveys.Rectifications;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Surveys.FollowUps;
 
@@ -39,6 +40,7 @@ public sealed record FollowUpRow(
 public sealed class FollowUpService(
     IDbContextFactory<AppDbContext> dbFactory,
     CurrentActor actor,
+    Permissions permissions,
     TimeProvider clock,
     ILogger<FollowUpService> logger)
 {
@@ -77,7 +79,7 @@ public sealed class FollowUpService(
     /// <summary>Records the call or visit and its outcome (required): the follow-up is done.</summary>
     public async Task<WorkResult> RecordAsync(int id, int version, FollowUpMethod method, string? outcome, CancellationToken ct = default)
     {
-        if (!await actor.IsInAnyRoleAsync(SurveyRoles.WorkFollowUps))
+        if (!await permissions.AllowsAsync(Can.WorkFollowUps, ct))
             return WorkResult.Fail("NotAllowed");
         var cleaned = Registry.TypedText.Text(outcome);
         var errors = new Dictionary<string, string>();

@@ -6,6 +6,7 @@ using PropertyHub.Features.Reception;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Resources;
 using PropertyHub.Features.Settings;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Surveys.Rectifications;
 
@@ -17,6 +18,7 @@ namespace PropertyHub.Features.Surveys.Rectifications;
 public sealed class RectificationService(
     IDbContextFactory<AppDbContext> dbFactory,
     CurrentActor actor,
+    Permissions permissions,
     EstateTime estateTime,
     TimeProvider clock,
     IStringLocalizer<SurveyWorkText> text,
@@ -72,7 +74,7 @@ public sealed class RectificationService(
 
     /// <summary>Saves department, responsible person, due date, measure and evidence of an open (or done) rectification.</summary>
     public Task<WorkResult> UpdateAsync(int id, int version, RectificationEdit edit, CancellationToken ct = default) =>
-        ChangeAsync(id, version, SurveyRoles.WorkRectifications, ct, r =>
+        ChangeAsync(id, version, Can.WorkRectifications, ct, r =>
         {
             if (r.Status == RectificationStatus.SignedOff)
                 return WorkResult.Fail("AlreadySignedOff");
@@ -85,7 +87,7 @@ public sealed class RectificationService(
 
     /// <summary>Saves the fields and marks the rectification done: a measure and an evidence note are required.</summary>
     public Task<WorkResult> MarkDoneAsync(int id, int version, RectificationEdit edit, CancellationToken ct = default) =>
-        ChangeAsync(id, version, SurveyRoles.WorkRectifications, ct, r =>
+        ChangeAsync(id, version, Can.WorkRectifications, ct, r =>
         {
             if (r.Status != RectificationStatus.Open)
                 return WorkResult.Fail(r.Status == RectificationStatus.SignedOff ? "AlreadySignedOff" : "AlreadyDone");
@@ -102,7 +104,7 @@ public sealed class RectificationService(
     public async Task<WorkResult> SignOffAsync(int id, int version, CancellationToken ct = default)
     {
         var who = await actor.GetAsync();
-        return await ChangeAsync(id, version, SurveyRoles.SignOffRectifications, ct, r =>
+        return await ChangeAsync(id, version, Can.SignOffRectifications, ct, r =>
         {
             if (r.Status != RectificationStatus.Done)
                 return WorkResult.Fail(r.Status == RectificationStatus.SignedOff ? "AlreadySignedOff" : "NotDone");
@@ -118,7 +120,7 @@ public sealed class RectificationService(
     {
         var who = await actor.GetAsync();
         var cleaned = Clean(reason);
-        return await ChangeAsync(id, version, SurveyRoles.SignOffRectifications, ct, r =>
+        return await ChangeAsync(id, version, Can.SignOffRectifications, ct, r =>
         {
             if (r.Status != RectificationStatus.Done)
                 return WorkResult.Fail(r.Status == RectificationStatus.SignedOff ? "AlreadySignedOff" : "NotDone");
@@ -135,9 +137,9 @@ public sealed class RectificationService(
         });
     }
 
-    private async Task<WorkResult> ChangeAsync(int id, int version, string roles, CancellationToken ct, Func<Rectification, WorkResult> change)
+    private async Task<WorkResult> ChangeAsync(int id, int version, string action, CancellationToken ct, Func<Rectification, WorkResult> change)
     {
-        if (!await actor.IsInAnyRoleAsync(roles))
+        if (!await permissions.AllowsAsync(action, ct))
             return WorkResult.Fail("NotAllowed");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rectification = await db.Rectifications.SingleOrDefaultAsync(r => r.Id == id, ct);

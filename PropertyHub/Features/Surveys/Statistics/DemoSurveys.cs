@@ -6,6 +6,7 @@ using PropertyHub.Features.Reception;
 using PropertyHub.Features.Reception.Ledger;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Settings;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Surveys.Statistics;
 
@@ -16,6 +17,7 @@ namespace PropertyHub.Features.Surveys.Statistics;
 /// </summary>
 public sealed class DemoSurveys(
     IDbContextFactory<AppDbContext> dbFactory,
+    Permissions permissions,
     EstateTime estateTime,
     IOptions<SurveyOptions> options,
     IConfiguration configuration,
@@ -53,6 +55,7 @@ public sealed class DemoSurveys(
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
+        await permissions.DemandAsync(Can.SeedDemoData, ct);
         // Part of the demo data; Seed:DemoContacts=false leaves the survey empty (tests that count from zero).
         if (!configuration.GetValue("Seed:DemoContacts", true))
             return;

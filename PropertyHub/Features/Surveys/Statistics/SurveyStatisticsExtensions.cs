@@ -1,3 +1,4 @@
+using PropertyHub.Features.Accounts.Access;
 using Microsoft.AspNetCore.Authorization;
 
 namespace PropertyHub.Features.Surveys.Statistics;
@@ -28,7 +29,7 @@ public static class SurveyStatisticsExtensions
                 return Results.BadRequest();
             var bytes = await export.ExportAsync(estateId.Value, period, ct);
             return Results.File(bytes, SurveyStatisticsExport.ContentType, $"survey-statistics-{period}.xlsx");
-        }).RequireAuthorization(new AuthorizeAttribute { Roles = SurveyRoles.SeeStatistics });
+        }).RequireAuthorization(Can.SeeSurveyStatistics);
         return app;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Notices;
+using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Surveys.Templates;
 
@@ -10,7 +11,7 @@ namespace PropertyHub.Features.Surveys.Templates;
 /// quarterly duty issues it). Items are archived, never deleted, since past answers refer to them. Every change is
 /// checked against the Version the manager saw; the entities are audited by the context.
 /// </summary>
-public sealed class SurveyTemplateService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, ILogger<SurveyTemplateService> logger)
+public sealed class SurveyTemplateService(IDbContextFactory<AppDbContext> dbFactory, Permissions permissions, ILogger<SurveyTemplateService> logger)
 {
     public const string NotAllowed = "NotAllowed";
 
@@ -85,13 +86,15 @@ public sealed class SurveyTemplateService(IDbContextFactory<AppDbContext> dbFact
         }, ct);
 
     /// <summary>Adds an item at the end of the template.</summary>
-    public Task<TemplateResult> AddItemAsync(int templateId, int seenTemplateVersion, ItemDraft draft, CancellationToken ct = default)
+    public async Task<TemplateResult> AddItemAsync(int templateId, int seenTemplateVersion, ItemDraft draft, CancellationToken ct = default)
     {
+        if (!await AllowedAsync())
+            return TemplateResult.Fail(NotAllowed);
         var errors = SurveyItemRules.Check(draft, withCode: true);
         if (errors.Count > 0)
-            return Task.FromResult(TemplateResult.Invalid(errors));
+            return TemplateResult.Invalid(errors);
         var code = draft.Code!.Trim();
-        return ChangeTemplateAsync(templateId, seenTemplateVersion, (_, template) =>
+        return await ChangeTemplateAsync(templateId, seenTemplateVersion, (_, template) =>
         {
             if (template.Items.Any(i => i.Code == code))
                 return Task.FromResult<TemplateResult?>(TemplateResult.Invalid(new Dictionary<string, string> { [SurveyItemRules.CodeField] = "CodeTaken" }));
@@ -104,12 +107,14 @@ public sealed class SurveyTemplateService(IDbContextFactory<AppDbContext> dbFact
     }
 
     /// <summary>Changes an item's three names and its department (its code stays: exports and past answers use it).</summary>
-    public Task<TemplateResult> EditItemAsync(int itemId, int seenVersion, ItemDraft draft, CancellationToken ct = default)
+    public async Task<TemplateResult> EditItemAsync(int itemId, int seenVersion, ItemDraft draft, CancellationToken ct = default)
     {
+        if (!await AllowedAsync())
+            return TemplateResult.Fail(NotAllowed);
         var errors = SurveyItemRules.Check(draft, withCode: false);
         if (errors.Count > 0)
-            return Task.FromResult(TemplateResult.Invalid(errors));
-        return ChangeItemAsync(itemId, seenVersion, (_, item) =>
+            return TemplateResult.Invalid(errors);
+        return await ChangeItemAsync(itemId, seenVersion, (_, item) =>
         {
             Apply(item, draft);
             return null;
@@ -141,7 +146,7 @@ public sealed class SurveyTemplateService(IDbContextFactory<AppDbContext> dbFact
             return null;
         }, ct);
 
-    private Task<bool> AllowedAsync() => actor.IsInAnyRoleAsync(SurveyRoles.EditTemplates);
+    private Task<bool> AllowedAsync() => permissions.AllowsAsync(Can.EditSurveyTemplates);
 
     private async Task<TemplateResult> ChangeTemplateAsync(
         int templateId, int seenVersion, Func<AppDbContext, SurveyTemplate, Task<TemplateResult?>> change, CancellationToken ct)

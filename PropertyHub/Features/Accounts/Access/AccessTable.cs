@@ -1,0 +1,117 @@
+using System.Security.Claims;
+using static PropertyHub.Features.Accounts.Roles;
+
+namespace PropertyHub.Features.Accounts.Access;
+
+/// <summary>
+/// One action of the access table: the roles that may do it, whether any signed-in staff member may, whether an
+/// occupant without an account may (through a personal link), and whether the system may (scheduled duties, seeding,
+/// the command line).
+/// </summary>
+public sealed record AccessRule(string Action, string Area, string Summary, IReadOnlyList<string> Roles, bool System = false, bool AnySignedIn = false, bool Anyone = false)
+{
+    public bool AllowsRole(string role) => Anyone || AnySignedIn || Roles.Contains(role);
+
+    /// <summary>Whether a signed-in user with these roles may do it (claims or database roles, the caller decides).</summary>
+    public bool AllowsRoles(IEnumerable<string> roles) => Anyone || AnySignedIn || roles.Any(Roles.Contains);
+}
+
+/// <summary>
+/// Who may do what: the one place authorization is decided. Pages, endpoints and the hub use these as policies
+/// (<see cref="AccessExtensions"/>); services demand them (<see cref="Permissions"/>); the README's security section is
+/// generated from it (<see cref="SecurityDocument"/>).
+/// </summary>
+public static class AccessTable
+{
+    private static readonly string[] Desk = [Clerk, Supervisor, Manager, Admin];
+    private static readonly string[] Leads = [Supervisor, Manager, Admin];
+    private static readonly string[] None = [];
+
+    public static readonly IReadOnlyList<AccessRule> Rules = Build();
+
+    private static readonly Dictionary<string, AccessRule> ByAction = Rules.ToDictionary(r => r.Action, StringComparer.Ordinal);
+
+    public static AccessRule Rule(string action) =>
+        ByAction.TryGetValue(action, out var rule) ? rule : throw new ArgumentException($"'{action}' is not in the access table", nameof(action));
+
+    /// <summary>What the user's sign-in claims allow: for showing or hiding controls. Services re-check with <see cref="Permissions"/>.</summary>
+    public static bool Allows(string action, ClaimsPrincipal? user)
+    {
+        var rule = Rule(action);
+        if (rule.Anyone)
+            return true;
+        return user?.Identity?.IsAuthenticated == true && (rule.AnySignedIn || rule.Roles.Any(user.IsInRole));
+    }
+
+    private static List<AccessRule> Build()
+    {
+        var rules = new List<AccessRule>
+        {
+            new(Can.UseStaffPages, "Staff", "Open the home page, estates, units, occupants, the queue, the information archive and the notice board; receive live queue updates", None, AnySignedIn: true),
+
+            new(Can.LogContacts, "Reception", "Log contacts on the intake page", Desk),
+            new(Can.WorkQueue, "Reception", "Assign, transfer, add notes to, escalate, reply to, close and reopen queue items; open the wallboard", Leads),
+            new(Can.EscalateOverdueItems, "Reception", "Escalate items past their reply deadline (the escalation sweep)", None, System: true),
+            new(Can.MaintainArchive, "Reception", "Add, change and delete information archive entries", Leads),
+            new(Can.ReadLedger, "Reception", "Read and export the front-desk ledger", Desk),
+            new(Can.ReviewLedgerDaily, "Reception", "Record the daily ledger review", Leads),
+            new(Can.ReviewLedgerWeekly, "Reception", "Record the weekly ledger review", [Manager, Admin]),
+            new(Can.SeeMeasures, "Reception", "See the reception measures", Leads),
+
+            new(Can.EditRegistry, "Registry", "Add and change buildings, units and occupants", Desk),
+            new(Can.ImportRegistry, "Registry", "Import the registry from a spreadsheet; export it (with phone numbers)", Desk),
+            new(Can.SeeIdNumbers, "Registry", "See ID numbers in full (on screen and in the export)", [Manager, Admin]),
+            new(Can.RevokePersonalLinks, "Registry", "See an occupant's personal links on the unit page, revoke and re-issue them", Leads, System: true),
+
+            new(Can.SeeFeeItems, "Fees", "See the fee items and their rates", [Finance, Manager, Admin, Supervisor]),
+            new(Can.EditFeeItems, "Fees", "Add and change fee items and rates", [Finance, Admin]),
+            new(Can.TakePayments, "Fees", "Take payments at the counter and print receipts", [Finance, Clerk]),
+            new(Can.ReversePayments, "Fees", "Reverse a payment (with a reason)", [Finance]),
+            new(Can.IssuePaymentRequests, "Fees", "Issue the month's payment requests", None, System: true),
+            new(Can.Collect, "Fees", "Record visits on collection tasks assigned to them (or to nobody) and send reminders", [Finance, Clerk, Engineer]),
+            new(Can.RecordVisitsForOthers, "Fees", "Record a visit on a collection task assigned to someone else", [Finance, Manager]),
+            new(Can.AssignCollection, "Fees", "Assign collection tasks to staff", [Finance, Manager]),
+            new(Can.CreateCollectionTasks, "Fees", "Create the month's collection tasks", None, System: true),
+            new(Can.RecordPaidServices, "Fees", "Record paid services and take the occupant's signature", [Engineer, Clerk, Finance]),
+            new(Can.SeeBooks, "Fees", "See the fee books, reports and disclosures; export the fee report", [Finance, Manager, Admin]),
+            new(Can.DraftDisclosures, "Fees", "Draft the half-year income and expenditure disclosure", None, System: true),
+            new(Can.EditDisclosures, "Fees", "Write a disclosure's expenditure lines and notes", [Finance]),
+            new(Can.ApproveDisclosures, "Fees", "Approve and publish a disclosure", [Manager]),
+            new(Can.CorrectDisclosures, "Fees", "Reopen a published disclosure for correction", [Finance, Manager]),
+
+            new(Can.SeeNotices, "Notices", "See every notice with its subject, state and error (the notices page, the unit page)", Leads),
+            new(Can.ManageNotices, "Notices", "Re-send and cancel notices; post on the notice board", Leads),
+            new(Can.PrintLetters, "Notices", "Print letter batches and mark them delivered", Desk),
+            new(Can.DeliverNotices, "Notices", "Send due e-mail and SMS notices", None, System: true),
+
+            new(Can.AnswerSurveys, "Surveys", "Answer an evaluation form through a personal link", None, AnySignedIn: true, Anyone: true),
+            new(Can.IssueSurveys, "Surveys", "Issue the quarter's evaluation forms", None, System: true),
+            new(Can.EnterPaperForms, "Surveys", "Type in paper evaluation forms", [Clerk, Supervisor, Manager]),
+            new(Can.SeeSurveyStatistics, "Surveys", "See and export survey statistics", Leads),
+            new(Can.WorkFollowUps, "Surveys", "Record follow-up calls and visits", [Clerk, Supervisor, Manager]),
+            new(Can.WorkRectifications, "Surveys", "Assign and work rectifications", [Supervisor, Manager]),
+            new(Can.SignOffRectifications, "Surveys", "Sign off or send back a done rectification", [Manager]),
+            new(Can.EditSurveyTemplates, "Surveys", "Change the evaluation form's items", [Manager]),
+
+            new(Can.CreateUsers, "Administration", "Create staff users (the command line creates the first administrator)", [Admin], System: true),
+            new(Can.AdministerUsers, "Administration", "List users, set their roles, disable and re-enable them", [Admin]),
+            new(Can.EditCalendar, "Administration", "Change an estate's service calendar", [Admin]),
+            new(Can.SeeDuties, "Operations", "See the scheduled duties and the jobs dashboard", Leads),
+            new(Can.RunDuties, "Operations", "Run a scheduled duty now", Leads, System: true),
+            new(Can.ManageJobs, "Operations", "Change jobs on the jobs dashboard (trigger, delete) and restore a removed schedule", [Admin]),
+            new(Can.ReadMetrics, "Operations", "Read /metrics (also a scraper with the metrics token)", [Admin]),
+            new(Can.SetUpDatabase, "Operations", "Create the standard data at start-up (the standard evaluation form)", None, System: true),
+            new(Can.SeedDemoData, "Operations", "Seed the demo data at start-up", None, System: true),
+        };
+        // The menu groups show to anyone who may do something inside them.
+        rules.Add(Union(Can.SeeFeesMenu, "Fees", "See the fees menu", rules, Can.SeeFeeItems, Can.TakePayments, Can.Collect, Can.AssignCollection, Can.RecordPaidServices, Can.SeeBooks));
+        rules.Add(Union(Can.SeeSurveysMenu, "Surveys", "See the surveys menu", rules, Can.EnterPaperForms, Can.SeeSurveyStatistics, Can.WorkFollowUps, Can.WorkRectifications, Can.EditSurveyTemplates));
+        return rules;
+    }
+
+    private static AccessRule Union(string action, string area, string summary, List<AccessRule> rules, params string[] of)
+    {
+        var roles = rules.Where(r => of.Contains(r.Action)).SelectMany(r => r.Roles).ToHashSet();
+        return new AccessRule(action, area, summary, [.. All.Where(roles.Contains)]);
+    }
+}

@@ -1,0 +1,73 @@
+namespace PropertyHub.Features.Accounts.Access;
+
+/// <summary>
+/// The named actions of the access table (<see cref="AccessTable"/>): each is an authorization policy for pages,
+/// endpoints and the hub, and what services demand (<see cref="Permissions.DemandAsync"/>) before they change anything.
+/// </summary>
+public static class Can
+{
+    // Everyone on the staff
+    public const string UseStaffPages = nameof(UseStaffPages);
+
+    // Reception
+    public const string LogContacts = nameof(LogContacts);
+    public const string WorkQueue = nameof(WorkQueue);
+    public const string EscalateOverdueItems = nameof(EscalateOverdueItems);
+    public const string MaintainArchive = nameof(MaintainArchive);
+    public const string ReadLedger = nameof(ReadLedger);
+    public const string ReviewLedgerDaily = nameof(ReviewLedgerDaily);
+    public const string ReviewLedgerWeekly = nameof(ReviewLedgerWeekly);
+    public const string SeeMeasures = nameof(SeeMeasures);
+
+    // Registry
+    public const string EditRegistry = nameof(EditRegistry);
+    public const string ImportRegistry = nameof(ImportRegistry);
+    public const string SeeIdNumbers = nameof(SeeIdNumbers);
+    public const string RevokePersonalLinks = nameof(RevokePersonalLinks);
+
+    // Fees
+    public const string SeeFeesMenu = nameof(SeeFeesMenu);
+    public const string SeeFeeItems = nameof(SeeFeeItems);
+    public const string EditFeeItems = nameof(EditFeeItems);
+    public const string TakePayments = nameof(TakePayments);
+    public const string ReversePayments = nameof(ReversePayments);
+    public const string IssuePaymentRequests = nameof(IssuePaymentRequests);
+    public const string Collect = nameof(Collect);
+    public const string RecordVisitsForOthers = nameof(RecordVisitsForOthers);
+    public const string AssignCollection = nameof(AssignCollection);
+    public const string CreateCollectionTasks = nameof(CreateCollectionTasks);
+    public const string RecordPaidServices = nameof(RecordPaidServices);
+    public const string SeeBooks = nameof(SeeBooks);
+    public const string DraftDisclosures = nameof(DraftDisclosures);
+    public const string EditDisclosures = nameof(EditDisclosures);
+    public const string ApproveDisclosures = nameof(ApproveDisclosures);
+    public const string CorrectDisclosures = nameof(CorrectDisclosures);
+
+    // Notices
+    public const string SeeNotices = nameof(SeeNotices);
+    public const string ManageNotices = nameof(ManageNotices);
+    public const string PrintLetters = nameof(PrintLetters);
+    public const string DeliverNotices = nameof(DeliverNotices);
+
+    // Surveys
+    public const string SeeSurveysMenu = nameof(SeeSurveysMenu);
+    public const string AnswerSurveys = nameof(AnswerSurveys);
+    public const string IssueSurveys = nameof(IssueSurveys);
+    public const string EnterPaperForms = nameof(EnterPaperForms);
+    public const string SeeSurveyStatistics = nameof(SeeSurveyStatistics);
+    public const string WorkFollowUps = nameof(WorkFollowUps);
+    public const string WorkRectifications = nameof(WorkRectifications);
+    public const string SignOffRectifications = nameof(SignOffRectifications);
+    public const string EditSurveyTemplates = nameof(EditSurveyTemplates);
+
+    // Administration and operations
+    public const string CreateUsers = nameof(CreateUsers);
+    public const string AdministerUsers = nameof(AdministerUsers);
+    public const string EditCalendar = nameof(EditCalendar);
+    public const string SeeDuties = nameof(SeeDuties);
+    public const string RunDuties = nameof(RunDuties);
+    public const string ManageJobs = nameof(ManageJobs);
+    public const string ReadMetrics = nameof(ReadMetrics);
+    public const string SetUpDatabase = nameof(SetUpDatabase);
+    public const string SeedDemoData = nameof(SeedDemoData);
+}

@@ -1,0 +1,239 @@
+using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Audit;
+using PropertyHub.Features.Fees;
+using PropertyHub.Features.Fees.Books;
+using PropertyHub.Features.Fees.Collection;
+using PropertyHub.Features.Fees.Disclosures;
+using PropertyHub.Features.Fees.PaidServices;
+using PropertyHub.Features.Fees.Requests;
+using PropertyHub.Features.Notices;
+using PropertyHub.Features.PersonalLinks;
+using PropertyHub.Features.Reception;
+using PropertyHub.Features.Reception.Demo;
+using PropertyHub.Features.Reception.Escalation;
+using PropertyHub.Features.Reception.IntakeDesk;
+using PropertyHub.Features.Reception.Knowledge;
+using PropertyHub.Features.Reception.Ledger;
+using PropertyHub.Features.Reception.Measures;
+using PropertyHub.Features.Reception.Queue;
+using PropertyHub.Features.Registry;
+using PropertyHub.Features.Registry.Import;
+using PropertyHub.Features.ScheduledDuties;
+using PropertyHub.Features.Settings;
+using PropertyHub.Features.Surveys;
+using PropertyHub.Features.Surveys.FollowUps;
+using PropertyHub.Features.Surveys.Rectifications;
+using PropertyHub.Features.Surveys.Statistics;
+using PropertyHub.Features.Surveys.Templates;
+
+namespace PropertyHub.Features.Accounts.Access;
+
+/// <summary>
+/// Every public method of the feature services, by "Type.Method": the actions a change demands first (any one of them
+/// suffices), or <see cref="Reads"/> for a query that changes nothing. The access tests fail on a method missing here.
+/// </summary>
+public static class ServiceActions
+{
+    public static readonly IReadOnlyDictionary<string, string[]> Changes = new Dictionary<string, string[]>
+    {
+        // Reception
+        [Key<ReceptionService>(nameof(ReceptionService.LogAsync))] = [Can.LogContacts],
+        [Key<ReceptionService>(nameof(ReceptionService.AssignAsync))] = [Can.WorkQueue],
+        [Key<ReceptionService>(nameof(ReceptionService.TransferAsync))] = [Can.WorkQueue],
+        [Key<ReceptionService>(nameof(ReceptionService.AddNoteAsync))] = [Can.WorkQueue],
+        [Key<ReceptionService>(nameof(ReceptionService.EscalateAsync))] = [Can.WorkQueue],
+        [Key<ReceptionService>(nameof(ReceptionService.ReplyAsync))] = [Can.WorkQueue],
+        [Key<ReceptionService>(nameof(ReceptionService.CloseAsync))] = [Can.WorkQueue],
+        [Key<ReceptionService>(nameof(ReceptionService.ReopenAsync))] = [Can.WorkQueue],
+        [Key<EscalationSweep>(nameof(EscalationSweep.RunAsync))] = [Can.EscalateOverdueItems],
+        [Key<EscalationSweep>(nameof(EscalationSweep.SweepAsync))] = [Can.EscalateOverdueItems],
+        [Key<KnowledgeService>(nameof(KnowledgeService.SaveAsync))] = [Can.MaintainArchive],
+        [Key<KnowledgeService>(nameof(KnowledgeService.DeleteAsync))] = [Can.MaintainArchive],
+        [Key<LedgerReviewService>(nameof(LedgerReviewService.RecordAsync))] = [Can.ReviewLedgerDaily, Can.ReviewLedgerWeekly],
+
+        // Registry
+        [Key<RegistryService>(nameof(RegistryService.SaveBuildingAsync))] = [Can.EditRegistry],
+        [Key<RegistryService>(nameof(RegistryService.SaveUnitAsync))] = [Can.EditRegistry],
+        [Key<RegistryService>(nameof(RegistryService.SaveOccupantAsync))] = [Can.EditRegistry],
+        [Key<RegistryImporter>(nameof(RegistryImporter.CommitAsync))] = [Can.ImportRegistry],
+        [Key<RegistryExporter>(nameof(RegistryExporter.ExportAsync))] = [Can.ImportRegistry],
+        [Key<PersonalLinkService>(nameof(PersonalLinkService.RevokeAsync))] = [Can.RevokePersonalLinks],
+        [Key<OccupantLinks>(nameof(OccupantLinks.RevokeAsync))] = [Can.RevokePersonalLinks],
+        [Key<OccupantLinks>(nameof(OccupantLinks.ReissueAsync))] = [Can.RevokePersonalLinks],
+
+        // Fees
+        [Key<FeeService>(nameof(FeeService.AddItemAsync))] = [Can.EditFeeItems],
+        [Key<FeeService>(nameof(FeeService.UpdateItemAsync))] = [Can.EditFeeItems],
+        [Key<FeeService>(nameof(FeeService.AddRateAsync))] = [Can.EditFeeItems],
+        [Key<PaymentService>(nameof(PaymentService.RecordAsync))] = [Can.TakePayments],
+        [Key<PaymentService>(nameof(PaymentService.ReverseAsync))] = [Can.ReversePayments],
+        [Key<PaymentRequestIssuer>(nameof(PaymentRequestIssuer.IssueAsync))] = [Can.IssuePaymentRequests],
+        [Key<CollectionVisits>(nameof(CollectionVisits.RecordAsync))] = [Can.Collect, Can.RecordVisitsForOthers],
+        [Key<CollectionVisits>(nameof(CollectionVisits.SendReminderAsync))] = [Can.Collect],
+        [Key<CollectionService>(nameof(CollectionService.AssignAsync))] = [Can.AssignCollection],
+        [Key<CollectionTaskCreator>(nameof(CollectionTaskCreator.CreateAsync))] = [Can.CreateCollectionTasks],
+        [Key<PaidServiceService>(nameof(PaidServiceService.RecordAsync))] = [Can.RecordPaidServices],
+        [Key<PaidServiceService>(nameof(PaidServiceService.UpdateAsync))] = [Can.RecordPaidServices],
+        [Key<PaidServiceService>(nameof(PaidServiceService.SignAsync))] = [Can.RecordPaidServices],
+        [Key<PaidServiceService>(nameof(PaidServiceService.DeleteAsync))] = [Can.RecordPaidServices],
+        [Key<DisclosureDrafter>(nameof(DisclosureDrafter.DraftAsync))] = [Can.DraftDisclosures],
+        [Key<DisclosureService>(nameof(DisclosureService.AddExpenditureAsync))] = [Can.EditDisclosures],
+        [Key<DisclosureService>(nameof(DisclosureService.EditExpenditureAsync))] = [Can.EditDisclosures],
+        [Key<DisclosureService>(nameof(DisclosureService.RemoveExpenditureAsync))] = [Can.EditDisclosures],
+        [Key<DisclosureService>(nameof(DisclosureService.SetNotesAsync))] = [Can.EditDisclosures],
+        [Key<DisclosureService>(nameof(DisclosureService.ApproveAsync))] = [Can.ApproveDisclosures],
+        [Key<DisclosureService>(nameof(DisclosureService.PublishAsync))] = [Can.ApproveDisclosures],
+        [Key<DisclosureService>(nameof(DisclosureService.CorrectAsync))] = [Can.CorrectDisclosures],
+
+        // Notices
+        [Key<NoticeService>(nameof(NoticeService.ResendAsync))] = [Can.ManageNotices],
+        [Key<NoticeService>(nameof(NoticeService.CancelAsync))] = [Can.ManageNotices],
+        [Key<NoticeService>(nameof(NoticeService.PostAsync))] = [Can.ManageNotices],
+        [Key<NoticeService>(nameof(NoticeService.MarkDeliveredAsync))] = [Can.PrintLetters],
+        [Key<NoticeDelivery>(nameof(NoticeDelivery.RunAsync))] = [Can.DeliverNotices],
+        [Key<NoticeDelivery>(nameof(NoticeDelivery.DeliverDueAsync))] = [Can.DeliverNotices],
+
+        // Surveys
+        [Key<SurveyIssuer>(nameof(SurveyIssuer.IssueAsync))] = [Can.IssueSurveys],
+        [Key<SurveyAnswers>(nameof(SurveyAnswers.AnswerOnlineAsync))] = [Can.AnswerSurveys],
+        [Key<SurveyAnswers>(nameof(SurveyAnswers.AnswerPaperAsync))] = [Can.EnterPaperForms],
+        [Key<FollowUpService>(nameof(FollowUpService.RecordAsync))] = [Can.WorkFollowUps],
+        [Key<RectificationService>(nameof(RectificationService.UpdateAsync))] = [Can.WorkRectifications],
+        [Key<RectificationService>(nameof(RectificationService.MarkDoneAsync))] = [Can.WorkRectifications],
+        [Key<RectificationService>(nameof(RectificationService.SignOffAsync))] = [Can.SignOffRectifications],
+        [Key<RectificationService>(nameof(RectificationService.SendBackAsync))] = [Can.SignOffRectifications],
+        [Key<SurveyTemplateService>(nameof(SurveyTemplateService.CreateAsync))] = [Can.EditSurveyTemplates],
+        [Key<SurveyTemplateService>(nameof(SurveyTemplateService.RenameAsync))] = [Can.EditSurveyTemplates],
+        [Key<SurveyTemplateService>(nameof(SurveyTemplateService.ActivateAsync))] = [Can.EditSurveyTemplates],
+        [Key<SurveyTemplateService>(nameof(SurveyTemplateService.AddItemAsync))] = [Can.EditSurveyTemplates],
+        [Key<SurveyTemplateService>(nameof(SurveyTemplateService.EditItemAsync))] = [Can.EditSurveyTemplates],
+        [Key<SurveyTemplateService>(nameof(SurveyTemplateService.MoveItemAsync))] = [Can.EditSurveyTemplates],
+        [Key<SurveyTemplateService>(nameof(SurveyTemplateService.SetArchivedAsync))] = [Can.EditSurveyTemplates],
+        [Key<StandardSurveyTemplate>(nameof(StandardSurveyTemplate.EnsureAsync))] = [Can.SetUpDatabase],
+
+        // Administration and operations
+        [Key<UserAdministration>(nameof(UserAdministration.ListAsync))] = [Can.AdministerUsers],
+        [Key<UserAdministration>(nameof(UserAdministration.CreateAsync))] = [Can.CreateUsers],
+        [Key<UserAdministration>(nameof(UserAdministration.SetRolesAsync))] = [Can.AdministerUsers],
+        [Key<UserAdministration>(nameof(UserAdministration.SetDisabledAsync))] = [Can.AdministerUsers],
+        [Key<UserAdministration>(nameof(UserAdministration.SetDepartmentAsync))] = [Can.AdministerUsers],
+        [Key<ServiceCalendarService>(nameof(ServiceCalendarService.SaveAsync))] = [Can.EditCalendar],
+        [Key<DutyRunner>(nameof(DutyRunner.RunDueAsync))] = [Can.RunDuties],
+        [Key<DutyRunner>(nameof(DutyRunner.RunAsync))] = [Can.RunDuties],
+        [Key<DutyCatchUp>(nameof(DutyCatchUp.CatchUpAsync))] = [Can.RunDuties],
+        [Key<DutiesOverview>(nameof(DutiesOverview.RunNowAsync))] = [Can.RunDuties],
+        [Key<DutiesOverview>(nameof(DutiesOverview.RunExtraAsync))] = [Can.RunDuties],
+        [Key<DutiesOverview>(nameof(DutiesOverview.RestoreScheduleAsync))] = [Can.ManageJobs],
+        [Key<DemoUsers>(nameof(DemoUsers.SeedAsync))] = [Can.SeedDemoData],
+        [Key<DemoEstate>(nameof(DemoEstate.SeedAsync))] = [Can.SeedDemoData],
+        [Key<DemoArchive>(nameof(DemoArchive.SeedAsync))] = [Can.SeedDemoData],
+        [Key<DemoReception>(nameof(DemoReception.SeedAsync))] = [Can.SeedDemoData],
+        [Key<DemoFees>(nameof(DemoFees.SeedAsync))] = [Can.SeedDemoData],
+        [Key<DemoSurveys>(nameof(DemoSurveys.SeedAsync))] = [Can.SeedDemoData],
+    };
+
+    /// <summary>Queries that change nothing; what they show is limited by the pages' policies.</summary>
+    public static readonly IReadOnlySet<string> Reads = new HashSet<string>
+    {
+        Key<ReceptionService>(nameof(ReceptionService.SettingsAsync)),
+        Key<ReceptionService>(nameof(ReceptionService.GetAsync)),
+        Key<QueueQueries>(nameof(QueueQueries.DefaultEstateIdAsync)),
+        Key<QueueQueries>(nameof(QueueQueries.DepartmentOfAsync)),
+        Key<OccupantLinks>(nameof(OccupantLinks.ForOccupantAsync)),
+        Key<QueueQueries>(nameof(QueueQueries.GetPageAsync)),
+        Key<QueueQueries>(nameof(QueueQueries.GetCountersAsync)),
+        Key<QueueQueries>(nameof(QueueQueries.BuildingsAsync)),
+        Key<QueueQueries>(nameof(QueueQueries.StaffAsync)),
+        Key<DeskProfile>(nameof(DeskProfile.UserAsync)),
+        Key<DeskProfile>(nameof(DeskProfile.EstatesAsync)),
+        Key<DeskProfile>(nameof(DeskProfile.CallerAsync)),
+        Key<KnowledgeService>(nameof(KnowledgeService.SearchAsync)),
+        Key<KnowledgeService>(nameof(KnowledgeService.ListAsync)),
+        Key<KnowledgeService>(nameof(KnowledgeService.GetAsync)),
+        Key<LedgerService>(nameof(LedgerService.EstatesAsync)),
+        Key<LedgerService>(nameof(LedgerService.DefaultEstateAsync)),
+        Key<LedgerService>(nameof(LedgerService.PageAsync)),
+        Key<LedgerService>(nameof(LedgerService.ExportAsync)),
+        Key<LedgerReviewService>(nameof(LedgerReviewService.ListAsync)),
+        Key<LedgerReviewService>(nameof(LedgerReviewService.OpenItemsAsync)),
+        Key<LedgerReviewService>(nameof(LedgerReviewService.GapsAsync)),
+        Key<MeasuresService>(nameof(MeasuresService.ComputeAsync)),
+
+        Key<RegistryService>(nameof(RegistryService.GetEstateTreeAsync)),
+        Key<RegistryService>(nameof(RegistryService.GetUnitsAsync)),
+        Key<RegistryService>(nameof(RegistryService.GetUnitAsync)),
+        Key<RegistryService>(nameof(RegistryService.GetCountsAsync)),
+        Key<RegistryService>(nameof(RegistryService.GetBuildingFormAsync)),
+        Key<RegistryService>(nameof(RegistryService.GetUnitFormAsync)),
+        Key<RegistryService>(nameof(RegistryService.GetOccupantFormAsync)),
+        Key<RegistryService>(nameof(RegistryService.SearchAsync)),
+        Key<RegistryImportValidator>(nameof(RegistryImportValidator.ValidateAsync)),
+        Key<RegistryExporter>(nameof(RegistryExporter.EstatesAsync)),
+        Key<AuditQueries>(nameof(AuditQueries.GetTrailAsync)),
+        Key<PersonalLinkService>(nameof(PersonalLinkService.ResolveAsync)),
+
+        Key<FeeService>(nameof(FeeService.StandardAsync)),
+        Key<FeeBooks>(nameof(FeeBooks.FindUnitAsync)),
+        Key<FeeBooks>(nameof(FeeBooks.StatementAsync)),
+        Key<FeeBooks>(nameof(FeeBooks.EstatesAsync)),
+        Key<FeeBooks>(nameof(FeeBooks.BookAsync)),
+        Key<FeeReportExport>(nameof(FeeReportExport.ExportAsync)),
+        Key<PaymentRequestViews>(nameof(PaymentRequestViews.ByTokenAsync)),
+        Key<PaymentRequestViews>(nameof(PaymentRequestViews.ByIdAsync)),
+        Key<CollectionService>(nameof(CollectionService.BuildingsAsync)),
+        Key<CollectionService>(nameof(CollectionService.MineAsync)),
+        Key<CollectionService>(nameof(CollectionService.CollectorsAsync)),
+        Key<PaidServiceService>(nameof(PaidServiceService.ForUnitAsync)),
+        Key<PaidServiceService>(nameof(PaidServiceService.SheetAsync)),
+        Key<PaidServiceService>(nameof(PaidServiceService.FindUnitAsync)),
+        Key<PaidServiceService>(nameof(PaidServiceService.UnitAsync)),
+        Key<DisclosureDrafter>(nameof(DisclosureDrafter.IncomeAsync)),
+        Key<DisclosureService>(nameof(DisclosureService.ListAsync)),
+        Key<DisclosureService>(nameof(DisclosureService.GetAsync)),
+
+        Key<NoticeService>(nameof(NoticeService.ListAsync)),
+        Key<NoticeService>(nameof(NoticeService.EstatesAsync)),
+        Key<NoticeService>(nameof(NoticeService.BuildingsAsync)),
+        Key<NoticeService>(nameof(NoticeService.LetterHeadAsync)),
+        Key<NoticeService>(nameof(NoticeService.KindsAsync)),
+        Key<NoticeService>(nameof(NoticeService.ForOccupantAsync)),
+        Key<NoticeService>(nameof(NoticeService.PendingLettersAsync)),
+        Key<NoticeService>(nameof(NoticeService.BoardAsync)),
+
+        Key<SurveyAnswers>(nameof(SurveyAnswers.FormAsync)),
+        Key<SurveyAnswers>(nameof(SurveyAnswers.EstatesAsync)),
+        Key<SurveyAnswers>(nameof(SurveyAnswers.FindForPaperAsync)),
+        Key<FollowUpService>(nameof(FollowUpService.ListAsync)),
+        Key<FollowUpService>(nameof(FollowUpService.OpenCountAsync)),
+        Key<RectificationService>(nameof(RectificationService.ListAsync)),
+        Key<RectificationService>(nameof(RectificationService.GetAsync)),
+        Key<RectificationService>(nameof(RectificationService.QuartersAsync)),
+        Key<UnitSurveys>(nameof(UnitSurveys.ForUnitAsync)),
+        Key<SurveyStatistics>(nameof(SurveyStatistics.EstatesAsync)),
+        Key<SurveyStatistics>(nameof(SurveyStatistics.ComputeAsync)),
+        Key<SurveyStatisticsExport>(nameof(SurveyStatisticsExport.ExportAsync)),
+        Key<SurveyTemplateService>(nameof(SurveyTemplateService.ListAsync)),
+        Key<SurveyTemplateService>(nameof(SurveyTemplateService.GetAsync)),
+
+        Key<ServiceCalendarService>(nameof(ServiceCalendarService.ListAsync)),
+        Key<ServiceCalendarService>(nameof(ServiceCalendarService.GetAsync)),
+        Key<ServiceCalendarService>(nameof(ServiceCalendarService.GetCalendarAsync)),
+        Key<ServiceCalendarService>(nameof(ServiceCalendarService.IsServiceLineOpenAsync)),
+        Key<ServiceCalendarService>(nameof(ServiceCalendarService.IsServiceLineOpenNowAsync)),
+        Key<DutiesOverview>(nameof(DutiesOverview.SnapshotAsync)),
+        Key<IntakeValidator>(nameof(IntakeValidator.CheckAsync)),
+        Key<RegistryImportParser>(nameof(RegistryImportParser.ParseAsync)),
+
+        // Who acts and what they may: the checks themselves.
+        Key<CurrentActor>(nameof(CurrentActor.GetAsync)),
+        Key<CurrentActor>(nameof(CurrentActor.GetPrincipalAsync)),
+        Key<CurrentActor>(nameof(CurrentActor.GetActingAsync)),
+        Key<Permissions>(nameof(Permissions.MayAsync)),
+        Key<Permissions>(nameof(Permissions.AllowsAsync)),
+        Key<Permissions>(nameof(Permissions.DemandAsync)),
+        // The signed-in user's own password again (leaving the signing kiosk): counts towards their lockout only.
+        Key<StaffPasswordCheck>(nameof(StaffPasswordCheck.ConfirmAsync)),
+    };
+
+    public static string Key<T>(string method) => typeof(T).Name + "." + method;
+}
