@@ -56,25 +56,39 @@ internal static class PaymentRequestBench
                 await Task.Delay(50);
             }
         });
+        host.Sections.Reset();
+        var runCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var run = Stopwatch.StartNew();
         var issued = await IssueAsync(host, month);
         run.Stop();
+        runCpu = Process.GetCurrentProcess().TotalProcessorTime - runCpu;
+        var firstSections = host.Sections.Describe(run.Elapsed);
         sampling.Cancel();
         await sampler;
 
         var raw = await Baseline.InsertSameRowsAsync(host, estateId, month);
+        if (args.Contains("--run-only"))
+        {
+            Console.WriteLine($"run: {run.Elapsed.TotalSeconds:F1} s (CPU {runCpu.TotalSeconds:F1} s); raw: {raw.Seconds:F1} s (CPU {raw.Cpu.TotalSeconds:F1} s); {firstSections}");
+            return;
+        }
 
         var idle = await Clerk.LatenciesAsync(host, count: 150, until: null);
+        host.Sections.Reset();
         var second = Stopwatch.StartNew();
         var issuing = Task.Run(() => IssueAsync(host, month.AddMonths(1)));
         var during = await Clerk.LatenciesAsync(host, count: int.MaxValue, until: issuing);
         var issuedSecond = await issuing;
         second.Stop();
+        var secondSections = host.Sections.Describe(second.Elapsed);
 
         Console.WriteLine($"requests issued: {issued:N0} ({raw.Rows:N0} rows: requests, lines, links, notices)");
         Console.WriteLine($"run: {run.Elapsed.TotalSeconds:F1} s; raw insert of the same rows: {raw.Seconds:F1} s; ratio {run.Elapsed.TotalSeconds / raw.Seconds:F2}");
+        Console.WriteLine($"  process CPU time (the machine is shared: wall times stretch with its load): run {runCpu.TotalSeconds:F1} s, raw insert {raw.Cpu.TotalSeconds:F1} s");
+        Console.WriteLine($"  where the run's time went: {firstSections}");
         Console.WriteLine($"memory: working set {baselineWorkingSet / 1048576.0:F0} MB before, peak {peakWorkingSet / 1048576.0:F0} MB during; peak managed heap {peakHeap / 1048576.0:F0} MB");
         Console.WriteLine($"second run ({month.AddMonths(1):yyyy-MM}, with the clerk): {issuedSecond:N0} requests in {second.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"  where the second run's time went: {secondSections}");
         Console.WriteLine($"clerk intake p95: idle {Clerk.P95(idle):F1} ms ({idle.Count}), during the second run {Clerk.P95(during):F1} ms ({during.Count}); ratio {Clerk.P95(during) / Clerk.P95(idle):F2}");
     }
 
@@ -192,7 +206,7 @@ internal static class Baseline
     }
 
     /// <summary>Reads back the run's rows and inserts the same rows again (for 2099-01, new link hashes and notice keys), timed.</summary>
-    public static async Task<(int Rows, double Seconds)> InsertSameRowsAsync(BenchHost host, int estateId, DateOnly month)
+    public static async Task<(int Rows, double Seconds, TimeSpan Cpu)> InsertSameRowsAsync(BenchHost host, int estateId, DateOnly month)
     {
         await using var connection = await OpenAsync(host);
         var requests = await RawRows.ReadAsync(connection, $"SELECT * FROM \"PaymentRequests\" WHERE \"EstateId\" = {estateId}");
@@ -212,6 +226,7 @@ internal static class Baseline
         var linkRows = RawRows.Without(links, "Id");
         var noticeRows = RawRows.Without(notices, "Id");
 
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         await using (var transaction = await connection.BeginTransactionAsync())
         {
@@ -222,7 +237,8 @@ internal static class Baseline
             await transaction.CommitAsync();
         }
         watch.Stop();
-        return (requests.Rows.Count + lines.Rows.Count + links.Rows.Count + notices.Rows.Count, watch.Elapsed.TotalSeconds);
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        return (requests.Rows.Count + lines.Rows.Count + links.Rows.Count + notices.Rows.Count, watch.Elapsed.TotalSeconds, cpu);
     }
 
     private static void Shift(Table table, string column, Func<object?, object?> change)

@@ -1,0 +1,145 @@
+using Microsoft.EntityFrameworkCore;
+using PropertyHub.Data;
+using PropertyHub.Features.Notices;
+using PropertyHub.Features.PersonalLinks;
+
+namespace PropertyHub.Features.Fees.Requests;
+
+/// <summary>
+/// Writes a run's payment requests a batch of units at a time, each batch one transaction under the execution
+/// strategy (a retried batch is made again from scratch). One context for the whole run, its connection kept open, so
+/// that on SQLite and PostgreSQL the raw inserts (<see cref="BulkInsert"/>) prepare their statements once per run.
+/// Inside the transaction it reads only what it changes (paid services to bill) or must see at its latest (whether the
+/// unit has payments, hence credit), so the transaction stays short: a clerk's save waits for one batch at most.
+/// </summary>
+internal sealed class RequestBatchWriter : IAsyncDisposable
+{
+    private readonly AppDbContext db;
+    private readonly BulkInsert? bulk;
+    private readonly PaymentRequestNotices notices;
+    private readonly ILookup<int, FeeItem> items;
+    private readonly DateOnly month;
+    private readonly PaymentRequestIssuer issuer;
+
+    private RequestBatchWriter(AppDbContext db, PaymentRequestNotices notices, ILookup<int, FeeItem> items, DateOnly month, PaymentRequestIssuer issuer)
+    {
+        this.db = db;
+        bulk = BulkInsert.Supports(db) ? new BulkInsert(db) : null;
+        this.notices = notices;
+        this.items = items;
+        this.month = month;
+        this.issuer = issuer;
+    }
+
+    public static async Task<RequestBatchWriter> OpenAsync(IDbContextFactory<AppDbContext> dbFactory, PaymentRequestNotices notices,
+        ILookup<int, FeeItem> items, DateOnly month, PaymentRequestIssuer issuer, CancellationToken ct)
+    {
+        var db = await dbFactory.CreateDbContextAsync(ct);
+        db.IsBackground = true;
+        return new RequestBatchWriter(db, notices, items, month, issuer);
+    }
+
+    /// <summary>Issues the requests of <paramref name="units"/> in one transaction; returns how many.</summary>
+    public Task<int> WriteAsync(IReadOnlyList<UnitToBill> units, DateTimeOffset now, CancellationToken ct) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
+                await db.Database.OpenConnectionAsync(ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var ids = units.Select(u => u.UnitId).ToList();
+            // Only units that ever paid can have credit: the others need no look at their payments.
+            var paying = (await db.Payments.Where(p => ids.Contains(p.UnitId)).Select(p => p.UnitId).Distinct().ToListAsync(ct)).ToHashSet();
+            var services = (await db.PaidServices.Where(s => ids.Contains(s.UnitId) && s.SignedAt != null && s.PaymentRequestId == null)
+                .ToListAsync(ct)).ToLookup(s => s.UnitId);
+            var requests = units.Select(unit => (Unit: unit, Request: RequestLines.Request(unit, items[unit.EstateId], services[unit.UnitId], month,
+                issuer.DueDate(month, unit.EstateId, now), now))).ToList();
+            if (bulk is not null)
+                await WriteRawAsync(bulk, requests, services, paying, now, ct);
+            else
+                await WriteTrackedAsync(requests, services, paying, now, ct);
+            await transaction.CommitAsync(ct);
+            return requests.Count;
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        if (bulk is not null)
+            await bulk.DisposeAsync();
+        await db.DisposeAsync();
+    }
+
+    /// <summary>SQL Server (and any other provider): EF Core's change tracking and SaveChanges.</summary>
+    private async Task WriteTrackedAsync(List<(UnitToBill Unit, PaymentRequest Request)> requests, ILookup<int, PaidService> services,
+        HashSet<int> paying, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var (_, request) in requests)
+            db.PaymentRequests.Add(request);
+        await db.SaveChangesAsync(ct);
+
+        foreach (var (unit, request) in requests)
+        {
+            foreach (var service in services[unit.UnitId])
+                service.PaymentRequestId = request.Id;
+            // Money the unit paid beyond what it owed goes to the new request.
+            if (paying.Contains(unit.UnitId))
+                await Credit.ApplyAsync(db, unit.UnitId, [request], ct);
+            var link = PersonalLinkService.Add(db, LinkPurpose.PaymentRequest, request.Id, unit.Payer.Id, now, issuer.LinkLifetime, issuer.LinkBaseUrl);
+            notices.Add(db, unit.Payer, unit.Unit, unit.Place, request, unit.Arrears, link, now);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// SQLite and PostgreSQL: the requests, their lines, links and notices go in raw (the same rows SaveChanges would
+    /// write, without its per-row statements and change tracking); what is left to change (paid services billed, credit
+    /// allocated and the requests it pays) is saved through EF Core, in the same transaction. The unique key
+    /// (unit, month) still refuses a request issued by another run.
+    /// </summary>
+    private async Task WriteRawAsync(BulkInsert bulk, List<(UnitToBill Unit, PaymentRequest Request)> requests, ILookup<int, PaidService> services,
+        HashSet<int> paying, DateTimeOffset now, CancellationToken ct)
+    {
+        await bulk.InsertWithKeysAsync(requests.Select(r => r.Request).ToList(), nameof(PaymentRequest.UnitId), ct);
+        var lines = new List<PaymentRequestLine>(requests.Count * 4);
+        foreach (var (_, request) in requests)
+        {
+            foreach (var line in request.Lines)
+            {
+                line.PaymentRequestId = request.Id;
+                lines.Add(line);
+            }
+        }
+        await bulk.InsertAsync(lines, ct);
+
+        var links = new List<PersonalLink>(requests.Count);
+        var made = new List<Notice>(requests.Count * 3);
+        foreach (var (unit, request) in requests)
+        {
+            foreach (var service in services[unit.UnitId])
+                service.PaymentRequestId = request.Id;
+            if (paying.Contains(unit.UnitId))
+                await ApplyCreditAsync(unit, request, ct);
+            var (link, url) = PersonalLinkService.New(LinkPurpose.PaymentRequest, request.Id, unit.Payer.Id, now, issuer.LinkLifetime, issuer.LinkBaseUrl);
+            links.Add(link);
+            made.AddRange(notices.Make(unit.Payer, unit.Unit, unit.Place, request, unit.Arrears, url, now));
+        }
+        await bulk.InsertAsync(links, ct);
+        await bulk.InsertAsync(made, ct);
+        if (db.ChangeTracker.HasChanges())
+            await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Credit changes the stored request: tracked as a copy without its lines (those are written already).</summary>
+    private async Task ApplyCreditAsync(UnitToBill unit, PaymentRequest request, CancellationToken ct)
+    {
+        var stored = new PaymentRequest
+        {
+            Id = request.Id, EstateId = request.EstateId, BuildingId = request.BuildingId, UnitId = request.UnitId,
+            OccupantId = request.OccupantId, Month = request.Month, DueDate = request.DueDate, IssuedAt = request.IssuedAt,
+            Total = request.Total, Paid = request.Paid, Version = request.Version,
+        };
+        db.PaymentRequests.Attach(stored);
+        await Credit.ApplyAsync(db, unit.UnitId, [stored], ct);
+        request.Paid = stored.Paid;
+    }
+}
