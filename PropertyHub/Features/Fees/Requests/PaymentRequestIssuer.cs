@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PropertyHub.Data;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.Registry;
-using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Fees.Requests;
@@ -16,9 +14,8 @@ namespace PropertyHub.Features.Fees.Requests;
 /// of earlier months as its own line; the unit's credit is applied; the notices and the payer's personal link go
 /// with it. Exactly once per (unit, month): the key refuses a second request, so a second, concurrent or
 /// after-crash run only issues what is missing.
-/// Units are read a page at a time outside any transaction (what to bill, who pays, what is still owed), then written
-/// in short transactions (<see cref="RequestBatchWriter"/>). People first: while people are saving, the transactions
-/// shrink to <see cref="PaymentRequestOptions.BatchSizeWhileBusy"/> units and each waits for their saves under way.
+/// Units are read a page of <see cref="PaymentRequestOptions.BatchSize"/> at a time outside any transaction (what to
+/// bill, who pays, what is still owed), then written by <see cref="RequestBatchWriter"/>, people first.
 /// </summary>
 public sealed class PaymentRequestIssuer(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -30,17 +27,13 @@ public sealed class PaymentRequestIssuer(
     IOptions<PersonalLinkOptions> linkOptions,
     ILogger<PaymentRequestIssuer> logger)
 {
-    /// <summary>How long after people last waited for this run it keeps its transactions short.</summary>
-    private static readonly TimeSpan BusyFor = TimeSpan.FromSeconds(2);
-
     public async Task<int> IssueAsync(DateOnly month, CancellationToken ct)
     {
         var items = await ItemsAsync(ct);
         await using var reading = await dbFactory.CreateDbContextAsync(ct);
         reading.IsBackground = true;
-        await using var writer = await RequestBatchWriter.OpenAsync(dbFactory, notices, items, month, this, ct);
+        await using var writer = await RequestBatchWriter.OpenAsync(dbFactory, writes, notices, items, month, this, ct);
         int issued = 0, withoutPayer = 0, afterId = 0;
-        var peopleWaitedAt = long.MinValue;
         while (true)
         {
             var (last, units, noPayer) = await NextPageAsync(reading, month, afterId, ct);
@@ -48,18 +41,7 @@ public sealed class PaymentRequestIssuer(
                 break;
             afterId = last.Value;
             withoutPayer += noPayer;
-            for (var start = 0; start < units.Count;)
-            {
-                if (writes.Waiting > 0)
-                    peopleWaitedAt = Stopwatch.GetTimestamp();
-                // A clerk's save under way goes before the next transaction.
-                await writes.YieldAsync(ct);
-                var busy = peopleWaitedAt != long.MinValue && Stopwatch.GetElapsedTime(peopleWaitedAt) < BusyFor;
-                var size = Math.Min(busy ? options.Value.BatchSizeWhileBusy : options.Value.BatchSize, units.Count - start);
-                var batch = units.GetRange(start, size);
-                issued += await UniqueBatches.WriteAsync(batch, some => writer.WriteAsync(some, clock.GetUtcNow(), ct));
-                start += size;
-            }
+            issued += await writer.WriteAsync(units, ct);
         }
         if (withoutPayer > 0)
             logger.LogWarning("{Count} units have no occupant to pay and were not billed for {Month}", withoutPayer, BillingMonth.Period(month));
@@ -76,6 +58,10 @@ public sealed class PaymentRequestIssuer(
     }
 
     internal DateOnly DueDate(DateOnly month, int estateId, DateTimeOffset now) => DueDate(month, estateTime.LocalDate(estateId, now));
+
+    internal int BatchSizeWhileBusy => options.Value.BatchSizeWhileBusy;
+
+    internal DateTimeOffset Now => clock.GetUtcNow();
 
     internal TimeSpan LinkLifetime => TimeSpan.FromDays(options.Value.LinkDays);
 

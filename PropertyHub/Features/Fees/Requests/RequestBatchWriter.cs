@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Notices;
@@ -6,60 +7,130 @@ using PropertyHub.Features.PersonalLinks;
 namespace PropertyHub.Features.Fees.Requests;
 
 /// <summary>
-/// Writes a run's payment requests a batch of units at a time, each batch one transaction under the execution
-/// strategy (a retried batch is made again from scratch). One context for the whole run, its connection kept open, so
-/// that on SQLite and PostgreSQL the raw inserts (<see cref="BulkInsert"/>) prepare their statements once per run.
-/// Inside the transaction it reads only what it changes (paid services to bill) or must see at its latest (whether the
-/// unit has payments, hence credit), so the transaction stays short: a clerk's save waits for one batch at most.
+/// Writes a run's payment requests, each transaction under the execution strategy (a retried one is made again from
+/// scratch). One context for the whole run, its connection kept open, so that on SQLite and PostgreSQL the raw inserts
+/// (<see cref="BulkInsert"/>) prepare their statements once per run. People first, for SQLite's single writer: while
+/// nobody waits, a transaction takes a whole page of units (few commits); between every few units it looks whether a
+/// person's save is waiting, and if so commits at once; and while people have been saving in the last seconds,
+/// transactions stay at <see cref="PaymentRequestOptions.BatchSizeWhileBusy"/> units, each after their saves under way.
+/// Inside a transaction it reads only what it changes (paid services to bill) or must see at its latest (whether the
+/// unit has payments, hence credit).
 /// </summary>
 internal sealed class RequestBatchWriter : IAsyncDisposable
 {
+    /// <summary>How long after a person last waited for the run it keeps its transactions short.</summary>
+    private static readonly TimeSpan BusyFor = TimeSpan.FromSeconds(2);
+
     private readonly AppDbContext db;
     private readonly BulkInsert? bulk;
+    private readonly WritePriority writes;
     private readonly PaymentRequestNotices notices;
     private readonly ILookup<int, FeeItem> items;
     private readonly DateOnly month;
     private readonly PaymentRequestIssuer issuer;
+    private long peopleWaitedAt;
 
-    private RequestBatchWriter(AppDbContext db, PaymentRequestNotices notices, ILookup<int, FeeItem> items, DateOnly month, PaymentRequestIssuer issuer)
+    private RequestBatchWriter(AppDbContext db, WritePriority writes, PaymentRequestNotices notices, ILookup<int, FeeItem> items, DateOnly month,
+        PaymentRequestIssuer issuer)
     {
         this.db = db;
         bulk = BulkInsert.Supports(db) ? new BulkInsert(db) : null;
+        this.writes = writes;
         this.notices = notices;
         this.items = items;
         this.month = month;
         this.issuer = issuer;
     }
 
-    public static async Task<RequestBatchWriter> OpenAsync(IDbContextFactory<AppDbContext> dbFactory, PaymentRequestNotices notices,
+    public static async Task<RequestBatchWriter> OpenAsync(IDbContextFactory<AppDbContext> dbFactory, WritePriority writes, PaymentRequestNotices notices,
         ILookup<int, FeeItem> items, DateOnly month, PaymentRequestIssuer issuer, CancellationToken ct)
     {
         var db = await dbFactory.CreateDbContextAsync(ct);
         db.IsBackground = true;
-        return new RequestBatchWriter(db, notices, items, month, issuer);
+        return new RequestBatchWriter(db, writes, notices, items, month, issuer);
     }
 
-    /// <summary>Issues the requests of <paramref name="units"/> in one transaction; returns how many.</summary>
-    public Task<int> WriteAsync(IReadOnlyList<UnitToBill> units, DateTimeOffset now, CancellationToken ct) =>
+    /// <summary>
+    /// SQLite: units written between two looks at whether a person waits (a few milliseconds of inserts). Other
+    /// databases lock rows, not the database: a person's save does not wait for the run's transaction.
+    /// </summary>
+    private int UnitsBetweenLooks => db.Database.IsSqlite() ? 25 : int.MaxValue;
+
+    private bool Busy => peopleWaitedAt != 0 && Stopwatch.GetElapsedTime(peopleWaitedAt) < BusyFor;
+
+    /// <summary>
+    /// Issues the requests of <paramref name="units"/>, in as many transactions as people's saves ask for; returns how
+    /// many this run issued. When the unique key says another run issued some of them meanwhile, the rest go one by
+    /// one, leaving theirs alone.
+    /// </summary>
+    public async Task<int> WriteAsync(IReadOnlyList<UnitToBill> units, CancellationToken ct)
+    {
+        var issued = 0;
+        for (var start = 0; start < units.Count;)
+        {
+            if (writes.Waiting > 0)
+                peopleWaitedAt = Stopwatch.GetTimestamp();
+            // A person's save under way goes before the next transaction.
+            await writes.YieldAsync(ct);
+            var rest = units.Skip(start).ToList();
+            try
+            {
+                var written = await TransactionAsync(rest, Busy ? issuer.BatchSizeWhileBusy : rest.Count, ct);
+                issued += written;
+                start += written;
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+            {
+                foreach (var one in rest)
+                {
+                    try
+                    {
+                        issued += await TransactionAsync([one], 1, ct);
+                    }
+                    catch (DbUpdateException duplicate) when (DbErrors.IsUniqueViolation(duplicate))
+                    {
+                    }
+                }
+                break;
+            }
+        }
+        return issued;
+    }
+
+    /// <summary>
+    /// One transaction: issues the first units of <paramref name="units"/>, at most <paramref name="most"/>, and fewer
+    /// when a person starts waiting for it; returns how many.
+    /// </summary>
+    private Task<int> TransactionAsync(List<UnitToBill> units, int most, CancellationToken ct) =>
         db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
                 await db.Database.OpenConnectionAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var ids = units.Select(u => u.UnitId).ToList();
+            var now = issuer.Now;
+            var ids = units.Take(most).Select(u => u.UnitId).ToList();
             // Only units that ever paid can have credit: the others need no look at their payments.
             var paying = (await db.Payments.Where(p => ids.Contains(p.UnitId)).Select(p => p.UnitId).Distinct().ToListAsync(ct)).ToHashSet();
             var services = (await db.PaidServices.Where(s => ids.Contains(s.UnitId) && s.SignedAt != null && s.PaymentRequestId == null)
                 .ToListAsync(ct)).ToLookup(s => s.UnitId);
-            var requests = units.Select(unit => (Unit: unit, Request: RequestLines.Request(unit, items[unit.EstateId], services[unit.UnitId], month,
-                issuer.DueDate(month, unit.EstateId, now), now))).ToList();
-            if (bulk is not null)
-                await WriteRawAsync(bulk, requests, services, paying, now, ct);
-            else
-                await WriteTrackedAsync(requests, services, paying, now, ct);
+            var done = 0;
+            while (done < ids.Count)
+            {
+                var part = units.Skip(done).Take(Math.Min(UnitsBetweenLooks, ids.Count - done)).Select(unit => (Unit: unit,
+                    Request: RequestLines.Request(unit, items[unit.EstateId], services[unit.UnitId], month, issuer.DueDate(month, unit.EstateId, now), now))).ToList();
+                if (bulk is not null)
+                    await WriteRawAsync(bulk, part, services, paying, now, ct);
+                else
+                    await WriteTrackedAsync(part, services, paying, now, ct);
+                done += part.Count;
+                if (writes.Waiting > 0)
+                    break;
+            }
+            if (db.ChangeTracker.HasChanges())
+                await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return requests.Count;
+            return done;
         });
 
     public async ValueTask DisposeAsync()
@@ -93,7 +164,7 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
     /// <summary>
     /// SQLite and PostgreSQL: the requests, their lines, links and notices go in raw (the same rows SaveChanges would
     /// write, without its per-row statements and change tracking); what is left to change (paid services billed, credit
-    /// allocated and the requests it pays) is saved through EF Core, in the same transaction. The unique key
+    /// allocated and the requests it pays) is saved through EF Core before the commit. The unique key
     /// (unit, month) still refuses a request issued by another run.
     /// </summary>
     private async Task WriteRawAsync(BulkInsert bulk, List<(UnitToBill Unit, PaymentRequest Request)> requests, ILookup<int, PaidService> services,
@@ -125,8 +196,6 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
         }
         await bulk.InsertAsync(links, ct);
         await bulk.InsertAsync(made, ct);
-        if (db.ChangeTracker.HasChanges())
-            await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Credit changes the stored request: tracked as a copy without its lines (those are written already).</summary>
