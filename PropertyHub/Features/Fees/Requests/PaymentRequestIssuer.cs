@@ -86,10 +86,11 @@ public sealed class PaymentRequestIssuer(
             .ToListAsync(ct);
         if (units.Count == 0)
             return (null, [], 0);
-        var ids = units.Select(u => u.Id).ToList();
-        var billed = (await db.PaymentRequests.Where(r => r.Month == month && ids.Contains(r.UnitId)).Select(r => r.UnitId).ToListAsync(ct)).ToHashSet();
-        var occupants = (await db.Occupants.AsNoTracking().Where(o => ids.Contains(o.UnitId)).ToListAsync(ct)).ToLookup(o => o.UnitId);
-        var earlier = (await db.PaymentRequests.Where(r => ids.Contains(r.UnitId) && r.Month < month)
+        // The page is every unit with an id in (afterId, last]: a range, not a list of ids (which SQLite binds slowly).
+        var last = units[^1].Id;
+        var billed = (await db.PaymentRequests.Where(r => r.Month == month && r.UnitId > afterId && r.UnitId <= last).Select(r => r.UnitId).ToListAsync(ct)).ToHashSet();
+        var occupants = (await db.Occupants.AsNoTracking().Where(o => o.UnitId > afterId && o.UnitId <= last).ToListAsync(ct)).ToLookup(o => o.UnitId);
+        var earlier = (await db.PaymentRequests.Where(r => r.UnitId > afterId && r.UnitId <= last && r.Month < month)
             .Select(r => new { r.UnitId, r.Total, r.Paid }).ToListAsync(ct)).ToLookup(r => r.UnitId);
         var todo = new List<UnitToBill>();
         var withoutPayer = 0;
@@ -102,7 +103,7 @@ public sealed class PaymentRequestIssuer(
             else
                 withoutPayer++;
         }
-        return (units[^1].Id, todo, withoutPayer);
+        return (last, todo, withoutPayer);
     }
 
     /// <summary>Fees are the owner's to pay; a unit with only a tenant on file bills the tenant.</summary>

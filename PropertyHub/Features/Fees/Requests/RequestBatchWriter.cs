@@ -106,18 +106,20 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
         {
             db.ChangeTracker.Clear();
             if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
-                await db.Database.OpenConnectionAsync(ct);
+                await OpenAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var now = issuer.Now;
-            var ids = units.Take(most).Select(u => u.UnitId).ToList();
+            var count = Math.Min(most, units.Count);
+            // Units come in id order: read by the range of their ids (SQLite binds a long list of ids slowly).
+            var (first, last) = (units[0].UnitId, units[count - 1].UnitId);
             // Only units that ever paid can have credit: the others need no look at their payments.
-            var paying = (await db.Payments.Where(p => ids.Contains(p.UnitId)).Select(p => p.UnitId).Distinct().ToListAsync(ct)).ToHashSet();
-            var services = (await db.PaidServices.Where(s => ids.Contains(s.UnitId) && s.SignedAt != null && s.PaymentRequestId == null)
+            var paying = (await db.Payments.Where(p => p.UnitId >= first && p.UnitId <= last).Select(p => p.UnitId).Distinct().ToListAsync(ct)).ToHashSet();
+            var services = (await db.PaidServices.Where(s => s.UnitId >= first && s.UnitId <= last && s.SignedAt != null && s.PaymentRequestId == null)
                 .ToListAsync(ct)).ToLookup(s => s.UnitId);
             var done = 0;
-            while (done < ids.Count)
+            while (done < count)
             {
-                var part = units.Skip(done).Take(Math.Min(UnitsBetweenLooks, ids.Count - done)).Select(unit => (Unit: unit,
+                var part = units.Skip(done).Take(Math.Min(UnitsBetweenLooks, count - done)).Select(unit => (Unit: unit,
                     Request: RequestLines.Request(unit, items[unit.EstateId], services[unit.UnitId], month, issuer.DueDate(month, unit.EstateId, now), now))).ToList();
                 if (bulk is not null)
                     await WriteRawAsync(bulk, part, services, paying, now, ct);
@@ -133,10 +135,33 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
             return done;
         });
 
+    /// <summary>
+    /// SQLite: a page cache big enough for a whole transaction (64 MB; SQLite's default is 2 MB, and a page of units
+    /// writes several), so that pages are not written out and read back before the commit; put back when the run ends (the
+    /// connection goes back to the pool).
+    /// </summary>
+    private const string SqliteCacheForRun = "PRAGMA cache_size = -65536";
+
+    /// <summary>SQLite's default (2 MB), which the app does not change.</summary>
+    private const string SqliteCacheDefault = "PRAGMA cache_size = -2000";
+
+    private bool sqliteCacheSet;
+
+    private async Task OpenAsync(CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        if (!db.Database.IsSqlite())
+            return;
+        await db.Database.ExecuteSqlRawAsync(SqliteCacheForRun, ct);
+        sqliteCacheSet = true;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (bulk is not null)
             await bulk.DisposeAsync();
+        if (sqliteCacheSet && db.Database.GetDbConnection().State == System.Data.ConnectionState.Open)
+            await db.Database.ExecuteSqlRawAsync(SqliteCacheDefault);
         await db.DisposeAsync();
     }
 
