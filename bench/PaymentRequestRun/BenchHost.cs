@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using PropertyHub.Data;
 
 namespace PaymentRequestRun;
 
@@ -10,6 +11,9 @@ internal sealed class BenchHost(string provider, string? connection, int? batchS
     private readonly string folder = Path.Combine(Path.GetTempPath(), "propertyhub-bench", Guid.NewGuid().ToString("N"));
 
     public string Folder => folder;
+
+    /// <summary>Where the runs' time goes (see <see cref="RunSections"/>).</summary>
+    public RunSections Sections { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -32,6 +36,11 @@ internal sealed class BenchHost(string provider, string? connection, int? batchS
         foreach (var (key, value) in settings)
             builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
+        builder.ConfigureTestServices(s =>
+        {
+            s.ConfigureDbContext<SqliteDbContext>(o => o.AddInterceptors(Sections));
+            s.ConfigureDbContext<PostgresDbContext>(o => o.AddInterceptors(Sections));
+        });
     }
 
     private static string FindProjectFolder()

@@ -2,12 +2,14 @@
 // database in the same run; its peak memory; and a clerk's logging latency during the run against idle.
 //   dotnet run -c Release --project bench/PaymentRequestRun -- --units 100000
 //   dotnet run -c Release --project bench/PaymentRequestRun -- --units 100000 --postgres "Host=127.0.0.1;Port=5432;Username=postgres;Database=bench"
-//   add --batch N to change PaymentRequests:BatchSize (units per transaction) for the run
+//   add --batch N to change PaymentRequests:BatchSize (units read at a time, the most per transaction) for the run;
+//   --run-only stops after the run and its baseline
 // The database gets the demo estate plus a bench estate of N units (one owner each, all with a mobile, 30% with
 // e-mail), bulk-inserted. Then, timed the same way (each alone on the machine, nothing else running in the process):
 // the run for 2026-12 with memory sampled every 50 ms; the same rows (requests, lines, links, notices) read back and
 // inserted raw as the baseline, the fastest way the provider allows, in one transaction (SQLite: prepared multi-row
-// INSERTs of at most 200 parameters; PostgreSQL: binary COPY). Then the clerk: latency idle (150 intakes), and during
+// INSERTs of at most 200 parameters, with the run's 64 MB page cache; PostgreSQL: binary COPY). Each prints where its
+// time went (transactions, commits, reads) and the process's CPU time. Then the clerk: latency idle (150 intakes), and during
 // a second run (for 2027-01, which also carries the arrears of 2026-12) with an intake every 20 ms.
 using System.Data.Common;
 using System.Diagnostics;
@@ -56,25 +58,39 @@ internal static class PaymentRequestBench
                 await Task.Delay(50);
             }
         });
+        host.Sections.Reset();
+        var runCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var run = Stopwatch.StartNew();
         var issued = await IssueAsync(host, month);
         run.Stop();
+        runCpu = Process.GetCurrentProcess().TotalProcessorTime - runCpu;
+        var firstSections = host.Sections.Describe(run.Elapsed);
         sampling.Cancel();
         await sampler;
 
         var raw = await Baseline.InsertSameRowsAsync(host, estateId, month);
+        if (args.Contains("--run-only"))
+        {
+            Console.WriteLine($"run: {run.Elapsed.TotalSeconds:F1} s (CPU {runCpu.TotalSeconds:F1} s); raw: {raw.Seconds:F1} s (CPU {raw.Cpu.TotalSeconds:F1} s); {firstSections}");
+            return;
+        }
 
         var idle = await Clerk.LatenciesAsync(host, count: 150, until: null);
+        host.Sections.Reset();
         var second = Stopwatch.StartNew();
         var issuing = Task.Run(() => IssueAsync(host, month.AddMonths(1)));
         var during = await Clerk.LatenciesAsync(host, count: int.MaxValue, until: issuing);
         var issuedSecond = await issuing;
         second.Stop();
+        var secondSections = host.Sections.Describe(second.Elapsed);
 
         Console.WriteLine($"requests issued: {issued:N0} ({raw.Rows:N0} rows: requests, lines, links, notices)");
         Console.WriteLine($"run: {run.Elapsed.TotalSeconds:F1} s; raw insert of the same rows: {raw.Seconds:F1} s; ratio {run.Elapsed.TotalSeconds / raw.Seconds:F2}");
+        Console.WriteLine($"  process CPU time (the machine is shared: wall times stretch with its load): run {runCpu.TotalSeconds:F1} s, raw insert {raw.Cpu.TotalSeconds:F1} s");
+        Console.WriteLine($"  where the run's time went: {firstSections}");
         Console.WriteLine($"memory: working set {baselineWorkingSet / 1048576.0:F0} MB before, peak {peakWorkingSet / 1048576.0:F0} MB during; peak managed heap {peakHeap / 1048576.0:F0} MB");
         Console.WriteLine($"second run ({month.AddMonths(1):yyyy-MM}, with the clerk): {issuedSecond:N0} requests in {second.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"  where the second run's time went: {secondSections}");
         Console.WriteLine($"clerk intake p95: idle {Clerk.P95(idle):F1} ms ({idle.Count}), during the second run {Clerk.P95(during):F1} ms ({during.Count}); ratio {Clerk.P95(during) / Clerk.P95(idle):F2}");
     }
 
@@ -192,7 +208,7 @@ internal static class Baseline
     }
 
     /// <summary>Reads back the run's rows and inserts the same rows again (for 2099-01, new link hashes and notice keys), timed.</summary>
-    public static async Task<(int Rows, double Seconds)> InsertSameRowsAsync(BenchHost host, int estateId, DateOnly month)
+    public static async Task<(int Rows, double Seconds, TimeSpan Cpu)> InsertSameRowsAsync(BenchHost host, int estateId, DateOnly month)
     {
         await using var connection = await OpenAsync(host);
         var requests = await RawRows.ReadAsync(connection, $"SELECT * FROM \"PaymentRequests\" WHERE \"EstateId\" = {estateId}");
@@ -212,6 +228,14 @@ internal static class Baseline
         var linkRows = RawRows.Without(links, "Id");
         var noticeRows = RawRows.Without(notices, "Id");
 
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection)
+        {
+            // The run's connection has a 64 MB page cache for its transactions: the baseline gets the same.
+            await using var cache = connection.CreateCommand();
+            cache.CommandText = "PRAGMA cache_size = -65536";
+            await cache.ExecuteNonQueryAsync();
+        }
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         await using (var transaction = await connection.BeginTransactionAsync())
         {
@@ -222,7 +246,14 @@ internal static class Baseline
             await transaction.CommitAsync();
         }
         watch.Stop();
-        return (requests.Rows.Count + lines.Rows.Count + links.Rows.Count + notices.Rows.Count, watch.Elapsed.TotalSeconds);
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection)
+        {
+            await using var cache = connection.CreateCommand();
+            cache.CommandText = "PRAGMA cache_size = -2000";
+            await cache.ExecuteNonQueryAsync();
+        }
+        return (requests.Rows.Count + lines.Rows.Count + links.Rows.Count + notices.Rows.Count, watch.Elapsed.TotalSeconds, cpu);
     }
 
     private static void Shift(Table table, string column, Func<object?, object?> change)

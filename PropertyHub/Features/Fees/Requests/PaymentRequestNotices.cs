@@ -9,11 +9,15 @@ namespace PropertyHub.Features.Fees.Requests;
 
 /// <summary>
 /// The notices that carry a payment request (付款請求書): always the printed request in the building's print batch,
-/// and an e-mail and an SMS where the payer has them, each with the personal link, in the payer's language.
+/// and an e-mail and an SMS where the payer has them, each with the personal link, in the payer's language. The fixed
+/// words of a language and month are looked up once (a run writes the same words to every payer of a language);
+/// only the payer's own figures are filled in per payer.
 /// </summary>
 public sealed class PaymentRequestNotices(IStringLocalizer<FeesText> text, NoticeLinks links)
 {
     public const string Kind = "payment-request";
+
+    private readonly Dictionary<(string Culture, DateOnly Month), RequestWording> wordings = [];
 
     public static string SourceKey(DateOnly month, int unitId) => $"payment-request:{BillingMonth.Period(month)}:{unitId}";
 
@@ -29,35 +33,46 @@ public sealed class PaymentRequestNotices(IStringLocalizer<FeesText> text, Notic
     public IReadOnlyList<Notice> Make(Occupant payer, string unit, NoticePlace place, PaymentRequest request, decimal arrears, string link, DateTimeOffset now)
     {
         var culture = NoticeOutbox.CultureOf(payer.PreferredLanguage);
-        var key = SourceKey(request.Month, request.UnitId);
-        var (subject, letter, email, sms) = NoticeOutbox.WriteIn(culture, () => Words(payer, unit, request, arrears));
-        return NoticeOutbox.LetterAndContacts(payer, place, Kind, key, culture, subject, (letter, email, sms), now, links.Seal(link));
+        var words = WordingIn(culture, request.Month);
+        var (letter, email, sms) = words.Bodies(payer.Name, unit, request, arrears);
+        return NoticeOutbox.LetterAndContacts(payer, place, Kind, SourceKey(request.Month, request.UnitId), culture, words.Subject, (letter, email, sms), now, links.Seal(link));
     }
 
-    private (string Subject, string Letter, string Email, string Sms) Words(Occupant payer, string unit, PaymentRequest request, decimal arrears)
+    private RequestWording WordingIn(CultureInfo culture, DateOnly month)
     {
-        var month = text["MonthName", request.Month.Year, request.Month.Month].Value;
-        var due = request.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var toPay = Money(request.Total - request.Paid + arrears);
-        var subject = text["RequestSubject", month].Value;
-        var intro = text["RequestIntro", payer.Name, unit, month, toPay, due].Value;
-        var lines = new StringBuilder();
-        foreach (var line in request.Lines)
-        {
-            var what = line.Kind switch
-            {
-                RequestLineKind.Arrears => text["LineArrears"].Value,
-                _ => line.Description,
-            };
-            lines.Append('\n').Append(what).Append("    ").Append(Money(line.Amount));
-        }
-        if (request.Paid > 0)
-            lines.Append('\n').Append(text["LineCredit"].Value).Append("    -").Append(Money(request.Paid));
-        var letter = $"{intro}\n{lines}\n\n{text["RequestHowToPay"].Value}";
-        var email = $"{intro}\n{lines}\n\n{text["RequestHowToPay"].Value}\n{text["RequestOnline"].Value}";
-        var sms = text["RequestSms", unit, month, toPay, due].Value;
-        return (subject, letter, email, sms);
+        if (!wordings.TryGetValue((culture.Name, month), out var words))
+            wordings[(culture.Name, month)] = words = NoticeOutbox.WriteIn(culture, () => RequestWording.Of(text, month));
+        return words;
     }
 
     public static string Money(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// A payment request's words in one language for one month: the fixed parts looked up once, the payer's figures
+/// filled in by <see cref="Bodies"/> (formatted as the localizer formats them, in the current culture).
+/// </summary>
+internal sealed record RequestWording(string Month, string Subject, string Intro, string Sms, string Arrears, string Credit, string HowToPay, string Online)
+{
+    /// <summary>Looks the words up in the current UI culture.</summary>
+    public static RequestWording Of(IStringLocalizer<FeesText> text, DateOnly month)
+    {
+        var name = text["MonthName", month.Year, month.Month].Value;
+        return new(name, text["RequestSubject", name].Value, text["RequestIntro"].Value, text["RequestSms"].Value, text["LineArrears"].Value,
+            text["LineCredit"].Value, text["RequestHowToPay"].Value, text["RequestOnline"].Value);
+    }
+
+    public (string Letter, string Email, string Sms) Bodies(string payer, string unit, PaymentRequest request, decimal arrears)
+    {
+        var due = request.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var toPay = PaymentRequestNotices.Money(request.Total - request.Paid + arrears);
+        var intro = string.Format(CultureInfo.CurrentCulture, Intro, payer, unit, Month, toPay, due);
+        var lines = new StringBuilder();
+        foreach (var line in request.Lines)
+            lines.Append('\n').Append(line.Kind == RequestLineKind.Arrears ? Arrears : line.Description).Append("    ").Append(PaymentRequestNotices.Money(line.Amount));
+        if (request.Paid > 0)
+            lines.Append('\n').Append(Credit).Append("    -").Append(PaymentRequestNotices.Money(request.Paid));
+        var letter = $"{intro}\n{lines}\n\n{HowToPay}";
+        return (letter, $"{letter}\n{Online}", string.Format(CultureInfo.CurrentCulture, Sms, unit, Month, toPay, due));
+    }
 }

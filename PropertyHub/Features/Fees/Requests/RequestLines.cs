@@ -1,0 +1,51 @@
+namespace PropertyHub.Features.Fees.Requests;
+
+/// <summary>A unit's payment request for a month, made in memory: its lines, its total, and its arrears line.</summary>
+internal static class RequestLines
+{
+    public static PaymentRequest Request(UnitToBill unit, IEnumerable<FeeItem> items, IEnumerable<PaidService> services, DateOnly month,
+        DateOnly dueDate, DateTimeOffset now)
+    {
+        var request = new PaymentRequest
+        {
+            EstateId = unit.EstateId,
+            BuildingId = unit.BuildingId,
+            UnitId = unit.UnitId,
+            OccupantId = unit.Payer.Id,
+            Month = month,
+            DueDate = dueDate,
+            IssuedAt = now,
+        };
+        var days = month.AddMonths(1).AddDays(-1).Day;
+        foreach (var item in items)
+        {
+            var quantity = item.Basis == FeeBasis.PerSquareMetre ? unit.Area : 1m;
+            var segments = FeeCalculator.Prorated(item.Basis, item.Rates, unit.Use, unit.Area, month);
+            foreach (var segment in segments)
+            {
+                // A rate that changes inside the month gives one line per stretch, dated, so the payer can check it.
+                var description = segments.Count == 1 && segment.Days == days
+                    ? item.NameHans
+                    : $"{item.NameHans} ({segment.From:MM-dd}–{segment.To:MM-dd})";
+                request.Lines.Add(new PaymentRequestLine
+                {
+                    Kind = RequestLineKind.Fee, FeeItemId = item.Id, Description = description,
+                    Quantity = quantity, Rate = segment.Rate.Amount, Amount = segment.Amount,
+                });
+            }
+        }
+        foreach (var service in services.OrderBy(s => s.ServiceDate).ThenBy(s => s.Id))
+        {
+            request.Lines.Add(new PaymentRequestLine
+            {
+                Kind = RequestLineKind.PaidService, Description = $"{service.ServiceType} ({service.ServiceDate:yyyy-MM-dd})",
+                Quantity = 1, Rate = service.Price, Amount = service.Price,
+            });
+        }
+        request.Total = request.Lines.Sum(l => l.Amount);
+        // Arrears are shown as their own line; they stay owed on their own months' requests, so they are not in Total.
+        if (unit.Arrears > 0)
+            request.Lines.Add(new PaymentRequestLine { Kind = RequestLineKind.Arrears, Description = "往期欠费", Quantity = 1, Rate = unit.Arrears, Amount = unit.Arrears });
+        return request;
+    }
+}
