@@ -54,6 +54,16 @@ public sealed class BrowserFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A browser theory: skipped with the reason when Chromium is missing by hand, failed under CI.</summary>
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        if (BrowserFixture.Unavailable is { } reason && !TestEnvironment.IsCi)
+            Skip = reason;
+    }
+}
+
 /// <summary>The app served by Kestrel on a free loopback port, for a real browser.</summary>
 public sealed class KestrelAppFactory : AppFactory
 {

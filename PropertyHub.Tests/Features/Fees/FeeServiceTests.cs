@@ -164,6 +164,13 @@ public sealed class FeeServiceTests : IAsyncLifetime
         Assert.Contains("物業管理費", html);
         Assert.Contains("按建築面積（每平方米）", html);
         Assert.Matches("data-code=\"management\"[\\s\\S]*?>2\\.80<[\\s\\S]*?>4\\.50<[\\s\\S]*?>6\\.00<", html);
+        // The date the rates took effect, not the day the page is read.
+        await using var db = await factory.CreateDbContextAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var since = (await db.FeeRates.Where(r => db.FeeItems.Any(i => i.Id == r.FeeItemId && i.IsActive)).ToListAsync())
+            .Where(r => r.EffectiveFrom <= today).Max(r => r.EffectiveFrom);
+        Assert.NotEqual(today, since);
+        Assert.Contains($"{since:yyyy-MM-dd} 起執行", html);
     }
 
     [Fact]

@@ -42,7 +42,8 @@ public sealed class LetterPagesTests(NoticesApp app) : IClassFixture<NoticesApp>
         Assert.Contains("業戶評議表", html, StringComparison.Ordinal);
         Assert.Contains("page-break-after: always", html, StringComparison.Ordinal);
         Assert.Contains("Noto Sans CJK SC", html, StringComparison.Ordinal);
-        Assert.Contains("window.print()", html, StringComparison.Ordinal);
+        Assert.Contains("data-print", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("onclick=", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain($"data-notice-id=\"{pending.Id}\"", other, StringComparison.Ordinal);
     }
 

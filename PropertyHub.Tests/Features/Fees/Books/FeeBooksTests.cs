@@ -11,6 +11,14 @@ public sealed class FeeBooksTests(BooksApp app)
     private static (decimal, decimal, decimal, decimal) Of(BooksFigures f) => (f.Receivable, f.Collected, f.ReceivedInMonth, f.Arrears);
 
     [Fact]
+    public async Task OpeningMonth_ReadInDecemberBeforeItsRun_IsNovemberTheLastBilled()
+    {
+        var opening = await app.Factory.WithAsync(sp => sp.GetRequiredService<FeeBooks>().OpeningMonthAsync(app.Known.EstateId));
+
+        Assert.Equal(new DateOnly(2026, 11, 1), opening);
+    }
+
+    [Fact]
     public async Task Book_November_BilledNothingCollectedReversalNetsOutArrearsOfOctAndNov()
     {
         var book = await app.Factory.BookAsync(app.Known.EstateId, 2026, 11);

@@ -48,7 +48,8 @@ public sealed class ReceiptPageTests : IAsyncLifetime
         Assert.Contains("支付宝", html, StringComparison.Ordinal);
         Assert.Contains("2026112722001400001", html, StringComparison.Ordinal);
         Assert.Contains("Noto Sans CJK SC", html, StringComparison.Ordinal);
-        Assert.Contains("window.print()", html, StringComparison.Ordinal);
+        Assert.Contains("data-print", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("onclick=", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("data-testid=\"receipt-void\"", html, StringComparison.Ordinal);
     }
 

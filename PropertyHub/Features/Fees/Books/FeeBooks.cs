@@ -24,6 +24,21 @@ public sealed partial class FeeBooks(IDbContextFactory<AppDbContext> dbFactory, 
 
     public static DateOnly FirstDay(DateOnly day) => new(day.Year, day.Month, 1);
 
+    /// <summary>
+    /// The month the books open on: the last month billed up to the current one (before the 15th the current month
+    /// has no requests yet), else the current month.
+    /// </summary>
+    public async Task<DateOnly> OpeningMonthAsync(int? estateId, CancellationToken ct = default)
+    {
+        var current = CurrentMonth(estateId);
+        if (estateId is not { } id)
+            return current;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var billed = await db.PaymentRequests.AsNoTracking().Where(r => r.EstateId == id && r.Month <= current)
+            .OrderByDescending(r => r.Month).Select(r => (DateOnly?)r.Month).FirstOrDefaultAsync(ct);
+        return billed ?? current;
+    }
+
     /// <summary>The UTC instant the estate's day begins, on that estate's clock.</summary>
     public DateTimeOffset StartOf(int estateId, DateOnly day) => estateTime.StartOfDay(estateId, day);
 

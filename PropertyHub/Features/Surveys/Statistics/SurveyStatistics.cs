@@ -25,6 +25,24 @@ public sealed class SurveyStatistics(IDbContextFactory<AppDbContext> dbFactory, 
     public SurveyQuarter CurrentQuarter(int? estateId) =>
         SurveyQuarter.Of(estateId is { } id ? estateTime.LocalDate(id, clock.GetUtcNow()) : estateTime.LocalDate(clock.GetUtcNow()));
 
+    /// <summary>
+    /// The quarter the statistics open on: the latest one up to the current with answers ("2026-Q3" while the Q4
+    /// forms have only just gone out), else the current one.
+    /// </summary>
+    public async Task<SurveyQuarter> OpeningQuarterAsync(int? estateId, CancellationToken ct = default)
+    {
+        var current = CurrentQuarter(estateId);
+        if (estateId is not { } id)
+            return current;
+        var upTo = current.ToString();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // "yyyy-Qn" sorts as it reads.
+        var answered = await db.Surveys.AsNoTracking()
+            .Where(s => s.EstateId == id && s.AnsweredAt != null && string.Compare(s.Quarter, upTo) <= 0)
+            .OrderByDescending(s => s.Quarter).Select(s => s.Quarter).FirstOrDefaultAsync(ct);
+        return SurveyQuarter.TryParse(answered, out var quarter) ? quarter : current;
+    }
+
     public async Task<SurveyStats> ComputeAsync(int estateId, SurveyQuarter quarter, string culture, CancellationToken ct = default)
     {
         var period = quarter.ToString();
