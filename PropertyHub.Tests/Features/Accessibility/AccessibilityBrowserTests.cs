@@ -47,7 +47,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser) : IAsyncLi
             var result = await page.RunAxe();
             found.AddRange(result.Violations
                 .Where(v => v.Impact is "serious" or "critical")
-                .Select(v => $"{path}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target) + " " + n.Html[..Math.Min(n.Html.Length, 160)]))}"));
+                .Select(v => $"{path}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target) + " " + n.Html[..Math.Min(n.Html.Length, 400)]))}"));
         }
 
         Assert.True(found.Count == 0, string.Join(Environment.NewLine, found));

@@ -139,6 +139,8 @@ public static class ServiceActions
         Key<ReceptionService>(nameof(ReceptionService.GetAsync)),
         Key<QueueQueries>(nameof(QueueQueries.DefaultEstateIdAsync)),
         Key<QueueQueries>(nameof(QueueQueries.DepartmentOfAsync)),
+        Key<FeeBooks>(nameof(FeeBooks.OpeningMonthAsync)),
+        Key<SurveyStatistics>(nameof(SurveyStatistics.OpeningQuarterAsync)),
         Key<OccupantLinks>(nameof(OccupantLinks.ForOccupantAsync)),
         Key<QueueQueries>(nameof(QueueQueries.GetPageAsync)),
         Key<QueueQueries>(nameof(QueueQueries.GetCountersAsync)),
