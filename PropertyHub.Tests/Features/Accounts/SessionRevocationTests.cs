@@ -44,7 +44,7 @@ public sealed class SessionRevocationTests(AppFactory factory) : IClassFixture<A
         var connections = factory.Services.GetRequiredService<QueueHubConnections>();
         Assert.Equal(1, connections.CountFor(id));
 
-        await factory.WithScopeAsync(async sp =>
+        await factory.AsAsync(Roles.Admin, async sp =>
         {
             var users = sp.GetRequiredService<UserAdministration>();
             var result = change == Change.Disabled ? await users.SetDisabledAsync(id, true) : await users.SetRolesAsync(id, [Roles.Engineer]);

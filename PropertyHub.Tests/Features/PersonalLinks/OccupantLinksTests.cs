@@ -115,7 +115,7 @@ public sealed class OccupantLinksTests : IAsyncLifetime
         ctx.Services.AddLocalization();
         ctx.Services.AddSingleton(scope.GetRequiredService<OccupantLinks>());
         ctx.Services.AddSingleton(scope.GetRequiredService<EstateTime>());
-        ctx.AddAuthorization().SetAuthorized(role).SetRoles(role);
+        ctx.AddAuthorization().SetAuthorized(role).SetAccess(role);
         return ctx;
     }
 

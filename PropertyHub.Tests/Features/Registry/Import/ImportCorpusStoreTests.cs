@@ -62,7 +62,7 @@ public sealed class ImportCorpusStoreTests(AppFactory factory) : IClassFixture<A
         var parsed = await parser.ParseAsync(file, name);
         Assert.Null(parsed.FileError);
         ImportCommitResult? result = null;
-        await factory.WithScopeAsync(async sp =>
+        await factory.AsAsync(PropertyHub.Features.Accounts.Roles.Clerk, async sp =>
         {
             await using var db = await factory.CreateDbContextAsync();
             var estateId = await db.Estates.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
