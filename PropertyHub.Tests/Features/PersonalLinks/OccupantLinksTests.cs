@@ -106,6 +106,26 @@ public sealed class OccupantLinksTests : IAsyncLifetime
         Assert.Empty(await app.InScopeAs(role, sp => sp.GetRequiredService<OccupantLinks>().ForOccupantAsync(occupant.Id)));
     }
 
+    [Fact]
+    public async Task Reissue_ClickedTwiceOnTheRevokedLink_OneNewLinkOnly()
+    {
+        var (occupant, link, _, _) = await IssueAsync();
+        Assert.True(await app.InScopeAs(Roles.Supervisor, sp => sp.GetRequiredService<OccupantLinks>().RevokeAsync(link.Id, link.Version)));
+        await using (var read = await app.CreateDbContextAsync())
+            link = await read.PersonalLinks.AsNoTracking().SingleAsync(l => l.Id == link.Id);
+
+        var first = await app.InScopeAs(Roles.Supervisor, sp => sp.GetRequiredService<OccupantLinks>().ReissueAsync(link.Id, link.Version));
+        var second = await app.InScopeAs(Roles.Supervisor, sp => sp.GetRequiredService<OccupantLinks>().ReissueAsync(link.Id, link.Version));
+
+        Assert.NotNull(first);
+        Assert.Null(second);
+        await using var db = await app.CreateDbContextAsync();
+        Assert.Equal(2, await db.PersonalLinks.CountAsync(l => l.OccupantId == occupant.Id));
+        var rows = await app.InScopeAs(Roles.Supervisor, sp => sp.GetRequiredService<OccupantLinks>().ForOccupantAsync(occupant.Id));
+        Assert.True(rows.Single(r => r.Id == link.Id).Replaced);
+        Assert.False(rows.Single(r => r.Id == first.Id).Replaced);
+    }
+
     /// <summary>The unit page's panel, with the services of a scope signed in as <paramref name="role"/>.</summary>
     private static BunitContext PanelContext(IServiceProvider scope, string role)
     {
@@ -127,10 +147,18 @@ public sealed class OccupantLinksTests : IAsyncLifetime
         await ActingAs.SignInScopeAsync(scope.ServiceProvider, Roles.Supervisor);
         await using var ctx = PanelContext(scope.ServiceProvider, Roles.Supervisor);
 
+        var dialogs = ctx.Render<MudBlazor.MudDialogProvider>();
         var panel = ctx.Render<OccupantLinkList>(p => p.Add(c => c.OccupantId, occupant.Id).Add(c => c.EstateId, app.EstateId));
         panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=occupant-links]")));
         await panel.Find(".mud-expand-panel-header").ClickAsync(new());
-        await panel.Find("[data-testid=link-revoke]").ClickAsync(new());
+        // The click waits for the answer to its question: answer it, then let the click finish.
+        var revoking = panel.Find("[data-testid=link-revoke]").ClickAsync(new());
+
+        // Asked first: nothing is revoked until the question is answered.
+        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll(".mud-dialog button")));
+        Assert.Equal(LinkState.Valid, (await ResolveAsync(url)).State);
+        await dialogs.FindAll(".mud-dialog button").Last().ClickAsync(new());
+        await revoking.WaitAsync(TimeSpan.FromSeconds(30));
 
         panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("[data-testid=link-revoke]")));
         Assert.Single(panel.FindAll("[data-testid=link-reissue]"));

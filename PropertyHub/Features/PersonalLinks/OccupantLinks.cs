@@ -11,7 +11,9 @@ using PropertyHub.Resources;
 namespace PropertyHub.Features.PersonalLinks;
 
 /// <summary>One of an occupant's personal links as staff see it on the unit page (never its token).</summary>
-public sealed record OccupantLinkRow(int Id, int Version, string Purpose, int SubjectId, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, LinkState State);
+/// <param name="Replaced">A newer link for the same purpose stands in for this one: re-issue that one, if anything.</param>
+public sealed record OccupantLinkRow(int Id, int Version, string Purpose, int SubjectId, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, LinkState State,
+    bool Replaced = false);
 
 /// <summary>
 /// An occupant's personal links for staff: revoke one (it leaked, or was sent to the wrong person) and re-issue it (a
@@ -40,7 +42,8 @@ public sealed class OccupantLinks(
         var links = await db.PersonalLinks.AsNoTracking().Where(l => l.OccupantId == occupantId)
             .OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).Take(50).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        return links.Select(l => new OccupantLinkRow(l.Id, l.Version, l.Purpose, l.SubjectId, l.CreatedAt, l.ExpiresAt, PersonalLinkService.StateOf(l, l.Purpose, now))).ToList();
+        return links.Select(l => new OccupantLinkRow(l.Id, l.Version, l.Purpose, l.SubjectId, l.CreatedAt, l.ExpiresAt, PersonalLinkService.StateOf(l, l.Purpose, now),
+            links.Any(n => n.Id > l.Id && n.Purpose == l.Purpose && n.SubjectId == l.SubjectId && n.RevokedAt is null))).ToList();
     }
 
     /// <summary>Revokes the link; false when the user may not, or it changed meanwhile, or it is revoked or spent already.</summary>
@@ -92,6 +95,10 @@ public sealed class OccupantLinks(
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var old = await db.PersonalLinks.SingleOrDefaultAsync(l => l.Id == linkId, ct);
                 if (old is null || old.Version != version || old.UsedAt is not null)
+                    return null;
+                // Re-issued once already (the newer link is still open): a second click must not make a second link.
+                if (await db.PersonalLinks.AnyAsync(l => l.OccupantId == old.OccupantId && l.Purpose == old.Purpose && l.SubjectId == old.SubjectId
+                        && l.Id > old.Id && l.RevokedAt == null, ct))
                     return null;
                 var place = await (from o in db.Occupants
                                    where o.Id == old.OccupantId
