@@ -246,7 +246,7 @@ public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, Tim
             throw new ArgumentException("A board notice needs a subject and a body.", nameof(text));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        var notice = NoticeOutbox.AddBoard(db, estateId, "board", $"board:{Guid.NewGuid():N}", new NoticeText(subject, body), language, now);
+        var notice = NoticeOutbox.AddBoard(db, estateId, NoticeOutbox.BoardKind, $"{NoticeOutbox.BoardKind}:{Guid.NewGuid():N}", new NoticeText(subject, body), language, now);
         await db.SaveChangesAsync(ct);
         return notice;
     }
