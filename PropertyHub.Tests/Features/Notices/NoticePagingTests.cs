@@ -111,6 +111,34 @@ public sealed class NoticePagingTests(NoticesApp app) : IClassFixture<NoticesApp
     }
 
     [Fact]
+    public async Task PageAsync_MoreNoticesThanTheListCounts_TotalSaysMoreThanTheLimit()
+    {
+        var occupant = await app.AddOccupantAsync(name: "钱" + Guid.NewGuid().ToString("N")[..6]);
+        var batch = Guid.NewGuid().ToString("N");
+        await using (var db = await app.CreateDbContextAsync())
+        {
+            for (var i = 0; i <= NoticeService.CountLimit + 5; i++)
+            {
+                db.Notices.Add(new Notice
+                {
+                    EstateId = app.EstateId, BuildingId = app.BuildingId, Kind = "survey", SourceKey = $"survey:{batch}:{i}", Channel = NoticeChannel.Letter,
+                    RecipientKey = NoticeOutbox.OccupantKey(occupant.Id), OccupantId = occupant.Id, Language = "zh-Hans", Subject = $"Notice {i}", Body = "body",
+                    Status = i == 0 ? NoticeStatus.Failed : NoticeStatus.Pending, CreatedAt = app.Clock.GetUtcNow(),
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+
+        var all = await PageAsync(new NoticeFilter(OccupantId: occupant.Id), PageRequest.From(0, 25));
+        var failed = await PageAsync(new NoticeFilter(Status: NoticeStatus.Failed, OccupantId: occupant.Id), PageRequest.From(0, 25));
+
+        Assert.Equal(NoticeService.CountLimit + 1, all.Total);
+        Assert.Equal(25, all.Rows.Count);
+        Assert.Equal($"Notice {NoticeService.CountLimit + 5}", all.Rows[0].Notice.Subject);
+        Assert.Equal(1, failed.Total);
+    }
+
+    [Fact]
     public async Task PendingLetters_UnitsInNaturalOrder_PagesAndPrintBatchAgree()
     {
         int buildingId;

@@ -41,13 +41,24 @@ public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, Tim
     }
 
     /// <summary>
+    /// How far a notices list counts: beyond it the total reads "more than 10,000" (<see cref="Slice{T}.Total"/> is then
+    /// <c>CountLimit + 1</c>), so the first page costs the same at 100,000 notices as at 1,000. Nobody pages that far;
+    /// the filters and the other sort direction reach any notice.
+    /// </summary>
+    public const int CountLimit = 10_000;
+
+    /// <summary>
     /// One page of the notices that pass the filter, filtered, sorted and paged in the database (newest first by
-    /// default, through the primary key); the page's readers are named in one more query.
+    /// default, through the primary key), counted up to <see cref="CountLimit"/> + 1; the page's readers are named in
+    /// one more query.
     /// </summary>
     public async Task<Slice<NoticeRow>> PageAsync(NoticeFilter filter, PageRequest page, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var slice = await Sorted(Filtered(db, filter), page).ToSliceAsync(page, ct);
+        var filtered = Filtered(db, filter);
+        var total = await filtered.Take(CountLimit + 1).CountAsync(ct);
+        var notices = await Sorted(filtered, page).Skip(page.SafeSkip).Take(page.SafeTake).ToListAsync(ct);
+        var slice = new Slice<Notice>(notices, total);
         var readerIds = slice.Rows.Where(n => n.OccupantId is not null).Select(n => n.OccupantId!.Value).Distinct().ToList();
         var readers = readerIds.Count == 0
             ? []
