@@ -217,7 +217,7 @@ public sealed class NoticePagingTests(NoticesApp app) : IClassFixture<NoticesApp
     }
 
     [Fact]
-    public async Task FailureOf_UnreachableSmsGateway_OneLineInTheReadersLanguageNamingTheGateway()
+    public async Task FailureOf_UnreachableSmsGateway_OneLineInEachLanguageNamingTheGateway()
     {
         var notice = new Notice
         {
@@ -229,9 +229,7 @@ public sealed class NoticePagingTests(NoticesApp app) : IClassFixture<NoticesApp
             () => sp.GetRequiredService<IStringLocalizer<NoticesText>>().FailureOf(notice))).ToArray()));
 
         Assert.Equal(new string?[] { "Could not reach the SMS gateway.", "无法连接短信网关。", "無法連線簡訊閘道。" }, lines);
-        Assert.Null(await app.InScope(sp => Task.FromResult(sp.GetRequiredService<IStringLocalizer<NoticesText>>().FailureOf(new Notice
-        {
-            Kind = "survey", SourceKey = "x", RecipientKey = "occupant:1", Language = "zh-Hans", Subject = "s", Body = "b",
-        }))));
+        notice.LastError = null;
+        Assert.Null(await app.InScope(sp => Task.FromResult(sp.GetRequiredService<IStringLocalizer<NoticesText>>().FailureOf(notice))));
     }
 }

@@ -41,11 +41,12 @@ public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, Tim
     }
 
     /// <summary>
-    /// How far a notices list counts: beyond it the total reads "more than 10,000" (<see cref="Slice{T}.Total"/> is then
-    /// <c>CountLimit + 1</c>), so the first page costs the same at 100,000 notices as at 1,000. Nobody pages that far;
-    /// the filters and the other sort direction reach any notice.
+    /// How far a notices list counts: beyond it the total reads "more than 1,000" (<see cref="Slice{T}.Total"/> is then
+    /// <c>CountLimit + 1</c>), so the first page does the same work at 100,000 notices as at 1,000 — counting them all
+    /// would cost a scan of the whole outbox on every page. Forty pages is further than anyone pages; the filters and
+    /// the other sort direction reach any notice.
     /// </summary>
-    public const int CountLimit = 10_000;
+    public const int CountLimit = 1_000;
 
     /// <summary>
     /// One page of the notices that pass the filter, filtered, sorted and paged in the database (newest first by
@@ -58,17 +59,16 @@ public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, Tim
         var filtered = Filtered(db, filter);
         var total = await filtered.Take(CountLimit + 1).CountAsync(ct);
         var notices = await Sorted(filtered, page).Skip(page.SafeSkip).Take(page.SafeTake).ToListAsync(ct);
-        var slice = new Slice<Notice>(notices, total);
-        var readerIds = slice.Rows.Where(n => n.OccupantId is not null).Select(n => n.OccupantId!.Value).Distinct().ToList();
+        var readerIds = notices.Where(n => n.OccupantId is not null).Select(n => n.OccupantId!.Value).Distinct().ToList();
         var readers = readerIds.Count == 0
             ? []
             : await db.Occupants.AsNoTracking().Where(o => readerIds.Contains(o.Id))
                 .Select(o => new { o.Id, o.Name, o.Unit!.Building!.Code, o.Unit.Number })
                 .ToDictionaryAsync(o => o.Id, ct);
-        var rows = slice.Rows.Select(n => n.OccupantId is { } id && readers.TryGetValue(id, out var reader)
+        var rows = notices.Select(n => n.OccupantId is { } id && readers.TryGetValue(id, out var reader)
             ? new NoticeRow(n, reader.Name, $"{reader.Code}-{reader.Number}")
             : new NoticeRow(n, null, null)).ToList();
-        return new Slice<NoticeRow>(rows, slice.Total);
+        return new Slice<NoticeRow>(rows, total);
     }
 
     private static IQueryable<Notice> Filtered(AppDbContext db, NoticeFilter filter)
