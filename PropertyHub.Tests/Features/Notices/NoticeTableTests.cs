@@ -90,6 +90,36 @@ public sealed class NoticeTableTests(NoticesApp app) : IClassFixture<NoticesApp>
     }
 
     [Fact]
+    public async Task NoticeTable_MoreNoticesThanItCounts_PagerSaysMoreThanTheLimit()
+    {
+        var occupant = await app.AddOccupantAsync();
+        await using (var db = await app.CreateDbContextAsync())
+        {
+            for (var i = 0; i <= NoticeService.CountLimit; i++)
+            {
+                db.Notices.Add(new Notice
+                {
+                    EstateId = app.EstateId, BuildingId = app.BuildingId, Kind = "survey", SourceKey = $"survey:pager:{occupant.Id}:{i}", Channel = NoticeChannel.Letter,
+                    RecipientKey = NoticeOutbox.OccupantKey(occupant.Id), OccupantId = occupant.Id, Language = "zh-Hans", Subject = $"Notice {i}", Body = "body",
+                    Status = NoticeStatus.Pending, CreatedAt = app.Clock.GetUtcNow(),
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        await using var scope = app.App.Services.CreateAsyncScope();
+        await ActingAs.SignInScopeAsync(scope.ServiceProvider, Roles.Supervisor);
+        await using var ctx = NewContext(scope.ServiceProvider, Roles.Supervisor);
+        var t = ctx.Services.GetRequiredService<IStringLocalizer<NoticesText>>();
+        var moreThan = string.Format(t["PagerMoreThan"], NoticeService.CountLimit.ToString("N0", System.Globalization.CultureInfo.CurrentCulture))
+            .Replace("{first_item}", "1").Replace("{last_item}", "25");
+
+        var table = ctx.Render<NoticeTable>(p => p.Add(x => x.Filter, new NoticeFilter(OccupantId: occupant.Id)));
+
+        table.WaitForAssertion(() => Assert.Equal(25, table.FindAll("[data-testid=notice-status]").Count));
+        Assert.Contains(moreThan, table.FindAll(".mud-table-pagination-caption").Select(c => c.TextContent.Trim()));
+    }
+
+    [Fact]
     public async Task OccupantNotices_Clerk_SeesNoNoticesAtAll()
     {
         var failed = await FailedNoticeAsync();
