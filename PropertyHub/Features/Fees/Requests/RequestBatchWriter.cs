@@ -114,6 +114,9 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
             if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
                 await OpenAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (db.Database.IsNpgsql())
+                await db.Database.ExecuteSqlRawAsync(PostgresForTransaction, ct);
+            unflushed |= db.Database.IsSqlite() || db.Database.IsNpgsql();
             var now = issuer.Now;
             var count = Math.Min(most, units.Count);
             // Units come in id order: read by the range of their ids (SQLite binds a long list of ids slowly).
@@ -143,31 +146,75 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
 
     /// <summary>
     /// SQLite: a page cache big enough for a whole transaction (64 MB; SQLite's default is 2 MB, and a page of units
-    /// writes several), so that pages are not written out and read back before the commit; put back when the run ends (the
-    /// connection goes back to the pool).
+    /// writes several), so that pages are not written out and read back before the commit; and commits that do not wait
+    /// for the disk (synchronous NORMAL: in WAL mode a commit is then one write to the log, and the log is flushed at
+    /// checkpoints) — see <see cref="FinishAsync"/>. Both put back when the run ends (the connection goes back to the pool).
     /// </summary>
-    private const string SqliteCacheForRun = "PRAGMA cache_size = -65536";
+    private const string SqliteForRun = "PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL;";
 
-    /// <summary>SQLite's default (2 MB), which the app does not change.</summary>
-    private const string SqliteCacheDefault = "PRAGMA cache_size = -2000";
+    /// <summary>SQLite's defaults, which the app does not change: a 2 MB cache, and every commit flushed (FULL).</summary>
+    private const string SqliteDefaults = "PRAGMA cache_size = -2000; PRAGMA synchronous = FULL;";
 
-    private bool sqliteCacheSet;
+    /// <summary>
+    /// PostgreSQL: the run's transactions commit without waiting for their log to be flushed (per transaction only;
+    /// everybody else's commits keep waiting) — see <see cref="FinishAsync"/>.
+    /// </summary>
+    private const string PostgresForTransaction = "SET LOCAL synchronous_commit = off";
+
+    /// <summary>
+    /// PostgreSQL: a transaction with a transaction id commits with a log record, and with synchronous_commit on waits until
+    /// the log is flushed up to it — and so past every earlier commit of the run.
+    /// </summary>
+    private const string PostgresFlush = "SELECT txid_current()";
+
+    private bool sqliteSet;
+    private bool unflushed;
 
     private async Task OpenAsync(CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         if (!db.Database.IsSqlite())
             return;
-        await db.Database.ExecuteSqlRawAsync(SqliteCacheForRun, ct);
-        sqliteCacheSet = true;
+        await db.Database.ExecuteSqlRawAsync(SqliteForRun, ct);
+        sqliteSet = true;
+    }
+
+    /// <summary>
+    /// Makes the run durable before it returns. Its transactions did not each wait for the disk: a crash of the machine
+    /// (not of the app) could undo the last of them, whole — never half of one — and a run again would issue them,
+    /// exactly once, since the unique key only sees what is stored. Here the log is flushed past every one of them:
+    /// on SQLite a checkpoint (which syncs the log, copies it into the database and syncs that), on PostgreSQL one
+    /// synchronous commit.
+    /// </summary>
+    public async Task FinishAsync(CancellationToken ct)
+    {
+        if (!unflushed)
+            return;
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = FULL", ct);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE)", ct);
+                sqliteSet = false;
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", ct);
+            }
+            else if (db.Database.IsNpgsql())
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await db.Database.ExecuteSqlRawAsync(PostgresFlush, ct);
+                await transaction.CommitAsync(ct);
+            }
+        });
+        unflushed = false;
     }
 
     public async ValueTask DisposeAsync()
     {
         if (bulk is not null)
             await bulk.DisposeAsync();
-        if (sqliteCacheSet && db.Database.GetDbConnection().State == System.Data.ConnectionState.Open)
-            await db.Database.ExecuteSqlRawAsync(SqliteCacheDefault);
+        if (sqliteSet && db.Database.GetDbConnection().State == System.Data.ConnectionState.Open)
+            await db.Database.ExecuteSqlRawAsync(SqliteDefaults);
         await db.DisposeAsync();
     }
 
