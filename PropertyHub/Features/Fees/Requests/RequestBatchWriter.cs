@@ -113,6 +113,8 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
             db.ChangeTracker.Clear();
             if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
                 await OpenAsync(ct);
+            // SQLite: people's saves in this process wait for this transaction's commit on a signal, not by polling.
+            using var hold = db.Database.IsSqlite() ? writes.Hold() : null;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             if (db.Database.IsNpgsql())
                 await db.Database.ExecuteSqlRawAsync(PostgresForTransaction, ct);
