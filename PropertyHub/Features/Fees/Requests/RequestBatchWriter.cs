@@ -10,8 +10,9 @@ namespace PropertyHub.Features.Fees.Requests;
 /// Writes a run's payment requests, each transaction under the execution strategy (a retried one is made again from
 /// scratch). One context for the whole run, its connection kept open, so that on SQLite and PostgreSQL the raw inserts
 /// (<see cref="BulkInsert"/>) prepare their statements once per run. While nobody waits, a transaction takes a whole
-/// page of units (on SQLite at most 50). People first, for SQLite's single writer: between every few units it looks
-/// whether a person's save is waiting, and if so commits at once; and while people have been saving in the last seconds,
+/// page of units. People first, for SQLite's single writer: between every few units it looks whether a person's save
+/// is waiting, and if so commits at once (the person's save, held on <see cref="WritePriority.Hold"/>, begins right
+/// after the commit); and while people have been saving in the last seconds,
 /// transactions stay at <see cref="PaymentRequestOptions.BatchSizeWhileBusy"/> units, each after their saves under way.
 /// Inside a transaction it reads only what it changes (paid services to bill) or must see at its latest (whether the
 /// unit has payments, hence credit).
@@ -56,12 +57,6 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
     /// </summary>
     private int UnitsBetweenLooks => db.Database.IsSqlite() ? 25 : int.MaxValue;
 
-    /// <summary>
-    /// SQLite: the most units one transaction takes. Its inserts slow down as a transaction grows (bench/PaymentRequestRun,
-    /// 100,000 units: about 0.26 ms a unit inside transactions of 50 units, 0.96 ms inside transactions of 500).
-    /// </summary>
-    private int MostPerTransaction(int most) => db.Database.IsSqlite() ? Math.Min(most, 50) : most;
-
     private bool Busy => peopleWaitedAt != 0 && Stopwatch.GetElapsedTime(peopleWaitedAt) < BusyFor;
 
     /// <summary>
@@ -81,7 +76,7 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
             var rest = units.Skip(start).ToList();
             try
             {
-                var written = await TransactionAsync(rest, Busy ? issuer.BatchSizeWhileBusy : MostPerTransaction(rest.Count), ct);
+                var written = await TransactionAsync(rest, Busy ? issuer.BatchSizeWhileBusy : rest.Count, ct);
                 issued += written;
                 start += written;
             }
@@ -101,6 +96,16 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
             }
         }
         return issued;
+    }
+
+    private readonly Dictionary<int, (DateTimeOffset At, DateOnly Due)> dueDates = [];
+
+    /// <summary>The due date for an estate's requests issued at <paramref name="now"/>, worked out once per transaction.</summary>
+    private DateOnly DueDate(int estateId, DateTimeOffset now)
+    {
+        if (!dueDates.TryGetValue(estateId, out var due) || due.At != now)
+            dueDates[estateId] = due = (now, issuer.DueDate(month, estateId, now));
+        return due.Due;
     }
 
     /// <summary>
@@ -131,7 +136,7 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
             while (done < count)
             {
                 var part = units.Skip(done).Take(Math.Min(UnitsBetweenLooks, count - done)).Select(unit => (Unit: unit,
-                    Request: RequestLines.Request(unit, items[unit.EstateId], services[unit.UnitId], month, issuer.DueDate(month, unit.EstateId, now), now))).ToList();
+                    Request: RequestLines.Request(unit, items[unit.EstateId], services[unit.UnitId], month, DueDate(unit.EstateId, now), now))).ToList();
                 if (bulk is not null)
                     await WriteRawAsync(bulk, part, services, paying, now, ct);
                 else
