@@ -49,6 +49,34 @@ public sealed class PaymentRequestIssuerTests : IAsyncLifetime
 
     private static Task<int> PayingUnitsAsync(AppDbContext db) => db.Units.CountAsync(u => u.Occupants.Any());
 
+    /// <summary>
+    /// The run's transactions commit without waiting for the disk, so it must leave nothing only in SQLite's log: when
+    /// it returns, every request is in the database file itself (a copy of the file without its log has them all),
+    /// and the connection it used commits durably again.
+    /// </summary>
+    [Fact]
+    public async Task Issue_OnSqlite_EveryRequestIsInTheDatabaseFileWhenTheRunReturns()
+    {
+        _ = app.Services;
+        var issued = await IssueAsync();
+
+        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(factory.EffectiveConnectionString).DataSource;
+        var copy = Path.Combine(factory.ContentFolder, "file-only.db");
+        File.Copy(path, copy);
+        await using (var fileOnly = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={copy};Pooling=false"))
+        {
+            await fileOnly.OpenAsync();
+            await using var count = fileOnly.CreateCommand();
+            count.CommandText = $"SELECT COUNT(*) FROM \"PaymentRequests\" WHERE \"Month\" = '{December:yyyy-MM-dd}'";
+            Assert.Equal(issued, Convert.ToInt32(await count.ExecuteScalarAsync()));
+        }
+        Assert.True(issued > 0);
+
+        await using var db = await DbAsync();
+        await db.Database.OpenConnectionAsync();
+        Assert.Equal(2L, await db.Database.SqlQueryRaw<long>("SELECT synchronous AS \"Value\" FROM pragma_synchronous").SingleAsync());
+    }
+
     [Fact]
     public async Task Issue_EveryUnitWithAPayer_LinesFromRatesDueThe20th()
     {
