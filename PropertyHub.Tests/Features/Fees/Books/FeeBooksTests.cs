@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyHub.Features.Fees;
 using PropertyHub.Features.Fees.Books;
@@ -45,6 +46,21 @@ public sealed class FeeBooksTests(BooksApp app)
         Assert.Equal((300m, 250m, 450m, 50m), Of(building.Figures));
         Assert.All(book.Buildings.Where(b => b.BuildingId != app.Known.BuildingId), b => Assert.Equal(BooksFigures.Zero, b.Figures));
         Assert.All(book.Buildings.Where(b => b.BuildingId != app.Known.BuildingId), b => Assert.Null(b.Figures.CollectionRate));
+    }
+
+    [Fact]
+    public async Task Book_Buildings_LabelledByTheirNamesAsWritten()
+    {
+        var book = await app.Factory.BookAsync(app.Known.EstateId, 2026, 10);
+        await using var db = await app.Factory.CreateDbContextAsync();
+        var stored = await db.Buildings.Where(b => b.EstateId == app.Known.EstateId).ToDictionaryAsync(b => b.Id);
+
+        Assert.NotNull(book);
+        Assert.Contains(book.Buildings, b => b.Name == "1号楼");
+        Assert.All(book.Buildings, b => Assert.Equal(stored[b.BuildingId].Name, b.Name));
+        // In the order people count them: building 2 before building 10.
+        Assert.Equal(book.Buildings.Select(b => stored[b.BuildingId].Code).OrderBy(c => c.Length).ThenBy(c => c, StringComparer.Ordinal),
+            book.Buildings.Select(b => stored[b.BuildingId].Code));
     }
 
     [Fact]
