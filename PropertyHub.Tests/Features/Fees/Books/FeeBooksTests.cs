@@ -132,6 +132,18 @@ public sealed class FeeBooksTests(BooksApp app)
     }
 
     [Fact]
+    public async Task Statement_ReadInEnglish_EachRequestNamesItsFeesInEnglish()
+    {
+        UnitStatement? statement = null;
+        await Registry.RegistryTesting.InCultureAsync("en", async () =>
+            statement = await app.Factory.WithAsync(sp => sp.GetRequiredService<FeeBooks>().StatementAsync(app.Known.UnitId)));
+
+        Assert.NotNull(statement);
+        Assert.All(statement.Requests, r => Assert.Equal("Property management fee", Assert.Single(r.Lines).Label));
+        Assert.Equal(statement.Requests.Select(r => r.Total), statement.Requests.Select(r => r.Lines.Sum(l => l.Amount)));
+    }
+
+    [Fact]
     public async Task FindUnit_FullWidthDigitsAndDash_FindTheUnit()
     {
         var fullWidth = string.Concat(app.Known.Unit.Select(c => c is >= '0' and <= '9' ? (char)(c - '0' + '０') : c == '-' ? '－' : c));
