@@ -47,6 +47,15 @@ public sealed class PaymentRequestIssuerTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
     }
 
+    /// <summary>The management fee for homes goes from 2.80 to 3.10 on 16 December.</summary>
+    private async Task HomesManagementRateFromThe16thAsync()
+    {
+        await using var db = await DbAsync();
+        var management = await db.FeeItems.SingleAsync(i => i.Code == "management");
+        db.FeeRates.Add(new FeeRate { FeeItemId = management.Id, Use = UnitUse.Residential, Amount = 3.10m, EffectiveFrom = new(2026, 12, 16), CreatedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+    }
+
     private static Task<int> PayingUnitsAsync(AppDbContext db) => db.Units.CountAsync(u => u.Occupants.Any());
 
     [Fact]
@@ -76,12 +85,7 @@ public sealed class PaymentRequestIssuerTests : IAsyncLifetime
     [Fact]
     public async Task Issue_RateChangesOnThe16th_TwoDatedLinesByDays()
     {
-        await using (var db = await DbAsync())
-        {
-            var management = await db.FeeItems.SingleAsync(i => i.Code == "management");
-            db.FeeRates.Add(new FeeRate { FeeItemId = management.Id, Use = UnitUse.Residential, Amount = 3.10m, EffectiveFrom = new(2026, 12, 16), CreatedAt = DateTimeOffset.UtcNow });
-            await db.SaveChangesAsync();
-        }
+        await HomesManagementRateFromThe16thAsync();
 
         await IssueAsync();
 
@@ -99,12 +103,8 @@ public sealed class PaymentRequestIssuerTests : IAsyncLifetime
     public async Task Issue_EnglishPayers_LetterAndLinkPageNameEachFeeInEnglishWithItsDays()
     {
         await using (var db = await DbAsync())
-        {
             await db.Occupants.ExecuteUpdateAsync(o => o.SetProperty(x => x.PreferredLanguage, "en"));
-            var management = await db.FeeItems.SingleAsync(i => i.Code == "management");
-            db.FeeRates.Add(new FeeRate { FeeItemId = management.Id, Use = UnitUse.Residential, Amount = 3.10m, EffectiveFrom = new(2026, 12, 16), CreatedAt = DateTimeOffset.UtcNow });
-            await db.SaveChangesAsync();
-        }
+        await HomesManagementRateFromThe16thAsync();
 
         await IssueAsync();
 
