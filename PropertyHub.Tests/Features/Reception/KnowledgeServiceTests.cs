@@ -74,6 +74,26 @@ public sealed class KnowledgeServiceTests(AppFactory factory) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task DemoSeed_OldDatabaseWithItsOwnFeeAnswer_TheStoredAnswerIsRetiredOthersStay()
+    {
+        await using var app = new AppFactory();
+        await using (var db = await app.CreateDbContextAsync())
+        {
+            var estateId = await db.Estates.Select(e => e.Id).FirstAsync();
+            db.KnowledgeEntries.AddRange(
+                new KnowledgeEntry { EstateId = estateId, Category = KnowledgeCategory.FeeStandard, Title = "物业管理费收费标准", Answer = "住宅 1.50 元/m²/月，每月 10 日前缴纳。" },
+                new KnowledgeEntry { EstateId = estateId, Category = KnowledgeCategory.FeeStandard, Title = "停车费", Answer = "月租车位 300 元/月。" });
+            await db.SaveChangesAsync();
+        }
+
+        await app.WithScopeAsync(sp => sp.GetRequiredService<DemoArchive>().SeedAsync());
+
+        await using var check = await app.CreateDbContextAsync();
+        Assert.False(await check.KnowledgeEntries.AnyAsync(k => k.Answer.Contains("1.50 元")));
+        Assert.True(await check.KnowledgeEntries.AnyAsync(k => k.Title == "停车费"));
+    }
+
+    [Fact]
     public Task Search_ByKeywordPhoneOrTwoWords_FindsTheEntry() => AsAsync(Roles.Clerk, async (knowledge, estateId) =>
     {
         Assert.Contains(await knowledge.SearchAsync(estateId, "户口"), e => e.Title.Contains("派出所"));

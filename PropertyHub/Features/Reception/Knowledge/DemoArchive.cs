@@ -30,10 +30,15 @@ public sealed class DemoArchive(IDbContextFactory<AppDbContext> dbFactory, Permi
         (KnowledgeCategory.StandardAnswer, "装修申请", "装修前请业主携带身份证、房产证明和装修方案到客服前台办理装修申请，签订装修管理协议和安全责任书；施工时间为工作日 08:00–12:00、14:00–18:00。", null, "装修 施工 申请 噪音 动工"),
     ];
 
+    /// <summary>The fee answers earlier demo databases stored, which quoted fees and a due day of their own.</summary>
+    private static readonly string[] RetiredFeeTitles = ["物业管理费收费标准", "房屋设备运行费"];
+
     public async Task SeedAsync(CancellationToken ct = default)
     {
         await permissions.DemandAsync(Can.SeedDemoData, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.KnowledgeEntries.Where(k => k.Category == KnowledgeCategory.FeeStandard && RetiredFeeTitles.Contains(k.Title)
+            && (k.Answer.StartsWith("住宅 1.50 元") || k.Answer.StartsWith("电梯、供水加压等设备运行费"))).ExecuteDeleteAsync(ct);
         var estates = await db.Estates.Where(e => !db.KnowledgeEntries.Any(k => k.EstateId == e.Id)).Select(e => e.Id).ToListAsync(ct);
         foreach (var estateId in estates)
         {
