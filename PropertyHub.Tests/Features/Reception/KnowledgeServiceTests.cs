@@ -94,6 +94,19 @@ public sealed class KnowledgeServiceTests(AppFactory factory) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task ArchivePage_Supervisor_FeeAnswersPointToTheFeeItemsInsteadOfEditing()
+    {
+        var client = await factory.ClientForRoleAsync(Roles.Supervisor);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        var html = await client.GetStringAsync("/reception/archive");
+
+        Assert.Equal(3, html.Split("data-testid=\"archive-from-fee-items\"").Length - 1);
+        Assert.Contains("Property management fee", html);
+        Assert.Contains("data-testid=\"archive-edit\"", html);
+    }
+
+    [Fact]
     public Task Search_ByKeywordPhoneOrTwoWords_FindsTheEntry() => AsAsync(Roles.Clerk, async (knowledge, estateId) =>
     {
         Assert.Contains(await knowledge.SearchAsync(estateId, "户口"), e => e.Title.Contains("派出所"));
