@@ -152,6 +152,7 @@ public static class ServiceActions
         Key<KnowledgeService>(nameof(KnowledgeService.SearchAsync)),
         Key<KnowledgeService>(nameof(KnowledgeService.ListAsync)),
         Key<KnowledgeService>(nameof(KnowledgeService.GetAsync)),
+        Key<FeeAnswers>(nameof(FeeAnswers.ForEstateAsync)),
         Key<LedgerService>(nameof(LedgerService.EstatesAsync)),
         Key<LedgerService>(nameof(LedgerService.DefaultEstateAsync)),
         Key<LedgerService>(nameof(LedgerService.PageAsync)),

@@ -27,6 +27,7 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
     private readonly WritePriority writes;
     private readonly PaymentRequestNotices notices;
     private readonly ILookup<int, FeeItem> items;
+    private readonly IReadOnlyDictionary<int, FeeItem> itemsById;
     private readonly DateOnly month;
     private readonly PaymentRequestIssuer issuer;
     private long peopleWaitedAt;
@@ -39,6 +40,7 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
         this.writes = writes;
         this.notices = notices;
         this.items = items;
+        itemsById = items.SelectMany(i => i).ToDictionary(i => i.Id);
         this.month = month;
         this.issuer = issuer;
     }
@@ -241,7 +243,7 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
             if (paying.Contains(unit.UnitId))
                 await Credit.ApplyAsync(db, unit.UnitId, [request], ct);
             var link = PersonalLinkService.Add(db, LinkPurpose.PaymentRequest, request.Id, unit.Payer.Id, now, issuer.LinkLifetime, issuer.LinkBaseUrl);
-            notices.Add(db, unit.Payer, unit.Unit, unit.Place, request, unit.Arrears, link, now);
+            notices.Add(db, unit.Payer, unit.Unit, unit.Place, request, unit.Arrears, link, now, itemsById);
         }
         await db.SaveChangesAsync(ct);
     }
@@ -277,7 +279,7 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
                 await ApplyCreditAsync(unit, request, ct);
             var (link, url) = PersonalLinkService.New(LinkPurpose.PaymentRequest, request.Id, unit.Payer.Id, now, issuer.LinkLifetime, issuer.LinkBaseUrl);
             links.Add(link);
-            made.AddRange(notices.Make(unit.Payer, unit.Unit, unit.Place, request, unit.Arrears, url, now));
+            made.AddRange(notices.Make(unit.Payer, unit.Unit, unit.Place, request, unit.Arrears, url, now, itemsById));
         }
         await bulk.InsertAsync(links, ct);
         await bulk.InsertAsync(made, ct);
