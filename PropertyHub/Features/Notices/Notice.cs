@@ -87,6 +87,10 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         builder.HasIndex(n => new { n.Status, n.NextAttemptAt });
         builder.HasIndex(n => new { n.OccupantId, n.CreatedAt });
         builder.HasIndex(n => new { n.EstateId, n.Channel, n.BuildingId, n.Status });
+        // The notices list: newest first, filtered by one of these (see NoticeService.PageAsync, bench/NoticesFirstPage).
+        builder.HasIndex(n => new { n.Status, n.Id });
+        builder.HasIndex(n => new { n.Channel, n.Id });
+        builder.HasIndex(n => new { n.Kind, n.Id });
         builder.HasOne<Estate>().WithMany().HasForeignKey(n => n.EstateId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Occupant>().WithMany().HasForeignKey(n => n.OccupantId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -955,7 +955,13 @@ namespace PropertyHub.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Channel", "Id");
+
+                    b.HasIndex("Kind", "Id");
+
                     b.HasIndex("OccupantId", "CreatedAt");
+
+                    b.HasIndex("Status", "Id");
 
                     b.HasIndex("Status", "NextAttemptAt");
 

@@ -958,7 +958,13 @@ namespace PropertyHub.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Channel", "Id");
+
+                    b.HasIndex("Kind", "Id");
+
                     b.HasIndex("OccupantId", "CreatedAt");
+
+                    b.HasIndex("Status", "Id");
 
                     b.HasIndex("Status", "NextAttemptAt");
 

@@ -918,7 +918,13 @@ namespace PropertyHub.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Channel", "Id");
+
+                    b.HasIndex("Kind", "Id");
+
                     b.HasIndex("OccupantId", "CreatedAt");
+
+                    b.HasIndex("Status", "Id");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
