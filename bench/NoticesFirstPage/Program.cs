@@ -1,9 +1,7 @@
 // The first page of /notices (25 rows, newest first, the total, the readers' names and units) against the outbox at
 // 1,000 notices and at 100,000 (it counts to 1,000 and then says "more than 1,000"), on SQLite, or on PostgreSQL
 // with --postgres "<connection string to a database the bench may empty>".
-//   dotnet run -c Release --project bench/NoticesFirstPage [-- 1000 100000] [--postgres "Host=…;Database=bench"] [--index]
-// --index adds the indexes the filtered list wants, (Status, Id), (Channel, Id) and (Kind, Id), which no migration
-// creates yet: to compare the "failed only" figure with and without them.
+//   dotnet run -c Release --project bench/NoticesFirstPage [-- 1000 100000] [--postgres "Host=…;Database=bench"]
 // For each size: a fresh database (migrated; on PostgreSQL "<database>_<size>", dropped first), 200 occupants, N
 // notices bulk-inserted (mostly sent, some pending, failed and cancelled; letters, e-mails and SMS; five kinds). Then
 // 20 warm-up rounds and 200 timed rounds of NoticeService.PageAsync, the sizes taking turns within each round (a busy
@@ -28,8 +26,7 @@ using PropertyHub.Features.Registry;
 using PropertyHub.Resources;
 
 var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
-var withIndex = args.Contains("--index");
-var sizes = args.TakeWhile(a => a != "--postgres" && a != "--index").Select(int.Parse).ToArray();
+var sizes = args.TakeWhile(a => a != "--postgres").Select(int.Parse).ToArray();
 if (sizes.Length == 0)
     sizes = [1_000, 100_000];
 const int WarmUp = 20;
@@ -57,13 +54,13 @@ try
             await db.Database.EnsureDeletedAsync();
         }
         var insert = Stopwatch.StartNew();
-        await SeedAsync(create, postgres is not null, size, withIndex);
+        await SeedAsync(create, postgres is not null, size);
         insert.Stop();
         var notices = NewService(create);
         var first = await notices.PageAsync(new NoticeFilter(), PageRequest.From(0, 25));
         if (first.Rows.Count != 25 || first.Total != Math.Min(size, NoticeService.CountLimit + 1) || first.Rows.Any(r => r.ReaderName is null))
             throw new InvalidOperationException($"unexpected page: {first.Rows.Count} rows of {first.Total}");
-        Console.WriteLine($"{kind}{(withIndex ? " + indexes" : "")}: {size:N0} notices ready in {insert.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"{kind}: {size:N0} notices ready in {insert.Elapsed.TotalSeconds:F1} s");
         lists.Add((size, notices));
     }
 
@@ -71,7 +68,7 @@ try
     var page = await TimeInTurnsAsync(lists.Select(l => (Func<Task>)(() => l.Notices.PageAsync(new NoticeFilter(), PageRequest.From(0, 25)))).ToList());
     var failed = await TimeInTurnsAsync(lists.Select(l => (Func<Task>)(() => l.Notices.PageAsync(new NoticeFilter(Status: NoticeStatus.Failed), PageRequest.From(0, 25)))).ToList());
     for (var i = 0; i < lists.Count; i++)
-        Console.WriteLine($"{kind}{(withIndex ? " + indexes" : "")} {lists[i].Size,9:N0} notices, {Runs} runs: first page median {page[i].Median:F2} ms, " +
+        Console.WriteLine($"{kind} {lists[i].Size,9:N0} notices, {Runs} runs: first page median {page[i].Median:F2} ms, " +
             $"p95 {page[i].P95:F2} ms, mean {page[i].Mean:F2} ms; failed only median {failed[i].Median:F2} ms, p95 {failed[i].P95:F2} ms");
     if (lists.Count > 1)
         Console.WriteLine($"ratio {lists[^1].Size:N0} vs {lists[0].Size:N0}: first page median {page[^1].Median / page[0].Median:F2}, p95 {page[^1].P95 / page[0].P95:F2}, " +
@@ -84,7 +81,7 @@ finally
         File.Delete(file);
 }
 
-static async Task SeedAsync(Func<AppDbContext> create, bool postgres, int size, bool withIndex)
+static async Task SeedAsync(Func<AppDbContext> create, bool postgres, int size)
 {
     int estateId, buildingId;
     List<int> occupantIds;
@@ -104,13 +101,6 @@ static async Task SeedAsync(Func<AppDbContext> create, bool postgres, int size, 
     }
     await using (var db = create())
         await InsertAsync(db, postgres, estateId, buildingId, occupantIds, size);
-    if (withIndex)
-    {
-        await using var db = create();
-        await db.Database.ExecuteSqlRawAsync("""CREATE INDEX "IX_Notices_Status_Id" ON "Notices" ("Status", "Id")""");
-        await db.Database.ExecuteSqlRawAsync("""CREATE INDEX "IX_Notices_Channel_Id" ON "Notices" ("Channel", "Id")""");
-        await db.Database.ExecuteSqlRawAsync("""CREATE INDEX "IX_Notices_Kind_Id" ON "Notices" ("Kind", "Id")""");
-    }
 }
 
 static async Task<List<Timing>> TimeInTurnsAsync(List<Func<Task>> actions)
