@@ -1,0 +1,51 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Fees.Collection;
+using PropertyHub.Features.Settings;
+using PropertyHub.Tests.Features.Registry;
+
+namespace PropertyHub.Tests.Features.Fees.Collection;
+
+/// <summary>A collector with more visits than fit on one phone page.</summary>
+public sealed class MyVisitsPagingTests : IAsyncLifetime
+{
+    private readonly AppFactory factory = new();
+    private int tasks;
+
+    public async Task InitializeAsync()
+    {
+        await factory.SeedManyAsync(20);
+        tasks = await factory.CreateTasksAsync();
+        await using var db = await factory.DbAsync();
+        foreach (var unitId in await db.CollectionTasks.Select(t => t.UnitId).Distinct().ToListAsync())
+            await factory.AssignUnitAsync(unitId, Roles.Clerk);
+    }
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    [Fact]
+    public Task MyVisits_MoreThanAPage_FirstPageThenTheRestByThePager() =>
+        RegistryTesting.InCultureAsync("en", () => factory.AsAsync(Roles.Clerk, async sp =>
+        {
+            Assert.InRange(tasks, MyVisitsPage.PageSize + 1, 2 * MyVisitsPage.PageSize);
+            await using var ctx = new BunitContext();
+            ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+            ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+            ctx.Services.AddLocalization();
+            ctx.Services.AddSingleton(sp.GetRequiredService<CollectionService>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<CollectionVisits>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<EstateTime>());
+            var page = ctx.Render<MyVisitsPage>();
+
+            page.WaitForAssertion(() => Assert.Equal(MyVisitsPage.PageSize, page.FindAll("[data-testid=collection-visit]").Count));
+            var pager = page.FindComponent<MudPagination>();
+            Assert.NotNull(page.Find("[data-testid=collection-mine-pager]"));
+            await page.InvokeAsync(() => pager.Instance.NavigateToAsync(1));
+
+            page.WaitForAssertion(() => Assert.Equal(tasks - MyVisitsPage.PageSize, page.FindAll("[data-testid=collection-visit]").Count));
+        }));
+}
