@@ -113,7 +113,7 @@ public static class ServiceActions
         [Key<StandardSurveyTemplate>(nameof(StandardSurveyTemplate.EnsureAsync))] = [Can.SetUpDatabase],
 
         // Administration and operations
-        [Key<UserAdministration>(nameof(UserAdministration.ListAsync))] = [Can.AdministerUsers],
+        [Key<UserAdministration>(nameof(UserAdministration.PageAsync))] = [Can.AdministerUsers],
         [Key<UserAdministration>(nameof(UserAdministration.CreateAsync))] = [Can.CreateUsers],
         [Key<UserAdministration>(nameof(UserAdministration.SetRolesAsync))] = [Can.AdministerUsers],
         [Key<UserAdministration>(nameof(UserAdministration.SetDisabledAsync))] = [Can.AdministerUsers],
@@ -172,7 +172,7 @@ public static class ServiceActions
         Key<RegistryService>(nameof(RegistryService.SearchAsync)),
         Key<RegistryImportValidator>(nameof(RegistryImportValidator.ValidateAsync)),
         Key<RegistryExporter>(nameof(RegistryExporter.EstatesAsync)),
-        Key<AuditQueries>(nameof(AuditQueries.GetTrailAsync)),
+        Key<AuditQueries>(nameof(AuditQueries.PageAsync)),
         Key<PersonalLinkService>(nameof(PersonalLinkService.ResolveAsync)),
 
         Key<FeeService>(nameof(FeeService.StandardAsync)),
