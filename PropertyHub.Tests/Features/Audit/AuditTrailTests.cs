@@ -103,6 +103,8 @@ public sealed class AuditTrailTests(AppFactory factory) : IClassFixture<AppFacto
     {
         await using var db = await factory.CreateDbContextAsync();
         var unit = await db.Units.AsNoTracking().OrderByDescending(u => u.Id).Skip(skip).Select(u => new { u.Id, u.Building!.EstateId }).FirstAsync();
+        // Only these entries: the demo seeding's own "created" entry goes.
+        await db.AuditEntries.Where(a => a.EntityType == nameof(Unit) && a.EntityId == unit.Id).ExecuteDeleteAsync();
         var start = new DateTimeOffset(2026, 7, 1, 8, 0, 0, TimeSpan.Zero);
         db.AuditEntries.Add(new AuditEntry
         {
