@@ -2,11 +2,8 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Fees.Collection;
-using PropertyHub.Features.Settings;
-using PropertyHub.Tests.Features.Registry;
 
 namespace PropertyHub.Tests.Features.Fees.Collection;
 
@@ -29,23 +26,13 @@ public sealed class MyVisitsPagingTests : IAsyncLifetime
 
     [Fact]
     public Task MyVisits_MoreThanAPage_FirstPageThenTheRestByThePager() =>
-        RegistryTesting.InCultureAsync("en", () => factory.AsAsync(Roles.Clerk, async sp =>
+        factory.RenderMyVisitsAsync(Roles.Clerk, async page =>
         {
             Assert.InRange(tasks, MyVisitsPage.PageSize + 1, 2 * MyVisitsPage.PageSize);
-            await using var ctx = new BunitContext();
-            ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-            ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
-            ctx.Services.AddLocalization();
-            ctx.Services.AddSingleton(sp.GetRequiredService<CollectionService>());
-            ctx.Services.AddSingleton(sp.GetRequiredService<CollectionVisits>());
-            ctx.Services.AddSingleton(sp.GetRequiredService<EstateTime>());
-            var page = ctx.Render<MyVisitsPage>();
-
             page.WaitForAssertion(() => Assert.Equal(MyVisitsPage.PageSize, page.FindAll("[data-testid=collection-visit]").Count));
-            var pager = page.FindComponent<MudPagination>();
             Assert.NotNull(page.Find("[data-testid=collection-mine-pager]"));
-            await page.InvokeAsync(() => pager.Instance.NavigateToAsync(1));
+            await page.InvokeAsync(() => page.FindComponent<MudPagination>().Instance.NavigateToAsync(1));
 
             page.WaitForAssertion(() => Assert.Equal(tasks - MyVisitsPage.PageSize, page.FindAll("[data-testid=collection-visit]").Count));
-        }));
+        });
 }
