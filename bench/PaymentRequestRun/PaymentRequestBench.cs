@@ -174,6 +174,7 @@ internal static class Clerk
         for (var i = 0; i < count && until?.IsCompleted != true; i++)
         {
             await using var scope = host.Services.CreateAsyncScope();
+            await PropertyHub.Bench.ActingScope.SignInAsync(scope.ServiceProvider, PropertyHub.Features.Accounts.Roles.Clerk);
             var reception = scope.ServiceProvider.GetRequiredService<ReceptionService>();
             var watch = Stopwatch.StartNew();
             var result = await reception.LogAsync(new Intake

@@ -23,13 +23,14 @@ public sealed class PaymentServiceTests : IAsyncLifetime
         await using var db = await factory.CreateDbContextAsync();
         var unit = await db.Units.Include(u => u.Building).Include(u => u.Occupants).Where(u => u.Occupants.Any()).OrderBy(u => u.Id).FirstAsync();
         var estateId = unit.Building!.EstateId;
+        var management = await db.FeeItems.Where(i => i.EstateId == estateId && i.Code == "management").Select(i => (int?)i.Id).SingleOrDefaultAsync();
         foreach (var (month, total) in new[] { (new DateOnly(2026, 9, 1), 300.00m), (new DateOnly(2026, 10, 1), 300.00m), (new DateOnly(2026, 11, 1), 280.50m) })
         {
             db.PaymentRequests.Add(new PaymentRequest
             {
                 EstateId = estateId, BuildingId = unit.BuildingId, UnitId = unit.Id, OccupantId = unit.Occupants[0].Id,
                 Month = month, DueDate = month.AddDays(19), IssuedAt = DateTimeOffset.UtcNow, Total = total,
-                Lines = [new PaymentRequestLine { Kind = RequestLineKind.Fee, Description = "物业管理费", Quantity = 1, Rate = total, Amount = total }],
+                Lines = [new PaymentRequestLine { Kind = RequestLineKind.Fee, FeeItemId = management, Description = "物业管理费", Quantity = 1, Rate = total, Amount = total }],
             });
         }
         await db.SaveChangesAsync();

@@ -1,7 +1,9 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using Microsoft.Extensions.Localization;
 using PropertyHub.Features.Accounts;
+using PropertyHub.Resources;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Settings;
@@ -37,23 +39,84 @@ public sealed class NoticeTableTests(NoticesApp app) : IClassFixture<NoticesApp>
     }
 
     [Fact]
-    public async Task OccupantNotices_Supervisor_SeesAttemptsAndErrorAndResendsFailedNotice()
+    public async Task OccupantNotices_Supervisor_SeesTheReasonInWordsNotTheRawErrorAndResends()
     {
         var failed = await FailedNoticeAsync();
         await using var scope = app.App.Services.CreateAsyncScope();
         await ActingAs.SignInScopeAsync(scope.ServiceProvider, Roles.Supervisor);
         await using var ctx = NewContext(scope.ServiceProvider, Roles.Supervisor);
+        var t = ctx.Services.GetRequiredService<IStringLocalizer<NoticesText>>();
 
         var panel = ctx.Render<OccupantNotices>(p => p.Add(x => x.OccupantId, failed.OccupantId!.Value));
         panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=occupant-notices]")));
         panel.Find("[data-testid=occupant-notices] .mud-expand-panel-header").Click();
-        panel.WaitForAssertion(() => Assert.Contains("SmtpCommandException: Mailbox unavailable", panel.Find("[data-testid=notices-table]").TextContent, StringComparison.Ordinal));
+        panel.WaitForAssertion(() => Assert.Equal(t["Failure_AddressRejected"], panel.Find("[data-testid=notice-failure]").TextContent.Trim()));
+        Assert.Empty(panel.FindAll("[data-testid=notice-error-detail]"));
+        Assert.DoesNotContain("SmtpCommandException", panel.Markup, StringComparison.Ordinal);
+        Assert.Contains("王小明 · ", panel.Find("[data-testid=notice-recipient]").TextContent, StringComparison.Ordinal);
         await panel.Find("[data-testid=notice-resend]").ClickAsync(new());
 
         var stored = await app.LoadAsync(failed.Id);
         Assert.Equal(NoticeStatus.Pending, stored.Status);
         Assert.Equal(0, stored.Attempts);
         Assert.NotNull(stored.NextAttemptAt);
+    }
+
+    [Theory]
+    [InlineData(Roles.Admin, true)]
+    [InlineData(Roles.Supervisor, false)]
+    [InlineData(Roles.Clerk, false)]
+    public async Task NoticeTable_FailedDelivery_TechnicalDetailOnlyForAdmin(string role, bool detail)
+    {
+        var failed = await FailedNoticeAsync();
+        await using var scope = app.App.Services.CreateAsyncScope();
+        await ActingAs.SignInScopeAsync(scope.ServiceProvider, role);
+        await using var ctx = NewContext(scope.ServiceProvider, role);
+        var t = ctx.Services.GetRequiredService<IStringLocalizer<NoticesText>>();
+
+        var table = ctx.Render<NoticeTable>(p => p.Add(x => x.Filter, new NoticeFilter(OccupantId: failed.OccupantId)));
+
+        table.WaitForAssertion(() => Assert.Equal(t["Failure_AddressRejected"], table.Find("[data-testid=notice-failure]").TextContent.Trim()));
+        Assert.Equal(detail, table.FindAll("[data-testid=notice-error-detail]").Count == 1);
+        Assert.Equal(detail, table.Markup.Contains("SmtpCommandException: Mailbox unavailable", StringComparison.Ordinal));
+        if (detail)
+        {
+            // Folded away until asked for.
+            var details = table.Find("[data-testid=notice-error-detail]");
+            Assert.Equal("DETAILS", details.TagName);
+            Assert.False(details.HasAttribute("open"));
+            Assert.Contains(t["TechnicalDetail"], details.QuerySelector("summary")!.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task NoticeTable_MoreNoticesThanItCounts_PagerSaysMoreThanTheLimit()
+    {
+        var occupant = await app.AddOccupantAsync();
+        await using (var db = await app.CreateDbContextAsync())
+        {
+            for (var i = 0; i <= NoticeService.CountLimit; i++)
+            {
+                db.Notices.Add(new Notice
+                {
+                    EstateId = app.EstateId, BuildingId = app.BuildingId, Kind = "survey", SourceKey = $"survey:pager:{occupant.Id}:{i}", Channel = NoticeChannel.Letter,
+                    RecipientKey = NoticeOutbox.OccupantKey(occupant.Id), OccupantId = occupant.Id, Language = "zh-Hans", Subject = $"Notice {i}", Body = "body",
+                    Status = NoticeStatus.Pending, CreatedAt = app.Clock.GetUtcNow(),
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        await using var scope = app.App.Services.CreateAsyncScope();
+        await ActingAs.SignInScopeAsync(scope.ServiceProvider, Roles.Supervisor);
+        await using var ctx = NewContext(scope.ServiceProvider, Roles.Supervisor);
+        var t = ctx.Services.GetRequiredService<IStringLocalizer<NoticesText>>();
+        var moreThan = string.Format(t["PagerMoreThan"], NoticeService.CountLimit.ToString("N0", System.Globalization.CultureInfo.CurrentCulture))
+            .Replace("{first_item}", "1").Replace("{last_item}", "25");
+
+        var table = ctx.Render<NoticeTable>(p => p.Add(x => x.Filter, new NoticeFilter(OccupantId: occupant.Id)));
+
+        table.WaitForAssertion(() => Assert.Equal(25, table.FindAll("[data-testid=notice-status]").Count));
+        Assert.Contains(moreThan, table.FindAll(".mud-table-pagination-caption").Select(c => c.TextContent.Trim()));
     }
 
     [Fact]

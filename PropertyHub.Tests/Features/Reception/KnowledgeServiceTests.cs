@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Fees;
+using PropertyHub.Features.Registry;
 using PropertyHub.Features.Reception;
 using PropertyHub.Features.Reception.Knowledge;
 using PropertyHub.Tests.Features.Registry;
@@ -30,9 +32,79 @@ public sealed class KnowledgeServiceTests(AppFactory factory) : IClassFixture<Ap
         Assert.Contains(all, e => e.Phone == "10000");
         Assert.Contains(all, e => e.Phone == "95598");
         Assert.Contains(all, e => e.Title.Contains("派出所"));
-        Assert.Contains(all, e => e.Category == KnowledgeCategory.FeeStandard && e.Answer.Contains("1.50 元/m²/月"));
+        // The fee answers are those of the fee items (demo: 2.80 per m² for homes), due on the requests' due day.
+        Assert.Contains(all, e => e.Category == KnowledgeCategory.FeeStandard && e.FromFeeItems && e.Title == "Property management fee"
+            && e.Answer.Contains("Residential CNY 2.80 per m² a month") && e.Answer.Contains("day 20"));
+        Assert.DoesNotContain(all, e => e.Answer.Contains("1.50 元"));
         Assert.All(await knowledge.ListAsync(estateId, KnowledgeCategory.OfficeHours), e => Assert.Equal(KnowledgeCategory.OfficeHours, e.Category));
     });
+
+    [Fact]
+    public async Task FeeAnswer_FinanceChangesTheRateAndTheDueDay_TheArchiveAnswerFollows()
+    {
+        await using var app = new AppFactory { Settings = { ["PaymentRequests:DueDay"] = "25" } };
+        async Task<KnowledgeView> AnswerAsync()
+        {
+            KnowledgeView? found = null;
+            await RegistryTesting.InCultureAsync("zh-Hans", () => app.AsAsync(Roles.Clerk, async sp =>
+            {
+                await using var db = await app.CreateDbContextAsync();
+                var estateId = await db.Estates.Select(e => e.Id).FirstAsync();
+                found = Assert.Single(await sp.GetRequiredService<KnowledgeService>().SearchAsync(estateId, "物业管理费 多少钱"));
+            }));
+            return found!;
+        }
+        var before = await AnswerAsync();
+        Assert.Contains("住宅 2.80 元/m²/月", before.Answer);
+        Assert.Contains("每月 25 日前缴纳", before.Answer);
+
+        await using (var db = await app.CreateDbContextAsync())
+        {
+            var management = await db.FeeItems.SingleAsync(i => i.Code == "management");
+            // In force from today (the demo's rates run from 1 January).
+            var today = app.Services.GetRequiredService<PropertyHub.Features.Settings.EstateTime>().Today(management.EstateId);
+            db.FeeRates.Add(new FeeRate { FeeItemId = management.Id, Use = UnitUse.Residential, Amount = 3.35m, EffectiveFrom = today, CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        var after = await AnswerAsync();
+        Assert.Contains("住宅 3.35 元/m²/月", after.Answer);
+        Assert.DoesNotContain("2.80", after.Answer);
+        Assert.Equal("物业管理费", after.Title);
+    }
+
+    [Fact]
+    public async Task DemoSeed_OldDatabaseWithItsOwnFeeAnswer_TheStoredAnswerIsRetiredOthersStay()
+    {
+        await using var app = new AppFactory();
+        await using (var db = await app.CreateDbContextAsync())
+        {
+            var estateId = await db.Estates.Select(e => e.Id).FirstAsync();
+            db.KnowledgeEntries.AddRange(
+                new KnowledgeEntry { EstateId = estateId, Category = KnowledgeCategory.FeeStandard, Title = "物业管理费收费标准", Answer = "住宅 1.50 元/m²/月，每月 10 日前缴纳。" },
+                new KnowledgeEntry { EstateId = estateId, Category = KnowledgeCategory.FeeStandard, Title = "停车费", Answer = "月租车位 300 元/月。" });
+            await db.SaveChangesAsync();
+        }
+
+        await app.WithScopeAsync(sp => sp.GetRequiredService<DemoArchive>().SeedAsync());
+
+        await using var check = await app.CreateDbContextAsync();
+        Assert.False(await check.KnowledgeEntries.AnyAsync(k => k.Answer.Contains("1.50 元")));
+        Assert.True(await check.KnowledgeEntries.AnyAsync(k => k.Title == "停车费"));
+    }
+
+    [Fact]
+    public async Task ArchivePage_Supervisor_FeeAnswersPointToTheFeeItemsInsteadOfEditing()
+    {
+        var client = await factory.ClientForRoleAsync(Roles.Supervisor);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        var html = await client.GetStringAsync("/reception/archive");
+
+        Assert.Equal(3, html.Split("data-testid=\"archive-from-fee-items\"").Length - 1);
+        Assert.Contains("Property management fee", html);
+        Assert.Contains("data-testid=\"archive-edit\"", html);
+    }
 
     [Fact]
     public Task Search_ByKeywordPhoneOrTwoWords_FindsTheEntry() => AsAsync(Roles.Clerk, async (knowledge, estateId) =>

@@ -69,7 +69,8 @@ public sealed class EstateClockDisplayTests : TwoEstatesTest
             await using var ctx = Bunit(sp, Roles.Manager);
             ctx.Services.AddSingleton(sp.GetRequiredService<NoticeService>());
 
-            var table = ctx.Render<NoticeTable>(p => p.Add(t => t.Items, [letter]));
+            var table = ctx.Render<NoticeTable>(p => p.Add(t => t.Filter, new NoticeFilter(Channel: NoticeChannel.Letter, Search: letter.Subject)));
+            table.WaitForAssertion(() => Assert.Contains(letter.Subject, table.Find("[data-testid=notices-table] tbody tr").TextContent));
             var row = table.Find("[data-testid=notices-table] tbody tr").TextContent;
             Assert.Contains("2026-12-31 16:30", row);
             Assert.DoesNotContain("2027-01-01", row);

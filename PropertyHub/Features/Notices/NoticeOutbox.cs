@@ -21,6 +21,9 @@ public static partial class NoticeOutbox
 {
     public const string DefaultLanguage = "zh-Hans";
 
+    /// <summary>The kind of a notice posted on the board by hand.</summary>
+    public const string BoardKind = "board";
+
     public static string OccupantKey(int occupantId) => $"occupant:{occupantId}";
 
     public static string EstateKey(int estateId) => $"estate:{estateId}";

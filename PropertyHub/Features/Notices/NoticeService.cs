@@ -6,7 +6,15 @@ using PropertyHub.Features.Accounts.Access;
 
 namespace PropertyHub.Features.Notices;
 
-public sealed record NoticeFilter(NoticeStatus? Status = null, NoticeChannel? Channel = null, string? Kind = null, int Take = 200);
+/// <summary>Which notices a list shows: by state, channel and kind, a text in the subject, address or reader's name, one reader.</summary>
+public sealed record NoticeFilter(NoticeStatus? Status = null, NoticeChannel? Channel = null, string? Kind = null, string? Search = null, int? OccupantId = null)
+{
+    /// <summary>Whether a choice made on the page narrows the list (an empty list then says so).</summary>
+    public bool IsNarrowed => Status is not null || Channel is not null || !string.IsNullOrWhiteSpace(Kind) || !string.IsNullOrWhiteSpace(Search);
+}
+
+/// <summary>A notice as the lists show it: with its reader's name and unit ("1-1201"), null for the board.</summary>
+public sealed record NoticeRow(Notice Notice, string? ReaderName, string? Unit);
 
 /// <summary>A letter in a building's print batch, with what the letter head and address need.</summary>
 public sealed record LetterRow(int Id, int Version, string Subject, string Body, string? Link, string Language, string Recipient, string Unit, DateTimeOffset CreatedAt);
@@ -21,9 +29,50 @@ public sealed record LetterHead(int EstateId, string EstateName, string OfficeNa
 /// </summary>
 public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, Permissions permissions, NoticeLinks links)
 {
-    public async Task<List<Notice>> ListAsync(NoticeFilter filter, CancellationToken ct = default)
+    /// <summary>The columns a notices list may sort by; anything else is the default order, newest first.</summary>
+    public static class SortBy
+    {
+        public const string Created = "created";
+        public const string Kind = "kind";
+        public const string Channel = "channel";
+        public const string Status = "status";
+        public const string Attempts = "attempts";
+        public const string SentAt = "sent";
+    }
+
+    /// <summary>
+    /// How far a notices list counts: beyond it the total reads "more than 1,000" (<see cref="Slice{T}.Total"/> is then
+    /// <c>CountLimit + 1</c>), so the first page does the same work at 100,000 notices as at 1,000 — counting them all
+    /// would cost a scan of the whole outbox on every page. Forty pages is further than anyone pages; the filters and
+    /// the other sort direction reach any notice.
+    /// </summary>
+    public const int CountLimit = 1_000;
+
+    /// <summary>
+    /// One page of the notices that pass the filter, filtered, sorted and paged in the database (newest first by
+    /// default, through the primary key), counted up to <see cref="CountLimit"/> + 1; the page's readers are named in
+    /// one more query.
+    /// </summary>
+    public async Task<Slice<NoticeRow>> PageAsync(NoticeFilter filter, PageRequest page, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var filtered = Filtered(db, filter);
+        var total = await filtered.Take(CountLimit + 1).CountAsync(ct);
+        var notices = await Sorted(filtered, page).Skip(page.SafeSkip).Take(page.SafeTake).ToListAsync(ct);
+        var readerIds = notices.Where(n => n.OccupantId is not null).Select(n => n.OccupantId!.Value).Distinct().ToList();
+        var readers = readerIds.Count == 0
+            ? []
+            : await db.Occupants.AsNoTracking().Where(o => readerIds.Contains(o.Id))
+                .Select(o => new { o.Id, o.Name, o.Unit!.Building!.Code, o.Unit.Number })
+                .ToDictionaryAsync(o => o.Id, ct);
+        var rows = notices.Select(n => n.OccupantId is { } id && readers.TryGetValue(id, out var reader)
+            ? new NoticeRow(n, reader.Name, $"{reader.Code}-{reader.Number}")
+            : new NoticeRow(n, null, null)).ToList();
+        return new Slice<NoticeRow>(rows, total);
+    }
+
+    private static IQueryable<Notice> Filtered(AppDbContext db, NoticeFilter filter)
+    {
         var query = db.Notices.AsNoTracking();
         if (filter.Status is { } status)
             query = query.Where(n => n.Status == status);
@@ -31,8 +80,33 @@ public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, Tim
             query = query.Where(n => n.Channel == channel);
         if (!string.IsNullOrWhiteSpace(filter.Kind))
             query = query.Where(n => n.Kind == filter.Kind);
-        return await query.OrderByDescending(n => n.Id).Take(filter.Take).ToListAsync(ct);
+        if (filter.OccupantId is { } occupantId)
+            query = query.Where(n => n.OccupantId == occupantId);
+        if (TypedText.Text(filter.Search) is { } search)
+        {
+            var readers = db.Occupants.Where(o => o.Name.Contains(search)).Select(o => (int?)o.Id);
+            query = query.Where(n => n.Subject.Contains(search) || (n.Address != null && n.Address.Contains(search)) || readers.Contains(n.OccupantId));
+        }
+        return query;
     }
+
+    // Every order ends on the id, so a page boundary never splits or repeats rows that tie.
+    private static IOrderedQueryable<Notice> Sorted(IQueryable<Notice> query, PageRequest page) => (page.SortBy, page.Descending) switch
+    {
+        (SortBy.Created, false) => query.OrderBy(n => n.Id),
+        (SortBy.Kind, false) => query.OrderBy(n => n.Kind).ThenByDescending(n => n.Id),
+        (SortBy.Kind, true) => query.OrderByDescending(n => n.Kind).ThenByDescending(n => n.Id),
+        (SortBy.Channel, false) => query.OrderBy(n => n.Channel).ThenByDescending(n => n.Id),
+        (SortBy.Channel, true) => query.OrderByDescending(n => n.Channel).ThenByDescending(n => n.Id),
+        (SortBy.Status, false) => query.OrderBy(n => n.Status).ThenByDescending(n => n.Id),
+        (SortBy.Status, true) => query.OrderByDescending(n => n.Status).ThenByDescending(n => n.Id),
+        (SortBy.Attempts, false) => query.OrderBy(n => n.Attempts).ThenByDescending(n => n.Id),
+        (SortBy.Attempts, true) => query.OrderByDescending(n => n.Attempts).ThenByDescending(n => n.Id),
+        (SortBy.SentAt, false) => query.OrderBy(n => n.SentAt).ThenByDescending(n => n.Id),
+        (SortBy.SentAt, true) => query.OrderByDescending(n => n.SentAt).ThenByDescending(n => n.Id),
+        // Created descending and the default: ids are given in the order notices are created.
+        _ => query.OrderByDescending(n => n.Id),
+    };
 
     public async Task<List<PlaceOption>> EstatesAsync(CancellationToken ct = default)
     {
@@ -57,12 +131,6 @@ public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Notices.Select(n => n.Kind).Distinct().OrderBy(k => k).ToListAsync(ct);
-    }
-
-    public async Task<List<Notice>> ForOccupantAsync(int occupantId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Notices.AsNoTracking().Where(n => n.OccupantId == occupantId).OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(100).ToListAsync(ct);
     }
 
     /// <summary>Puts a failed or cancelled notice back in the outbox; false when it changed meanwhile or cannot be re-sent.</summary>
@@ -112,24 +180,32 @@ public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, Tim
         }
     }
 
-    /// <summary>The building's pending letters, by unit.</summary>
+    /// <summary>The building's whole batch of pending letters, for printing: by unit in natural order (1-101 before 1-1001).</summary>
     public async Task<List<LetterRow>> PendingLettersAsync(int buildingId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await (from n in db.Notices.AsNoTracking()
-                          where n.Channel == NoticeChannel.Letter && n.BuildingId == buildingId && n.Status == NoticeStatus.Pending
-                          join o in db.Occupants on n.OccupantId equals o.Id into os
-                          from o in os.DefaultIfEmpty()
-                          join u in db.Units on o.UnitId equals u.Id into us
-                          from u in us.DefaultIfEmpty()
-                          join b in db.Buildings on u.BuildingId equals b.Id into bs
-                          from b in bs.DefaultIfEmpty()
-                          select new { n, Name = o == null ? "" : o.Name, Code = b == null ? "" : b.Code, Number = u == null ? "" : u.Number })
-            .ToListAsync(ct);
-        return rows.OrderBy(r => r.Number, StringComparer.Ordinal).ThenBy(r => r.n.Id)
-            .Select(r => new LetterRow(r.n.Id, r.n.Version, r.n.Subject, r.n.Body, links.Open(r.n.SealedLink), r.n.Language, r.Name, $"{r.Code}-{r.Number}", r.n.CreatedAt))
-            .ToList();
+        return (await PendingLetters(db, buildingId).ToListAsync(ct)).Select(Letter).ToList();
     }
+
+    /// <summary>One page of the building's pending letters, in the order they print.</summary>
+    public async Task<Slice<LetterRow>> PendingLettersPageAsync(int buildingId, PageRequest page, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var slice = await PendingLetters(db, buildingId).ToSliceAsync(page, ct);
+        return new Slice<LetterRow>(slice.Rows.Select(Letter).ToList(), slice.Total);
+    }
+
+    private sealed record PendingLetter(Notice Notice, string Name, string Code, string Number);
+
+    private static IQueryable<PendingLetter> PendingLetters(AppDbContext db, int buildingId) =>
+        db.Notices.AsNoTracking()
+            .Where(n => n.Channel == NoticeChannel.Letter && n.BuildingId == buildingId && n.Status == NoticeStatus.Pending)
+            .Join(db.Occupants, n => n.OccupantId, o => (int?)o.Id, (n, o) => new { Notice = n, Occupant = o, Unit = o.Unit! })
+            .OrderNaturallyBy(x => x.Unit).ThenBy(x => x.Notice.Id)
+            .Select(x => new PendingLetter(x.Notice, x.Occupant.Name, x.Unit.Building!.Code, x.Unit.Number));
+
+    private LetterRow Letter(PendingLetter r) =>
+        new(r.Notice.Id, r.Notice.Version, r.Notice.Subject, r.Notice.Body, links.Open(r.Notice.SealedLink), r.Notice.Language, r.Name, $"{r.Code}-{r.Number}", r.Notice.CreatedAt);
 
     /// <summary>
     /// Marks the printed letters delivered by hand (sent) and clears the links they carried; letters changed meanwhile
@@ -181,7 +257,7 @@ public sealed class NoticeService(IDbContextFactory<AppDbContext> dbFactory, Tim
             throw new ArgumentException("A board notice needs a subject and a body.", nameof(text));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        var notice = NoticeOutbox.AddBoard(db, estateId, "board", $"board:{Guid.NewGuid():N}", new NoticeText(subject, body), language, now);
+        var notice = NoticeOutbox.AddBoard(db, estateId, NoticeOutbox.BoardKind, $"{NoticeOutbox.BoardKind}:{Guid.NewGuid():N}", new NoticeText(subject, body), language, now);
         await db.SaveChangesAsync(ct);
         return notice;
     }

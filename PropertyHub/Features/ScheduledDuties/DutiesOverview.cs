@@ -30,7 +30,11 @@ public sealed record DutyRow(string Name, object[] DescriptionArguments, string 
     public bool CanRestore { get; init; }
 }
 
-public sealed record JobRow(string Id, string Cron, DateTimeOffset? NextLocal)
+/// <summary>How often a job without periods has run, and how and when its last run ended (estate time).</summary>
+public sealed record JobRuns(long Count, long Failures, RunStatus LastStatus, DateTimeOffset LastStartedLocal, DateTimeOffset LastFinishedLocal, string? LastError);
+
+/// <summary>A recurring job without periods; <see cref="NextLocal"/> is null when it is not scheduled; <see cref="Runs"/> null before its first run.</summary>
+public sealed record JobRow(string Id, string Cron, DateTimeOffset? NextLocal, JobRuns? Runs = null)
 {
     /// <inheritdoc cref="DutyRow.Scheduled"/>
     public bool Scheduled { get; init; } = true;
@@ -77,6 +81,9 @@ public sealed class DutiesOverview(
             var arguments = descriptions.FirstOrDefault(d => d.Duty == duty.Name)?.Arguments(services) ?? [];
             var periods = Pickable(duty, now);
             var statuses = await StatusesAsync(duty.Name, periods.Select(p => p.Period).ToList(), cancellationToken);
+            // A job removed from Hangfire does not run: it has no next run until it is restored.
+            if (missing.Contains(duty.Name))
+                next = null;
             rows.Add(new DutyRow(duty.Name, arguments, duty.Cron, next is null ? null : estateTime.ToLocal(next.Value), periods.FirstOrDefault()?.Period,
                 await RunsAsync(duty.Name, cancellationToken),
                 periods.Select(p => new PeriodChoice(p.Period, statuses.TryGetValue(p.Period, out var s) ? s : null)).ToList(),
@@ -86,7 +93,9 @@ public sealed class DutiesOverview(
                 CanRestore = canRestore(duty.Name),
             });
         }
-        var jobRows = jobs.OrderBy(j => j.Id, StringComparer.Ordinal).Select(j => new JobRow(j.Id, j.Cron, NextLocal(j.Cron, now))
+        var tallies = await TalliesAsync(cancellationToken);
+        var jobRows = jobs.OrderBy(j => j.Id, StringComparer.Ordinal).Select(j => new JobRow(j.Id, j.Cron,
+            missing.Contains(j.Id) ? null : NextLocal(j.Cron, now), tallies.GetValueOrDefault(j.Id))
         {
             Scheduled = !missing.Contains(j.Id),
             CanRestore = canRestore(j.Id),
@@ -180,6 +189,15 @@ public sealed class DutiesOverview(
     {
         var next = CronExpression.Parse(cron).GetNextOccurrence(now.UtcDateTime, estateTime.Zone);
         return next is null ? null : estateTime.ToLocal(new DateTimeOffset(next.Value, TimeSpan.Zero));
+    }
+
+    private async Task<Dictionary<string, JobRuns>> TalliesAsync(CancellationToken ct)
+    {
+        var ids = jobs.Select(j => j.Id).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var tallies = await db.JobTallies.AsNoTracking().Where(t => ids.Contains(t.JobId)).ToListAsync(ct);
+        return tallies.ToDictionary(t => t.JobId, t => new JobRuns(t.Runs, t.Failures, t.LastStatus, estateTime.ToLocal(t.LastStartedAt),
+            estateTime.ToLocal(t.LastFinishedAt), t.LastError), StringComparer.Ordinal);
     }
 
     private async Task<IReadOnlyList<DutyRunRow>> RunsAsync(string name, CancellationToken ct)

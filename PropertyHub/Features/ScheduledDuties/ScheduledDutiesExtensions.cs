@@ -1,5 +1,6 @@
 using PropertyHub.Features.Accounts.Access;
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -43,6 +44,9 @@ public static class ScheduledDutiesExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
+        // Runs of the jobs without periods are counted by this host's server (not through Hangfire's global filters).
+        services.AddSingleton<JobTallyFilter>();
+        services.AddSingleton<IJobFilterProvider, JobTallyFilterProvider>();
         // Every registration is recorded, so the duties page can flag a job removed on the dashboard and restore it.
         services.AddSingleton<RecurringJobBook>();
         services.Replace(ServiceDescriptor.Singleton<IRecurringJobManager>(sp => new RecordingRecurringJobManager(
@@ -72,7 +76,7 @@ public static class ScheduledDutiesExtensions
             IsReadOnlyFunc = DutiesDashboardAuthorization.IsReadOnly,
             DisplayStorageConnectionString = false,
             AppPath = "/",
-        }).RequireAuthorization(Can.SeeDuties);
+        }).RequireAuthorization(Can.SeeDuties).Add(DashboardCulture.Apply);
         return app;
     }
 }

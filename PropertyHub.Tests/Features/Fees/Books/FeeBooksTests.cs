@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyHub.Features.Fees;
 using PropertyHub.Features.Fees.Books;
@@ -45,6 +46,21 @@ public sealed class FeeBooksTests(BooksApp app)
         Assert.Equal((300m, 250m, 450m, 50m), Of(building.Figures));
         Assert.All(book.Buildings.Where(b => b.BuildingId != app.Known.BuildingId), b => Assert.Equal(BooksFigures.Zero, b.Figures));
         Assert.All(book.Buildings.Where(b => b.BuildingId != app.Known.BuildingId), b => Assert.Null(b.Figures.CollectionRate));
+    }
+
+    [Fact]
+    public async Task Book_Buildings_LabelledByTheirNamesAsWritten()
+    {
+        var book = await app.Factory.BookAsync(app.Known.EstateId, 2026, 10);
+        await using var db = await app.Factory.CreateDbContextAsync();
+        var stored = await db.Buildings.Where(b => b.EstateId == app.Known.EstateId).ToDictionaryAsync(b => b.Id);
+
+        Assert.NotNull(book);
+        Assert.Contains(book.Buildings, b => b.Name == "1号楼");
+        Assert.All(book.Buildings, b => Assert.Equal(stored[b.BuildingId].Name, b.Name));
+        // In the order people count them: building 2 before building 10.
+        Assert.Equal(book.Buildings.Select(b => stored[b.BuildingId].Code).OrderBy(c => c.Length).ThenBy(c => c, StringComparer.Ordinal),
+            book.Buildings.Select(b => stored[b.BuildingId].Code));
     }
 
     [Fact]
@@ -113,6 +129,18 @@ public sealed class FeeBooksTests(BooksApp app)
         Assert.Equal([(new DateOnly(2026, 10, 1), -50m), (new DateOnly(2026, 11, 1), -150m)], reversal.Allocations.Select(a => (a.Month, a.Amount)));
         Assert.Equal([(new DateOnly(2026, 9, 1), 300m), (new DateOnly(2026, 10, 1), 150m)], statement.Payments[0].Allocations.Select(a => (a.Month, a.Amount)));
         Assert.Equal((880.50m, 550m, 330.50m, 0m), (statement.Billed, statement.Paid, statement.Outstanding, statement.Credit));
+    }
+
+    [Fact]
+    public async Task Statement_ReadInEnglish_EachRequestNamesItsFeesInEnglish()
+    {
+        UnitStatement? statement = null;
+        await Registry.RegistryTesting.InCultureAsync("en", async () =>
+            statement = await app.Factory.WithAsync(sp => sp.GetRequiredService<FeeBooks>().StatementAsync(app.Known.UnitId)));
+
+        Assert.NotNull(statement);
+        Assert.All(statement.Requests, r => Assert.Equal("Property management fee", Assert.Single(r.Lines).Label));
+        Assert.Equal(statement.Requests.Select(r => r.Total), statement.Requests.Select(r => r.Lines.Sum(l => l.Amount)));
     }
 
     [Fact]

@@ -67,6 +67,18 @@ public sealed class ReceiptPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Receipt_InEnglish_NamesWhatEachMonthBilledByItsFeeItem()
+    {
+        var paid = await PaymentServiceTests.PayAsync(factory, unitId, "300");
+
+        var english = await ReceiptAsync(paid.PaymentId!.Value, "en");
+        var simplified = await ReceiptAsync(paid.PaymentId!.Value, "zh-Hans");
+
+        Assert.Equal("(Property management fee)", Between(english, "receipt-items"));
+        Assert.Equal("（物业管理费）", Between(simplified, "receipt-items"));
+    }
+
+    [Fact]
     public async Task Receipt_OfAReversal_PrintsRedInkNamingTheOriginalAndReason_OriginalMarkedVoid()
     {
         var paid = await PaymentServiceTests.PayAsync(factory, unitId, "350");

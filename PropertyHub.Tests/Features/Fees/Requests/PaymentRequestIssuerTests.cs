@@ -47,7 +47,44 @@ public sealed class PaymentRequestIssuerTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
     }
 
+    /// <summary>The management fee for homes goes from 2.80 to 3.10 on 16 December.</summary>
+    private async Task HomesManagementRateFromThe16thAsync()
+    {
+        await using var db = await DbAsync();
+        var management = await db.FeeItems.SingleAsync(i => i.Code == "management");
+        db.FeeRates.Add(new FeeRate { FeeItemId = management.Id, Use = UnitUse.Residential, Amount = 3.10m, EffectiveFrom = new(2026, 12, 16), CreatedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+    }
+
     private static Task<int> PayingUnitsAsync(AppDbContext db) => db.Units.CountAsync(u => u.Occupants.Any());
+
+    /// <summary>
+    /// The run's transactions commit without waiting for the disk, so it must leave nothing only in SQLite's log: when
+    /// it returns, every request is in the database file itself (a copy of the file without its log has them all),
+    /// and the connection it used commits durably again.
+    /// </summary>
+    [Fact]
+    public async Task Issue_OnSqlite_EveryRequestIsInTheDatabaseFileWhenTheRunReturns()
+    {
+        _ = app.Services;
+        var issued = await IssueAsync();
+
+        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(factory.EffectiveConnectionString).DataSource;
+        var copy = Path.Combine(factory.ContentFolder, "file-only.db");
+        File.Copy(path, copy);
+        await using (var fileOnly = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={copy};Pooling=false"))
+        {
+            await fileOnly.OpenAsync();
+            await using var count = fileOnly.CreateCommand();
+            count.CommandText = $"SELECT COUNT(*) FROM \"PaymentRequests\" WHERE \"Month\" = '{December:yyyy-MM-dd}'";
+            Assert.Equal(issued, Convert.ToInt32(await count.ExecuteScalarAsync()));
+        }
+        Assert.True(issued > 0);
+
+        await using var db = await DbAsync();
+        await db.Database.OpenConnectionAsync();
+        Assert.Equal(2L, await db.Database.SqlQueryRaw<long>("SELECT synchronous AS \"Value\" FROM pragma_synchronous").SingleAsync());
+    }
 
     [Fact]
     public async Task Issue_EveryUnitWithAPayer_LinesFromRatesDueThe20th()
@@ -76,12 +113,7 @@ public sealed class PaymentRequestIssuerTests : IAsyncLifetime
     [Fact]
     public async Task Issue_RateChangesOnThe16th_TwoDatedLinesByDays()
     {
-        await using (var db = await DbAsync())
-        {
-            var management = await db.FeeItems.SingleAsync(i => i.Code == "management");
-            db.FeeRates.Add(new FeeRate { FeeItemId = management.Id, Use = UnitUse.Residential, Amount = 3.10m, EffectiveFrom = new(2026, 12, 16), CreatedAt = DateTimeOffset.UtcNow });
-            await db.SaveChangesAsync();
-        }
+        await HomesManagementRateFromThe16thAsync();
 
         await IssueAsync();
 
@@ -93,6 +125,29 @@ public sealed class PaymentRequestIssuerTests : IAsyncLifetime
         Assert.Equal([Math.Round(unit.Area * 2.80m * 15 / 31, 2, MidpointRounding.AwayFromZero), Math.Round(unit.Area * 3.10m * 16 / 31, 2, MidpointRounding.AwayFromZero)],
             lines.Select(l => l.Amount));
         Assert.Equal(request.Lines.Sum(l => l.Amount), request.Total);
+    }
+
+    [Fact]
+    public async Task Issue_EnglishPayers_LetterAndLinkPageNameEachFeeInEnglishWithItsDays()
+    {
+        await using (var db = await DbAsync())
+            await db.Occupants.ExecuteUpdateAsync(o => o.SetProperty(x => x.PreferredLanguage, "en"));
+        await HomesManagementRateFromThe16thAsync();
+
+        await IssueAsync();
+
+        await using var check = await DbAsync();
+        var unit = await check.Units.FirstAsync(u => u.Use == UnitUse.Residential && u.Occupants.Any());
+        var request = await check.PaymentRequests.SingleAsync(r => r.UnitId == unit.Id);
+        await using var scope = app.Services.CreateAsyncScope();
+        var view = await scope.ServiceProvider.GetRequiredService<PaymentRequestViews>().ByIdAsync(request.Id);
+        string[] expected = ["Property management fee (12-01–12-15)", "Property management fee (12-16–12-31)", "Building equipment operating fee", "Refuse collection fee"];
+        Assert.Equal(expected, view!.Lines.Select(l => l.Label));
+        var letter = await check.Notices.SingleAsync(n => n.Kind == PaymentRequestNotices.Kind && n.SourceKey == PaymentRequestNotices.SourceKey(December, unit.Id)
+            && n.Channel == NoticeChannel.Letter);
+        Assert.Equal("en", letter.Language);
+        Assert.All(expected, label => Assert.Contains(label, letter.Body));
+        Assert.DoesNotContain("物业管理费", letter.Body);
     }
 
     [Fact]

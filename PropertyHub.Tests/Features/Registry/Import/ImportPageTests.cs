@@ -44,6 +44,28 @@ public sealed class ImportPageTests(AppFactory factory) : IClassFixture<AppFacto
     }
 
     [Fact]
+    public async Task PreviewPanel_Gb18030File_ShowsTheDecodedNamesOfItsFirstRows()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var gb18030 = System.Text.Encoding.GetEncoding(54936);
+        var parser = new RegistryImportParser(NullLogger<RegistryImportParser>.Instance);
+        var file = ImportFiles.Csv([ImportFiles.Owner("9", "101", "欧阳娜娜", "13900009901"), ImportFiles.Owner("9", "102", "䶮龘𠀋", "13900009902"),
+            ImportFiles.Unit("9", "103")], encoding: gb18030);
+        var rows = (await parser.ParseAsync(file, "excel.csv")).Rows;
+        var preview = RegistryImportValidator.Validate(1, rows, []);
+        await using var ctx = NewContext();
+
+        var panel = ctx.Render<ImportPreviewPanel>(p => p.Add(x => x.Preview, preview).Add(x => x.FileName, "excel.csv"));
+
+        var sample = panel.FindAll("[data-testid=import-sample-row]");
+        Assert.Equal(3, sample.Count);
+        Assert.Equal(["欧阳娜娜", "䶮龘𠀋", ""], panel.FindAll("[data-testid=import-sample-occupant]").Select(c => c.TextContent.Trim()));
+        Assert.Contains("9号楼", sample[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("9-101", sample[0].TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("9 9号楼", sample[0].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportPage_ForClerk_OpensWithFormatHelp()
     {
         var client = await factory.ClientForRoleAsync(Roles.Clerk);

@@ -1458,6 +1458,38 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.ScheduledDuties.JobTally", b =>
+                {
+                    b.Property<string>("JobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastFinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Runs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("JobId");
+
+                    b.ToTable("JobTallies");
+                });
+
             modelBuilder.Entity("PropertyHub.Features.ScheduledDuties.ScheduledRun", b =>
                 {
                     b.Property<int>("Id")

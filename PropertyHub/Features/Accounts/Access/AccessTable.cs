@@ -79,9 +79,10 @@ public static class AccessTable
             new(Can.ApproveDisclosures, "Fees", "Approve and publish a disclosure", [Manager]),
             new(Can.CorrectDisclosures, "Fees", "Reopen a published disclosure for correction", [Finance, Manager]),
 
-            new(Can.SeeNotices, "Notices", "See every notice with its subject, state and error (the notices page, the unit page)", Leads),
+            new(Can.SeeNotices, "Notices", "See every notice with its subject, state and why a delivery failed (the notices page, the unit page)", Leads),
             new(Can.ManageNotices, "Notices", "Re-send and cancel notices; post on the notice board", Leads),
             new(Can.PrintLetters, "Notices", "Print letter batches and mark them delivered", Desk),
+            new(Can.SeeDeliveryErrors, "Notices", "See the technical detail of a failed delivery (the others see its reason in words)", [Admin]),
             new(Can.DeliverNotices, "Notices", "Send due e-mail and SMS notices", None, System: true),
 
             new(Can.AnswerSurveys, "Surveys", "Answer an evaluation form through a personal link", None, AnySignedIn: true, Anyone: true),

@@ -47,6 +47,7 @@ public static class Can
     public const string SeeNotices = nameof(SeeNotices);
     public const string ManageNotices = nameof(ManageNotices);
     public const string PrintLetters = nameof(PrintLetters);
+    public const string SeeDeliveryErrors = nameof(SeeDeliveryErrors);
     public const string DeliverNotices = nameof(DeliverNotices);
 
     // Surveys

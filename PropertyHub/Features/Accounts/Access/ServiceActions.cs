@@ -153,6 +153,7 @@ public static class ServiceActions
         Key<KnowledgeService>(nameof(KnowledgeService.SearchAsync)),
         Key<KnowledgeService>(nameof(KnowledgeService.ListAsync)),
         Key<KnowledgeService>(nameof(KnowledgeService.GetAsync)),
+        Key<FeeAnswers>(nameof(FeeAnswers.ForEstateAsync)),
         Key<LedgerService>(nameof(LedgerService.EstatesAsync)),
         Key<LedgerService>(nameof(LedgerService.DefaultEstateAsync)),
         Key<LedgerService>(nameof(LedgerService.PageAsync)),
@@ -196,13 +197,13 @@ public static class ServiceActions
         Key<DisclosureService>(nameof(DisclosureService.ListAsync)),
         Key<DisclosureService>(nameof(DisclosureService.GetAsync)),
 
-        Key<NoticeService>(nameof(NoticeService.ListAsync)),
+        Key<NoticeService>(nameof(NoticeService.PageAsync)),
         Key<NoticeService>(nameof(NoticeService.EstatesAsync)),
         Key<NoticeService>(nameof(NoticeService.BuildingsAsync)),
         Key<NoticeService>(nameof(NoticeService.LetterHeadAsync)),
         Key<NoticeService>(nameof(NoticeService.KindsAsync)),
-        Key<NoticeService>(nameof(NoticeService.ForOccupantAsync)),
         Key<NoticeService>(nameof(NoticeService.PendingLettersAsync)),
+        Key<NoticeService>(nameof(NoticeService.PendingLettersPageAsync)),
         Key<NoticeService>(nameof(NoticeService.BoardAsync)),
 
         Key<SurveyAnswers>(nameof(SurveyAnswers.FormAsync)),

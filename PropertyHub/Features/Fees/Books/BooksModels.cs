@@ -45,6 +45,9 @@ public sealed record FeeBook(
 public sealed record StatementRequest(int Id, DateOnly Month, DateOnly DueDate, decimal Total, decimal Paid)
 {
     public decimal Outstanding => Total - Paid;
+
+    /// <summary>What the request billed, line by line, named in the reader's language (arrears brought forward left out: they are the earlier months).</summary>
+    public IReadOnlyList<Requests.RequestLineView> Lines { get; init; } = [];
 }
 
 public sealed record StatementAllocation(int PaymentRequestId, DateOnly Month, decimal Amount);

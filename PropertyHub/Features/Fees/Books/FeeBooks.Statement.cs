@@ -32,9 +32,15 @@ public sealed partial class FeeBooks
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Id, u.Building!.Code, u.Number, u.Building.EstateId }).SingleOrDefaultAsync(ct);
         if (unit is null)
             return null;
-        var requests = (await db.PaymentRequests.AsNoTracking().Where(r => r.UnitId == unitId)
-            .Select(r => new StatementRequest(r.Id, r.Month, r.DueDate, r.Total, r.Paid)).ToListAsync(ct))
-            .OrderBy(r => r.Month).ToList();
+        var items = await db.FeeItems.AsNoTracking().Where(i => i.EstateId == unit.EstateId).ToDictionaryAsync(i => i.Id, ct);
+        var culture = System.Globalization.CultureInfo.CurrentUICulture.Name;
+        var requests = (await db.PaymentRequests.AsNoTracking().Where(r => r.UnitId == unitId).Include(r => r.Lines).ToListAsync(ct))
+            .OrderBy(r => r.Month)
+            .Select(r => new StatementRequest(r.Id, r.Month, r.DueDate, r.Total, r.Paid)
+            {
+                Lines = r.Lines.Where(l => l.Kind != RequestLineKind.Arrears).OrderBy(l => l.Id)
+                    .Select(l => new Requests.RequestLineView(l.Kind, Requests.RequestLineLabels.Label(l, items, culture, ""), l.Amount)).ToList(),
+            }).ToList();
         var months = requests.ToDictionary(r => r.Id, r => r.Month);
         var payments = await db.Payments.AsNoTracking().Where(p => p.UnitId == unitId).Include(p => p.Allocations)
             .OrderBy(p => p.ReceivedAt).ThenBy(p => p.Id).ToListAsync(ct);

@@ -56,7 +56,7 @@ public sealed partial class FeeBooks(IDbContextFactory<AppDbContext> dbFactory, 
         var estate = await db.Estates.AsNoTracking().Where(e => e.Id == estateId).Select(e => e.Name).SingleOrDefaultAsync(ct);
         if (estate is null)
             return null;
-        var buildings = await db.Buildings.AsNoTracking().Where(b => b.EstateId == estateId).OrderBy(b => b.Code)
+        var buildings = await db.Buildings.AsNoTracking().Where(b => b.EstateId == estateId).OrderBy(b => b.Code.Length).ThenBy(b => b.Code)
             .Select(b => new { b.Id, b.Code, b.Name }).ToListAsync(ct);
         var units = (await db.Units.AsNoTracking().Where(u => u.Building!.EstateId == estateId)
             .Select(u => new { u.Id, u.BuildingId, u.Building!.Code, u.Number }).ToListAsync(ct)).ToDictionary(u => u.Id);
@@ -85,7 +85,8 @@ public sealed partial class FeeBooks(IDbContextFactory<AppDbContext> dbFactory, 
                 arrearsOf[id].Sum(r => r.Total - r.Paid))))
             .OrderBy(u => u.Unit, StringComparer.Ordinal).ToList();
         var unitsOf = unitRows.ToLookup(u => u.BuildingId);
-        var buildingRows = buildings.Select(b => new BooksBuilding(b.Id, $"{b.Code} {b.Name}", Add(unitsOf[b.Id].Select(u => u.Figures)))).ToList();
+        var names = Registry.BuildingNames.Of(buildings.Select(b => (b.Id, b.Code, (string?)b.Name)));
+        var buildingRows = buildings.Select(b => new BooksBuilding(b.Id, names[b.Id], Add(unitsOf[b.Id].Select(u => u.Figures)))).ToList();
 
         var aging = AgingKeys.Select(key =>
         {

@@ -32,7 +32,11 @@ public sealed record CounterUnit(int UnitId, int EstateId, string Address, IRead
     public decimal ToCollect => Math.Max(0, TotalOutstanding - Credit);
 }
 
-public sealed record ReceiptLine(DateOnly Month, decimal Amount);
+public sealed record ReceiptLine(DateOnly Month, decimal Amount)
+{
+    /// <summary>What the month's request billed, by name in the reader's language (fee items, paid services).</summary>
+    public IReadOnlyList<string> Items { get; init; } = [];
+}
 
 /// <summary>Everything printed on a receipt (收據), or on a red-ink reversal receipt (紅沖) when <see cref="IsReversal"/>.</summary>
 public sealed record ReceiptView(int PaymentId, int EstateId, string EstateName, string OfficeName, string ReceiptNumber, DateTimeOffset ReceivedAt,
@@ -114,9 +118,17 @@ public static class CounterQueries
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == p.UnitId).Select(u => u.Building!.Code + "-" + u.Number).SingleAsync(ct);
         var payer = p.OccupantId is null ? null
             : await db.Occupants.AsNoTracking().Where(o => o.Id == p.OccupantId).Select(o => o.Name).SingleOrDefaultAsync(ct);
-        var lines = (await db.PaymentAllocations.AsNoTracking().Where(a => a.PaymentId == p.Id)
-                .Join(db.PaymentRequests, a => a.PaymentRequestId, r => r.Id, (a, r) => new ReceiptLine(r.Month, a.Amount)).ToListAsync(ct))
-            .OrderBy(l => l.Month).ToList();
+        var paidFor = await db.PaymentAllocations.AsNoTracking().Where(a => a.PaymentId == p.Id)
+            .Join(db.PaymentRequests, a => a.PaymentRequestId, r => r.Id, (a, r) => new { RequestId = r.Id, r.Month, a.Amount }).ToListAsync(ct);
+        var requestIds = paidFor.Select(a => a.RequestId).Distinct().ToList();
+        var billed = (await db.Set<PaymentRequestLine>().AsNoTracking()
+            .Where(l => requestIds.Contains(l.PaymentRequestId) && l.Kind != RequestLineKind.Arrears).ToListAsync(ct)).ToLookup(l => l.PaymentRequestId);
+        var items = await db.FeeItems.AsNoTracking().Where(i => i.EstateId == p.EstateId).ToDictionaryAsync(i => i.Id, ct);
+        var culture = System.Globalization.CultureInfo.CurrentUICulture.Name;
+        var lines = paidFor.OrderBy(a => a.Month).Select(a => new ReceiptLine(a.Month, a.Amount)
+        {
+            Items = billed[a.RequestId].OrderBy(l => l.Id).Select(l => Requests.RequestLineLabels.Label(l, items, culture, "")).Distinct().ToList(),
+        }).ToList();
         var original = p.ReversalOfId is null ? null
             : await db.Payments.AsNoTracking().Where(o => o.Id == p.ReversalOfId).Select(o => new { o.ReceiptNumber, o.ReceivedAt }).SingleAsync(ct);
         var reversedBy = await db.Payments.AsNoTracking().Where(r => r.ReversalOfId == p.Id).Select(r => r.ReceiptNumber).FirstOrDefaultAsync(ct);

@@ -46,6 +46,7 @@ public sealed class PaymentRequestIssuer(
             withoutPayer += noPayer;
             issued += await writer.WriteAsync(units, ct);
         }
+        await writer.FinishAsync(ct);
         if (withoutPayer > 0)
             logger.LogWarning("{Count} units have no occupant to pay and were not billed for {Month}", withoutPayer, BillingMonth.Period(month));
         logger.LogInformation("Issued {Count} payment requests for {Month}", issued, BillingMonth.Period(month));

@@ -22,19 +22,21 @@ public sealed class PaymentRequestNotices(IStringLocalizer<FeesText> text, Notic
     public static string SourceKey(DateOnly month, int unitId) => $"payment-request:{BillingMonth.Period(month)}:{unitId}";
 
     public IReadOnlyList<Notice> Add(Data.AppDbContext db, Occupant payer, string unit, NoticePlace place, PaymentRequest request,
-        decimal arrears, string link, DateTimeOffset now)
+        decimal arrears, string link, DateTimeOffset now, IReadOnlyDictionary<int, FeeItem> items)
     {
-        var made = Make(payer, unit, place, request, arrears, link, now);
+        var made = Make(payer, unit, place, request, arrears, link, now, items);
         db.Notices.AddRange(made);
         return made;
     }
 
     /// <summary>The notices <see cref="Add"/> adds, made but not added, for callers that insert them in bulk.</summary>
-    public IReadOnlyList<Notice> Make(Occupant payer, string unit, NoticePlace place, PaymentRequest request, decimal arrears, string link, DateTimeOffset now)
+    /// <param name="items">The estate's fee items by id: each fee line is named in the payer's language.</param>
+    public IReadOnlyList<Notice> Make(Occupant payer, string unit, NoticePlace place, PaymentRequest request, decimal arrears, string link, DateTimeOffset now,
+        IReadOnlyDictionary<int, FeeItem> items)
     {
         var culture = NoticeOutbox.CultureOf(payer.PreferredLanguage);
         var words = WordingIn(culture, request.Month);
-        var (letter, email, sms) = words.Bodies(payer.Name, unit, request, arrears);
+        var (letter, email, sms) = words.Bodies(payer.Name, unit, request, arrears, line => RequestLineLabels.Label(line, items, culture.Name, words.Arrears));
         return NoticeOutbox.LetterAndContacts(payer, place, Kind, SourceKey(request.Month, request.UnitId), culture, words.Subject, (letter, email, sms), now, links.Seal(link));
     }
 
@@ -62,14 +64,14 @@ internal sealed record RequestWording(string Month, string Subject, string Intro
             text["LineCredit"].Value, text["RequestHowToPay"].Value, text["RequestOnline"].Value);
     }
 
-    public (string Letter, string Email, string Sms) Bodies(string payer, string unit, PaymentRequest request, decimal arrears)
+    public (string Letter, string Email, string Sms) Bodies(string payer, string unit, PaymentRequest request, decimal arrears, Func<PaymentRequestLine, string> label)
     {
         var due = request.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var toPay = PaymentRequestNotices.Money(request.Total - request.Paid + arrears);
         var intro = string.Format(CultureInfo.CurrentCulture, Intro, payer, unit, Month, toPay, due);
         var lines = new StringBuilder();
         foreach (var line in request.Lines)
-            lines.Append('\n').Append(line.Kind == RequestLineKind.Arrears ? Arrears : line.Description).Append("    ").Append(PaymentRequestNotices.Money(line.Amount));
+            lines.Append('\n').Append(label(line)).Append("    ").Append(PaymentRequestNotices.Money(line.Amount));
         if (request.Paid > 0)
             lines.Append('\n').Append(Credit).Append("    -").Append(PaymentRequestNotices.Money(request.Paid));
         var letter = $"{intro}\n{lines}\n\n{HowToPay}";

@@ -4,9 +4,12 @@ using PropertyHub.Features.PersonalLinks;
 
 namespace PropertyHub.Features.Fees.Requests;
 
+/// <summary>A line of a request in its payer's language.</summary>
+public sealed record RequestLineView(RequestLineKind Kind, string Label, decimal Amount);
+
 /// <summary>A payment request as its payer sees it through the personal link.</summary>
 public sealed record PaymentRequestView(string EstateName, string OfficeName, string Unit, string PayerName, string Language,
-    DateOnly Month, DateOnly DueDate, IReadOnlyList<PaymentRequestLine> Lines, decimal Total, decimal Paid, decimal Arrears)
+    DateOnly Month, DateOnly DueDate, IReadOnlyList<RequestLineView> Lines, decimal Total, decimal Paid, decimal Arrears)
 {
     /// <summary>What is left to pay: this month's outstanding plus the arrears brought forward.</summary>
     public decimal ToPay => Total - Paid + Arrears;
@@ -34,7 +37,10 @@ public sealed class PaymentRequestViews(IDbContextFactory<AppDbContext> dbFactor
         var payer = await db.Occupants.AsNoTracking().Where(o => o.Id == request.OccupantId).Select(o => new { o.Name, o.PreferredLanguage }).SingleAsync(ct);
         var earlier = await db.PaymentRequests.AsNoTracking().Where(r => r.UnitId == request.UnitId && r.Month < request.Month)
             .Select(r => new { r.Total, r.Paid }).ToListAsync(ct);
-        var lines = request.Lines.Where(l => l.Kind != RequestLineKind.Arrears).OrderBy(l => l.Id).ToList();
+        var items = await db.FeeItems.AsNoTracking().Where(i => i.EstateId == request.EstateId).ToDictionaryAsync(i => i.Id, ct);
+        var culture = Notices.NoticeOutbox.CultureOf(payer.PreferredLanguage).Name;
+        var lines = request.Lines.Where(l => l.Kind != RequestLineKind.Arrears).OrderBy(l => l.Id)
+            .Select(l => new RequestLineView(l.Kind, RequestLineLabels.Label(l, items, culture, ""), l.Amount)).ToList();
         return new PaymentRequestView(head.Name, head.OfficeName, $"{head.Code}-{head.Number}", payer.Name, payer.PreferredLanguage,
             request.Month, request.DueDate, lines, request.Total, request.Paid, earlier.Sum(r => r.Total - r.Paid));
     }

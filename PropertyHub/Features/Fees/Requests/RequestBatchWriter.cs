@@ -10,8 +10,9 @@ namespace PropertyHub.Features.Fees.Requests;
 /// Writes a run's payment requests, each transaction under the execution strategy (a retried one is made again from
 /// scratch). One context for the whole run, its connection kept open, so that on SQLite and PostgreSQL the raw inserts
 /// (<see cref="BulkInsert"/>) prepare their statements once per run. While nobody waits, a transaction takes a whole
-/// page of units (on SQLite at most 50). People first, for SQLite's single writer: between every few units it looks
-/// whether a person's save is waiting, and if so commits at once; and while people have been saving in the last seconds,
+/// page of units. People first, for SQLite's single writer: between every few units it looks whether a person's save
+/// is waiting, and if so commits at once (the person's save, held on <see cref="WritePriority.Hold"/>, begins right
+/// after the commit); and while people have been saving in the last seconds,
 /// transactions stay at <see cref="PaymentRequestOptions.BatchSizeWhileBusy"/> units, each after their saves under way.
 /// Inside a transaction it reads only what it changes (paid services to bill) or must see at its latest (whether the
 /// unit has payments, hence credit).
@@ -26,6 +27,7 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
     private readonly WritePriority writes;
     private readonly PaymentRequestNotices notices;
     private readonly ILookup<int, FeeItem> items;
+    private readonly IReadOnlyDictionary<int, FeeItem> itemsById;
     private readonly DateOnly month;
     private readonly PaymentRequestIssuer issuer;
     private long peopleWaitedAt;
@@ -38,6 +40,7 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
         this.writes = writes;
         this.notices = notices;
         this.items = items;
+        itemsById = items.SelectMany(i => i).ToDictionary(i => i.Id);
         this.month = month;
         this.issuer = issuer;
     }
@@ -55,12 +58,6 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
     /// databases lock rows, not the database: a person's save does not wait for the run's transaction.
     /// </summary>
     private int UnitsBetweenLooks => db.Database.IsSqlite() ? 25 : int.MaxValue;
-
-    /// <summary>
-    /// SQLite: the most units one transaction takes. Its inserts slow down as a transaction grows (bench/PaymentRequestRun,
-    /// 100,000 units: about 0.26 ms a unit inside transactions of 50 units, 0.96 ms inside transactions of 500).
-    /// </summary>
-    private int MostPerTransaction(int most) => db.Database.IsSqlite() ? Math.Min(most, 50) : most;
 
     private bool Busy => peopleWaitedAt != 0 && Stopwatch.GetElapsedTime(peopleWaitedAt) < BusyFor;
 
@@ -81,7 +78,7 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
             var rest = units.Skip(start).ToList();
             try
             {
-                var written = await TransactionAsync(rest, Busy ? issuer.BatchSizeWhileBusy : MostPerTransaction(rest.Count), ct);
+                var written = await TransactionAsync(rest, Busy ? issuer.BatchSizeWhileBusy : rest.Count, ct);
                 issued += written;
                 start += written;
             }
@@ -103,6 +100,16 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
         return issued;
     }
 
+    private readonly Dictionary<int, (DateTimeOffset At, DateOnly Due)> dueDates = [];
+
+    /// <summary>The due date for an estate's requests issued at <paramref name="now"/>, worked out once per transaction.</summary>
+    private DateOnly DueDate(int estateId, DateTimeOffset now)
+    {
+        if (!dueDates.TryGetValue(estateId, out var due) || due.At != now)
+            dueDates[estateId] = due = (now, issuer.DueDate(month, estateId, now));
+        return due.Due;
+    }
+
     /// <summary>
     /// One transaction: issues the first units of <paramref name="units"/>, at most <paramref name="most"/>, and fewer
     /// when a person starts waiting for it; returns how many.
@@ -113,7 +120,12 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
             db.ChangeTracker.Clear();
             if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
                 await OpenAsync(ct);
+            // SQLite: people's saves in this process wait for this transaction's commit on a signal, not by polling.
+            using var hold = db.Database.IsSqlite() ? writes.Hold() : null;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (db.Database.IsNpgsql())
+                await db.Database.ExecuteSqlRawAsync(PostgresForTransaction, ct);
+            unflushed |= db.Database.IsSqlite() || db.Database.IsNpgsql();
             var now = issuer.Now;
             var count = Math.Min(most, units.Count);
             // Units come in id order: read by the range of their ids (SQLite binds a long list of ids slowly).
@@ -126,7 +138,7 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
             while (done < count)
             {
                 var part = units.Skip(done).Take(Math.Min(UnitsBetweenLooks, count - done)).Select(unit => (Unit: unit,
-                    Request: RequestLines.Request(unit, items[unit.EstateId], services[unit.UnitId], month, issuer.DueDate(month, unit.EstateId, now), now))).ToList();
+                    Request: RequestLines.Request(unit, items[unit.EstateId], services[unit.UnitId], month, DueDate(unit.EstateId, now), now))).ToList();
                 if (bulk is not null)
                     await WriteRawAsync(bulk, part, services, paying, now, ct);
                 else
@@ -143,31 +155,75 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
 
     /// <summary>
     /// SQLite: a page cache big enough for a whole transaction (64 MB; SQLite's default is 2 MB, and a page of units
-    /// writes several), so that pages are not written out and read back before the commit; put back when the run ends (the
-    /// connection goes back to the pool).
+    /// writes several), so that pages are not written out and read back before the commit; and commits that do not wait
+    /// for the disk (synchronous NORMAL: in WAL mode a commit is then one write to the log, and the log is flushed at
+    /// checkpoints) — see <see cref="FinishAsync"/>. Both put back when the run ends (the connection goes back to the pool).
     /// </summary>
-    private const string SqliteCacheForRun = "PRAGMA cache_size = -65536";
+    private const string SqliteForRun = "PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL;";
 
-    /// <summary>SQLite's default (2 MB), which the app does not change.</summary>
-    private const string SqliteCacheDefault = "PRAGMA cache_size = -2000";
+    /// <summary>SQLite's defaults, which the app does not change: a 2 MB cache, and every commit flushed (FULL).</summary>
+    private const string SqliteDefaults = "PRAGMA cache_size = -2000; PRAGMA synchronous = FULL;";
 
-    private bool sqliteCacheSet;
+    /// <summary>
+    /// PostgreSQL: the run's transactions commit without waiting for their log to be flushed (per transaction only;
+    /// everybody else's commits keep waiting) — see <see cref="FinishAsync"/>.
+    /// </summary>
+    private const string PostgresForTransaction = "SET LOCAL synchronous_commit = off";
+
+    /// <summary>
+    /// PostgreSQL: a transaction with a transaction id commits with a log record, and with synchronous_commit on waits until
+    /// the log is flushed up to it — and so past every earlier commit of the run.
+    /// </summary>
+    private const string PostgresFlush = "SELECT txid_current()";
+
+    private bool sqliteSet;
+    private bool unflushed;
 
     private async Task OpenAsync(CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         if (!db.Database.IsSqlite())
             return;
-        await db.Database.ExecuteSqlRawAsync(SqliteCacheForRun, ct);
-        sqliteCacheSet = true;
+        await db.Database.ExecuteSqlRawAsync(SqliteForRun, ct);
+        sqliteSet = true;
+    }
+
+    /// <summary>
+    /// Makes the run durable before it returns. Its transactions did not each wait for the disk: a crash of the machine
+    /// (not of the app) could undo the last of them, whole — never half of one — and a run again would issue them,
+    /// exactly once, since the unique key only sees what is stored. Here the log is flushed past every one of them:
+    /// on SQLite a checkpoint (which syncs the log, copies it into the database and syncs that), on PostgreSQL one
+    /// synchronous commit.
+    /// </summary>
+    public async Task FinishAsync(CancellationToken ct)
+    {
+        if (!unflushed)
+            return;
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = FULL", ct);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE)", ct);
+                sqliteSet = false;
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", ct);
+            }
+            else if (db.Database.IsNpgsql())
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await db.Database.ExecuteSqlRawAsync(PostgresFlush, ct);
+                await transaction.CommitAsync(ct);
+            }
+        });
+        unflushed = false;
     }
 
     public async ValueTask DisposeAsync()
     {
         if (bulk is not null)
             await bulk.DisposeAsync();
-        if (sqliteCacheSet && db.Database.GetDbConnection().State == System.Data.ConnectionState.Open)
-            await db.Database.ExecuteSqlRawAsync(SqliteCacheDefault);
+        if (sqliteSet && db.Database.GetDbConnection().State == System.Data.ConnectionState.Open)
+            await db.Database.ExecuteSqlRawAsync(SqliteDefaults);
         await db.DisposeAsync();
     }
 
@@ -187,7 +243,7 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
             if (paying.Contains(unit.UnitId))
                 await Credit.ApplyAsync(db, unit.UnitId, [request], ct);
             var link = PersonalLinkService.Add(db, LinkPurpose.PaymentRequest, request.Id, unit.Payer.Id, now, issuer.LinkLifetime, issuer.LinkBaseUrl);
-            notices.Add(db, unit.Payer, unit.Unit, unit.Place, request, unit.Arrears, link, now);
+            notices.Add(db, unit.Payer, unit.Unit, unit.Place, request, unit.Arrears, link, now, itemsById);
         }
         await db.SaveChangesAsync(ct);
     }
@@ -223,7 +279,7 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
                 await ApplyCreditAsync(unit, request, ct);
             var (link, url) = PersonalLinkService.New(LinkPurpose.PaymentRequest, request.Id, unit.Payer.Id, now, issuer.LinkLifetime, issuer.LinkBaseUrl);
             links.Add(link);
-            made.AddRange(notices.Make(unit.Payer, unit.Unit, unit.Place, request, unit.Arrears, url, now));
+            made.AddRange(notices.Make(unit.Payer, unit.Unit, unit.Place, request, unit.Arrears, url, now, itemsById));
         }
         await bulk.InsertAsync(links, ct);
         await bulk.InsertAsync(made, ct);

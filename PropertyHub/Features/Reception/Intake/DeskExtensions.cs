@@ -9,6 +9,7 @@ public static class DeskExtensions
     {
         services.AddScoped<DeskProfile>();
         services.AddScoped<KnowledgeService>();
+        services.AddScoped<FeeAnswers>();
         services.AddScoped<DemoArchive>();
         return services;
     }

@@ -6,7 +6,8 @@ namespace PropertyHub.Features.Reception.Knowledge;
 
 /// <summary>
 /// Demo entries of the information archive for each estate that has none (only when demo data is on). Service numbers
-/// are the real national ones; the police station's and the office's numbers are made up.
+/// are the real national ones; the police station's and the office's numbers are made up. No fee answers: those are
+/// made from the fee items (<see cref="FeeAnswers"/>), so the archive quotes the same fees and due day as the requests.
 /// </summary>
 public sealed class DemoArchive(IDbContextFactory<AppDbContext> dbFactory, Permissions permissions, ILogger<DemoArchive> logger)
 {
@@ -24,17 +25,20 @@ public sealed class DemoArchive(IDbContextFactory<AppDbContext> dbFactory, Permi
         (KnowledgeCategory.UsefulNumber, "供水抢修", "停水、水压低、市政供水管爆裂请拨打福州水务客服热线；户内漏水请拨报修专线，并先关闭户内总阀。", "0591-96300", "停水 自来水 水压 爆管 水务 漏水"),
         (KnowledgeCategory.UsefulNumber, "燃气抢修", "闻到燃气味请立即关闭燃气总阀、开窗通风，不要开关电器或使用明火，到室外拨打福州华润燃气 24 小时抢修电话；同时通知管理处。", "0591-96305", "燃气 煤气 天然气 漏气 气味"),
         (KnowledgeCategory.UsefulNumber, "火警、急救", "火警 119，急救 120，报警 110。拨打后请同时通知管理处，以便保安引导救援车辆进入小区。", "119", "火警 消防 急救 救护车 120 110"),
-        (KnowledgeCategory.FeeStandard, "物业管理费收费标准", "住宅 1.50 元/m²/月，办公 3.00 元/m²/月，商铺 4.50 元/m²/月，按建筑面积计收，每月 10 日前缴纳。可在客服前台、银行代扣或上门收款时缴纳。", null, "物业费 管理费 收费 标准 多少钱 缴费 每平方"),
-        (KnowledgeCategory.FeeStandard, "房屋设备运行费", "电梯、供水加压等设备运行费：住宅 0.30 元/m²/月，与物业管理费一并收取。", null, "电梯费 设备 运行费 二次供水"),
         (KnowledgeCategory.StandardAnswer, "失物招领", "在小区内拾到或遗失物品请到客服前台登记。拾获物品保管 30 天，领取时请出示有效证件并说明物品特征。", null, "丢失 遗失 捡到 拾到 失物 招领"),
         (KnowledgeCategory.StandardAnswer, "快递代收与领取", "快递可放小区东门智能快递柜；大件或到付快递由客服前台代收（不代付款），凭取件短信或业户证件在 09:00–21:00 领取，代收保管 7 天。", null, "快递 包裹 代收 取件 快递柜 驿站"),
         (KnowledgeCategory.StandardAnswer, "装修申请", "装修前请业主携带身份证、房产证明和装修方案到客服前台办理装修申请，签订装修管理协议和安全责任书；施工时间为工作日 08:00–12:00、14:00–18:00。", null, "装修 施工 申请 噪音 动工"),
     ];
 
+    /// <summary>The fee answers earlier demo databases stored, which quoted fees and a due day of their own.</summary>
+    private static readonly string[] RetiredFeeTitles = ["物业管理费收费标准", "房屋设备运行费"];
+
     public async Task SeedAsync(CancellationToken ct = default)
     {
         await permissions.DemandAsync(Can.SeedDemoData, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.KnowledgeEntries.Where(k => k.Category == KnowledgeCategory.FeeStandard && RetiredFeeTitles.Contains(k.Title)
+            && (k.Answer.StartsWith("住宅 1.50 元") || k.Answer.StartsWith("电梯、供水加压等设备运行费"))).ExecuteDeleteAsync(ct);
         var estates = await db.Estates.Where(e => !db.KnowledgeEntries.Any(k => k.EstateId == e.Id)).Select(e => e.Id).ToListAsync(ct);
         foreach (var estateId in estates)
         {

@@ -1,7 +1,16 @@
 namespace PropertyHub.Features.Reception.Knowledge;
 
 /// <summary>An archive entry as read by clerks and the maintenance page.</summary>
-public sealed record KnowledgeView(int Id, int EstateId, KnowledgeCategory Category, string Title, string Answer, string? Phone, string? Keywords, int Version);
+public sealed record KnowledgeView(int Id, int EstateId, KnowledgeCategory Category, string Title, string Answer, string? Phone, string? Keywords, int Version)
+{
+    /// <summary>A fee answer made from the fee items (<see cref="FeeAnswers"/>): not stored, changed on the fee items page.</summary>
+    public bool FromFeeItems { get; init; }
+
+    /// <summary>Whether the entry contains the word in its title, answer, keywords or phone.</summary>
+    public bool Contains(string word) =>
+        Title.Contains(word, StringComparison.OrdinalIgnoreCase) || Answer.Contains(word, StringComparison.OrdinalIgnoreCase)
+        || Keywords?.Contains(word, StringComparison.OrdinalIgnoreCase) == true || Phone?.Contains(word, StringComparison.Ordinal) == true;
+}
 
 /// <summary>The archive editor's content; Id 0 creates an entry.</summary>
 public sealed class KnowledgeForm

@@ -14,13 +14,14 @@ namespace PropertyHub.Features.Reception.Knowledge;
 public sealed class KnowledgeService(
     IDbContextFactory<AppDbContext> dbFactory,
     Permissions permissions,
+    FeeAnswers feeAnswers,
     IStringLocalizer<ReceptionText> text,
     ILogger<KnowledgeService> logger)
 {
     /// <summary>At most this many hits: the search is type-ahead.</summary>
     public const int MaxHits = 20;
 
-    /// <summary>Entries whose title, answer, keywords or phone contain every word of the query.</summary>
+    /// <summary>Entries whose title, answer, keywords or phone contain every word of the query, the fee answers included.</summary>
     public async Task<IReadOnlyList<KnowledgeView>> SearchAsync(int estateId, string? query, CancellationToken ct = default)
     {
         var words = (query ?? "").Split(' ', '　', ',', '，').Select(w => w.Trim()).Where(w => w.Length > 0).Take(5).ToList();
@@ -30,18 +31,27 @@ public sealed class KnowledgeService(
         var entries = db.KnowledgeEntries.AsNoTracking().Where(k => k.EstateId == estateId);
         foreach (var word in words)
             entries = entries.Where(k => k.Title.Contains(word) || k.Answer.Contains(word) || k.Keywords!.Contains(word) || k.Phone!.Contains(word));
-        return await entries
+        var stored = await entries
             .OrderBy(k => k.Title.Contains(words[0]) ? 0 : 1).ThenBy(k => k.Category).ThenBy(k => k.Title)
             .Take(MaxHits).Select(View).ToListAsync(ct);
+        var fees = (await feeAnswers.ForEstateAsync(estateId, ct)).Where(f => words.All(f.Contains));
+        return stored.Concat(fees)
+            .OrderBy(k => k.Title.Contains(words[0], StringComparison.OrdinalIgnoreCase) ? 0 : 1).ThenBy(k => k.Category)
+            .ThenBy(k => k.Title, StringComparer.Ordinal).Take(MaxHits).ToList();
     }
 
-    /// <summary>All entries of an estate, or of one category, by category and title.</summary>
+    /// <summary>All entries of an estate, or of one category, by category and title; the fee answers first among the fees.</summary>
     public async Task<IReadOnlyList<KnowledgeView>> ListAsync(int estateId, KnowledgeCategory? category = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.KnowledgeEntries.AsNoTracking()
+        var stored = await db.KnowledgeEntries.AsNoTracking()
             .Where(k => k.EstateId == estateId && (category == null || k.Category == category))
             .OrderBy(k => k.Category).ThenBy(k => k.Title).Select(View).ToListAsync(ct);
+        if (category is not (null or KnowledgeCategory.FeeStandard))
+            return stored;
+        var fees = await feeAnswers.ForEstateAsync(estateId, ct);
+        return stored.Where(k => k.Category < KnowledgeCategory.FeeStandard).Concat(fees)
+            .Concat(stored.Where(k => k.Category >= KnowledgeCategory.FeeStandard)).ToList();
     }
 
     public async Task<KnowledgeView?> GetAsync(int id, CancellationToken ct = default)

@@ -40,8 +40,19 @@ public sealed class ImportPreview
     public int UpdatedUnits { get; init; }
     public int NewOccupants { get; init; }
     public int UpdatedOccupants { get; init; }
+    /// <summary>The first rows as the file was decoded, so the person sees the names read right before committing.</summary>
+    public IReadOnlyList<ImportSampleRow> Sample { get; init; } = [];
     public bool CanCommit => Errors.Count == 0 && Plan.Count > 0;
     internal IReadOnlyList<UnitPlan> Plan { get; init; } = [];
+}
+
+/// <summary>One row of the file as decoded: its building, unit and occupant as written in the file (null where blank).</summary>
+public sealed record ImportSampleRow(int Row, string? BuildingCode, string? BuildingName, string? Unit, string? Occupant, string? Role)
+{
+    public const int Size = 10;
+
+    public static ImportSampleRow Of(ImportRow row) => new(row.Number, row[ImportColumn.BuildingCode], row[ImportColumn.BuildingName],
+        row[ImportColumn.UnitNumber], row[ImportColumn.OccupantName], row[ImportColumn.OccupantRole]);
 }
 
 internal sealed record OccupantPlan(

@@ -113,6 +113,7 @@ public sealed class RegistryImportValidator(IDbContextFactory<AppDbContext> dbFa
             EstateId = estateId,
             Errors = errors,
             Rows = rows.Count,
+            Sample = rows.Take(ImportSampleRow.Size).Select(ImportSampleRow.Of).ToList(),
             NewBuildings = unitPlans.Where(p => p.ExistingBuildingId is null).Select(p => p.BuildingCode).Distinct().Count(),
             RenamedBuildings = buildingNames.Count(n => buildings.TryGetValue(n.Key, out var b) && b.Name != n.Value.Name),
             NewUnits = unitPlans.Count(p => p.ExistingUnitId is null),
