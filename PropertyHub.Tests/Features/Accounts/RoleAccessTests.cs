@@ -26,9 +26,8 @@ public sealed class RoleAccessTests(AppFactory factory) : IClassFixture<AppFacto
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("data-testid=\"access-denied\"", html);
+        // The rows come a page at a time once the page is live (UsersBrowserTests); the page itself is the table.
         Assert.Contains("data-testid=\"users-table\"", html);
-        foreach (var (email, _, _, _) in DemoUsers.All)
-            Assert.Contains(email, html);
     }
 
     [Fact]

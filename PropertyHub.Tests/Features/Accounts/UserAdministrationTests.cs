@@ -4,6 +4,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 
 namespace PropertyHub.Tests.Features.Accounts;
@@ -153,7 +154,7 @@ public sealed class UserAdministrationTests(AppFactory factory) : IClassFixture<
     private async Task<IReadOnlyList<StaffUser>> ListAsync()
     {
         IReadOnlyList<StaffUser>? users = null;
-        await factory.AsAsync(Roles.Admin, async sp => users = await sp.GetRequiredService<UserAdministration>().ListAsync());
+        await factory.AsAsync(Roles.Admin, async sp => users = (await sp.GetRequiredService<UserAdministration>().PageAsync(new UserFilter(), new PageRequest(0, PageRequest.MaxTake))).Rows);
         return users!;
     }
 

@@ -124,17 +124,19 @@ public sealed class EstateClockDisplayTests : TwoEstatesTest
         await RegistryTesting.InCultureAsync("en", () => factory.AsAsync(Roles.Manager, async sp =>
         {
             var rectifications = sp.GetRequiredService<RectificationService>();
-            var all = await rectifications.ListAsync(new RectificationQuery(), "en");
+            var all = await rectifications.ListAsync(new RectificationQuery(), "en", new PageRequest(0, 100));
             Assert.Equal((true, false), (all.Rows.Single(r => r.Id == inShanghai).Overdue, all.Rows.Single(r => r.Id == inLondon).Overdue));
-            var overdue = await rectifications.ListAsync(new RectificationQuery(OverdueOnly: true), "en");
+            var overdue = await rectifications.ListAsync(new RectificationQuery(OverdueOnly: true), "en", new PageRequest(0, 100));
             Assert.Contains(overdue.Rows, r => r.Id == inShanghai);
             Assert.DoesNotContain(overdue.Rows, r => r.Id == inLondon);
             Assert.Equal(overdue.Rows.Count, overdue.OverdueCount);
 
             await using var ctx = Bunit(sp, Roles.Manager);
-            var table = ctx.Render<RectificationTable>(p => p.Add(t => t.Rows, all.Rows).Add(t => t.Loaded, true));
-            Assert.Empty(table.Find($"[data-testid=rectification-row][data-id='{inLondon}']").QuerySelectorAll("[data-testid=overdue-chip]"));
-            Assert.NotEmpty(table.Find($"[data-testid=rectification-row][data-id='{inShanghai}']").QuerySelectorAll("[data-testid=overdue-chip]"));
+            ctx.Services.AddSingleton(rectifications);
+            var table = ctx.Render<RectificationTable>(p => p.Add(t => t.Query, new RectificationQuery()));
+            table.WaitForAssertion(() => Assert.NotEmpty(table.FindAll($"[data-testid=rectification-row][data-id='{inShanghai}']")));
+            Assert.Empty(table.Find($"[data-testid=rectification-row][data-id='{inLondon}']").ParentElement!.QuerySelectorAll("[data-testid=overdue-chip]"));
+            Assert.NotEmpty(table.Find($"[data-testid=rectification-row][data-id='{inShanghai}']").ParentElement!.QuerySelectorAll("[data-testid=overdue-chip]"));
         }));
     }
 

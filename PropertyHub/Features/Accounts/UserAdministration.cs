@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using PropertyHub.Data;
 using PropertyHub.Features.Accounts.Access;
 using PropertyHub.Resources;
 
@@ -10,20 +11,54 @@ namespace PropertyHub.Features.Accounts;
 public sealed record StaffUser(string Id, string Email, string DisplayName, string Surname, bool IsDisabled, IReadOnlyList<string> Roles,
     Reception.Department? Department = null);
 
+/// <summary>
+/// Which users the user list shows: those whose e-mail or names contain <see cref="Search"/>, who have <see cref="Role"/>, and
+/// who are disabled (true) or enabled (false); null lets everyone through.
+/// </summary>
+public sealed record UserFilter(string? Search = null, string? Role = null, bool? Disabled = null);
+
 public sealed record NewStaffUser(string Email, string DisplayName, string Surname, string Password, IReadOnlyCollection<string> Roles);
 
 /// <summary>Creates users, sets their roles and disables them. Results carry Identity's localized errors.</summary>
 public sealed class UserAdministration(
-    UserManager<AppUser> users, Permissions permissions, ISessionRevocationBus revocations, IStringLocalizer<AccountsText> text, ILogger<UserAdministration> logger)
+    UserManager<AppUser> users, IDbContextFactory<AppDbContext> dbFactory, Permissions permissions, ISessionRevocationBus revocations,
+    IStringLocalizer<AccountsText> text, ILogger<UserAdministration> logger)
 {
-    public async Task<IReadOnlyList<StaffUser>> ListAsync()
+    /// <summary>Sort keys of the user list; anything else sorts by e-mail.</summary>
+    public const string SortByName = "name", SortBySurname = "surname";
+
+    /// <summary>One page of the staff users under the filter, by e-mail unless asked otherwise, each with its roles.</summary>
+    public async Task<Slice<StaffUser>> PageAsync(UserFilter filter, PageRequest page, CancellationToken ct = default)
     {
-        await permissions.DemandAsync(Can.AdministerUsers);
-        var all = await users.Users.OrderBy(u => u.Email).ToListAsync();
-        var result = new List<StaffUser>(all.Count);
-        foreach (var u in all)
-            result.Add(new StaffUser(u.Id, u.Email ?? "", u.DisplayName, u.Surname, u.IsDisabled, [.. await users.GetRolesAsync(u)], u.Department));
-        return result;
+        await permissions.DemandAsync(Can.AdministerUsers, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Users.AsNoTracking();
+        if (Registry.TypedText.Text(filter.Search) is { } search)
+        {
+            var upper = search.ToUpperInvariant();
+            query = query.Where(u => u.NormalizedEmail!.Contains(upper) || u.DisplayName.Contains(search) || u.Surname.Contains(search));
+        }
+        if (!string.IsNullOrEmpty(filter.Role))
+            query = query.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == filter.Role)));
+        if (filter.Disabled is { } disabled)
+            query = query.Where(u => u.IsDisabled == disabled);
+        var ordered = (page.SortBy, page.Descending) switch
+        {
+            (SortByName, false) => query.OrderBy(u => u.DisplayName),
+            (SortByName, true) => query.OrderByDescending(u => u.DisplayName),
+            (SortBySurname, false) => query.OrderBy(u => u.Surname),
+            (SortBySurname, true) => query.OrderByDescending(u => u.Surname),
+            (_, true) => query.OrderByDescending(u => u.NormalizedEmail),
+            _ => query.OrderBy(u => u.NormalizedEmail),
+        };
+        var slice = await ordered.ThenBy(u => u.Id).ToSliceAsync(page, ct);
+        var ids = slice.Rows.Select(u => u.Id).ToList();
+        var roles = (await db.UserRoles.Where(ur => ids.Contains(ur.UserId))
+                .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct))
+            .ToLookup(x => x.UserId, x => x.Name!);
+        return new Slice<StaffUser>(slice.Rows
+            .Select(u => new StaffUser(u.Id, u.Email ?? "", u.DisplayName, u.Surname, u.IsDisabled, [.. roles[u.Id].Order(StringComparer.Ordinal)], u.Department))
+            .ToList(), slice.Total);
     }
 
     public async Task<IdentityResult> CreateAsync(NewStaffUser input)

@@ -11,27 +11,33 @@ public sealed record AuditChangeView(string Field, string? Old, string? New);
 
 public sealed record AuditEntryView(long Id, DateTimeOffset At, string UserName, AuditAction Action, IReadOnlyList<AuditChangeView> Changes);
 
-/// <summary>Reads the audit trail of one record for the audit view.</summary>
+/// <summary>Reads the audit trail of one record for the audit view, a page at a time.</summary>
 public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory, EstateTime estateTime)
 {
-    public const int MaxEntries = 200;
+    /// <summary>The sort key for oldest first; anything else (or none) lists the newest first.</summary>
+    public const string SortByTime = "at";
 
     /// <summary>
-    /// The newest entries first, their times on the clock of the estate the record belongs to (<paramref name="estateId"/>).
-    /// Personal values (phones, ID numbers) are masked for everyone here.
+    /// One page of the record's entries (of one action, if given), newest first unless <see cref="SortByTime"/> ascending is
+    /// asked for; their times on the clock of the estate the record belongs to (<paramref name="estateId"/>). Personal values
+    /// (phones, ID numbers) are masked for everyone here.
     /// </summary>
-    public async Task<IReadOnlyList<AuditEntryView>> GetTrailAsync(string entityType, int entityId, int estateId, CancellationToken ct = default)
+    public async Task<Slice<AuditEntryView>> PageAsync(string entityType, int entityId, int estateId, AuditAction? action, PageRequest page,
+        CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var entries = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == entityType && a.EntityId == entityId)
-            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Take(MaxEntries)
-            .ToListAsync(ct);
-        return entries
+        var entries = db.AuditEntries.AsNoTracking().Where(a => a.EntityType == entityType && a.EntityId == entityId);
+        if (action is { } only)
+            entries = entries.Where(a => a.Action == only);
+        var oldestFirst = page.SortBy == SortByTime && !page.Descending;
+        var ordered = oldestFirst
+            ? entries.OrderBy(a => a.At).ThenBy(a => a.Id)
+            : entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id);
+        var slice = await ordered.ToSliceAsync(page, ct);
+        return new Slice<AuditEntryView>(slice.Rows
             .Select(a => new AuditEntryView(a.Id, estateTime.ToLocal(estateId, a.At), a.UserName, a.Action,
                 a.Changes.Select(c => new AuditChangeView(c.Field, Shown(c, c.Old), Shown(c, c.New))).ToList()))
-            .ToList();
+            .ToList(), slice.Total);
     }
 
     private static string? Shown(AuditChange change, string? value) =>

@@ -27,17 +27,20 @@ public sealed partial class RegistryService(
             .ToList();
     }
 
-    public async Task<IReadOnlyList<UnitRow>> GetUnitsAsync(int buildingId, CancellationToken ct = default)
+    /// <summary>
+    /// One page of a building's units in natural order (floor, then number; reversed when descending), those whose number or an
+    /// occupant's name contains <paramref name="filter"/> when one is given.
+    /// </summary>
+    public async Task<Slice<UnitRow>> GetUnitsAsync(int buildingId, string? filter, PageRequest page, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Units.AsNoTracking()
-            .Where(u => u.BuildingId == buildingId)
+        var units = db.Units.AsNoTracking().Where(u => u.BuildingId == buildingId);
+        if (TypedText.Text(filter) is { } text)
+            units = units.Where(u => u.Number.Contains(text) || u.Occupants.Any(o => o.Name.Contains(text)));
+        var slice = await units.OrderNaturallyBy(u => u, page.Descending).ThenBy(u => u.Id)
             .Select(u => new { u.Id, u.Number, u.Floor, u.Area, u.Use, Names = u.Occupants.OrderBy(o => o.Role).ThenBy(o => o.Id).Select(o => o.Name).ToList() })
-            .ToListAsync(ct);
-        return rows
-            .OrderBy(r => r.Floor).ThenBy(r => r.Number, CodeOrder.Instance)
-            .Select(r => new UnitRow(r.Id, r.Number, r.Floor, r.Area, r.Use, r.Names))
-            .ToList();
+            .ToSliceAsync(page, ct);
+        return new Slice<UnitRow>(slice.Rows.Select(r => new UnitRow(r.Id, r.Number, r.Floor, r.Area, r.Use, r.Names)).ToList(), slice.Total);
     }
 
     public async Task<UnitDetail?> GetUnitAsync(int unitId, CancellationToken ct = default)

@@ -99,4 +99,20 @@ public sealed class CollectionPageTests : IAsyncLifetime
             page.WaitForAssertion(() => Assert.Contains("Not at home", page.Markup));
         });
     }
+
+    [Fact]
+    public async Task Page_FilteredToNothing_SaysSoAboveAndInTheTable()
+    {
+        await RenderAsync(async page =>
+        {
+            page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=collection-task]").Count));
+            var status = page.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Status");
+            await page.InvokeAsync(() => status.Instance.SelectOption(nameof(CollectionStatus.Paid)));
+
+            page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=collection-task]")));
+            Assert.Equal("No collection tasks match.", page.Find("[data-testid=collection-none]").TextContent.Trim());
+            Assert.Equal("No collection tasks match.", page.Find("[data-testid=collection-tasks-none]").TextContent.Trim());
+            Assert.Empty(page.FindAll("[data-testid=collection-building]"));
+        });
+    }
 }

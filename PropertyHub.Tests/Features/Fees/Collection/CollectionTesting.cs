@@ -1,9 +1,13 @@
+using Bunit;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyHub.Data;
 using PropertyHub.Features.Fees;
 using PropertyHub.Features.Fees.Collection;
+using PropertyHub.Features.Settings;
+using PropertyHub.Tests.Features.Registry;
+using MudBlazor.Services;
 
 namespace PropertyHub.Tests.Features.Fees.Collection;
 
@@ -68,4 +72,18 @@ public static class CollectionTesting
         await db.CollectionTasks.Where(t => t.UnitId == unitId)
             .ExecuteUpdateAsync(t => t.SetProperty(x => x.AssignedToId, user.Id).SetProperty(x => x.AssignedToName, user.DisplayName));
     }
+
+    /// <summary>Renders the phone page in English over the app's real services, signed in as the demo user of a role.</summary>
+    public static Task RenderMyVisitsAsync(this AppFactory factory, string role, Func<IRenderedComponent<MyVisitsPage>, Task> test) =>
+        RegistryTesting.InCultureAsync("en", () => factory.AsAsync(role, async sp =>
+        {
+            await using var ctx = new BunitContext();
+            ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+            ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+            ctx.Services.AddLocalization();
+            ctx.Services.AddSingleton(sp.GetRequiredService<CollectionService>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<CollectionVisits>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<EstateTime>());
+            await test(ctx.Render<MyVisitsPage>());
+        }));
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Fees;
 using PropertyHub.Features.Fees.Collection;
@@ -212,12 +213,12 @@ public sealed class CollectionVisitsTests : IAsyncLifetime
         Assert.True(stale.Conflict);
         Assert.Equal("CollectorRequired", notCollector.Errors["Collector"]);
         IReadOnlyList<CollectionRow> mine = [];
-        await factory.AsAsync(Roles.Engineer, async sp => mine = await sp.GetRequiredService<CollectionService>().MineAsync());
+        await factory.AsAsync(Roles.Engineer, async sp => mine = (await sp.GetRequiredService<CollectionService>().MineAsync(new PageRequest(0, 25))).Rows);
         Assert.Equal(3, mine.Count);
         Assert.Equal([September, CollectionTesting.October, CollectionTesting.November], mine.Select(r => r.Month));
         Assert.Equal([300m, 300m, 280.50m], mine.Select(r => r.Outstanding));
         IReadOnlyList<CollectionRow> clerks = [];
-        await factory.AsAsync(Roles.Clerk, async sp => clerks = await sp.GetRequiredService<CollectionService>().MineAsync());
+        await factory.AsAsync(Roles.Clerk, async sp => clerks = (await sp.GetRequiredService<CollectionService>().MineAsync(new PageRequest(0, 25))).Rows);
         Assert.Empty(clerks);
     }
 
@@ -227,16 +228,19 @@ public sealed class CollectionVisitsTests : IAsyncLifetime
         await RecordAsync(CollectionTesting.November, VisitOutcome.Refused, note: "不交");
         IReadOnlyList<BuildingCollection> all = [];
         IReadOnlyList<BuildingCollection> open = [];
+        var openTasks = 0;
         await factory.AsAsync(Roles.Finance, async sp =>
         {
             var service = sp.GetRequiredService<CollectionService>();
             all = await service.BuildingsAsync(new CollectionFilter());
             open = await service.BuildingsAsync(new CollectionFilter(CollectionStatus.Open, UnassignedOnly: true));
+            openTasks = (await service.PageAsync(new CollectionFilter(CollectionStatus.Open, UnassignedOnly: true), new PageRequest(0, 25))).Total;
         });
 
         var building = Assert.Single(all);
         Assert.Equal((2, 0, 0, 1, 3, 880.50m), (building.Open, building.Promised, building.Paid, building.Refused, building.Unassigned, building.Outstanding));
-        Assert.Equal(2, Assert.Single(open).Tasks.Count);
+        Assert.Equal(2, Assert.Single(open).Open);
+        Assert.Equal(2, openTasks);
     }
 
     /// <summary>Assigns all three tasks, with the versions seen at the start, to the demo user of a role.</summary>

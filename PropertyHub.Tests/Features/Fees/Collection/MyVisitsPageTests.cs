@@ -29,19 +29,7 @@ public sealed class MyVisitsPageTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await factory.DisposeAsync();
 
-    private Task RenderAsync(string role, Func<IRenderedComponent<MyVisitsPage>, Task> test) =>
-        RegistryTesting.InCultureAsync("en", () => factory.AsAsync(role, async sp =>
-        {
-            await using var ctx = new BunitContext();
-            ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-            ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
-            ctx.Services.AddLocalization();
-            ctx.Services.AddSingleton(sp.GetRequiredService<CollectionService>());
-            ctx.Services.AddSingleton(sp.GetRequiredService<CollectionVisits>());
-            ctx.Services.AddSingleton(sp.GetRequiredService<EstateTime>());
-            var page = ctx.Render<MyVisitsPage>();
-            await test(page);
-        }));
+    private Task RenderAsync(string role, Func<IRenderedComponent<MyVisitsPage>, Task> test) => factory.RenderMyVisitsAsync(role, test);
 
     private static IElement Card(IRenderedComponent<MyVisitsPage> page, string month) =>
         page.FindAll("[data-testid=collection-visit]").Single(c => c.TextContent.Contains(month));

@@ -162,7 +162,7 @@ public sealed class CounterPageTests : IAsyncLifetime
             var original = page.Find($"[data-testid=counter-payment][data-receipt={paid.ReceiptNumber}]");
             Assert.Equal("true", original.GetAttribute("data-reversed"));
             Assert.Empty(page.FindAll("[data-testid=counter-reverse]"));
-            Assert.Contains("Reversed by", original.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Reversed by", original.ParentElement!.TextContent, StringComparison.Ordinal);
             Assert.Equal($"Reversal of {paid.ReceiptNumber}: 收款金额录入错误", page.Find("[data-testid=counter-payment-reversal]").TextContent.Trim());
             Assert.Equal("880.50", page.Find("[data-testid=counter-total-outstanding]").TextContent);
             return Task.CompletedTask;

@@ -7,6 +7,7 @@ using PropertyHub.Features.Surveys;
 using PropertyHub.Features.Surveys.FollowUps;
 using PropertyHub.Tests.Features.Surveys.Rectifications;
 
+using static PropertyHub.Tests.Features.Surveys.Rectifications.SurveyWorkApp;
 namespace PropertyHub.Tests.Features.Surveys.FollowUps;
 
 /// <summary>The follow-ups page and its record dialog, rendered against the real services.</summary>
@@ -27,25 +28,25 @@ public sealed class FollowUpPagesTests(SurveyWorkApp app) : IClassFixture<Survey
         await using var ctx = SurveyWorkApp.NewContext(scope.ServiceProvider, Roles.Clerk);
         var dialogs = ctx.Render<MudDialogProvider>();
         var page = ctx.Render<FollowUpsPage>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"tr[data-id='{f.Id}']")));
-        Assert.Contains("Fix the gate bell.", page.Find($"tr[data-id='{f.Id}']").TextContent, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"td[data-id=\'{f.Id}\']")));
+        Assert.Contains("Fix the gate bell.", Row(page, f.Id).TextContent, StringComparison.Ordinal);
 
         // The page waits for the dialog's result inside the click handler: the click completes when the dialog closes.
-        var opening = page.Find($"tr[data-id='{f.Id}'] [data-testid=follow-up-record]").ClickAsync(new());
+        var opening = Row(page, f.Id).QuerySelector("[data-testid=follow-up-record]")!.ClickAsync(new());
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=follow-up-form]")));
         await dialogs.Find("textarea[data-testid=follow-up-outcome-input]").ChangeAsync(new() { Value = "Called; the bell is fixed." });
         await dialogs.Find("[data-testid=follow-up-save]").ClickAsync(new());
 
         dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=follow-up-form]")));
         await opening;
-        page.WaitForAssertion(() => Assert.Empty(page.FindAll($"tr[data-id='{f.Id}']")));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll($"td[data-id=\'{f.Id}\']")));
         var saved = await app.FollowUpOfAsync(f.SurveyId);
         Assert.Equal(FollowUpStatus.Done, saved.Status);
         Assert.Equal(FollowUpMethod.Call, saved.Method);
         Assert.Equal("Called; the bell is fixed.", saved.Outcome);
 
         await page.Find("[data-testid=follow-up-filter-done]").ClickAsync(new());
-        page.WaitForAssertion(() => Assert.Contains("Called; the bell is fixed.", page.Find($"tr[data-id='{f.Id}']").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("Called; the bell is fixed.", Row(page, f.Id).TextContent, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class FollowUpPagesTests(SurveyWorkApp app) : IClassFixture<Survey
         await using var scope = app.App.Services.CreateAsyncScope();
         await ActingAs.SignInScopeAsync(scope.ServiceProvider, Roles.Supervisor);
         await using var ctx = SurveyWorkApp.NewContext(scope.ServiceProvider, Roles.Supervisor);
-        var row = (await app.AsFollowUper(Roles.Supervisor, s => s.ListAsync(FollowUpFilter.Open))).Single(r => r.Id == f.Id);
+        var row = (await app.AsFollowUper(Roles.Supervisor, async s => (await s.ListAsync(FollowUpFilter.Open, AllOfThem)).Rows)).Single(r => r.Id == f.Id);
         var saved = false;
 
         var form = ctx.Render<FollowUpForm>(p => p.Add(x => x.Row, row).Add(x => x.Saved, () => saved = true));
@@ -83,9 +84,13 @@ public sealed class FollowUpPagesTests(SurveyWorkApp app) : IClassFixture<Survey
 
         var page = ctx.Render<FollowUpsPage>();
 
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"tr[data-id='{f.Id}']")));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"td[data-id=\'{f.Id}\']")));
         // The follow-up is a call: the number is there in full, one tap to dial.
-        var phone = page.Find($"tr[data-id='{f.Id}'] [data-testid=follow-up-phone] a");
+        var phone = Row(page, f.Id).QuerySelector("[data-testid=follow-up-phone] a")!;
         Assert.Equal(("13912345678", "tel:13912345678"), (phone.TextContent.Trim(), phone.GetAttribute("href")));
     }
+
+    /// <summary>The table row of a record: the cell that carries its id, and the row around it.</summary>
+    private static AngleSharp.Dom.IElement Row<T>(IRenderedComponent<T> page, int id) where T : Microsoft.AspNetCore.Components.IComponent =>
+        page.Find($"td[data-id='{id}']").ParentElement!;
 }

@@ -6,6 +6,7 @@ using PropertyHub.Features.Surveys;
 using PropertyHub.Features.Surveys.FollowUps;
 using PropertyHub.Tests.Features.Surveys.Rectifications;
 
+using static PropertyHub.Tests.Features.Surveys.Rectifications.SurveyWorkApp;
 namespace PropertyHub.Tests.Features.Surveys.FollowUps;
 
 /// <summary>Follow-ups of occupants' opinions: listed oldest first until the outcome is recorded.</summary>
@@ -23,7 +24,7 @@ public sealed class FollowUpServiceTests(SurveyWorkApp app) : IClassFixture<Surv
         var older = await NewOpenAsync("Older suggestion.");
         var newer = await NewOpenAsync("Newer suggestion.");
 
-        var rows = await app.AsFollowUper(Roles.Clerk, s => s.ListAsync(FollowUpFilter.Open));
+        var rows = await app.AsFollowUper(Roles.Clerk, async s => (await s.ListAsync(FollowUpFilter.Open, AllOfThem)).Rows);
 
         var olderIndex = rows.ToList().FindIndex(r => r.Id == older.Id);
         var newerIndex = rows.ToList().FindIndex(r => r.Id == newer.Id);
@@ -55,8 +56,8 @@ public sealed class FollowUpServiceTests(SurveyWorkApp app) : IClassFixture<Surv
         Assert.Equal(app.Clock.GetUtcNow(), saved.DoneAt);
         var clerk = await app.InScopeAs(Roles.Clerk, sp => sp.GetRequiredService<CurrentActor>().GetAsync());
         Assert.Equal(clerk.Name, saved.DoneBy);
-        Assert.DoesNotContain(await app.AsFollowUper(Roles.Clerk, s => s.ListAsync(FollowUpFilter.Open)), r => r.Id == f.Id);
-        Assert.Contains(await app.AsFollowUper(Roles.Clerk, s => s.ListAsync(FollowUpFilter.Done)), r => r.Id == f.Id && r.Outcome == saved.Outcome);
+        Assert.DoesNotContain(await app.AsFollowUper(Roles.Clerk, async s => (await s.ListAsync(FollowUpFilter.Open, AllOfThem)).Rows), r => r.Id == f.Id);
+        Assert.Contains(await app.AsFollowUper(Roles.Clerk, async s => (await s.ListAsync(FollowUpFilter.Done, AllOfThem)).Rows), r => r.Id == f.Id && r.Outcome == saved.Outcome);
         Assert.Equal(before - 1, await app.AsFollowUper(Roles.Clerk, s => s.OpenCountAsync()));
     }
 
@@ -78,7 +79,7 @@ public sealed class FollowUpServiceTests(SurveyWorkApp app) : IClassFixture<Surv
         Assert.Null(unchanged.Outcome);
         Assert.Null(unchanged.Method);
         Assert.Equal(f.Version, unchanged.Version);
-        Assert.Contains(await app.AsFollowUper(Roles.Clerk, s => s.ListAsync(FollowUpFilter.Open)), r => r.Id == f.Id);
+        Assert.Contains(await app.AsFollowUper(Roles.Clerk, async s => (await s.ListAsync(FollowUpFilter.Open, AllOfThem)).Rows), r => r.Id == f.Id);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Surveys;
 using PropertyHub.Features.Surveys.Rectifications;
 
+using static PropertyHub.Tests.Features.Surveys.Rectifications.SurveyWorkApp;
 namespace PropertyHub.Tests.Features.Surveys.Rectifications;
 
 /// <summary>The rectifications page, its table and its edit dialog, rendered against the real services.</summary>
@@ -38,21 +39,21 @@ public sealed class RectificationPagesTests(SurveyWorkApp app) : IClassFixture<S
 
         var page = ctx.Render<RectificationsPage>();
 
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"tr[data-id='{onTime.Id}']")));
-        var overdueRow = page.Find($"tr[data-id='{overdue.Id}']");
-        var onTimeRow = page.Find($"tr[data-id='{onTime.Id}']");
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"td[data-id=\'{onTime.Id}\']")));
+        var overdueRow = Row(page, overdue.Id);
+        var onTimeRow = Row(page, onTime.Id);
         Assert.Contains("rectification-overdue", overdueRow.ClassList);
         Assert.NotNull(overdueRow.QuerySelector("[data-testid=overdue-chip]"));
         Assert.DoesNotContain("rectification-overdue", onTimeRow.ClassList);
         Assert.Null(onTimeRow.QuerySelector("[data-testid=overdue-chip]"));
         Assert.Contains("Rubbish left in the stairwell.", overdueRow.TextContent, StringComparison.Ordinal);
-        var overdueCount = (await app.AsRectifier(Roles.Supervisor, s => s.ListAsync(new RectificationQuery(), "en"))).OverdueCount;
+        var overdueCount = (await app.AsRectifier(Roles.Supervisor, s => s.ListAsync(new RectificationQuery(), "en", AllOfThem))).OverdueCount;
         Assert.Contains(overdueCount.ToString(System.Globalization.CultureInfo.InvariantCulture), page.Find("[data-testid=overdue-count]").TextContent, StringComparison.Ordinal);
 
         await page.Find("[data-testid=filter-overdue]").ClickAsync(new());
 
-        page.WaitForAssertion(() => Assert.Empty(page.FindAll($"tr[data-id='{onTime.Id}']")));
-        Assert.NotEmpty(page.FindAll($"tr[data-id='{overdue.Id}']"));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll($"td[data-id=\'{onTime.Id}\']")));
+        Assert.NotEmpty(page.FindAll($"td[data-id=\'{overdue.Id}\']"));
     }
 
     [Fact]
@@ -64,10 +65,10 @@ public sealed class RectificationPagesTests(SurveyWorkApp app) : IClassFixture<S
         await using var ctx = SurveyWorkApp.NewContext(scope.ServiceProvider, Roles.Supervisor);
         var dialogs = ctx.Render<MudDialogProvider>();
         var page = ctx.Render<RectificationsPage>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"tr[data-id='{r.Id}']")));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"td[data-id=\'{r.Id}\']")));
 
         // The page waits for the dialog's result inside the click handler: the click completes when the dialog closes.
-        var opening = page.Find($"tr[data-id='{r.Id}'] [data-testid=rectification-edit]").ClickAsync(new());
+        var opening = Row(page, r.Id).QuerySelector("[data-testid=rectification-edit]")!.ClickAsync(new());
         dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=rectification-editor]")));
         await dialogs.Find("input[data-testid=edit-person]").ChangeAsync(new() { Value = "张工" });
         await dialogs.Find("textarea[data-testid=edit-measure]").ChangeAsync(new() { Value = "Daily sweep of the stairwell." });
@@ -81,7 +82,7 @@ public sealed class RectificationPagesTests(SurveyWorkApp app) : IClassFixture<S
         Assert.Equal("张工", saved.ResponsiblePerson);
         Assert.Equal("Daily sweep of the stairwell.", saved.Measure);
         Assert.Equal("Inspected on Friday.", saved.EvidenceNote);
-        page.WaitForAssertion(() => Assert.Empty(page.FindAll($"tr[data-id='{r.Id}']")));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll($"td[data-id=\'{r.Id}\']")));
     }
 
     [Fact]
@@ -160,4 +161,8 @@ public sealed class RectificationPagesTests(SurveyWorkApp app) : IClassFixture<S
         Assert.Equal("王经理", editor.Find("input[data-testid=edit-person]").GetAttribute("value"));
         Assert.Equal("王经理", (await app.RectificationAsync(r.Id)).ResponsiblePerson);
     }
+
+    /// <summary>The table row of a record: the cell that carries its id, and the row around it.</summary>
+    private static AngleSharp.Dom.IElement Row<T>(IRenderedComponent<T> page, int id) where T : Microsoft.AspNetCore.Components.IComponent =>
+        page.Find($"td[data-id='{id}']").ParentElement!;
 }

@@ -5,6 +5,7 @@ using PropertyHub.Features.Reception;
 using PropertyHub.Features.Surveys;
 using PropertyHub.Features.Surveys.Rectifications;
 
+using static PropertyHub.Tests.Features.Surveys.Rectifications.SurveyWorkApp;
 namespace PropertyHub.Tests.Features.Surveys.Rectifications;
 
 /// <summary>Working rectifications: the list and its overdue flag, edits, done, sign-off, send-back, versions and roles.</summary>
@@ -40,7 +41,7 @@ public sealed class RectificationServiceTests(SurveyWorkApp app) : IClassFixture
         var created = await app.RectificationsOfAsync(surveyId);
         Assert.Equal(2, created.Count);
 
-        var list = await app.AsRectifier(Roles.Supervisor, s => s.ListAsync(new RectificationQuery(RectificationFilter.All), "zh-Hant"));
+        var list = await app.AsRectifier(Roles.Supervisor, s => s.ListAsync(new RectificationQuery(RectificationFilter.All), "zh-Hant", AllOfThem));
 
         var row = list.Rows.Single(x => x.Id == created[0].Id);
         await using var db = await app.CreateDbContextAsync();
@@ -63,17 +64,17 @@ public sealed class RectificationServiceTests(SurveyWorkApp app) : IClassFixture
         // UTC is still 2026-10-15, the estate is on 2026-10-16: a rectification due on the 15th is overdue.
         var overdue = await NewOpenAsync();
         var dueToday = await NewOpenAsync();
-        var before = await app.AsRectifier(Roles.Supervisor, s => s.ListAsync(new RectificationQuery(), "en"));
+        var before = await app.AsRectifier(Roles.Supervisor, s => s.ListAsync(new RectificationQuery(), "en", AllOfThem));
         await app.SetDueDateAsync(overdue.Id, new DateOnly(2026, 10, 15));
         await app.SetDueDateAsync(dueToday.Id, SurveyWorkApp.EstateToday);
 
-        var list = await app.AsRectifier(Roles.Supervisor, s => s.ListAsync(new RectificationQuery(OverdueOnly: true), "en"));
+        var list = await app.AsRectifier(Roles.Supervisor, s => s.ListAsync(new RectificationQuery(OverdueOnly: true), "en", AllOfThem));
 
         Assert.Contains(list.Rows, r => r.Id == overdue.Id && r.Overdue);
         Assert.DoesNotContain(list.Rows, r => r.Id == dueToday.Id);
         Assert.All(list.Rows, r => Assert.True(r.Overdue));
         Assert.Equal(before.OverdueCount + 1, list.OverdueCount);
-        var all = await app.AsRectifier(Roles.Supervisor, s => s.ListAsync(new RectificationQuery(), "en"));
+        var all = await app.AsRectifier(Roles.Supervisor, s => s.ListAsync(new RectificationQuery(), "en", AllOfThem));
         Assert.False(all.Rows.Single(r => r.Id == dueToday.Id).Overdue);
     }
 
@@ -87,9 +88,9 @@ public sealed class RectificationServiceTests(SurveyWorkApp app) : IClassFixture
 
         Assert.True((await app.AsRectifier(Roles.Manager, s => s.SignOffAsync(done.Id, doneRow.Version))).Ok);
 
-        var signed = await app.AsRectifier(Roles.Manager, s => s.ListAsync(new RectificationQuery(RectificationFilter.SignedOff), "en"));
+        var signed = await app.AsRectifier(Roles.Manager, s => s.ListAsync(new RectificationQuery(RectificationFilter.SignedOff), "en", AllOfThem));
         Assert.False(signed.Rows.Single(r => r.Id == done.Id).Overdue);
-        var open = await app.AsRectifier(Roles.Manager, s => s.ListAsync(new RectificationQuery(RectificationFilter.Open), "en"));
+        var open = await app.AsRectifier(Roles.Manager, s => s.ListAsync(new RectificationQuery(RectificationFilter.Open), "en", AllOfThem));
         Assert.DoesNotContain(open.Rows, r => r.Id == done.Id);
     }
 
@@ -98,10 +99,10 @@ public sealed class RectificationServiceTests(SurveyWorkApp app) : IClassFixture
     {
         var r = await NewOpenAsync();
 
-        var same = await app.AsRectifier(Roles.Supervisor, s => s.ListAsync(new RectificationQuery(RectificationFilter.All, Department: r.Department, Quarter: "2026-Q4"), "en"));
+        var same = await app.AsRectifier(Roles.Supervisor, s => s.ListAsync(new RectificationQuery(RectificationFilter.All, Department: r.Department, Quarter: "2026-Q4"), "en", AllOfThem));
         var other = r.Department == Department.Finance ? Department.Leasing : Department.Finance;
-        var otherDepartment = await app.AsRectifier(Roles.Supervisor, s => s.ListAsync(new RectificationQuery(RectificationFilter.All, Department: other), "en"));
-        var otherQuarter = await app.AsRectifier(Roles.Supervisor, s => s.ListAsync(new RectificationQuery(RectificationFilter.All, Quarter: "2026-Q3"), "en"));
+        var otherDepartment = await app.AsRectifier(Roles.Supervisor, s => s.ListAsync(new RectificationQuery(RectificationFilter.All, Department: other), "en", AllOfThem));
+        var otherQuarter = await app.AsRectifier(Roles.Supervisor, s => s.ListAsync(new RectificationQuery(RectificationFilter.All, Quarter: "2026-Q3"), "en", AllOfThem));
 
         Assert.Contains(same.Rows, x => x.Id == r.Id);
         Assert.All(same.Rows, x => Assert.Equal(r.Department, x.Department));

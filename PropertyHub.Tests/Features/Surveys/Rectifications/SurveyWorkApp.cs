@@ -22,6 +22,9 @@ namespace PropertyHub.Tests.Features.Surveys.Rectifications;
 /// </summary>
 public sealed class SurveyWorkApp : IAsyncLifetime
 {
+    /// <summary>A page big enough for every row these tests make.</summary>
+    public static readonly PageRequest AllOfThem = new(0, PageRequest.MaxTake);
+
     public static readonly DateOnly EstateToday = new(2026, 10, 16);
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 10, 15, 17, 0, 0, TimeSpan.Zero));

@@ -71,6 +71,7 @@ public static class ServiceActions
         [Key<CollectionVisits>(nameof(CollectionVisits.RecordAsync))] = [Can.Collect, Can.RecordVisitsForOthers],
         [Key<CollectionVisits>(nameof(CollectionVisits.SendReminderAsync))] = [Can.Collect],
         [Key<CollectionService>(nameof(CollectionService.AssignAsync))] = [Can.AssignCollection],
+        [Key<CollectionService>(nameof(CollectionService.AssignBuildingAsync))] = [Can.AssignCollection],
         [Key<CollectionTaskCreator>(nameof(CollectionTaskCreator.CreateAsync))] = [Can.CreateCollectionTasks],
         [Key<PaidServiceService>(nameof(PaidServiceService.RecordAsync))] = [Can.RecordPaidServices],
         [Key<PaidServiceService>(nameof(PaidServiceService.UpdateAsync))] = [Can.RecordPaidServices],
@@ -112,7 +113,7 @@ public static class ServiceActions
         [Key<StandardSurveyTemplate>(nameof(StandardSurveyTemplate.EnsureAsync))] = [Can.SetUpDatabase],
 
         // Administration and operations
-        [Key<UserAdministration>(nameof(UserAdministration.ListAsync))] = [Can.AdministerUsers],
+        [Key<UserAdministration>(nameof(UserAdministration.PageAsync))] = [Can.AdministerUsers],
         [Key<UserAdministration>(nameof(UserAdministration.CreateAsync))] = [Can.CreateUsers],
         [Key<UserAdministration>(nameof(UserAdministration.SetRolesAsync))] = [Can.AdministerUsers],
         [Key<UserAdministration>(nameof(UserAdministration.SetDisabledAsync))] = [Can.AdministerUsers],
@@ -172,7 +173,7 @@ public static class ServiceActions
         Key<RegistryService>(nameof(RegistryService.SearchAsync)),
         Key<RegistryImportValidator>(nameof(RegistryImportValidator.ValidateAsync)),
         Key<RegistryExporter>(nameof(RegistryExporter.EstatesAsync)),
-        Key<AuditQueries>(nameof(AuditQueries.GetTrailAsync)),
+        Key<AuditQueries>(nameof(AuditQueries.PageAsync)),
         Key<PersonalLinkService>(nameof(PersonalLinkService.ResolveAsync)),
 
         Key<FeeService>(nameof(FeeService.StandardAsync)),
@@ -185,6 +186,8 @@ public static class ServiceActions
         Key<PaymentRequestViews>(nameof(PaymentRequestViews.ByIdAsync)),
         Key<CollectionService>(nameof(CollectionService.BuildingsAsync)),
         Key<CollectionService>(nameof(CollectionService.MineAsync)),
+        Key<CollectionService>(nameof(CollectionService.PageAsync)),
+        Key<CollectionService>(nameof(CollectionService.MineOutstandingAsync)),
         Key<CollectionService>(nameof(CollectionService.CollectorsAsync)),
         Key<PaidServiceService>(nameof(PaidServiceService.ForUnitAsync)),
         Key<PaidServiceService>(nameof(PaidServiceService.SheetAsync)),

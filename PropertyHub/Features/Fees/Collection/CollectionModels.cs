@@ -23,7 +23,7 @@ public sealed record CollectionRow(
     string? AssignedToName,
     CollectionVisit? LastVisit);
 
-/// <summary>A building's tasks at a glance: how many in each state and what is still outstanding.</summary>
+/// <summary>A building's tasks under a filter at a glance: how many in each state and what is still outstanding, over all of them.</summary>
 public sealed record BuildingCollection(
     int BuildingId,
     string Code,
@@ -33,11 +33,10 @@ public sealed record BuildingCollection(
     int Paid,
     int Refused,
     int Unassigned,
-    decimal Outstanding,
-    IReadOnlyList<CollectionRow> Tasks);
+    decimal Outstanding);
 
 /// <summary>Which tasks the assignment page shows.</summary>
-public sealed record CollectionFilter(CollectionStatus? Status = null, string? AssignedToId = null, bool UnassignedOnly = false);
+public sealed record CollectionFilter(CollectionStatus? Status = null, string? AssignedToId = null, bool UnassignedOnly = false, int? BuildingId = null);
 
 /// <summary>A member of staff who can be sent to collect.</summary>
 public sealed record Collector(string Id, string Name);

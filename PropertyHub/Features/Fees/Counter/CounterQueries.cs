@@ -22,9 +22,9 @@ public sealed record CounterPayment(int Id, string ReceiptNumber, DateTimeOffset
     public bool CanBeReversed => !IsReversal && ReversedBy is null;
 }
 
-/// <summary>What the counter shows for a unit: its payers, open requests (oldest first), credit and recent payments (newest first).</summary>
+/// <summary>What the counter shows for a unit: its payers, open requests (oldest first) and credit; its payments come a page at a time.</summary>
 public sealed record CounterUnit(int UnitId, int EstateId, string Address, IReadOnlyList<CounterPayer> Payers, int? DefaultPayerId,
-    IReadOnlyList<CounterRequest> OpenRequests, decimal Credit, IReadOnlyList<CounterPayment> Payments)
+    IReadOnlyList<CounterRequest> OpenRequests, decimal Credit)
 {
     public decimal TotalOutstanding => OpenRequests.Sum(r => r.Outstanding);
 
@@ -49,10 +49,19 @@ public sealed record ReceiptView(int PaymentId, int EstateId, string EstateName,
     public decimal Credit => Amount - Lines.Sum(l => l.Amount);
 }
 
+/// <summary>Which of a unit's payments the counter lists: all, those that stand, or the reversals and what they undid.</summary>
+public enum PaymentShown
+{
+    All,
+    Standing,
+    Reversals,
+}
+
 /// <summary>Read-only queries of the counter and receipt pages. Money is summed in memory (SQLite has no decimal arithmetic).</summary>
 public static class CounterQueries
 {
-    public const int RecentPayments = 20;
+    /// <summary>The sort key for receipt number order; anything else (or none) lists the newest payments first.</summary>
+    public const string SortByReceipt = "receipt";
 
     public static async Task<CounterUnit?> UnitAsync(AppDbContext db, int unitId, CancellationToken ct = default)
     {
@@ -68,14 +77,32 @@ public static class CounterQueries
         // The payer of the latest request is the one who usually pays; else the first occupant (owners come first).
         var billed = await db.PaymentRequests.Where(r => r.UnitId == unitId).OrderByDescending(r => r.Month)
             .Select(r => (int?)r.OccupantId).FirstOrDefaultAsync(ct);
-        var payments = await db.Payments.AsNoTracking().Where(p => p.UnitId == unitId)
-            .OrderByDescending(p => p.ReceivedAt).ThenByDescending(p => p.Id).Take(RecentPayments)
+        var credit = await PaymentService.CreditOfAsync(db, unitId, ct);
+        return new CounterUnit(unit.Id, unit.EstateId, $"{unit.Code}-{unit.Number}", payers, billed ?? payers.FirstOrDefault()?.Id, requests, credit);
+    }
+
+    /// <summary>
+    /// One page of a unit's payments, newest first (or by receipt number), each with the receipt that reversed it or that it
+    /// reversed; the total counts every payment the choice lets through.
+    /// </summary>
+    public static async Task<Slice<CounterPayment>> PaymentsAsync(AppDbContext db, int unitId, PaymentShown shown, PageRequest page,
+        CancellationToken ct = default)
+    {
+        var payments = db.Payments.AsNoTracking().Where(p => p.UnitId == unitId);
+        payments = shown switch
+        {
+            PaymentShown.Standing => payments.Where(p => p.ReversalOfId == null && !db.Payments.Any(r => r.ReversalOfId == p.Id)),
+            PaymentShown.Reversals => payments.Where(p => p.ReversalOfId != null || db.Payments.Any(r => r.ReversalOfId == p.Id)),
+            _ => payments,
+        };
+        var ordered = page.SortBy == SortByReceipt
+            ? page.Descending ? payments.OrderByDescending(p => p.ReceiptNumber).ThenByDescending(p => p.Id) : payments.OrderBy(p => p.ReceiptNumber).ThenBy(p => p.Id)
+            : payments.OrderByDescending(p => p.ReceivedAt).ThenByDescending(p => p.Id);
+        return await ordered
             .Select(p => new CounterPayment(p.Id, p.ReceiptNumber, p.ReceivedAt, p.Amount, p.Method, p.Reference, p.ReceivedBy,
                 p.ReversalOfId, db.Payments.Where(o => o.Id == p.ReversalOfId).Select(o => o.ReceiptNumber).FirstOrDefault(), p.Reason,
                 db.Payments.Where(r => r.ReversalOfId == p.Id).Select(r => r.ReceiptNumber).FirstOrDefault()))
-            .ToListAsync(ct);
-        var credit = await PaymentService.CreditOfAsync(db, unitId, ct);
-        return new CounterUnit(unit.Id, unit.EstateId, $"{unit.Code}-{unit.Number}", payers, billed ?? payers.FirstOrDefault()?.Id, requests, credit, payments);
+            .ToSliceAsync(page, ct);
     }
 
     public static async Task<ReceiptView?> ReceiptAsync(AppDbContext db, int paymentId, CancellationToken ct = default)

@@ -46,27 +46,43 @@ public sealed class FollowUpService(
 {
     public const int MaxOutcome = 1000;
 
-    /// <summary>Open follow-ups oldest first; done ones newest first.</summary>
-    public async Task<IReadOnlyList<FollowUpRow>> ListAsync(FollowUpFilter filter, string? quarter = null, CancellationToken ct = default)
+    /// <summary>The sort key for units in natural order; anything else (or none) keeps the filter's own order.</summary>
+    public const string SortByUnit = "unit";
+
+    /// <summary>
+    /// One page of the follow-ups under the filter (and of one quarter, if given): open ones oldest first, done ones newest
+    /// first, or by unit in natural order; the total counts every one the filter lets through.
+    /// </summary>
+    public async Task<Slice<FollowUpRow>> ListAsync(FollowUpFilter filter, PageRequest page, string? quarter = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.FollowUps.AsNoTracking();
         query = filter switch
         {
-            FollowUpFilter.Open => query.Where(f => f.Status == FollowUpStatus.Open).OrderBy(f => f.Id),
-            FollowUpFilter.Done => query.Where(f => f.Status == FollowUpStatus.Done).OrderByDescending(f => f.Id),
-            _ => query.OrderBy(f => f.Status).ThenBy(f => f.Id),
+            FollowUpFilter.Open => query.Where(f => f.Status == FollowUpStatus.Open),
+            FollowUpFilter.Done => query.Where(f => f.Status == FollowUpStatus.Done),
+            _ => query,
         };
         if (!string.IsNullOrEmpty(quarter))
             query = query.Where(f => f.Quarter == quarter);
-        var rows = await query.Select(f => new
+        var total = await query.CountAsync(ct);
+        IQueryable<FollowUp> ordered = page.SortBy == SortByUnit
+            ? query.Join(db.Units, f => f.UnitId, u => u.Id, (f, u) => new { F = f, U = u })
+                .OrderNaturallyBy(x => x.U, page.Descending).ThenBy(x => x.F.Id).Select(x => x.F)
+            : filter switch
+            {
+                FollowUpFilter.Open => query.OrderBy(f => f.Id),
+                FollowUpFilter.Done => query.OrderByDescending(f => f.Id),
+                _ => query.OrderBy(f => f.Status).ThenBy(f => f.Id),
+            };
+        var rows = await ordered.Skip(page.SafeSkip).Take(page.SafeTake).Select(f => new
         {
             F = f,
             Unit = db.Units.Where(u => u.Id == f.UnitId).Select(u => u.Building!.Code + "-" + u.Number).First(),
             Occupant = db.Occupants.Where(o => o.Id == f.OccupantId).Select(o => new { o.Name, o.Phone }).First(),
         }).ToListAsync(ct);
-        return rows.Select(x => new FollowUpRow(x.F.Id, x.F.Version, x.F.EstateId, x.F.Quarter, x.Unit, x.Occupant.Name, x.Occupant.Phone,
-            x.F.Opinion, x.F.Status, x.F.Method, x.F.Outcome, x.F.CreatedAt, x.F.DoneAt, x.F.DoneBy)).ToList();
+        return new Slice<FollowUpRow>(rows.Select(x => new FollowUpRow(x.F.Id, x.F.Version, x.F.EstateId, x.F.Quarter, x.Unit, x.Occupant.Name,
+            x.Occupant.Phone, x.F.Opinion, x.F.Status, x.F.Method, x.F.Outcome, x.F.CreatedAt, x.F.DoneAt, x.F.DoneBy)).ToList(), total);
     }
 
     /// <summary>How many follow-ups are open.</summary>

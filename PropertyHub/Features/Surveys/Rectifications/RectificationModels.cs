@@ -40,8 +40,8 @@ public sealed record RectificationRow(
     string? SignedOffBy,
     DateTimeOffset? SignedOffAt);
 
-/// <summary>The rows that match the filters and the counters of all rectifications (open; overdue).</summary>
-public sealed record RectificationList(IReadOnlyList<RectificationRow> Rows, int OpenCount, int OverdueCount);
+/// <summary>One page of the rows that match the filters, how many match in all, and the counters of all rectifications (open; overdue).</summary>
+public sealed record RectificationList(IReadOnlyList<RectificationRow> Rows, int Total, int OpenCount, int OverdueCount);
 
 /// <summary>What the responsible side fills in on a rectification.</summary>
 public sealed class RectificationEdit

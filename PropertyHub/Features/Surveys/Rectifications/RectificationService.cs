@@ -7,6 +7,7 @@ using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Resources;
 using PropertyHub.Features.Settings;
 using PropertyHub.Features.Accounts.Access;
+using PropertyHub.Features.Registry;
 
 namespace PropertyHub.Features.Surveys.Rectifications;
 
@@ -31,7 +32,14 @@ public sealed class RectificationService(
     /// <summary>The estate's local date today: a rectification due before it and not signed off is overdue.</summary>
     public DateOnly Today(int estateId) => estateTime.Today(estateId);
 
-    public async Task<RectificationList> ListAsync(RectificationQuery query, string culture, CancellationToken ct = default)
+    /// <summary>Sort keys of the list; anything else sorts by due date.</summary>
+    public const string SortByUnit = "unit", SortByQuarter = "quarter";
+
+    /// <summary>
+    /// One page of the rectifications that match the filters (by due date unless asked otherwise; units naturally), how many
+    /// match in all, and the counters of all rectifications (open; overdue).
+    /// </summary>
+    public async Task<RectificationList> ListAsync(RectificationQuery query, string culture, PageRequest page, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var all = db.Rectifications.AsNoTracking();
@@ -52,8 +60,17 @@ public sealed class RectificationService(
             filtered = filtered.Where(r => r.Department == department);
         if (!string.IsNullOrEmpty(query.Quarter))
             filtered = filtered.Where(r => r.Quarter == query.Quarter);
-        var rows = await Project(db, filtered.OrderBy(r => r.DueDate).ThenBy(r => r.Id), culture, ct);
-        return new RectificationList(rows, open, overdue);
+        var total = await filtered.CountAsync(ct);
+        var ordered = page.SortBy switch
+        {
+            SortByUnit => filtered.Join(db.Units, r => r.UnitId, u => u.Id, (r, u) => new { R = r, U = u })
+                .OrderNaturallyBy(x => x.U, page.Descending).ThenBy(x => x.R.DueDate).ThenBy(x => x.R.Id).Select(x => x.R),
+            SortByQuarter => (page.Descending ? filtered.OrderByDescending(r => r.Quarter) : filtered.OrderBy(r => r.Quarter))
+                .ThenBy(r => r.DueDate).ThenBy(r => r.Id),
+            _ => page.Descending ? filtered.OrderByDescending(r => r.DueDate).ThenByDescending(r => r.Id) : filtered.OrderBy(r => r.DueDate).ThenBy(r => r.Id),
+        };
+        var rows = await Project(db, ordered.Skip(page.SafeSkip).Take(page.SafeTake), culture, ct);
+        return new RectificationList(rows, total, open, overdue);
     }
 
     /// <summary>One rectification as it is now, or null.</summary>
