@@ -204,6 +204,28 @@ public sealed class TablesFitBrowserTests(BrowserFixture browser, TablesFitBrows
     [BrowserTheory]
     [InlineData("en")]
     [InlineData("zh-Hans")]
+    public async Task Queue_At1366_ShortCellsOnOneLineAndTheTimeLeftInView(string language)
+    {
+        var page = await OpenAsync(language, Roles.Supervisor, "/reception/queue");
+        await Assertions.Expect(page.Locator("[data-testid=queue-row]").First).ToBeVisibleAsync();
+        await ShotAsync(page, $"queue-{language}");
+
+        await AssertOneLineAsync(page, "[data-testid=queue-table] th");
+        foreach (var cell in new[] { "queue-kind", "queue-unit", "queue-caller", "queue-time-left" })
+            await AssertOneLineAsync(page, $"[data-testid={cell}]");
+        var cut = await page.Locator("[data-testid=queue-table] .mud-table-container").EvaluateAsync<int>("""
+            c => {
+                const right = c.getBoundingClientRect().right;
+                return [...c.querySelectorAll('[data-testid=queue-time-left]')].filter(td => td.getBoundingClientRect().right > right + 1).length;
+            }
+            """);
+        Assert.True(cut == 0, $"{cut} rows' time left is cut off at 1366 px");
+        Assert.False(await PageScrollsSidewaysAsync(page), "the page scrolls sideways");
+    }
+
+    [BrowserTheory]
+    [InlineData("en")]
+    [InlineData("zh-Hans")]
     public async Task Queue_OnA390PxPhone_RowsReadableWithoutScrollingSidewaysAndTheDrawerFits(string language)
     {
         var page = await OpenAsync(language, Roles.Supervisor, "/reception/queue", 390, 844);
