@@ -75,7 +75,7 @@ internal static class PaymentRequestBench
             return;
         }
 
-        var idle = await Clerk.LatenciesAsync(host, count: 150, until: null);
+        var idle = await Clerk.LatenciesAsync(host, count: 1000, until: null);
         host.Sections.Reset();
         var second = Stopwatch.StartNew();
         var issuing = Task.Run(() => IssueAsync(host, month.AddMonths(1)));

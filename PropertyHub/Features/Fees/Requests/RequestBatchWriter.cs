@@ -121,6 +121,7 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
             db.ChangeTracker.Clear();
             if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
                 await OpenAsync(ct);
+            await SqliteSyncAsync(full: Busy, ct);
             // SQLite: people's saves in this process wait for this transaction's commit on a signal, not by polling.
             using var hold = db.Database.IsSqlite() ? writes.Hold() : null;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -178,6 +179,19 @@ internal sealed class RequestBatchWriter : IAsyncDisposable
     private const string PostgresFlush = "SELECT txid_current()";
 
     private bool sqliteSet;
+    private bool sqliteFull;
+
+    /// <summary>
+    /// SQLite: while people are saving, the run's commits sync the log themselves (FULL), so that a person's commit,
+    /// which syncs the log, does not flush the run's pages written since the last sync; otherwise NORMAL.
+    /// </summary>
+    private async Task SqliteSyncAsync(bool full, CancellationToken ct)
+    {
+        if (!sqliteSet || full == sqliteFull)
+            return;
+        await db.Database.ExecuteSqlRawAsync(full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL", ct);
+        sqliteFull = full;
+    }
     private bool unflushed;
 
     private async Task OpenAsync(CancellationToken ct)
