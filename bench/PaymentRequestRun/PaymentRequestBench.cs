@@ -9,7 +9,7 @@
 // the run for 2026-12 with memory sampled every 50 ms; the same rows (requests, lines, links, notices) read back and
 // inserted raw as the baseline, the fastest way the provider allows, in one transaction (SQLite: prepared multi-row
 // INSERTs of at most 200 parameters, with the run's 64 MB page cache; PostgreSQL: binary COPY). Each prints where its
-// time went (transactions, commits, reads) and the process's CPU time. Then the clerk: latency idle (150 intakes), and during
+// time went (transactions, commits, reads) and the process's CPU time. Then the clerk: latency idle (1,000 intakes), and during
 // a second run (for 2027-01, which also carries the arrears of 2026-12) with an intake every 20 ms.
 using System.Data.Common;
 using System.Diagnostics;
