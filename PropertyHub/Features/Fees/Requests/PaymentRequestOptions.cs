@@ -26,8 +26,7 @@ public sealed class PaymentRequestOptions
     public int LinkDays { get; set; } = 90;
 
     /// <summary>
-    /// Units read at a time, and the most billed in one transaction while nobody is saving (on SQLite at most 50, which
-    /// it writes faster): memory stays flat however many units there are, and few commits are needed (see
+    /// Units read at a time, and the most billed in one transaction while nobody is saving: memory stays flat however many units there are, and few commits are needed (see
     /// bench/PaymentRequestRun). On SQLite a transaction commits early as soon as a person's save waits for it.
     /// </summary>
     [Range(1, 5000)]
