@@ -9,9 +9,10 @@ namespace PropertyHub.Features.ScheduledDuties;
 /// Counts each run of the recurring jobs without periods (<see cref="RecurringJobInfo"/>) as Hangfire performs it, in
 /// <see cref="JobTally"/>. It reaches this host's Hangfire server through the filter provider in the container (see
 /// <see cref="JobTallyFilterProvider"/>), not Hangfire's global filters, so test hosts in one process do not count each
-/// other's jobs. Counting never fails the job.
+/// other's jobs. Counting never fails the job. A singleton (Hangfire keeps its filters): the database is reached through
+/// a scope of its own for every run counted.
 /// </summary>
-internal sealed class JobTallyFilter(IDbContextFactory<AppDbContext> dbFactory, IEnumerable<RecurringJobInfo> jobs, TimeProvider clock,
+internal sealed class JobTallyFilter(IServiceScopeFactory scopes, IEnumerable<RecurringJobInfo> jobs, TimeProvider clock,
     ILogger<JobTallyFilter> logger) : IServerFilter
 {
     private const string StartedKey = "propertyhub:tally-started";
@@ -49,7 +50,8 @@ internal sealed class JobTallyFilter(IDbContextFactory<AppDbContext> dbFactory, 
     {
         var status = error is null ? RunStatus.Succeeded : RunStatus.Failed;
         var failed = error is null ? 0 : 1;
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         db.IsBackground = true;
         for (var attempt = 0; ; attempt++)
         {
