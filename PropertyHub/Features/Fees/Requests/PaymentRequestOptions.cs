@@ -37,5 +37,5 @@ public sealed class PaymentRequestOptions
     /// each transaction after their saves under way: on SQLite a clerk's save waits for at most one such transaction.
     /// </summary>
     [Range(1, 5000)]
-    public int BatchSizeWhileBusy { get; set; } = 20;
+    public int BatchSizeWhileBusy { get; set; } = 5;
 }
