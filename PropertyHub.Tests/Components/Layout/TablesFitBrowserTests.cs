@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PropertyHub.Features.Notices;
 using Microsoft.Playwright;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Settings;
@@ -28,6 +30,45 @@ public sealed class TablesFitBrowserTests(BrowserFixture browser, TablesFitBrows
         }
 
         public async Task DisposeAsync() => await Factory.DisposeAsync();
+
+        private readonly SemaphoreSlim notices = new(1, 1);
+        private bool noticesAdded;
+
+        /// <summary>A few notices as a run leaves them: sent, pending, and failed with the gateway's long error.</summary>
+        public async Task EnsureNoticesAsync()
+        {
+            await notices.WaitAsync();
+            try
+            {
+                if (noticesAdded)
+                    return;
+                await using var db = await Factory.CreateDbContextAsync();
+                var occupant = await db.Occupants.Include(o => o.Unit).ThenInclude(u => u!.Building).OrderBy(o => o.Id).FirstAsync();
+                var now = DateTimeOffset.UtcNow;
+                foreach (var (channel, status, error, i) in new[]
+                {
+                    (NoticeChannel.Email, NoticeStatus.Failed, "System.Net.Sockets.SocketException (111): Connection refused 127.0.0.1:25", 0),
+                    (NoticeChannel.Sms, NoticeStatus.Sent, (string?)null, 1),
+                    (NoticeChannel.Letter, NoticeStatus.Pending, null, 2),
+                })
+                {
+                    db.Notices.Add(new Notice
+                    {
+                        EstateId = occupant.Unit!.Building!.EstateId, BuildingId = occupant.Unit.BuildingId, Kind = "payment-request",
+                        SourceKey = $"payment-request:fit:{i}", Channel = channel, RecipientKey = NoticeOutbox.OccupantKey(occupant.Id),
+                        OccupantId = occupant.Id, Address = channel == NoticeChannel.Email ? "owner@example.com" : channel == NoticeChannel.Sms ? "13800138000" : null,
+                        Language = "zh-Hans", Subject = "付款请求书（2026年12月）", Body = "body", Status = status, Attempts = error is null ? 0 : 3,
+                        LastError = error, CreatedAt = now, SentAt = status == NoticeStatus.Sent ? now : null,
+                    });
+                }
+                await db.SaveChangesAsync();
+                noticesAdded = true;
+            }
+            finally
+            {
+                notices.Release();
+            }
+        }
     }
 
     /// <summary>The lines an element's text takes: its text boxes grouped by the line they stand on.</summary>
@@ -161,6 +202,38 @@ public sealed class TablesFitBrowserTests(BrowserFixture browser, TablesFitBrows
             var clipped = await page.Locator($"[data-testid={table}] .mud-table-container").EvaluateAsync<bool>("c => c.scrollWidth > c.clientWidth");
             Assert.False(clipped, $"{table} is cut off at 1366 px");
         }
+        Assert.False(await PageScrollsSidewaysAsync(page), "the page scrolls sideways");
+    }
+
+    [BrowserTheory]
+    [InlineData("en")]
+    [InlineData("zh-Hans")]
+    public async Task Notices_At1366_ShortCellsAndHeadersKeepToOneLine(string language)
+    {
+        await app.EnsureNoticesAsync();
+        var page = await OpenAsync(language, Roles.Supervisor, "/notices");
+        await Assertions.Expect(page.Locator("[data-testid=notice-kind]").First).ToBeVisibleAsync();
+        await ShotAsync(page, $"notices-{language}");
+
+        await AssertOneLineAsync(page, "[data-testid=notices-table] th");
+        // Every cell but the subject and the failure (free text, wrapping in their columns) and the recipient (name and address).
+        await AssertOneLineAsync(page, "[data-testid=notices-table] tbody td:not(.fit-text):not([data-testid=notice-recipient])");
+        Assert.False(await PageScrollsSidewaysAsync(page), "the page scrolls sideways");
+    }
+
+    [BrowserTheory]
+    [InlineData("en")]
+    [InlineData("zh-Hans")]
+    public async Task Notices_OnAPhone_NoCardIsWiderThanTheScreen(string language)
+    {
+        await app.EnsureNoticesAsync();
+        var page = await OpenAsync(language, Roles.Supervisor, "/notices", width: 390, height: 844);
+        await Assertions.Expect(page.Locator("[data-testid=notice-kind]").First).ToBeVisibleAsync();
+        await ShotAsync(page, $"notices-phone-{language}");
+
+        var overflowing = await page.Locator("[data-testid=notices-table] tbody td").EvaluateAllAsync<int>(
+            "cells => cells.filter(c => c.scrollWidth > c.clientWidth + 1 || c.getBoundingClientRect().right > window.innerWidth + 1).length");
+        Assert.Equal(0, overflowing);
         Assert.False(await PageScrollsSidewaysAsync(page), "the page scrolls sideways");
     }
 
