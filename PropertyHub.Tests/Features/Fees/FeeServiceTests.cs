@@ -191,6 +191,10 @@ public sealed class FeeServiceTests : IAsyncLifetime
         var warning = WebUtility.HtmlDecode(shown);
         Assert.Contains("data-testid=\"fee-no-payer\"", warning);
         Assert.True(warning.Contains($"{vacant} units have no occupant on file") || warning.Contains($"{vacant} 个单元没有登记业户"), "no warning of the vacant units");
+        // Listed in the order people count units (2-201 before 2-1401), with the language's own separator.
+        var listed = (await db.Units.Where(u => !u.Occupants.Any()).OrderNaturally().Select(u => u.Building!.Code + "-" + u.Number).Take(20).ToListAsync());
+        var english = warning.Contains($"{vacant} units have no occupant on file");
+        Assert.Contains(string.Join(english ? ", " : "、", listed), warning);
         Assert.Contains("data-testid=\"fee-add-item\"", shown);
     }
 
