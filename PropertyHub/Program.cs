@@ -18,6 +18,7 @@ using PropertyHub.Features.Settings;
 using PropertyHub.Features.Surveys;
 using PropertyHub.Features.Surveys.Rectifications;
 using PropertyHub.Features.Surveys.Statistics;
+using PropertyHub.Features.OccupantFile;
 
 if (await CommandLine.RunHealthCheckAsync(args) is { } healthExitCode)
     return healthExitCode;
@@ -44,6 +45,7 @@ builder.AddCollection();
 builder.AddBooks();
 builder.AddBackup();
 builder.AddOperations();
+builder.AddOccupantFile();
 
 var app = builder.Build();
 if (await app.RunCommandAsync(args) is { } exitCode)

@@ -20,14 +20,17 @@ public static class FeeCalculator
     /// <summary>
     /// The month's charge of an item for a unit, split where a rate takes effect inside the month: each stretch is
     /// charged its share of the month by days (rate × area × days ÷ days in month), rounded to the fen. A month under
-    /// one rate is one stretch charged in full. Days before the item's first rate are not charged.
+    /// one rate is one stretch charged in full. Days before the item's first rate are not charged. The month is split
+    /// as well on each of <paramref name="breaks"/> inside it (the days a new owner owns the unit from), so each
+    /// owner is charged their own days.
     /// </summary>
-    public static IReadOnlyList<Segment> Prorated(FeeBasis basis, IEnumerable<FeeRate> rates, Registry.UnitUse use, decimal area, DateOnly month)
+    public static IReadOnlyList<Segment> Prorated(FeeBasis basis, IEnumerable<FeeRate> rates, Registry.UnitUse use, decimal area, DateOnly month,
+        IEnumerable<DateOnly>? breaks = null)
     {
         var first = new DateOnly(month.Year, month.Month, 1);
         var last = first.AddMonths(1).AddDays(-1);
         var forUse = rates.Where(r => r.Use == use).ToList();
-        var starts = forUse.Where(r => r.EffectiveFrom > first && r.EffectiveFrom <= last).Select(r => r.EffectiveFrom)
+        var starts = forUse.Select(r => r.EffectiveFrom).Concat(breaks ?? []).Where(d => d > first && d <= last)
             .Prepend(first).Distinct().Order().ToList();
         var segments = new List<Segment>();
         for (var i = 0; i < starts.Count; i++)

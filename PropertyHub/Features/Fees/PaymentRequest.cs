@@ -49,6 +49,11 @@ public sealed class PaymentRequestLine
     public decimal Quantity { get; set; }
     public decimal Rate { get; set; }
     public decimal Amount { get; set; }
+    /// <summary>
+    /// Where the unit changed owner inside the month: the owner who owned the days this line charges (from the title
+    /// records); null otherwise.
+    /// </summary>
+    public int? OwnerId { get; set; }
 }
 
 internal sealed class PaymentRequestConfiguration : IEntityTypeConfiguration<PaymentRequest>
@@ -79,5 +84,6 @@ internal sealed class PaymentRequestLineConfiguration : IEntityTypeConfiguration
         builder.Property(l => l.Rate).HasPrecision(18, 2);
         builder.Property(l => l.Amount).HasPrecision(18, 2);
         builder.HasOne<FeeItem>().WithMany().HasForeignKey(l => l.FeeItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Occupant>().WithMany().HasForeignKey(l => l.OwnerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

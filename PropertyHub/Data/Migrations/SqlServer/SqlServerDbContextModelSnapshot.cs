@@ -835,6 +835,9 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .HasMaxLength(12)
                         .HasColumnType("nvarchar(12)");
 
+                    b.Property<int?>("OwnerId")
+                        .HasColumnType("int");
+
                     b.Property<int>("PaymentRequestId")
                         .HasColumnType("int");
 
@@ -849,6 +852,8 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("FeeItemId");
+
+                    b.HasIndex("OwnerId");
 
                     b.HasIndex("PaymentRequestId");
 
@@ -974,6 +979,51 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Notices");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Titles.TitleRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OccupantId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PaymentProof")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("PurchaseContract")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccupantId");
+
+                    b.HasIndex("UnitId", "From")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("TitleRecords");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.PersonalLinks.PersonalLink", b =>
@@ -2189,6 +2239,11 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .HasForeignKey("FeeItemId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("PropertyHub.Features.Registry.Occupant", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PropertyHub.Features.Fees.PaymentRequest", null)
                         .WithMany("Lines")
                         .HasForeignKey("PaymentRequestId")
@@ -2217,6 +2272,23 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("OccupantId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Titles.TitleRecord", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Registry.Occupant", "Occupant")
+                        .WithMany()
+                        .HasForeignKey("OccupantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Registry.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Occupant");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.PersonalLinks.PersonalLink", b =>

@@ -63,6 +63,8 @@ public static class AccessTable
             new(Can.SeeIdNumbers, "Registry", "See ID numbers in full (on screen and in the export)", [Manager, Admin]),
             new(Can.RevokePersonalLinks, "Registry", "See an occupant's personal links on the unit page, revoke and re-issue them", Leads, System: true),
 
+            new(Can.RecordTitles, "Occupant file", "Record a unit's first owner on file and transfers to a new owner, with the title records (contract, certificate number, payment proof)", Desk),
+
             new(Can.SeeFeeItems, "Fees", "See the fee items and their rates", [Finance, Manager, Admin, Supervisor]),
             new(Can.EditFeeItems, "Fees", "Add and change fee items and rates", [Finance, Admin]),
             new(Can.TakePayments, "Fees", "Take payments at the counter and print receipts", [Finance, Clerk]),

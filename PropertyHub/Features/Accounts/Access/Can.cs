@@ -25,6 +25,9 @@ public static class Can
     public const string SeeIdNumbers = nameof(SeeIdNumbers);
     public const string RevokePersonalLinks = nameof(RevokePersonalLinks);
 
+    // Occupant file
+    public const string RecordTitles = nameof(RecordTitles);
+
     // Fees
     public const string SeeFeesMenu = nameof(SeeFeesMenu);
     public const string SeeFeeItems = nameof(SeeFeeItems);

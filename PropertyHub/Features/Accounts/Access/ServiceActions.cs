@@ -7,6 +7,7 @@ using PropertyHub.Features.Fees.Disclosures;
 using PropertyHub.Features.Fees.PaidServices;
 using PropertyHub.Features.Fees.Requests;
 using PropertyHub.Features.Notices;
+using PropertyHub.Features.OccupantFile.Titles;
 using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.Reception;
 using PropertyHub.Features.Reception.Demo;
@@ -57,6 +58,9 @@ public static class ServiceActions
         [Key<RegistryService>(nameof(RegistryService.SaveOccupantAsync))] = [Can.EditRegistry],
         [Key<RegistryImporter>(nameof(RegistryImporter.CommitAsync))] = [Can.ImportRegistry],
         [Key<RegistryExporter>(nameof(RegistryExporter.ExportAsync))] = [Can.ImportRegistry],
+
+        // Occupant file
+        [Key<TitleService>(nameof(TitleService.TransferAsync))] = [Can.RecordTitles],
         [Key<PersonalLinkService>(nameof(PersonalLinkService.RevokeAsync))] = [Can.RevokePersonalLinks],
         [Key<OccupantLinks>(nameof(OccupantLinks.RevokeAsync))] = [Can.RevokePersonalLinks],
         [Key<OccupantLinks>(nameof(OccupantLinks.ReissueAsync))] = [Can.RevokePersonalLinks],
@@ -171,6 +175,8 @@ public static class ServiceActions
         Key<RegistryService>(nameof(RegistryService.GetUnitFormAsync)),
         Key<RegistryService>(nameof(RegistryService.GetOccupantFormAsync)),
         Key<RegistryService>(nameof(RegistryService.SearchAsync)),
+        Key<TitleService>(nameof(TitleService.GetHistoryAsync)),
+        Key<TitleService>(nameof(TitleService.OwnerOnAsync)),
         Key<RegistryImportValidator>(nameof(RegistryImportValidator.ValidateAsync)),
         Key<RegistryExporter>(nameof(RegistryExporter.EstatesAsync)),
         Key<AuditQueries>(nameof(AuditQueries.PageAsync)),

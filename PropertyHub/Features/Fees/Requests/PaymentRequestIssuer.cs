@@ -94,6 +94,9 @@ public sealed class PaymentRequestIssuer(
         var last = units[^1].Id;
         var billed = (await db.PaymentRequests.Where(r => r.Month == month && r.UnitId > afterId && r.UnitId <= last).Select(r => r.UnitId).ToListAsync(ct)).ToHashSet();
         var occupants = (await db.Occupants.AsNoTracking().Where(o => o.UnitId > afterId && o.UnitId <= last).ToListAsync(ct)).ToLookup(o => o.UnitId);
+        var monthEnd = month.AddMonths(1).AddDays(-1);
+        var titles = (await db.TitleRecords.AsNoTracking().Where(t => t.UnitId > afterId && t.UnitId <= last && t.From <= monthEnd)
+            .Select(t => new { t.UnitId, t.From, t.OccupantId }).ToListAsync(ct)).ToLookup(t => t.UnitId);
         var earlier = (await db.PaymentRequests.Where(r => r.UnitId > afterId && r.UnitId <= last && r.Month < month)
             .Select(r => new { r.UnitId, r.Total, r.Paid }).ToListAsync(ct)).ToLookup(r => r.UnitId);
         var todo = new List<UnitToBill>();
@@ -102,12 +105,31 @@ public sealed class PaymentRequestIssuer(
         {
             // Arrears are shown as their own line; they stay owed on their own months' requests.
             var arrears = earlier[unit.Id].Sum(r => r.Total - r.Paid);
-            if (Payer(occupants[unit.Id]) is { } payer)
-                todo.Add(new UnitToBill(unit.Id, $"{unit.Code}-{unit.Number}", unit.BuildingId, unit.EstateId, unit.Area, unit.Use, payer, arrears));
+            var owners = OwnersInMonth(titles[unit.Id].Select(t => (t.From, t.OccupantId)), occupants[unit.Id], month);
+            if (((owners.Count > 0 ? occupants[unit.Id].FirstOrDefault(o => o.Id == owners[^1].OccupantId) : null) ?? Payer(occupants[unit.Id])) is { } payer)
+                todo.Add(new UnitToBill(unit.Id, $"{unit.Code}-{unit.Number}", unit.BuildingId, unit.EstateId, unit.Area, unit.Use, payer, arrears, owners));
             else
                 withoutPayer++;
         }
         return (last, todo, withoutPayer);
+    }
+
+    /// <summary>
+    /// The owners of the month from the unit's title records (none when it has none by the month's end): the owner on
+    /// its first day, then each new owner from their transfer date. The first owner on file owns from the first day
+    /// when their record starts inside the month (nobody else is known for the days before).
+    /// </summary>
+    internal static IReadOnlyList<MonthOwner> OwnersInMonth(IEnumerable<(DateOnly From, int OccupantId)> titles, IEnumerable<Occupant> occupants, DateOnly month)
+    {
+        var ordered = titles.OrderBy(t => t.From).ToList();
+        var atStart = ordered.LastOrDefault(t => t.From <= month);
+        var owners = ordered.Where(t => t.From > month && t.From < month.AddMonths(1)).Select(t => (t.From, t.OccupantId)).ToList();
+        if (atStart != default)
+            owners.Insert(0, (month, atStart.OccupantId));
+        else if (owners.Count > 0)
+            owners[0] = (month, owners[0].OccupantId);
+        var names = occupants.ToDictionary(o => o.Id, o => o.Name);
+        return owners.Select(o => new MonthOwner(o.From, o.OccupantId, names.GetValueOrDefault(o.OccupantId, ""))).ToList();
     }
 
     /// <summary>Fees are the owner's to pay; a unit with only a tenant on file bills the tenant.</summary>
@@ -116,7 +138,13 @@ public sealed class PaymentRequestIssuer(
 }
 
 /// <summary>A unit to bill: where it is, what it is, who pays, and what it still owed from earlier months when read.</summary>
-internal sealed record UnitToBill(int UnitId, string Unit, int BuildingId, int EstateId, decimal Area, UnitUse Use, Occupant Payer, decimal Arrears)
+/// <remarks>When the unit has title records, <see cref="Payer"/> is the owner at the month's end and <see cref="Owners"/> the
+/// owners of the month from its first day (more than one when it changed owner inside the month).</remarks>
+internal sealed record UnitToBill(int UnitId, string Unit, int BuildingId, int EstateId, decimal Area, UnitUse Use, Occupant Payer, decimal Arrears,
+    IReadOnlyList<MonthOwner> Owners)
 {
     public NoticePlace Place => new(EstateId, BuildingId);
 }
+
+/// <summary>An owner of a unit for part of a billing month, from <see cref="From"/> (the month's first day for the first).</summary>
+internal sealed record MonthOwner(DateOnly From, int OccupantId, string Name);

@@ -20,17 +20,20 @@ internal static class RequestLines
         foreach (var item in items)
         {
             var quantity = item.Basis == FeeBasis.PerSquareMetre ? unit.Area : 1m;
-            var segments = FeeCalculator.Prorated(item.Basis, item.Rates, unit.Use, unit.Area, month);
+            var segments = FeeCalculator.Prorated(item.Basis, item.Rates, unit.Use, unit.Area, month, unit.Owners.Skip(1).Select(o => o.From));
             foreach (var segment in segments)
             {
-                // A rate that changes inside the month gives one line per stretch, dated, so the payer can check it.
+                // A rate or an owner that changes inside the month gives one line per stretch, dated, so the payer can
+                // check it; after a transfer each stretch names the owner who owned those days.
+                var owner = unit.Owners.Count > 1 ? unit.Owners.Last(o => o.From <= segment.From) : null;
                 var description = segments.Count == 1 && segment.Days == days
                     ? item.NameHans
-                    : $"{item.NameHans} ({segment.From:MM-dd}–{segment.To:MM-dd})";
+                    : owner is null ? $"{item.NameHans} ({segment.From:MM-dd}–{segment.To:MM-dd})"
+                    : $"{item.NameHans} ({segment.From:MM-dd}–{segment.To:MM-dd} {owner.Name})";
                 request.Lines.Add(new PaymentRequestLine
                 {
                     Kind = RequestLineKind.Fee, FeeItemId = item.Id, Description = description,
-                    Quantity = quantity, Rate = segment.Rate.Amount, Amount = segment.Amount,
+                    Quantity = quantity, Rate = segment.Rate.Amount, Amount = segment.Amount, OwnerId = owner?.OccupantId,
                 });
             }
         }
