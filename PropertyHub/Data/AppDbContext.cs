@@ -68,6 +68,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Disclosure> Disclosures => Set<Disclosure>();
     public DbSet<DisclosureLine> DisclosureLines => Set<DisclosureLine>();
     public DbSet<Features.OccupantFile.Titles.TitleRecord> TitleRecords => Set<Features.OccupantFile.Titles.TitleRecord>();
+    public DbSet<Features.OccupantFile.Vip.VipProfile> VipProfiles => Set<Features.OccupantFile.Vip.VipProfile>();
+    public DbSet<Features.OccupantFile.Vip.VipReviewReminder> VipReviewReminders => Set<Features.OccupantFile.Vip.VipReviewReminder>();
 
     /// <summary>The data-protection key ring (cookies, antiforgery, kept tokens), shared by every instance; never audited.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -40,6 +40,10 @@ public sealed class ReceptionService(
 
         var actor = await currentActor.GetAsync();
         var settings = await SettingsAsync(db, intake.EstateId, ct);
+        // A VIP's items take the shorter deadlines agreed with them and go to their service manager first.
+        var vip = await OccupantFile.Vip.VipTerms.ForAsync(db, intake.OccupantId, ct);
+        if (vip is not null)
+            settings = vip.Apply(settings);
         var deadline = intake.Outcome == IntakeOutcome.AnsweredNow
             ? Deadline.None
             : Deadlines.For(intake.Kind, now, intake.AgreedReplyAt, settings);
@@ -65,6 +69,8 @@ public sealed class ReceptionService(
             KnowledgeEntryId = intake.KnowledgeEntryId,
             TakenById = actor.UserId,
             TakenByName = actor.Name,
+            ServiceManagerId = vip?.ServiceManagerId,
+            ServiceManagerName = vip?.ServiceManagerName,
         };
         request.Timeline.Add(Entry(TimelineKind.Created, actor, now));
         switch (intake.Outcome)
@@ -119,9 +125,17 @@ public sealed class ReceptionService(
         {
             if (request.Level == EscalationLevel.Manager)
                 return null;
-            request.Level++;
+            request.Level = NextLevel(request);
             return Entry(TimelineKind.Escalated, actor, now, level: request.Level);
         }, WorkQueueEventKind.Escalated);
+
+    /// <summary>One level up: a VIP's item goes to their service manager first, then the supervisors, then the manager.</summary>
+    public static EscalationLevel NextLevel(ServiceRequest request) => request.Level switch
+    {
+        EscalationLevel.None when request.ServiceManagerId is not null => EscalationLevel.ServiceManager,
+        EscalationLevel.None or EscalationLevel.ServiceManager => EscalationLevel.Supervisor,
+        _ => EscalationLevel.Manager,
+    };
 
     /// <summary>Records the reply to the occupant and closes the item; a reply after the deadline is recorded as late.</summary>
     public async Task<ReceptionResult> ReplyAsync(int id, int version, string reply, Channel channel, CancellationToken ct = default)

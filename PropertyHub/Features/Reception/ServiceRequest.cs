@@ -45,6 +45,8 @@ public enum RequestStatus
 public enum EscalationLevel
 {
     None,
+    /// <summary>A VIP's item, raised first to the service manager agreed with them (P1§12).</summary>
+    ServiceManager,
     Supervisor,
     Manager,
 }
@@ -95,6 +97,9 @@ public sealed class ServiceRequest : IVersioned
     public int? KnowledgeEntryId { get; set; }
     /// <summary>Remark column of the front-desk ledger (transfer remarks, P3 4.2.1).</summary>
     public string? Remark { get; set; }
+    /// <summary>For a VIP's item: the service manager agreed with them, who is escalated to first (P1§12).</summary>
+    public string? ServiceManagerId { get; set; }
+    public string? ServiceManagerName { get; set; }
     public string? TakenById { get; set; }
     public required string TakenByName { get; set; }
     public int Version { get; set; }

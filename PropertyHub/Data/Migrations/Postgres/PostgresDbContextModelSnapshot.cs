@@ -1023,6 +1023,97 @@ namespace PropertyHub.Data.Migrations.Postgres
                     b.ToTable("TitleRecords");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Vip.VipProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CallBackMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ComplaintReplyHours")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContactChannel")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("ContactTimes")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("OccupantId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("RepairScheduleHours")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ServiceManagerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ServiceManagerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccupantId")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceManagerId");
+
+                    b.HasIndex("ReviewOn", "Id");
+
+                    b.ToTable("VipProfiles");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Vip.VipReviewReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("RemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("VipProfileId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VipProfileId", "ReviewOn")
+                        .IsUnique();
+
+                    b.ToTable("VipReviewReminders");
+                });
+
             modelBuilder.Entity("PropertyHub.Features.PersonalLinks.PersonalLink", b =>
                 {
                     b.Property<int>("Id")
@@ -1298,6 +1389,12 @@ namespace PropertyHub.Data.Migrations.Postgres
 
                     b.Property<bool>("RepliedLate")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("ServiceManagerId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ServiceManagerName")
+                        .HasColumnType("text");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2286,6 +2383,32 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Occupant");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Vip.VipProfile", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Registry.Occupant", "Occupant")
+                        .WithMany()
+                        .HasForeignKey("OccupantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceManagerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Occupant");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Vip.VipReviewReminder", b =>
+                {
+                    b.HasOne("PropertyHub.Features.OccupantFile.Vip.VipProfile", null)
+                        .WithMany()
+                        .HasForeignKey("VipProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PropertyHub.Features.PersonalLinks.PersonalLink", b =>

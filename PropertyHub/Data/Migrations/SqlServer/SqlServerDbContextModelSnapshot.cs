@@ -1026,6 +1026,97 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.ToTable("TitleRecords");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Vip.VipProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CallBackMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ComplaintReplyHours")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ContactChannel")
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<string>("ContactTimes")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("OccupantId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("RepairScheduleHours")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ServiceManagerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ServiceManagerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccupantId")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceManagerId");
+
+                    b.HasIndex("ReviewOn", "Id");
+
+                    b.ToTable("VipProfiles");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Vip.VipReviewReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("RemindedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("VipProfileId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VipProfileId", "ReviewOn")
+                        .IsUnique();
+
+                    b.ToTable("VipReviewReminders");
+                });
+
             modelBuilder.Entity("PropertyHub.Features.PersonalLinks.PersonalLink", b =>
                 {
                     b.Property<int>("Id")
@@ -1301,6 +1392,12 @@ namespace PropertyHub.Data.Migrations.SqlServer
 
                     b.Property<bool>("RepliedLate")
                         .HasColumnType("bit");
+
+                    b.Property<string>("ServiceManagerId")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ServiceManagerName")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2289,6 +2386,32 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Occupant");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Vip.VipProfile", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Registry.Occupant", "Occupant")
+                        .WithMany()
+                        .HasForeignKey("OccupantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceManagerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Occupant");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Vip.VipReviewReminder", b =>
+                {
+                    b.HasOne("PropertyHub.Features.OccupantFile.Vip.VipProfile", null)
+                        .WithMany()
+                        .HasForeignKey("VipProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PropertyHub.Features.PersonalLinks.PersonalLink", b =>

@@ -984,6 +984,93 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.ToTable("TitleRecords");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Vip.VipProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CallBackMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ComplaintReplyHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactChannel")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactTimes")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OccupantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RepairScheduleHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceManagerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceManagerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccupantId")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceManagerId");
+
+                    b.HasIndex("ReviewOn", "Id");
+
+                    b.ToTable("VipProfiles");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Vip.VipReviewReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VipProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VipProfileId", "ReviewOn")
+                        .IsUnique();
+
+                    b.ToTable("VipReviewReminders");
+                });
+
             modelBuilder.Entity("PropertyHub.Features.PersonalLinks.PersonalLink", b =>
                 {
                     b.Property<int>("Id")
@@ -1251,6 +1338,12 @@ namespace PropertyHub.Data.Migrations.Sqlite
 
                     b.Property<bool>("RepliedLate")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceManagerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceManagerName")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2215,6 +2308,32 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Occupant");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Vip.VipProfile", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Registry.Occupant", "Occupant")
+                        .WithMany()
+                        .HasForeignKey("OccupantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceManagerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Occupant");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Vip.VipReviewReminder", b =>
+                {
+                    b.HasOne("PropertyHub.Features.OccupantFile.Vip.VipProfile", null)
+                        .WithMany()
+                        .HasForeignKey("VipProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PropertyHub.Features.PersonalLinks.PersonalLink", b =>

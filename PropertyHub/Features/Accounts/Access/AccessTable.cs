@@ -64,6 +64,8 @@ public static class AccessTable
             new(Can.RevokePersonalLinks, "Registry", "See an occupant's personal links on the unit page, revoke and re-issue them", Leads, System: true),
 
             new(Can.RecordTitles, "Occupant file", "Record a unit's first owner on file and transfers to a new owner, with the title records (contract, certificate number, payment proof)", Desk),
+            new(Can.ManageVip, "Occupant file", "Mark an occupant VIP with the service agreed (service manager, shorter deadlines, contact times, review date)", [Manager]),
+            new(Can.RemindVipReviews, "Occupant file", "Remind of VIP reviews due (the review duty)", None, System: true),
 
             new(Can.SeeFeeItems, "Fees", "See the fee items and their rates", [Finance, Manager, Admin, Supervisor]),
             new(Can.EditFeeItems, "Fees", "Add and change fee items and rates", [Finance, Admin]),

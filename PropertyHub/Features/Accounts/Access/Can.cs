@@ -27,6 +27,8 @@ public static class Can
 
     // Occupant file
     public const string RecordTitles = nameof(RecordTitles);
+    public const string ManageVip = nameof(ManageVip);
+    public const string RemindVipReviews = nameof(RemindVipReviews);
 
     // Fees
     public const string SeeFeesMenu = nameof(SeeFeesMenu);

@@ -8,6 +8,7 @@ using PropertyHub.Features.Fees.PaidServices;
 using PropertyHub.Features.Fees.Requests;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.OccupantFile.Titles;
+using PropertyHub.Features.OccupantFile.Vip;
 using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.Reception;
 using PropertyHub.Features.Reception.Demo;
@@ -61,6 +62,8 @@ public static class ServiceActions
 
         // Occupant file
         [Key<TitleService>(nameof(TitleService.TransferAsync))] = [Can.RecordTitles],
+        [Key<VipService>(nameof(VipService.SaveAsync))] = [Can.ManageVip],
+        [Key<VipReviewReminders>(nameof(VipReviewReminders.RemindAsync))] = [Can.RemindVipReviews],
         [Key<PersonalLinkService>(nameof(PersonalLinkService.RevokeAsync))] = [Can.RevokePersonalLinks],
         [Key<OccupantLinks>(nameof(OccupantLinks.RevokeAsync))] = [Can.RevokePersonalLinks],
         [Key<OccupantLinks>(nameof(OccupantLinks.ReissueAsync))] = [Can.RevokePersonalLinks],
@@ -177,6 +180,10 @@ public static class ServiceActions
         Key<RegistryService>(nameof(RegistryService.SearchAsync)),
         Key<TitleService>(nameof(TitleService.GetHistoryAsync)),
         Key<TitleService>(nameof(TitleService.OwnerOnAsync)),
+        Key<VipService>(nameof(VipService.GetFormAsync)),
+        Key<VipService>(nameof(VipService.EstateDeadlinesAsync)),
+        Key<VipService>(nameof(VipService.GetListAsync)),
+        Key<VipService>(nameof(VipService.SummaryAsync)),
         Key<RegistryImportValidator>(nameof(RegistryImportValidator.ValidateAsync)),
         Key<RegistryExporter>(nameof(RegistryExporter.EstatesAsync)),
         Key<AuditQueries>(nameof(AuditQueries.PageAsync)),

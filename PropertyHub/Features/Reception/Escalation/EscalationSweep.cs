@@ -98,7 +98,8 @@ public sealed class EscalationSweep(
         EscalationLevel level;
         if (step == EscalationStep.Warn)
         {
-            level = EscalationLevel.Supervisor;
+            // A VIP's item goes to their service manager first (P1§12).
+            level = ReceptionService.NextLevel(item);
         }
         else
         {

@@ -30,7 +30,8 @@ public sealed record QueueRow(
     bool IsOverdue,
     DateTimeOffset ReceivedAt,
     DateTimeOffset? DueAt,
-    DateTimeOffset? WarnAt);
+    DateTimeOffset? WarnAt,
+    string? ServiceManagerName = null);
 
 /// <summary>
 /// The queue's counters within the filter's scope (the "overdue only" switch aside). Warning: raised to the

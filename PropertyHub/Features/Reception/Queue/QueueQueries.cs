@@ -43,7 +43,7 @@ public sealed class QueueQueries(IDbContextFactory<AppDbContext> dbFactory, Esta
                 r.Content.Length > ExcerptLength ? r.Content.Substring(0, ExcerptLength) + "…" : r.Content,
                 r.Department, r.AssigneeName, r.Level, r.IsImportant,
                 r.IsOverdue || (r.DueAt != null && r.DueAt < now),
-                r.ReceivedAt, r.DueAt, r.WarnAt))
+                r.ReceivedAt, r.DueAt, r.WarnAt, r.ServiceManagerName))
             .ToListAsync(ct);
         var critical = await CriticalHoursAsync(db, filter.EstateId, ct);
         return new QueueSlice(rows, total, pageIndex, pageCount, counters, critical, now);
