@@ -12,6 +12,7 @@ public static class OccupantFileExtensions
         builder.Services.AddOptions<TitleOptions>().BindConfiguration(TitleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<TitleService>();
         builder.Services.AddScoped<VipService>();
+        builder.Services.AddScoped<Timeline.OccupantTimeline>();
         builder.Services.AddScoped<VipReviewReminders>();
         builder.Services.AddSingleton<IScheduledDuty, VipReviewDuty>();
         builder.Services.AddSingleton(new DutyDescription(VipReviewDuty.DutyName, _ => []));

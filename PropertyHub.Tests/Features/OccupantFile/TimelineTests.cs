@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PropertyHub.Data;
+using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Fees;
+using PropertyHub.Features.Notices;
+using PropertyHub.Features.OccupantFile.Timeline;
+using PropertyHub.Features.Reception;
+using PropertyHub.Features.Surveys;
+using PropertyHub.Tests.Features.Fees.Books;
+
+namespace PropertyHub.Tests.Features.OccupantFile;
+
+/// <summary>The occupant's timeline: one of every kind of event appears, newest first, filtered by kind and paged in the database.</summary>
+public sealed class TimelineTests : IAsyncLifetime
+{
+    private readonly ClockedAppFactory factory = new(TitleTesting.Now);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    [Fact]
+    public async Task Timeline_OneOfEachKind_AllAppearNewestFirstFilteredAndPaged() => await TimelineScenario.RunAsync(factory);
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class TimelinePostgresTests(PostgresServer server)
+{
+    [PostgresFact]
+    public async Task Timeline_OnPostgres_OneOfEachKindUnionedAndPaged()
+    {
+        await using var factory = new ClockedAppFactory(TitleTesting.Now)
+        {
+            Provider = DatabaseProvider.Postgres,
+            ConnectionString = server.ConnectionString("timeline_" + Guid.NewGuid().ToString("N")[..8]),
+        };
+        await TimelineScenario.RunAsync(factory);
+    }
+}
+
+internal static class TimelineScenario
+{
+    public static async Task RunAsync(ClockedAppFactory factory)
+    {
+        var unit = await TitleTesting.SoldUnitAsync(factory);
+        await TitleTesting.SellAsync(factory, unit, new DateOnly(2026, 12, 10));
+        await SeedOneOfEachAsync(factory, unit);
+
+        var all = await PageAsync(factory, Roles.Supervisor, unit.UnitId, [], new PageRequest(0, 100));
+        Assert.Equal(Enum.GetValues<TimelineEventKind>().ToHashSet(), all.Rows.Select(e => e.Kind).ToHashSet());
+        Assert.Equal(all.Rows.OrderByDescending(e => e.At).Select(e => e.At), all.Rows.Select(e => e.At));
+        Assert.Equal(all.Total, all.Rows.Count);
+        Assert.Contains(all.Rows, e => e.Kind == TimelineEventKind.Payment && e.Text == "R2026-990001" && e.Amount == 120.50m);
+        Assert.Contains(all.Rows, e => e.Kind == TimelineEventKind.Title && e.Text == unit.Buyer);
+        // Nothing of another unit.
+        var other = await TitleTesting.SoldUnitAsync(factory, skip: 1);
+        Assert.DoesNotContain((await PageAsync(factory, Roles.Supervisor, other.UnitId, [], new PageRequest(0, 100))).Rows,
+            e => e.Kind is TimelineEventKind.Payment or TimelineEventKind.Title or TimelineEventKind.Complaint);
+
+        var money = await PageAsync(factory, Roles.Supervisor, unit.UnitId, [TimelineEventKind.Payment, TimelineEventKind.PaymentRequest], new PageRequest(0, 100));
+        Assert.Equal([TimelineEventKind.PaymentRequest, TimelineEventKind.Payment], money.Rows.Select(e => e.Kind).Distinct().Order());
+
+        var second = await PageAsync(factory, Roles.Supervisor, unit.UnitId, [], new PageRequest(3, 3));
+        Assert.Equal(all.Total, second.Total);
+        Assert.Equal(all.Rows.Skip(3).Take(3).Select(e => (e.Kind, e.SourceId)), second.Rows.Select(e => (e.Kind, e.SourceId)));
+
+        // A clerk may not see notices: the timeline leaves them out.
+        var clerk = await PageAsync(factory, Roles.Clerk, unit.UnitId, [], new PageRequest(0, 100));
+        Assert.DoesNotContain(clerk.Rows, e => e.Kind == TimelineEventKind.Notice);
+        Assert.Equal(all.Total - all.Rows.Count(e => e.Kind == TimelineEventKind.Notice), clerk.Total);
+    }
+
+    private static async Task<Slice<TimelineEvent>> PageAsync(ClockedAppFactory factory, string role, int unitId, TimelineEventKind[] kinds, PageRequest page)
+    {
+        Slice<TimelineEvent>? slice = null;
+        await factory.AsAsync(role, async sp => slice = await sp.GetRequiredService<OccupantTimeline>().GetPageAsync(unitId, kinds, page));
+        return slice!;
+    }
+
+    /// <summary>A contact, a complaint and a repair logged at the desk; a request, a payment, a notice, an answered form and its follow-up on file; a changed phone.</summary>
+    private static async Task SeedOneOfEachAsync(ClockedAppFactory factory, SoldUnit unit)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var place = await db.Units.Where(u => u.Id == unit.UnitId).Select(u => new { u.BuildingId, u.Building!.EstateId }).SingleAsync();
+        var at = TitleTesting.Now.ToUniversalTime();
+        foreach (var (kind, minutes) in new[] { (RequestKind.Inquiry, 1), (RequestKind.Complaint, 2), (RequestKind.Repair, 3) })
+        {
+            db.ServiceRequests.Add(new ServiceRequest
+            {
+                EstateId = place.EstateId, UnitId = unit.UnitId, OccupantId = unit.BuyerId, Kind = kind, Channel = Channel.ServiceLine,
+                Content = $"{kind} of {unit.Buyer}", Status = RequestStatus.Open, ReceivedAt = at.AddMinutes(minutes), TakenByName = "Clerk",
+            });
+        }
+        var request = new PaymentRequest
+        {
+            EstateId = place.EstateId, BuildingId = place.BuildingId, UnitId = unit.UnitId, OccupantId = unit.BuyerId, Month = new(2026, 12, 1),
+            DueDate = new(2026, 12, 20), IssuedAt = at.AddMinutes(4), Total = 120.50m,
+        };
+        db.PaymentRequests.Add(request);
+        db.Payments.Add(new Payment
+        {
+            EstateId = place.EstateId, UnitId = unit.UnitId, OccupantId = unit.BuyerId, Amount = 120.50m, Method = PaymentMethod.Cash, ReceivedAt = at.AddMinutes(5),
+            ReceivedBy = "Finance", ReceiptYear = 2026, ReceiptSeq = 990001, ReceiptNumber = "R2026-990001",
+        });
+        db.Notices.Add(new Notice
+        {
+            EstateId = place.EstateId, Kind = "test", SourceKey = "timeline:" + unit.UnitId, Channel = NoticeChannel.Letter, RecipientKey = "occupant:" + unit.BuyerId,
+            OccupantId = unit.BuyerId, BuildingId = place.BuildingId, Language = "zh-Hans", Subject = "停水通知", Body = "…", CreatedAt = at.AddMinutes(6),
+        });
+        var templateId = await db.SurveyTemplates.Select(t => t.Id).FirstAsync();
+        var survey = new Survey
+        {
+            EstateId = place.EstateId, BuildingId = place.BuildingId, UnitId = unit.UnitId, OccupantId = unit.BuyerId, Quarter = "2026-Q4", TemplateId = templateId,
+            IssuedAt = at.AddDays(-30), Status = SurveyStatus.Answered, AnsweredAt = at.AddMinutes(7), Suggestion = "多些绿化",
+        };
+        db.Surveys.Add(survey);
+        await db.SaveChangesAsync();
+        db.FollowUps.Add(new FollowUp
+        {
+            SurveyId = survey.Id, EstateId = place.EstateId, UnitId = unit.UnitId, OccupantId = unit.BuyerId, Quarter = "2026-Q4", Opinion = "多些绿化",
+            CreatedAt = at.AddMinutes(8),
+        });
+        var buyer = await db.Occupants.SingleAsync(o => o.Id == unit.BuyerId);
+        buyer.Phone = "13900001111";
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using PropertyHub.Data;
+using PropertyHub.Features.Accounts.Access;
+using PropertyHub.Features.Audit;
+using PropertyHub.Features.OccupantFile.Titles;
+using PropertyHub.Features.OccupantFile.Vip;
+using PropertyHub.Features.Reception;
+using PropertyHub.Features.Registry;
+
+namespace PropertyHub.Features.OccupantFile.Timeline;
+
+/// <summary>
+/// The timeline of a unit and its occupants (業戶大事記), newest first: every source is one SELECT of the same shape,
+/// the chosen ones joined by UNION ALL in the database, ordered and paged there — no table is read into memory.
+/// Notices are listed only to those who may see notices.
+/// </summary>
+public sealed class OccupantTimeline(IDbContextFactory<AppDbContext> dbFactory, Permissions permissions)
+{
+    private const int ExcerptLength = 120;
+
+    public static readonly IReadOnlyList<TimelineEventKind> AllKinds = Enum.GetValues<TimelineEventKind>();
+
+    /// <summary>One page of the unit's timeline, of the <paramref name="kinds"/> chosen (all when empty).</summary>
+    public async Task<Slice<TimelineEvent>> GetPageAsync(int unitId, IReadOnlyCollection<TimelineEventKind> kinds, PageRequest page, CancellationToken ct = default)
+    {
+        var wanted = (kinds.Count == 0 ? AllKinds : kinds).ToHashSet();
+        if (!await permissions.MayAsync(Can.SeeNotices, ct))
+            wanted.Remove(TimelineEventKind.Notice);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        IQueryable<TimelineRow>? all = null;
+        foreach (var kind in AllKinds.Where(wanted.Contains))
+            all = all is null ? Source(db, unitId, kind) : all.Concat(Source(db, unitId, kind));
+        if (all is null)
+            return new Slice<TimelineEvent>([], 0);
+        var slice = await all.OrderByDescending(e => e.At).ThenByDescending(e => e.SourceId).ToSliceAsync(page, ct);
+        return new Slice<TimelineEvent>(slice.Rows.Select(r => new TimelineEvent((TimelineEventKind)r.Kind, r.At, r.SourceId, r.Text, r.Amount, r.By)).ToList(), slice.Total);
+    }
+
+    private static IQueryable<TimelineRow> Source(AppDbContext db, int unitId, TimelineEventKind kind)
+    {
+        var occupants = db.Occupants.Where(o => o.UnitId == unitId).Select(o => o.Id);
+        var requests = db.ServiceRequests.Where(r => r.UnitId == unitId);
+        return kind switch
+        {
+            TimelineEventKind.Contact => Contacts(requests.Where(r => r.Kind != RequestKind.Complaint && r.Kind != RequestKind.Repair), kind),
+            TimelineEventKind.Complaint => Contacts(requests.Where(r => r.Kind == RequestKind.Complaint), kind),
+            TimelineEventKind.Repair => Contacts(requests.Where(r => r.Kind == RequestKind.Repair), kind),
+            TimelineEventKind.PaymentRequest => db.PaymentRequests.Where(r => r.UnitId == unitId)
+                .Select(r => new TimelineRow { Kind = (int)kind, At = r.IssuedAt, SourceId = r.Id, Text = (string?)null, Amount = r.Total, By = (string?)null }),
+            TimelineEventKind.Payment => db.Payments.Where(p => p.UnitId == unitId)
+                .Select(p => new TimelineRow { Kind = (int)kind, At = p.ReceivedAt, SourceId = p.Id, Text = p.ReceiptNumber, Amount = p.Amount, By = p.ReceivedBy }),
+            TimelineEventKind.Notice => db.Notices.Where(n => n.OccupantId != null && occupants.Contains(n.OccupantId.Value))
+                .Select(n => new TimelineRow { Kind = (int)kind, At = n.CreatedAt, SourceId = n.Id, Text = n.Subject, Amount = (decimal?)null, By = (string?)null }),
+            TimelineEventKind.SurveyAnswer => db.Surveys.Where(s => s.UnitId == unitId && s.AnsweredAt != null)
+                .Select(s => new TimelineRow { Kind = (int)kind, At = s.AnsweredAt!.Value, SourceId = s.Id, Text = (string?)null, Amount = (decimal?)null, By = (string?)null }),
+            TimelineEventKind.FollowUp => db.FollowUps.Where(f => f.UnitId == unitId)
+                .Select(f => new TimelineRow { Kind = (int)kind, At = f.DoneAt ?? f.CreatedAt, SourceId = f.Id, Text = f.Outcome ?? f.Opinion, Amount = (decimal?)null, By = f.DoneBy }),
+            TimelineEventKind.Title => db.AuditEntries.Where(a => a.EntityType == nameof(TitleRecord) && a.Action == AuditAction.Created
+                    && db.TitleRecords.Any(t => t.Id == a.EntityId && t.UnitId == unitId))
+                .Select(a => new TimelineRow { Kind = (int)kind, At = a.At, SourceId = a.Id, Text = db.TitleRecords.Where(t => t.Id == a.EntityId).Select(t => t.Occupant!.Name).FirstOrDefault(), Amount = (decimal?)null, By = a.UserName }),
+            _ => db.AuditEntries.Where(a =>
+                    (a.EntityType == nameof(Unit) && a.EntityId == unitId)
+                    || (a.EntityType == nameof(Occupant) && occupants.Contains(a.EntityId))
+                    || (a.EntityType == nameof(VipProfile) && db.VipProfiles.Any(v => v.Id == a.EntityId && occupants.Contains(v.OccupantId))))
+                .Select(a => new TimelineRow { Kind = (int)kind, At = a.At, SourceId = a.Id, Text = a.EntityType, Amount = (decimal?)null, By = a.UserName }),
+        };
+    }
+
+    /// <summary>The shape every source is projected to, so that the database can join them by UNION ALL.</summary>
+    private sealed class TimelineRow
+    {
+        public int Kind { get; init; }
+        public DateTimeOffset At { get; init; }
+        public long SourceId { get; init; }
+        public string? Text { get; init; }
+        public decimal? Amount { get; init; }
+        public string? By { get; init; }
+    }
+
+    private static IQueryable<TimelineRow> Contacts(IQueryable<ServiceRequest> requests, TimelineEventKind kind) =>
+        requests.Select(r => new TimelineRow { Kind = (int)kind, At = r.ReceivedAt, SourceId = r.Id, Text = r.Content.Length > ExcerptLength ? r.Content.Substring(0, ExcerptLength) + "…" : r.Content, Amount = (decimal?)null, By = r.TakenByName });
+}
