@@ -71,3 +71,6 @@ public sealed class CollectionText;
 
 /// <summary>The fee books and reports, and the semiannual income and expenditure statement.</summary>
 public sealed class BooksText;
+
+/// <summary>Uploaded files: why one was refused (empty, too large, not of an accepted kind).</summary>
+public sealed class FilesText;
