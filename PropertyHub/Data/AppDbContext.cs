@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Audit;
 using PropertyHub.Features.Fees;
+using PropertyHub.Features.Files;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.Reception;
@@ -70,6 +71,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.OccupantFile.Titles.TitleRecord> TitleRecords => Set<Features.OccupantFile.Titles.TitleRecord>();
     public DbSet<Features.OccupantFile.Vip.VipProfile> VipProfiles => Set<Features.OccupantFile.Vip.VipProfile>();
     public DbSet<Features.OccupantFile.Vip.VipReviewReminder> VipReviewReminders => Set<Features.OccupantFile.Vip.VipReviewReminder>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
 
     /// <summary>The data-protection key ring (cookies, antiforgery, kept tokens), shared by every instance; never audited.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -72,5 +72,8 @@ public sealed class CollectionText;
 /// <summary>The fee books and reports, and the semiannual income and expenditure statement.</summary>
 public sealed class BooksText;
 
-/// <summary>The occupant's file: title records and ownership history.</summary>
+/// <summary>The occupant's file: title records, VIP service and the timeline.</summary>
 public sealed class OccupantFileText;
+
+/// <summary>Uploaded files: why one was refused (empty, too large, not of an accepted kind).</summary>
+public sealed class FilesText;

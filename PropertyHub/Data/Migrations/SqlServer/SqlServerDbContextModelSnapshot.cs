@@ -876,6 +876,59 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.ToTable("ReceiptCounters");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Files.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("StoredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("StoredFiles");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Files.StoredFileContent", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("FileId");
+
+                    b.ToTable("StoredFileContents");
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Notices.Notice", b =>
                 {
                     b.Property<int>("Id")
@@ -2357,6 +2410,15 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Files.StoredFileContent", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Files.StoredFile", null)
+                        .WithOne("Content")
+                        .HasForeignKey("PropertyHub.Features.Files.StoredFileContent", "FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Notices.Notice", b =>
                 {
                     b.HasOne("PropertyHub.Features.Registry.Estate", null)
@@ -2674,6 +2736,11 @@ namespace PropertyHub.Data.Migrations.SqlServer
             modelBuilder.Entity("PropertyHub.Features.Fees.PaymentRequest", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Files.StoredFile", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Reception.ServiceRequest", b =>

@@ -12,8 +12,8 @@ using PropertyHub.Data;
 namespace PropertyHub.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261205135003_OccupantFile")]
-    partial class OccupantFile
+    [Migration("20261205132416_StoredFiles")]
+    partial class StoredFiles
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -835,9 +835,6 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
-                    b.Property<int?>("OwnerId")
-                        .HasColumnType("integer");
-
                     b.Property<int>("PaymentRequestId")
                         .HasColumnType("integer");
 
@@ -852,8 +849,6 @@ namespace PropertyHub.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("FeeItemId");
-
-                    b.HasIndex("OwnerId");
 
                     b.HasIndex("PaymentRequestId");
 
@@ -874,6 +869,59 @@ namespace PropertyHub.Data.Migrations.Postgres
                     b.HasKey("EstateId", "Year");
 
                     b.ToTable("ReceiptCounters");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Files.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StoredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("StoredFiles");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Files.StoredFileContent", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("FileId");
+
+                    b.ToTable("StoredFileContents");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Notices.Notice", b =>
@@ -979,142 +1027,6 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Notices");
-                });
-
-            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Titles.TitleRecord", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("CertificateNumber")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("date");
-
-                    b.Property<int>("OccupantId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("PaymentProof")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("PurchaseContract")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OccupantId");
-
-                    b.HasIndex("UnitId", "From")
-                        .IsUnique();
-
-                    b.HasIndex("UnitId", "Sequence")
-                        .IsUnique();
-
-                    b.ToTable("TitleRecords");
-                });
-
-            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Vip.VipProfile", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int?>("CallBackMinutes")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("ComplaintReplyHours")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ContactChannel")
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<string>("ContactTimes")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<int>("OccupantId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int?>("RepairScheduleHours")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("ReviewOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("ServiceManagerId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<string>("ServiceManagerName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OccupantId")
-                        .IsUnique();
-
-                    b.HasIndex("ServiceManagerId");
-
-                    b.HasIndex("ReviewOn", "Id");
-
-                    b.ToTable("VipProfiles");
-                });
-
-            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Vip.VipReviewReminder", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTimeOffset>("RemindedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly>("ReviewOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("VipProfileId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("VipProfileId", "ReviewOn")
-                        .IsUnique();
-
-                    b.ToTable("VipReviewReminders");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.PersonalLinks.PersonalLink", b =>
@@ -1392,12 +1304,6 @@ namespace PropertyHub.Data.Migrations.Postgres
 
                     b.Property<bool>("RepliedLate")
                         .HasColumnType("boolean");
-
-                    b.Property<string>("ServiceManagerId")
-                        .HasColumnType("text");
-
-                    b.Property<string>("ServiceManagerName")
-                        .HasColumnType("text");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2336,11 +2242,6 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .HasForeignKey("FeeItemId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("PropertyHub.Features.Registry.Occupant", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("PropertyHub.Features.Fees.PaymentRequest", null)
                         .WithMany("Lines")
                         .HasForeignKey("PaymentRequestId")
@@ -2357,6 +2258,15 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Files.StoredFileContent", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Files.StoredFile", null)
+                        .WithOne("Content")
+                        .HasForeignKey("PropertyHub.Features.Files.StoredFileContent", "FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Notices.Notice", b =>
                 {
                     b.HasOne("PropertyHub.Features.Registry.Estate", null)
@@ -2369,49 +2279,6 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OccupantId")
                         .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Titles.TitleRecord", b =>
-                {
-                    b.HasOne("PropertyHub.Features.Registry.Occupant", "Occupant")
-                        .WithMany()
-                        .HasForeignKey("OccupantId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("PropertyHub.Features.Registry.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Occupant");
-                });
-
-            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Vip.VipProfile", b =>
-                {
-                    b.HasOne("PropertyHub.Features.Registry.Occupant", "Occupant")
-                        .WithMany()
-                        .HasForeignKey("OccupantId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("PropertyHub.Features.Accounts.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("ServiceManagerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Occupant");
-                });
-
-            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Vip.VipReviewReminder", b =>
-                {
-                    b.HasOne("PropertyHub.Features.OccupantFile.Vip.VipProfile", null)
-                        .WithMany()
-                        .HasForeignKey("VipProfileId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("PropertyHub.Features.PersonalLinks.PersonalLink", b =>
@@ -2674,6 +2541,11 @@ namespace PropertyHub.Data.Migrations.Postgres
             modelBuilder.Entity("PropertyHub.Features.Fees.PaymentRequest", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Files.StoredFile", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Reception.ServiceRequest", b =>
