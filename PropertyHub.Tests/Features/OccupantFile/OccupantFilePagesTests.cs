@@ -1,0 +1,89 @@
+using Bunit;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using PropertyHub.Features.Accounts;
+using PropertyHub.Features.OccupantFile.Timeline;
+using PropertyHub.Features.OccupantFile.Vip;
+using PropertyHub.Features.Reception;
+using PropertyHub.Features.Reception.Queue;
+using PropertyHub.Features.Registry;
+
+namespace PropertyHub.Tests.Features.OccupantFile;
+
+/// <summary>The pages: a VIP's item on the wallboard with its badge and service manager; the timeline page with its print button.</summary>
+public sealed class OccupantFilePagesTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    private static BunitContext Context(IServiceProvider sp)
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+        ctx.Services.AddLocalization();
+        ctx.Services.AddLogging();
+        ctx.Services.AddSingleton(sp.GetRequiredService<TimeProvider>());
+        ctx.Services.AddSingleton(sp.GetRequiredService<PropertyHub.Features.Settings.EstateTime>());
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+        return ctx;
+    }
+
+    [Fact]
+    public async Task Wallboard_VipComplaint_BadgeWithTheServiceManager()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var occupant = await db.Occupants.OrderBy(o => o.Id).Skip(5).Select(o => new { o.Id, o.UnitId, o.Unit!.Building!.EstateId }).FirstAsync();
+        string manager = "";
+        await factory.AsAsync(Roles.Manager, async sp =>
+        {
+            var supervisor = (await sp.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(SignIn.DemoEmail(Roles.Supervisor)))!;
+            manager = supervisor.DisplayName;
+            var saved = await sp.GetRequiredService<VipService>().SaveAsync(new VipForm
+            {
+                OccupantId = occupant.Id, Reason = "业委会主任", ServiceManagerId = supervisor.Id, ReviewOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60),
+            });
+            Assert.True(saved.Succeeded);
+        });
+        ServiceRequest? vip = null;
+        await factory.AsAsync(Roles.Clerk, async sp => vip = (await sp.GetRequiredService<ReceptionService>().LogAsync(new Intake
+        {
+            EstateId = occupant.EstateId, Kind = RequestKind.Complaint, Channel = Channel.ComplaintLine, Outcome = IntakeOutcome.Logged,
+            UnitId = occupant.UnitId, OccupantId = occupant.Id, CallerName = "Mr Wang", Content = "The lift stops between floors.",
+        })).Request);
+
+        await factory.AsAsync(Roles.Supervisor, async sp =>
+        {
+            await using var ctx = Context(sp);
+            ctx.Services.AddSingleton(sp.GetRequiredService<QueueQueries>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<IWorkQueueEvents>());
+            var board = ctx.Render<WallboardPage>();
+            var row = board.FindAll("[data-testid=wallboard-row]").Single(r => r.GetAttribute("data-request-id") == vip!.Id.ToString());
+            Assert.Equal($"VIP · {manager}", row.QuerySelector("[data-testid=vip-badge]")!.TextContent.Trim());
+            Assert.All(board.FindAll("[data-testid=wallboard-row]").Where(r => r != row), r => Assert.Null(r.QuerySelector("[data-testid=vip-badge]")));
+            await Task.CompletedTask;
+        });
+    }
+
+    [Fact]
+    public Task TimelinePage_UnitWithAContact_ListsItWithPrintButton() => factory.AsAsync(Roles.Supervisor, async sp =>
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var unit = await db.Units.OrderBy(u => u.Id).Skip(7).Select(u => new { u.Id, u.Building!.EstateId }).FirstAsync();
+        var logged = await sp.GetRequiredService<ReceptionService>().LogAsync(new Intake
+        {
+            EstateId = unit.EstateId, Kind = RequestKind.Repair, Channel = Channel.RepairHotline, Outcome = IntakeOutcome.Logged,
+            UnitId = unit.Id, CallerName = "Ms Li", Content = "The kitchen tap leaks.",
+        });
+        Assert.True(logged.Succeeded, string.Join("; ", logged.Errors.Select(e => e.Message)));
+        await using var ctx = Context(sp);
+        ctx.Services.AddSingleton(sp.GetRequiredService<OccupantTimeline>());
+        ctx.Services.AddSingleton(sp.GetRequiredService<RegistryService>());
+
+        var page = ctx.Render<TimelinePage>(p => p.Add(x => x.UnitId, unit.Id));
+
+        page.WaitForAssertion(() => Assert.Contains(page.FindAll("[data-testid=timeline-kind]"), k => k.GetAttribute("data-kind") == nameof(TimelineEventKind.Repair)),
+            TimeSpan.FromSeconds(10));
+        Assert.Contains("The kitchen tap leaks.", page.Markup);
+        Assert.NotNull(page.Find("[data-print]"));
+    });
+}
