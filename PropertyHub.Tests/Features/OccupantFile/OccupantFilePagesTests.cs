@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.OccupantFile.Timeline;
+using PropertyHub.Features.OccupantFile.Titles;
 using PropertyHub.Features.OccupantFile.Vip;
 using PropertyHub.Features.Reception;
 using PropertyHub.Features.Reception.Queue;
@@ -86,4 +87,28 @@ public sealed class OccupantFilePagesTests(AppFactory factory) : IClassFixture<A
         Assert.Contains("The kitchen tap leaks.", page.Markup);
         Assert.NotNull(page.Find("[data-print]"));
     });
+
+    [Theory]
+    [InlineData(Roles.Clerk, true)]
+    [InlineData(Roles.Finance, false)]
+    public async Task TitlePanel_SoldUnit_HistoryNewestFirstOwnerOnADayAndTheTransferButtonForThoseWhoMay(string role, bool mayRecord)
+    {
+        var unit = await TitleTesting.SoldUnitAsync(factory, skip: role == Roles.Clerk ? 11 : 12);
+        await TitleTesting.SellAsync(factory, unit, new DateOnly(2026, 11, 10));
+        await factory.AsAsync(role, async sp =>
+        {
+            await using var ctx = Context(sp);
+            ctx.AddAuthorization().SetAuthorized(role).SetAccess(role);
+            ctx.Services.AddSingleton(sp.GetRequiredService<TitleService>());
+            var occupants = (await sp.GetRequiredService<RegistryService>().GetUnitAsync(unit.UnitId))!.Occupants;
+
+            var panel = ctx.Render<TitleRecordsPanel>(p => p.Add(x => x.UnitId, unit.UnitId).Add(x => x.Occupants, occupants));
+
+            var rows = panel.FindAll("[data-testid=ownership-history] tbody tr");
+            Assert.Equal(2, rows.Count);
+            Assert.StartsWith($"{unit.Buyer}2026-11-10now", rows[0].TextContent.Replace(" ", "").Replace("\n", ""));
+            Assert.Contains("2026-11-09", rows[1].TextContent);
+            Assert.Equal(mayRecord, panel.FindAll("[data-testid=record-transfer]").Count == 1);
+        });
+    }
 }
