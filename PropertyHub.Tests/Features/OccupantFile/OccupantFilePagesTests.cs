@@ -109,6 +109,10 @@ public sealed class OccupantFilePagesTests(AppFactory factory) : IClassFixture<A
             Assert.StartsWith($"{unit.Buyer}2026-11-10now", rows[0].TextContent.Replace(" ", "").Replace("\n", ""));
             Assert.Contains("2026-11-09", rows[1].TextContent);
             Assert.Equal(mayRecord, panel.FindAll("[data-testid=record-transfer]").Count == 1);
+            var seller = ctx.Render<OwnershipNote>(p => p.Add(x => x.OccupantId, unit.SellerId));
+            var buyer = ctx.Render<OwnershipNote>(p => p.Add(x => x.OccupantId, unit.BuyerId));
+            Assert.Equal("Former owner, 2020-05-01 to 2026-11-09", seller.Find("[data-testid=ownership-note]").TextContent.Trim());
+            Assert.Equal("Owner since 2026-11-10", buyer.Find("[data-testid=ownership-note]").TextContent.Trim());
         });
     }
 }

@@ -36,6 +36,14 @@ public sealed class TitleServiceTests : IAsyncLifetime
         Assert.Equal([(unit.Buyer, new DateOnly(2026, 12, 10), (DateOnly?)null), (unit.Seller, new DateOnly(2020, 5, 1), new DateOnly(2026, 12, 9))],
             history.Select(h => (h.OwnerName, h.From, h.To)));
         Assert.Equal("沪房地浦字(2020)第001号", history[1].CertificateNumber);
+        OwnershipRow? seller = null, buyerStretch = null;
+        await factory.AsAsync(Roles.Clerk, async sp =>
+        {
+            seller = await sp.GetRequiredService<TitleService>().OwnershipOfAsync(unit.SellerId);
+            buyerStretch = await sp.GetRequiredService<TitleService>().OwnershipOfAsync(unit.BuyerId);
+        });
+        Assert.Equal((new DateOnly(2020, 5, 1), (DateOnly?)new DateOnly(2026, 12, 9)), (seller!.From, seller.To));
+        Assert.Equal((new DateOnly(2026, 12, 10), (DateOnly?)null), (buyerStretch!.From, buyerStretch.To));
         // The seller stays on the registry and on the history.
         await using var db = await factory.CreateDbContextAsync();
         Assert.True(await db.Occupants.AnyAsync(o => o.Id == unit.SellerId));

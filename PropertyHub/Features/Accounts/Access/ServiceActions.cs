@@ -180,6 +180,7 @@ public static class ServiceActions
         Key<RegistryService>(nameof(RegistryService.SearchAsync)),
         Key<TitleService>(nameof(TitleService.GetHistoryAsync)),
         Key<TitleService>(nameof(TitleService.OwnerOnAsync)),
+        Key<TitleService>(nameof(TitleService.OwnershipOfAsync)),
         Key<PropertyHub.Features.Files.FileIntake>(nameof(PropertyHub.Features.Files.FileIntake.ReadAsync)),
         Key<VipService>(nameof(VipService.GetFormAsync)),
         Key<VipService>(nameof(VipService.EstateDeadlinesAsync)),

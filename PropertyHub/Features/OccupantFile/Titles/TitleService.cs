@@ -37,6 +37,20 @@ public sealed class TitleService(
             .Select(o => new OwnerOn(o.OccupantId, o.Occupant!.Name, o.From)).FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>The occupant's latest stretch as owner of their unit (To: the last day, null while they own it), or null when none is on file.</summary>
+    public async Task<OwnershipRow?> OwnershipOfAsync(int occupantId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var record = await db.TitleRecords.AsNoTracking().Where(t => t.OccupantId == occupantId).OrderByDescending(t => t.Sequence)
+            .Select(t => new { t.Id, t.UnitId, t.Sequence, t.Occupant!.Name, t.From, t.PurchaseContract, t.CertificateNumber, t.PaymentProof }).FirstOrDefaultAsync(ct);
+        if (record is null)
+            return null;
+        var next = await db.TitleRecords.AsNoTracking().Where(t => t.UnitId == record.UnitId && t.Sequence > record.Sequence)
+            .OrderBy(t => t.Sequence).Select(t => (DateOnly?)t.From).FirstOrDefaultAsync(ct);
+        return new OwnershipRow(record.Id, record.Sequence, occupantId, record.Name, record.From, next?.AddDays(-1),
+            record.PurchaseContract, record.CertificateNumber, record.PaymentProof);
+    }
+
     /// <summary>
     /// Records the unit's next owner from <see cref="OwnershipTransfer.From"/> with the title records collected: the first
     /// owner on file, or a transfer from the owner now. Refused: an owner not on the unit, the owner now again, a date
