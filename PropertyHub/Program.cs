@@ -6,6 +6,7 @@ using PropertyHub.Features.Fees;
 using PropertyHub.Features.Fees.Books;
 using PropertyHub.Features.Fees.Collection;
 using PropertyHub.Features.Fees.PaidServices;
+using PropertyHub.Features.Fund;
 using PropertyHub.Features.Languages;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.Operations;
@@ -42,6 +43,7 @@ builder.AddFees();
 builder.AddPaidServices();
 builder.AddCollection();
 builder.AddBooks();
+builder.AddFund();
 builder.AddBackup();
 builder.AddOperations();
 
@@ -65,6 +67,7 @@ app.MapRegistryImport();
 app.MapReception();
 app.MapSurveyStatistics();
 app.MapBooks();
+app.MapFund();
 app.MapScheduledDuties();
 app.MapUi();
 

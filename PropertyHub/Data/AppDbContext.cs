@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Audit;
 using PropertyHub.Features.Fees;
+using PropertyHub.Features.Fund;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.Reception;
@@ -67,6 +68,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PaidService> PaidServices => Set<PaidService>();
     public DbSet<Disclosure> Disclosures => Set<Disclosure>();
     public DbSet<DisclosureLine> DisclosureLines => Set<DisclosureLine>();
+    public DbSet<FundAccount> FundAccounts => Set<FundAccount>();
+    public DbSet<FundEntry> FundEntries => Set<FundEntry>();
+    public DbSet<BankExpenseList> BankExpenseLists => Set<BankExpenseList>();
 
     /// <summary>The data-protection key ring (cookies, antiforgery, kept tokens), shared by every instance; never audited.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -71,3 +71,6 @@ public sealed class CollectionText;
 
 /// <summary>The fee books and reports, and the semiannual income and expenditure statement.</summary>
 public sealed class BooksText;
+
+/// <summary>The maintenance fund: accounts, ledger, approvals and bank expense lists.</summary>
+public sealed class FundText;

@@ -1,0 +1,27 @@
+using PropertyHub.Features.Accounts.Access;
+using PropertyHub.Features.Fund.BankLists;
+
+namespace PropertyHub.Features.Fund;
+
+/// <summary>The maintenance fund (P1§8): accounts, ledger, approvals and the custodian bank's expense lists.</summary>
+public static class FundExtensions
+{
+    public static WebApplicationBuilder AddFund(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<FundOptions>().BindConfiguration(FundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<FundService>();
+        services.AddScoped<FundApprovals>();
+        services.AddScoped<BankListService>();
+        services.AddScoped<BankListExport>();
+        return builder;
+    }
+
+    public static WebApplication MapFund(this WebApplication app)
+    {
+        app.MapGet("/fund/lists/{id:int}/export", async (int id, BankListExport export, CancellationToken ct) =>
+            await export.ExportAsync(id, ct) is { } file ? Results.File(file.Bytes, BankListExport.ContentType, file.FileName) : Results.NotFound())
+            .RequireAuthorization(Can.SeeFund);
+        return app;
+    }
+}
