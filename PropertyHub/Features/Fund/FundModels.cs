@@ -59,7 +59,7 @@ public sealed record FundBalance(decimal Ledger, decimal Committed)
 }
 
 public sealed record FundAccountView(int Id, int EstateId, string EstateName, string BankName, string MaskedNumber,
-    decimal OpeningBalance, DateOnly OpeningDate, FundBalance Balance);
+    decimal OpeningBalance, DateOnly OpeningDate, FundBalance Balance, DateOnly Today);
 
 public sealed record FundEntryRow(int Id, int Version, FundEntryKind Kind, FundReceiptSource? Source, FundUsageItem? UsageItem, DateOnly Date,
     decimal Amount, string Counterparty, string? Purpose, string? Reference, string? DecisionReference, FundEntryStatus Status,

@@ -289,6 +289,6 @@ public sealed class FundService(IDbContextFactory<AppDbContext> dbFactory, Curre
         return d > estateTime.Today(account.EstateId) ? "DateInFuture" : null;
     }
 
-    private static FundAccountView View(FundAccount a, string estateName, FundBalance balance) =>
-        new(a.Id, a.EstateId, estateName, a.BankName, FundRules.Mask(a.AccountNumber), a.OpeningBalance, a.OpeningDate, balance);
+    private FundAccountView View(FundAccount a, string estateName, FundBalance balance) =>
+        new(a.Id, a.EstateId, estateName, a.BankName, FundRules.Mask(a.AccountNumber), a.OpeningBalance, a.OpeningDate, balance, estateTime.Today(a.EstateId));
 }
