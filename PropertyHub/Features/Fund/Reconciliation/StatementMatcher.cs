@@ -24,11 +24,13 @@ public static class StatementMatcher
     public static IReadOnlyList<StatementMatch> Match(IReadOnlyList<StatementItem> statement, IReadOnlyList<LedgerItem> ledger, int windowDays)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(windowDays);
-        var byAmount = new Dictionary<decimal, List<LedgerItem>>();
-        foreach (var line in ledger.OrderBy(l => l.Date).ThenBy(l => l.Id))
+        // Candidates by amount and day: a line looks only at the days of its window, nearest first.
+        var byAmountAndDay = new Dictionary<long, List<LedgerItem>>();
+        foreach (var line in ledger)
         {
-            if (!byAmount.TryGetValue(line.Amount, out var same))
-                byAmount[line.Amount] = same = [];
+            var key = Key(line.Amount, line.Date.DayNumber);
+            if (!byAmountAndDay.TryGetValue(key, out var same))
+                byAmountAndDay[key] = same = [];
             same.Add(line);
         }
         var taken = new HashSet<int>();
@@ -36,13 +38,14 @@ public static class StatementMatcher
         var unmatched = new List<StatementItem>();
         foreach (var item in statement.OrderBy(s => s.Date).ThenBy(s => s.Id))
         {
-            var best = byAmount.TryGetValue(item.Amount, out var candidates) ? Best(item, candidates, taken, windowDays) : null;
+            var best = Best(item, byAmountAndDay, windowDays);
             if (best is null)
             {
                 unmatched.Add(item);
                 continue;
             }
             taken.Add(best.Id);
+            byAmountAndDay[Key(best.Amount, best.Date.DayNumber)].Remove(best);
             matches.Add(new StatementMatch(item.Id, [best.Id]));
         }
         if (unmatched.Count > 0)
@@ -50,26 +53,35 @@ public static class StatementMatcher
         return matches;
     }
 
-    private static LedgerItem? Best(StatementItem item, List<LedgerItem> candidates, HashSet<int> taken, int windowDays)
+    /// <summary>The untaken candidate nearest in date; at the same distance a same-reference one, then the lowest id.</summary>
+    private static LedgerItem? Best(StatementItem item, Dictionary<long, List<LedgerItem>> byAmountAndDay, int windowDays)
     {
-        LedgerItem? best = null;
-        (int Distance, int ReferenceRank, int Id) bestKey = default;
-        foreach (var candidate in candidates)
+        for (var distance = 0; distance <= windowDays; distance++)
         {
-            if (taken.Contains(candidate.Id))
-                continue;
-            var distance = Math.Abs(candidate.Date.DayNumber - item.Date.DayNumber);
-            if (distance > windowDays)
-                continue;
-            var referenceRank = ReferenceRank(item.Reference, candidate.Reference);
-            if (referenceRank < 0)
-                continue;
-            var key = (distance, referenceRank, candidate.Id);
-            if (best is null || key.CompareTo(bestKey) < 0)
-                (best, bestKey) = (candidate, key);
+            LedgerItem? best = null;
+            (int ReferenceRank, int Id) bestKey = default;
+            foreach (var day in distance == 0 ? [item.Date.DayNumber] : new[] { item.Date.DayNumber - distance, item.Date.DayNumber + distance })
+            {
+                if (!byAmountAndDay.TryGetValue(Key(item.Amount, day), out var candidates))
+                    continue;
+                foreach (var candidate in candidates)
+                {
+                    var referenceRank = ReferenceRank(item.Reference, candidate.Reference);
+                    if (referenceRank < 0)
+                        continue;
+                    var key = (referenceRank, candidate.Id);
+                    if (best is null || key.CompareTo(bestKey) < 0)
+                        (best, bestKey) = (candidate, key);
+                }
+            }
+            if (best is not null)
+                return best;
         }
-        return best;
+        return null;
     }
+
+    /// <summary>Amount in fen and day in one number: amounts have two decimals, day numbers stay below a million until 2738.</summary>
+    private static long Key(decimal amount, int dayNumber) => (long)(amount * 100m) * 1_000_000L + dayNumber;
 
     /// <summary>0: the same reference; 1: one of them has none; -1: two different references (never a match).</summary>
     private static int ReferenceRank(string? statement, string? ledger)
