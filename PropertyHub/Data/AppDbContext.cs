@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Audit;
 using PropertyHub.Features.Fees;
+using PropertyHub.Features.Files;
 using PropertyHub.Features.Fund;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.PersonalLinks;
@@ -71,6 +72,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<FundAccount> FundAccounts => Set<FundAccount>();
     public DbSet<FundEntry> FundEntries => Set<FundEntry>();
     public DbSet<BankExpenseList> BankExpenseLists => Set<BankExpenseList>();
+    public DbSet<PropertyHub.Features.Fund.Documents.FundEntryDocument> FundEntryDocuments => Set<PropertyHub.Features.Fund.Documents.FundEntryDocument>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
 
     /// <summary>The data-protection key ring (cookies, antiforgery, kept tokens), shared by every instance; never audited.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -72,5 +72,8 @@ public sealed class CollectionText;
 /// <summary>The fee books and reports, and the semiannual income and expenditure statement.</summary>
 public sealed class BooksText;
 
+/// <summary>Uploaded files: why one was refused (empty, too large, not of an accepted kind).</summary>
+public sealed class FilesText;
+
 /// <summary>The maintenance fund: accounts, ledger, approvals and bank expense lists.</summary>
 public sealed class FundText;

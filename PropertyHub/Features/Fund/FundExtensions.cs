@@ -1,5 +1,6 @@
 using PropertyHub.Features.Accounts.Access;
 using PropertyHub.Features.Fund.BankLists;
+using PropertyHub.Features.Fund.Documents;
 
 namespace PropertyHub.Features.Fund;
 
@@ -14,6 +15,7 @@ public static class FundExtensions
         services.AddScoped<FundApprovals>();
         services.AddScoped<BankListService>();
         services.AddScoped<BankListExport>();
+        services.AddScoped<FundDocuments>();
         return builder;
     }
 
@@ -22,6 +24,8 @@ public static class FundExtensions
         app.MapGet("/fund/lists/{id:int}/export", async (int id, BankListExport export, CancellationToken ct) =>
             await export.ExportAsync(id, ct) is { } file ? Results.File(file.Bytes, BankListExport.ContentType, file.FileName) : Results.NotFound())
             .RequireAuthorization(Can.SeeFund);
+        app.MapGet("/fund/documents/{fileId:guid}", (Guid fileId, HttpContext http, FundDocuments documents, CancellationToken ct) =>
+            documents.SendAsync(http, fileId, ct)).RequireAuthorization(Can.SeeFund);
         return app;
     }
 }

@@ -8,6 +8,7 @@ using PropertyHub.Features.Fees.PaidServices;
 using PropertyHub.Features.Fees.Requests;
 using PropertyHub.Features.Fund;
 using PropertyHub.Features.Fund.BankLists;
+using PropertyHub.Features.Fund.Documents;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.Reception;
@@ -98,6 +99,7 @@ public static class ServiceActions
         [Key<BankListService>(nameof(BankListService.CreateAsync))] = [Can.KeepFund],
         [Key<BankListService>(nameof(BankListService.SubmitAsync))] = [Can.KeepFund],
         [Key<BankListService>(nameof(BankListService.MarkPaidAsync))] = [Can.KeepFund],
+        [Key<FundDocuments>(nameof(FundDocuments.AttachAsync))] = [Can.KeepFund],
 
         // Notices
         [Key<NoticeService>(nameof(NoticeService.ResendAsync))] = [Can.ManageNotices],
@@ -218,6 +220,8 @@ public static class ServiceActions
         Key<BankListService>(nameof(BankListService.PageAsync)),
         Key<BankListService>(nameof(BankListService.SheetAsync)),
         Key<BankListExport>(nameof(BankListExport.ExportAsync)),
+        Key<FundDocuments>(nameof(FundDocuments.ListAsync)),
+        Key<FundDocuments>(nameof(FundDocuments.SendAsync)),
 
         Key<NoticeService>(nameof(NoticeService.PageAsync)),
         Key<NoticeService>(nameof(NoticeService.EstatesAsync)),

@@ -124,6 +124,32 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "FundEntryDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FundEntryId = table.Column<int>(type: "int", nullable: false),
+                    FileId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FundEntryDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FundEntryDocuments_FundEntries_FundEntryId",
+                        column: x => x.FundEntryId,
+                        principalTable: "FundEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FundEntryDocuments_StoredFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_BankExpenseLists_FundAccountId_Year_Seq",
                 table: "BankExpenseLists",
@@ -162,11 +188,25 @@ namespace PropertyHub.Data.Migrations.SqlServer
                 column: "ReversalOfId",
                 unique: true,
                 filter: "[ReversalOfId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundEntryDocuments_FileId",
+                table: "FundEntryDocuments",
+                column: "FileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundEntryDocuments_FundEntryId_FileId",
+                table: "FundEntryDocuments",
+                columns: new[] { "FundEntryId", "FileId" },
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "FundEntryDocuments");
+
             migrationBuilder.DropTable(
                 name: "FundEntries");
 
