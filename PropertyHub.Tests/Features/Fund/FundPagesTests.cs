@@ -6,7 +6,9 @@ using MudBlazor.Services;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Fund;
+using PropertyHub.Features.Files;
 using PropertyHub.Features.Fund.BankLists;
+using PropertyHub.Features.Fund.Documents;
 using PropertyHub.Features.Settings;
 using PropertyHub.Tests.Features.Registry;
 
@@ -32,6 +34,8 @@ public sealed class FundPagesTests : IAsyncLifetime
             ctx.Services.AddSingleton(sp.GetRequiredService<FundService>());
             ctx.Services.AddSingleton(sp.GetRequiredService<FundApprovals>());
             ctx.Services.AddSingleton(sp.GetRequiredService<BankListService>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<FundDocuments>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<FileIntake>());
             ctx.Services.AddSingleton(sp.GetRequiredService<EstateTime>());
             ctx.AddAuthorization().SetAuthorized(role).SetAccess(role);
             await test(ctx);

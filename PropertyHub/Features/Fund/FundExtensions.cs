@@ -24,8 +24,9 @@ public static class FundExtensions
         app.MapGet("/fund/lists/{id:int}/export", async (int id, BankListExport export, CancellationToken ct) =>
             await export.ExportAsync(id, ct) is { } file ? Results.File(file.Bytes, BankListExport.ContentType, file.FileName) : Results.NotFound())
             .RequireAuthorization(Can.SeeFund);
-        app.MapGet("/fund/documents/{fileId:guid}", (Guid fileId, HttpContext http, FundDocuments documents, CancellationToken ct) =>
-            documents.SendAsync(http, fileId, ct)).RequireAuthorization(Can.SeeFund);
+        // No route constraint: a malformed id is answered after the policy, like any other, with 404.
+        app.MapGet("/fund/documents/{fileId}", async (string fileId, HttpContext http, FundDocuments documents, CancellationToken ct) =>
+            Guid.TryParse(fileId, out var id) ? await documents.SendAsync(http, id, ct) : Results.NotFound()).RequireAuthorization(Can.SeeFund);
         return app;
     }
 }

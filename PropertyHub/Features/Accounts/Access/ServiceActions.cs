@@ -222,6 +222,8 @@ public static class ServiceActions
         Key<BankListExport>(nameof(BankListExport.ExportAsync)),
         Key<FundDocuments>(nameof(FundDocuments.ListAsync)),
         Key<FundDocuments>(nameof(FundDocuments.SendAsync)),
+        // Checks an upload's size and kind; reads and stores nothing (the caller's own action stores it).
+        Key<PropertyHub.Features.Files.FileIntake>(nameof(PropertyHub.Features.Files.FileIntake.ReadAsync)),
 
         Key<NoticeService>(nameof(NoticeService.PageAsync)),
         Key<NoticeService>(nameof(NoticeService.EstatesAsync)),
