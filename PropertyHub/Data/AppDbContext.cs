@@ -8,6 +8,7 @@ using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Audit;
 using PropertyHub.Features.Fees;
 using PropertyHub.Features.Files;
+using PropertyHub.Features.Fund;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.Reception;
@@ -71,6 +72,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.OccupantFile.Titles.TitleRecord> TitleRecords => Set<Features.OccupantFile.Titles.TitleRecord>();
     public DbSet<Features.OccupantFile.Vip.VipProfile> VipProfiles => Set<Features.OccupantFile.Vip.VipProfile>();
     public DbSet<Features.OccupantFile.Vip.VipReviewReminder> VipReviewReminders => Set<Features.OccupantFile.Vip.VipReviewReminder>();
+    public DbSet<FundAccount> FundAccounts => Set<FundAccount>();
+    public DbSet<FundEntry> FundEntries => Set<FundEntry>();
+    public DbSet<BankExpenseList> BankExpenseLists => Set<BankExpenseList>();
+    public DbSet<PropertyHub.Features.Fund.Documents.FundEntryDocument> FundEntryDocuments => Set<PropertyHub.Features.Fund.Documents.FundEntryDocument>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
 

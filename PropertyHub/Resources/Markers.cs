@@ -77,3 +77,6 @@ public sealed class OccupantFileText;
 
 /// <summary>Uploaded files: why one was refused (empty, too large, not of an accepted kind).</summary>
 public sealed class FilesText;
+
+/// <summary>The maintenance fund: accounts, ledger, approvals and bank expense lists.</summary>
+public sealed class FundText;

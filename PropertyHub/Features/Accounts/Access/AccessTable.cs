@@ -83,6 +83,10 @@ public static class AccessTable
             new(Can.ApproveDisclosures, "Fees", "Approve and publish a disclosure", [Manager]),
             new(Can.CorrectDisclosures, "Fees", "Reopen a published disclosure for correction", [Finance, Manager]),
 
+            new(Can.SeeFund, "Maintenance fund", "See the fund accounts, the ledger and the bank expense lists", [Finance, Manager, Admin]),
+            new(Can.KeepFund, "Maintenance fund", "Open fund accounts, record receipts, request expenditures, reverse lines, draw up and submit bank expense lists, mark lines paid", [Finance]),
+            new(Can.ApproveFundExpenditures, "Maintenance fund", "Approve or reject fund expenditures (above the threshold, a second Manager approves too)", [Manager]),
+
             new(Can.SeeNotices, "Notices", "See every notice with its subject, state and why a delivery failed (the notices page, the unit page)", Leads),
             new(Can.ManageNotices, "Notices", "Re-send and cancel notices; post on the notice board", Leads),
             new(Can.PrintLetters, "Notices", "Print letter batches and mark them delivered", Desk),

@@ -48,6 +48,11 @@ public static class Can
     public const string ApproveDisclosures = nameof(ApproveDisclosures);
     public const string CorrectDisclosures = nameof(CorrectDisclosures);
 
+    // Maintenance fund
+    public const string SeeFund = nameof(SeeFund);
+    public const string KeepFund = nameof(KeepFund);
+    public const string ApproveFundExpenditures = nameof(ApproveFundExpenditures);
+
     // Notices
     public const string SeeNotices = nameof(SeeNotices);
     public const string ManageNotices = nameof(ManageNotices);

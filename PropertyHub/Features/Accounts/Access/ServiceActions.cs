@@ -6,6 +6,9 @@ using PropertyHub.Features.Fees.Collection;
 using PropertyHub.Features.Fees.Disclosures;
 using PropertyHub.Features.Fees.PaidServices;
 using PropertyHub.Features.Fees.Requests;
+using PropertyHub.Features.Fund;
+using PropertyHub.Features.Fund.BankLists;
+using PropertyHub.Features.Fund.Documents;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.OccupantFile.Titles;
 using PropertyHub.Features.OccupantFile.Vip;
@@ -92,6 +95,18 @@ public static class ServiceActions
         [Key<DisclosureService>(nameof(DisclosureService.ApproveAsync))] = [Can.ApproveDisclosures],
         [Key<DisclosureService>(nameof(DisclosureService.PublishAsync))] = [Can.ApproveDisclosures],
         [Key<DisclosureService>(nameof(DisclosureService.CorrectAsync))] = [Can.CorrectDisclosures],
+
+        // Maintenance fund
+        [Key<FundService>(nameof(FundService.OpenAccountAsync))] = [Can.KeepFund],
+        [Key<FundService>(nameof(FundService.RecordReceiptAsync))] = [Can.KeepFund],
+        [Key<FundService>(nameof(FundService.RequestExpenditureAsync))] = [Can.KeepFund],
+        [Key<FundService>(nameof(FundService.ReverseAsync))] = [Can.KeepFund],
+        [Key<FundApprovals>(nameof(FundApprovals.ApproveAsync))] = [Can.ApproveFundExpenditures],
+        [Key<FundApprovals>(nameof(FundApprovals.RejectAsync))] = [Can.ApproveFundExpenditures],
+        [Key<BankListService>(nameof(BankListService.CreateAsync))] = [Can.KeepFund],
+        [Key<BankListService>(nameof(BankListService.SubmitAsync))] = [Can.KeepFund],
+        [Key<BankListService>(nameof(BankListService.MarkPaidAsync))] = [Can.KeepFund],
+        [Key<FundDocuments>(nameof(FundDocuments.AttachAsync))] = [Can.KeepFund],
 
         // Notices
         [Key<NoticeService>(nameof(NoticeService.ResendAsync))] = [Can.ManageNotices],
@@ -181,6 +196,7 @@ public static class ServiceActions
         Key<TitleService>(nameof(TitleService.GetHistoryAsync)),
         Key<TitleService>(nameof(TitleService.OwnerOnAsync)),
         Key<TitleService>(nameof(TitleService.OwnershipOfAsync)),
+        // Checks an upload's size and kind; reads and stores nothing (the caller's own action stores it).
         Key<PropertyHub.Features.Files.FileIntake>(nameof(PropertyHub.Features.Files.FileIntake.ReadAsync)),
         Key<VipService>(nameof(VipService.GetFormAsync)),
         Key<VipService>(nameof(VipService.EstateDeadlinesAsync)),
@@ -212,6 +228,17 @@ public static class ServiceActions
         Key<DisclosureDrafter>(nameof(DisclosureDrafter.IncomeAsync)),
         Key<DisclosureService>(nameof(DisclosureService.ListAsync)),
         Key<DisclosureService>(nameof(DisclosureService.GetAsync)),
+
+        Key<FundService>(nameof(FundService.AccountsAsync)),
+        Key<FundService>(nameof(FundService.AccountAsync)),
+        Key<FundService>(nameof(FundService.EstatesAsync)),
+        Key<FundService>(nameof(FundService.PageAsync)),
+        Key<FundApprovals>(nameof(FundApprovals.PendingAsync)),
+        Key<BankListService>(nameof(BankListService.PageAsync)),
+        Key<BankListService>(nameof(BankListService.SheetAsync)),
+        Key<BankListExport>(nameof(BankListExport.ExportAsync)),
+        Key<FundDocuments>(nameof(FundDocuments.ListAsync)),
+        Key<FundDocuments>(nameof(FundDocuments.SendAsync)),
 
         Key<NoticeService>(nameof(NoticeService.PageAsync)),
         Key<NoticeService>(nameof(NoticeService.EstatesAsync)),

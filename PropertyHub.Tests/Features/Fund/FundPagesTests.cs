@@ -1,0 +1,144 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using PropertyHub.Data;
+using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Fund;
+using PropertyHub.Features.Files;
+using PropertyHub.Features.Fund.BankLists;
+using PropertyHub.Features.Fund.Documents;
+using PropertyHub.Features.Settings;
+using PropertyHub.Tests.Features.Registry;
+
+namespace PropertyHub.Tests.Features.Fund;
+
+/// <summary>The fund's pages with the app's real services, in English, as Finance or the Manager.</summary>
+public sealed class FundPagesTests : IAsyncLifetime
+{
+    private readonly AppFactory factory = new();
+    private FundScenario fund = null!;
+
+    public async Task InitializeAsync() => fund = await new FundScenario(factory).OpenAsync();
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    private Task RenderAsync(string role, Func<BunitContext, Task> test) =>
+        RegistryTesting.InCultureAsync("en", () => factory.AsAsync(role, async (_, sp) =>
+        {
+            await using var ctx = new BunitContext();
+            ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+            ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+            ctx.Services.AddLocalization();
+            ctx.Services.AddSingleton(sp.GetRequiredService<FundService>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<FundApprovals>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<BankListService>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<FundDocuments>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<FileIntake>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<EstateTime>());
+            ctx.AddAuthorization().SetAuthorized(role).SetAccess(role);
+            await test(ctx);
+        }));
+
+    [Fact]
+    public async Task AccountPage_ShowsTheMaskedNumberBalanceAndLedger()
+    {
+        Assert.True((await fund.ReceiveAsync("1500.00")).Ok);
+
+        await RenderAsync(Roles.Finance, ctx =>
+        {
+            var page = ctx.Render<FundAccountPage>(p => p.Add(x => x.AccountId, fund.AccountId));
+            page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=fund-ledger-amount]")), TimeSpan.FromSeconds(10));
+
+            Assert.Equal("**** 5678", page.Find("[data-testid=fund-masked-number]").TextContent);
+            Assert.DoesNotContain("3501000012345678", page.Markup, StringComparison.Ordinal);
+            Assert.Equal("¥101,500.00", page.Find("[data-testid=fund-ledger-balance]").TextContent);
+            Assert.Equal("¥1,500.00", page.Find("[data-testid=fund-ledger-amount]").TextContent);
+            Assert.Equal("Posted", page.Find("[data-testid=fund-ledger-status]").TextContent.Trim());
+            return Task.CompletedTask;
+        });
+    }
+
+    [Fact]
+    public async Task ExpenditureForm_NoUsageItem_SaysSo_OverTheBalance_WarnsThenRequestsOnTheSecondPress()
+    {
+        await RenderAsync(Roles.Finance, async ctx =>
+        {
+            var today = (await fund.AccountAsync())!.Today;
+            var form = ctx.Render<ExpenditureForm>(p => p.Add(x => x.AccountId, fund.AccountId).Add(x => x.Today, today));
+            form.Find("input[data-testid=fund-expenditure-amount]").Change("150000.00");
+            form.Find("input[data-testid=fund-expenditure-payee]").Change("福州安居维修工程有限公司");
+            form.Find("input[data-testid=fund-expenditure-payee-account]").Change("6222000099990001");
+            form.Find("input[data-testid=fund-expenditure-purpose]").Change("电梯大修");
+
+            form.Find("form[data-testid=fund-expenditure-form]").Submit();
+            form.WaitForAssertion(() => Assert.Equal("Choose the usage item.", form.Find("[data-testid=fund-expenditure-usage-error]").TextContent), TimeSpan.FromSeconds(10));
+
+            form.Find("input[data-testid=fund-usage-MajorRepairs]").Click();
+            form.Find("form[data-testid=fund-expenditure-form]").Submit();
+            form.WaitForAssertion(() => Assert.Contains("more than is available", form.Find("[data-testid=fund-expenditure-warning]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+            Assert.Equal(0, await CountAsync());
+
+            form.Find("form[data-testid=fund-expenditure-form]").Submit();
+            form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("[data-testid=fund-expenditure-done]")), TimeSpan.FromSeconds(10));
+        });
+
+        await using var db = await factory.CreateDbContextAsync();
+        var entry = await db.FundEntries.SingleAsync();
+        Assert.Equal((150_000m, FundUsageItem.MajorRepairs, FundEntryStatus.Requested), (entry.Amount, entry.UsageItem, entry.Status));
+    }
+
+    [Fact]
+    public async Task FundPage_AsManager_ApprovesARequest()
+    {
+        var id = (await fund.RequestAsync("900.00")).Id!.Value;
+
+        await RenderAsync(Roles.Manager, ctx =>
+        {
+            ctx.Render<MudDialogProvider>();
+            var page = ctx.Render<FundPage>();
+            page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=fund-approve]")), TimeSpan.FromSeconds(10));
+            Assert.Empty(page.FindAll("form[data-testid=fund-account-form]"));
+
+            page.Find("[data-testid=fund-approve]").Click();
+
+            page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=fund-approve]")), TimeSpan.FromSeconds(10));
+            return Task.CompletedTask;
+        });
+
+        Assert.Equal(FundEntryStatus.Approved, (await fund.EntryAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task BankListPage_SubmittedThenALineMarkedPaid()
+    {
+        var id = (await fund.RequestAsync("1200.00")).Id!.Value;
+        Assert.True((await fund.ApproveAsync(id, SignIn.DemoEmail(Roles.Manager))).Ok);
+        var list = await fund.As(Roles.Finance, sp => sp.GetRequiredService<BankListService>().CreateAsync(fund.AccountId));
+
+        await RenderAsync(Roles.Finance, ctx =>
+        {
+            var page = ctx.Render<BankListPage>(p => p.Add(x => x.Id, list.Id!.Value));
+            page.WaitForElement("[data-testid=fund-list-submit]", TimeSpan.FromSeconds(10));
+            Assert.Equal("1,200.00", page.Find("[data-testid=fund-list-total]").TextContent);
+            Assert.Empty(page.FindAll("[data-testid=fund-paid-form]"));
+
+            page.Find("[data-testid=fund-list-submit]").Click();
+            page.WaitForElement("form[data-testid=fund-paid-form]", TimeSpan.FromSeconds(10));
+            page.Find("input[data-testid=fund-paid-reference]").Change("BK20260312001");
+            page.Find("form[data-testid=fund-paid-form]").Submit();
+
+            page.WaitForAssertion(() => Assert.Equal("BK20260312001", page.Find("[data-testid=fund-list-paid]").TextContent), TimeSpan.FromSeconds(10));
+            return Task.CompletedTask;
+        });
+
+        Assert.Equal(FundEntryStatus.Paid, (await fund.EntryAsync(id)).Status);
+    }
+
+    private async Task<int> CountAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.FundEntries.CountAsync();
+    }
+}

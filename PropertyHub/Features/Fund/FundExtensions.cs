@@ -1,0 +1,32 @@
+using PropertyHub.Features.Accounts.Access;
+using PropertyHub.Features.Fund.BankLists;
+using PropertyHub.Features.Fund.Documents;
+
+namespace PropertyHub.Features.Fund;
+
+/// <summary>The maintenance fund (P1§8): accounts, ledger, approvals and the custodian bank's expense lists.</summary>
+public static class FundExtensions
+{
+    public static WebApplicationBuilder AddFund(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<FundOptions>().BindConfiguration(FundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<FundService>();
+        services.AddScoped<FundApprovals>();
+        services.AddScoped<BankListService>();
+        services.AddScoped<BankListExport>();
+        services.AddScoped<FundDocuments>();
+        return builder;
+    }
+
+    public static WebApplication MapFund(this WebApplication app)
+    {
+        app.MapGet("/fund/lists/{id:int}/export", async (int id, BankListExport export, CancellationToken ct) =>
+            await export.ExportAsync(id, ct) is { } file ? Results.File(file.Bytes, BankListExport.ContentType, file.FileName) : Results.NotFound())
+            .RequireAuthorization(Can.SeeFund);
+        // No route constraint: a malformed id is answered after the policy, like any other, with 404.
+        app.MapGet("/fund/documents/{fileId}", async (string fileId, HttpContext http, FundDocuments documents, CancellationToken ct) =>
+            Guid.TryParse(fileId, out var id) ? await documents.SendAsync(http, id, ct) : Results.NotFound()).RequireAuthorization(Can.SeeFund);
+        return app;
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Localization;
+using PropertyHub.Resources;
+
+namespace PropertyHub.Features.Fund;
+
+/// <summary>How a ledger line's kind and state read on the pages.</summary>
+public static class FundFormat
+{
+    public static string What(IStringLocalizer<FundText> text, FundEntryRow row) =>
+        row.Kind == FundEntryKind.Receipt ? text[$"Source_{row.Source}"] : text[$"Usage_{row.UsageItem}"];
+
+    public static string Status(IStringLocalizer<FundText> text, FundEntryRow row)
+    {
+        var status = text[$"Status_{row.Status}"].Value;
+        if (row.ReversalOfId is not null)
+            return text["IsReversal"];
+        if (row.Reversed)
+            return status + " · " + text["WasReversed"];
+        return row.BankListNumber is { } number ? status + " · " + number : status;
+    }
+}

@@ -1,0 +1,80 @@
+namespace PropertyHub.Features.Fund;
+
+public sealed class FundAccountInput
+{
+    public int EstateId { get; set; }
+    public string? BankName { get; set; }
+    public string? AccountNumber { get; set; }
+    public string? OpeningBalance { get; set; }
+    public DateOnly? OpeningDate { get; set; }
+}
+
+public sealed class FundReceiptInput
+{
+    public int FundAccountId { get; set; }
+    public FundReceiptSource Source { get; set; }
+    public DateOnly? Date { get; set; }
+    public string? Amount { get; set; }
+    public string? Counterparty { get; set; }
+    public string? Reference { get; set; }
+}
+
+public sealed class FundExpenditureInput
+{
+    public int FundAccountId { get; set; }
+    public FundUsageItem? UsageItem { get; set; }
+    public DateOnly? Date { get; set; }
+    public string? Amount { get; set; }
+    public string? Counterparty { get; set; }
+    public string? CounterpartyAccount { get; set; }
+    public string? Purpose { get; set; }
+    public string? Reference { get; set; }
+    public string? DecisionReference { get; set; }
+    /// <summary>Finance saw the over-balance warning and asks anyway.</summary>
+    public bool OverBalanceConfirmed { get; set; }
+}
+
+/// <summary>
+/// The outcome of a fund action. Errors are FundText keys per field ("" for the whole form); nothing was written when
+/// there are any. <see cref="Warning"/> is a FundText key when the action stopped to ask (over the balance).
+/// </summary>
+public sealed record FundResult(IReadOnlyDictionary<string, string> Errors, int? Id = null, string? Warning = null)
+{
+    public bool Ok => Errors.Count == 0 && Warning is null;
+
+    public static FundResult Fail(string field, string key) => new(new Dictionary<string, string> { [field] = key });
+
+    public static FundResult Done(int id) => new(new Dictionary<string, string>(), id);
+
+    public static FundResult Warn(string key) => new(new Dictionary<string, string>(), null, key);
+}
+
+/// <summary>
+/// The ledger balance (opening + receipts − paid expenditures, reversals included), what approved or requested
+/// expenditures have promised, and what is left to spend.
+/// </summary>
+public sealed record FundBalance(decimal Ledger, decimal Committed)
+{
+    public decimal Available => Ledger - Committed;
+}
+
+public sealed record FundAccountView(int Id, int EstateId, string EstateName, string BankName, string MaskedNumber,
+    decimal OpeningBalance, DateOnly OpeningDate, FundBalance Balance, DateOnly Today);
+
+public sealed record FundEntryRow(int Id, int Version, FundEntryKind Kind, FundReceiptSource? Source, FundUsageItem? UsageItem, DateOnly Date,
+    decimal Amount, string Counterparty, string? Purpose, string? Reference, string? DecisionReference, FundEntryStatus Status,
+    string RecordedBy, string? FirstApprovedBy, string? SecondApprovedBy, string? BankListNumber, string? BankReference,
+    int? ReversalOfId, bool Reversed, string? Reason)
+{
+    /// <summary>A posted line not yet reversed, and not itself a reversal, may be reversed.</summary>
+    public bool CanReverse => Status is FundEntryStatus.Posted or FundEntryStatus.Paid && ReversalOfId is null && !Reversed;
+}
+
+/// <summary>Which lines of the ledger to list.</summary>
+public enum FundLedgerFilter
+{
+    All,
+    Receipts,
+    Expenditures,
+    AwaitingApproval,
+}
