@@ -12,6 +12,7 @@ using PropertyHub.Features.Operations;
 using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.Reception;
 using PropertyHub.Features.Registry;
+using PropertyHub.Features.Repairs;
 using PropertyHub.Features.Registry.Import;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Settings;
@@ -42,6 +43,7 @@ builder.AddFees();
 builder.AddPaidServices();
 builder.AddCollection();
 builder.AddBooks();
+builder.AddRepairs();
 builder.AddBackup();
 builder.AddOperations();
 

@@ -11,6 +11,7 @@ using PropertyHub.Features.Notices;
 using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.Reception;
 using PropertyHub.Features.Registry;
+using PropertyHub.Features.Repairs;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Surveys;
 
@@ -67,6 +68,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PaidService> PaidServices => Set<PaidService>();
     public DbSet<Disclosure> Disclosures => Set<Disclosure>();
     public DbSet<DisclosureLine> DisclosureLines => Set<DisclosureLine>();
+    public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<RepairFollowUp> RepairFollowUps => Set<RepairFollowUp>();
+    public DbSet<RepairSettings> RepairSettings => Set<RepairSettings>();
 
     /// <summary>The data-protection key ring (cookies, antiforgery, kept tokens), shared by every instance; never audited.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -71,3 +71,6 @@ public sealed class CollectionText;
 
 /// <summary>The fee books and reports, and the semiannual income and expenditure statement.</summary>
 public sealed class BooksText;
+
+/// <summary>Repairs: work orders, appointments, the engineer's visits, acceptance and the follow-up call.</summary>
+public sealed class RepairsText;

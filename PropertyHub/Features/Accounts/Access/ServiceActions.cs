@@ -17,6 +17,7 @@ using PropertyHub.Features.Reception.Ledger;
 using PropertyHub.Features.Reception.Measures;
 using PropertyHub.Features.Reception.Queue;
 using PropertyHub.Features.Registry;
+using PropertyHub.Features.Repairs;
 using PropertyHub.Features.Registry.Import;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Settings;
@@ -111,6 +112,16 @@ public static class ServiceActions
         [Key<SurveyTemplateService>(nameof(SurveyTemplateService.MoveItemAsync))] = [Can.EditSurveyTemplates],
         [Key<SurveyTemplateService>(nameof(SurveyTemplateService.SetArchivedAsync))] = [Can.EditSurveyTemplates],
         [Key<StandardSurveyTemplate>(nameof(StandardSurveyTemplate.EnsureAsync))] = [Can.SetUpDatabase],
+
+        // Repairs
+        [Key<WorkOrderService>(nameof(WorkOrderService.CreateAsync))] = [Can.RaiseWorkOrders],
+        [Key<WorkOrderService>(nameof(WorkOrderService.ScheduleAsync))] = [Can.ScheduleRepairs],
+        [Key<WorkOrderService>(nameof(WorkOrderService.CancelAsync))] = [Can.ScheduleRepairs],
+        [Key<WorkOrderService>(nameof(WorkOrderService.ArriveAsync))] = [Can.WorkVisits],
+        [Key<WorkOrderService>(nameof(WorkOrderService.FinishAsync))] = [Can.WorkVisits],
+        [Key<WorkOrderService>(nameof(WorkOrderService.RecordAcceptanceAsync))] = [Can.WorkVisits],
+        [Key<WorkOrderService>(nameof(WorkOrderService.RecordFollowUpAsync))] = [Can.FollowUpRepairs],
+        [Key<WorkOrderService>(nameof(WorkOrderService.CloseAsync))] = [Can.FollowUpRepairs],
 
         // Administration and operations
         [Key<UserAdministration>(nameof(UserAdministration.PageAsync))] = [Can.AdministerUsers],
@@ -229,6 +240,11 @@ public static class ServiceActions
         Key<DutiesOverview>(nameof(DutiesOverview.SnapshotAsync)),
         Key<IntakeValidator>(nameof(IntakeValidator.CheckAsync)),
         Key<RegistryImportParser>(nameof(RegistryImportParser.ParseAsync)),
+
+        Key<WorkOrderService>(nameof(WorkOrderService.GetAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.ForRequestAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.PageAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.EngineersAsync)),
 
         // Who acts and what they may: the checks themselves.
         Key<CurrentActor>(nameof(CurrentActor.GetAsync)),
