@@ -26,6 +26,8 @@ public sealed record WorkOrderDraft
     public WorkOrderKind Kind { get; init; }
     public RepairLocation Location { get; init; }
     public int? UnitId { get; init; }
+    /// <summary>The unit as staff type it ("1-1201"), when <see cref="UnitId"/> is not given.</summary>
+    public string? UnitAddress { get; init; }
     public int? BuildingId { get; init; }
     public string? Place { get; init; }
     public RepairCategory? Category { get; init; }

@@ -11,8 +11,32 @@ public sealed record EngineerOption(string Id, string Name);
 public sealed record WorkOrderRow(int Id, int RequestId, string Where, RepairCategory Category, RepairUrgency Urgency, bool IsPaid,
     WorkOrderStatus Status, string? EngineerName, DateTimeOffset? WindowStart, DateTimeOffset? WindowEnd, DateTimeOffset? DueAt, DateTimeOffset CreatedAt);
 
+/// <summary>An open repair request that has no work order yet.</summary>
+public sealed record WaitingRequestRow(int Id, int EstateId, int? UnitId, string? Unit, string? CallerName, string Content, DateTimeOffset ReceivedAt, DateTimeOffset? DueAt);
+
 public sealed partial class WorkOrderService
 {
+    /// <summary>One page of an estate's open repair requests without a work order, the most urgent first.</summary>
+    public async Task<Slice<WaitingRequestRow>> WaitingRequestsAsync(int estateId, PageRequest page, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.ServiceRequests.AsNoTracking()
+            .Where(r => r.EstateId == estateId && r.Kind == Reception.RequestKind.Repair && r.Status == Reception.RequestStatus.Open
+                && !db.WorkOrders.Any(w => w.ServiceRequestId == r.Id));
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(r => r.DueAt == null).ThenBy(r => r.DueAt).ThenBy(r => r.Id).Skip(page.SafeSkip).Take(page.SafeTake)
+            .Select(r => new WaitingRequestRow(r.Id, r.EstateId, r.UnitId, r.Unit == null ? null : r.Unit.Building!.Code + "-" + r.Unit.Number,
+                r.CallerName, r.Content, r.ReceivedAt, r.DueAt)).ToListAsync(ct);
+        return new Slice<WaitingRequestRow>(rows, total);
+    }
+
+    /// <summary>The estate the repairs pages open on: the first.</summary>
+    public async Task<int?> DefaultEstateIdAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Estates.OrderBy(e => e.Id).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>The work order with its request (and timeline), unit and appointments (current and history).</summary>
     public async Task<WorkOrder?> GetAsync(int id, CancellationToken ct = default)
     {

@@ -48,6 +48,11 @@ public sealed partial class WorkOrderService(
                 return RepairResult.Invalid("", text["AlreadyHasWorkOrder"]);
             draft = draft with { EstateId = request.EstateId, Kind = WorkOrderKind.Repair, UnitId = draft.UnitId ?? request.UnitId };
         }
+        if (draft.UnitId is null && Registry.TypedText.Text(draft.UnitAddress) is { } address && address.LastIndexOf('-') is > 0 and var dash)
+        {
+            var (code, number) = (address[..dash].Trim(), address[(dash + 1)..].Trim());
+            draft = draft with { UnitId = await db.Units.Where(u => u.Building!.EstateId == draft.EstateId && u.Building.Code == code && u.Number == number).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct) };
+        }
         var (errors, clean) = await CheckDraftAsync(db, draft, ct);
         if (errors.Count > 0)
             return RepairResult.Invalid(errors);

@@ -245,6 +245,8 @@ public static class ServiceActions
         Key<WorkOrderService>(nameof(WorkOrderService.ForRequestAsync)),
         Key<WorkOrderService>(nameof(WorkOrderService.PageAsync)),
         Key<WorkOrderService>(nameof(WorkOrderService.EngineersAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.WaitingRequestsAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.DefaultEstateIdAsync)),
 
         // Who acts and what they may: the checks themselves.
         Key<CurrentActor>(nameof(CurrentActor.GetAsync)),
