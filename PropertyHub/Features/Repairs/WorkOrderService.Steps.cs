@@ -61,7 +61,7 @@ public sealed partial class WorkOrderService
                 return NotAllowed(order);
             foreach (var current in order.Appointments.Where(a => a.Status == AppointmentStatus.Current))
                 current.Status = AppointmentStatus.Moved;
-            order.Appointments.Add(new Appointment
+            var appointment = new Appointment
             {
                 Status = AppointmentStatus.Current,
                 WindowStart = start,
@@ -72,7 +72,11 @@ public sealed partial class WorkOrderService
                 EngineerName = engineer.Name,
                 CreatedAt = clock.GetUtcNow(),
                 CreatedByName = actor.Name,
-            });
+            };
+            order.Appointments.Add(appointment);
+            // The occupant hears of it through the outbox, saved with the step (P4 一).
+            if (await AppointmentNotices.RecipientAsync(db, order.UnitId, request.OccupantId, ct) is { } to)
+                notices.AddConfirmation(db, to, order.EstateId, order.Id, order.Appointments.Count, appointment, step == WorkOrderStep.Move, clock.GetUtcNow());
             order.Status = next;
             order.EngineerId = engineer.Id;
             order.EngineerName = engineer.Name;

@@ -20,6 +20,7 @@ public sealed partial class WorkOrderService(
     CurrentActor currentActor,
     Permissions permissions,
     IWorkQueueEvents events,
+    AppointmentNotices notices,
     EstateTime estateTime,
     TimeProvider clock,
     IStringLocalizer<RepairsText> text,

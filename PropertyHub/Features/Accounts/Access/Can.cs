@@ -66,6 +66,7 @@ public static class Can
     public const string ScheduleRepairs = nameof(ScheduleRepairs);
     public const string WorkVisits = nameof(WorkVisits);
     public const string FollowUpRepairs = nameof(FollowUpRepairs);
+    public const string RemindAppointments = nameof(RemindAppointments);
 
     // Administration and operations
     public const string CreateUsers = nameof(CreateUsers);

@@ -122,6 +122,7 @@ public static class ServiceActions
         [Key<WorkOrderService>(nameof(WorkOrderService.RecordAcceptanceAsync))] = [Can.WorkVisits],
         [Key<WorkOrderService>(nameof(WorkOrderService.RecordFollowUpAsync))] = [Can.FollowUpRepairs],
         [Key<WorkOrderService>(nameof(WorkOrderService.CloseAsync))] = [Can.FollowUpRepairs],
+        [Key<AppointmentReminders>(nameof(AppointmentReminders.RemindAsync))] = [Can.RemindAppointments],
 
         // Administration and operations
         [Key<UserAdministration>(nameof(UserAdministration.PageAsync))] = [Can.AdministerUsers],
