@@ -177,6 +177,19 @@ public sealed class WorkOrderServiceTests(ReceptionApp app) : IClassFixture<Rece
     }
 
     [Fact]
+    public async Task QueueCloseOrReply_WhileTheWorkOrderIsUnderWay_Refused()
+    {
+        var order = await app.CompletedOrderAsync();
+        var request = await app.LoadAsync(order.ServiceRequestId);
+
+        var closed = await app.ChangeAsync(s => s.CloseAsync(request.Id, request.Version, CloseReason.Duplicate, null));
+        var replied = await app.ChangeAsync(s => s.ReplyAsync(request.Id, request.Version, "Fixed", Channel.ServiceLine));
+
+        Assert.All([closed, replied], r => Assert.Equal("This repair has a work order under way: it closes from the work order, after its follow-up call.", Assert.Single(r.Errors).Message));
+        Assert.Equal(RequestStatus.Open, (await app.LoadAsync(request.Id)).Status);
+    }
+
+    [Fact]
     public async Task FollowUp_RecordedTwice_SecondRefused()
     {
         var order = await app.CompletedOrderAsync();

@@ -33,6 +33,9 @@ public sealed class Appointment
     public required string EngineerName { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedByName { get; set; }
+    /// <summary>The occupant asked (through their link) to move it: the call-back task on the queue. Once per appointment.</summary>
+    public int? MoveRequestId { get; set; }
+    public Reception.ServiceRequest? MoveRequest { get; set; }
 }
 
 internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appointment>
@@ -44,6 +47,7 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.Property(a => a.EngineerId).HasMaxLength(450);
         builder.Property(a => a.EngineerName).HasMaxLength(256);
         builder.Property(a => a.CreatedByName).HasMaxLength(256);
+        builder.HasOne(a => a.MoveRequest).WithMany().HasForeignKey(a => a.MoveRequestId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<WorkOrder>().WithMany(w => w.Appointments).HasForeignKey(a => a.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
         // An engineer's day: overlap checks and the phone page.
         builder.HasIndex(a => new { a.EngineerId, a.Status, a.WindowStart });

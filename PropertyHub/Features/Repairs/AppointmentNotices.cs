@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Data;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.Registry;
@@ -14,7 +16,7 @@ namespace PropertyHub.Features.Repairs;
 /// their language: the confirmation when an appointment is agreed or moved, and the reminder the evening before. Each is
 /// unique on its source (the appointment), so a retried save or a second run of the reminder cannot send it twice.
 /// </summary>
-public sealed class AppointmentNotices(EstateTime estateTime, IStringLocalizer<RepairsText> text)
+public sealed class AppointmentNotices(EstateTime estateTime, NoticeLinks noticeLinks, IOptions<PersonalLinkOptions> linkOptions, IStringLocalizer<RepairsText> text)
 {
     public const string ConfirmationKind = "repair-appointment";
     public const string ReminderKind = "repair-reminder";
@@ -42,9 +44,14 @@ public sealed class AppointmentNotices(EstateTime estateTime, IStringLocalizer<R
 
     /// <summary>Adds the confirmation of an agreed (or moved) appointment to the caller's context, saved with the step.</summary>
     public void AddConfirmation(AppDbContext db, (Occupant Occupant, NoticePlace Place) to, int estateId, int workOrderId, int appointmentNumber,
-        Appointment appointment, bool moved, DateTimeOffset now) =>
+        Appointment appointment, bool moved, DateTimeOffset now)
+    {
+        // The occupant's personal link to see the visit and ask to move it, valid until the window ends.
+        var url = RepairLinks.Issue(db, workOrderId, to.Occupant.Id, now, appointment.WindowEnd, linkOptions.Value.PublicBaseUrl);
         NoticeOutbox.AddForOccupant(db, to.Occupant, to.Place, ConfirmationKind, ConfirmationSource(workOrderId, appointmentNumber),
-            culture => Words(culture, moved ? "Notice.MovedSubject" : "Notice.BookedSubject", "Notice.Body", to.Occupant.Name, estateId, appointment), now);
+            culture => Words(culture, moved ? "Notice.MovedSubject" : "Notice.BookedSubject", "Notice.Body", to.Occupant.Name, estateId, appointment), now,
+            noticeLinks.Seal(url));
+    }
 
     /// <summary>Adds the reminder of one appointment to the caller's context.</summary>
     public void AddReminder(AppDbContext db, (Occupant Occupant, NoticePlace Place) to, int estateId, Appointment appointment, DateTimeOffset now) =>

@@ -13,6 +13,7 @@ public static class RepairsExtensions
         services.AddScoped<WorkOrderService>();
         services.AddScoped<AppointmentNotices>();
         services.AddScoped<AppointmentReminders>();
+        services.AddScoped<RepairLinks>();
         services.AddSingleton<IScheduledDuty, AppointmentReminderDuty>();
         return builder;
     }

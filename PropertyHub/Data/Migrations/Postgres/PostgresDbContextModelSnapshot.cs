@@ -1548,6 +1548,9 @@ namespace PropertyHub.Data.Migrations.Postgres
                     b.Property<int>("ExpectedMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("MoveRequestId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1568,6 +1571,8 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MoveRequestId");
 
                     b.HasIndex("WorkOrderId");
 
@@ -2616,11 +2621,18 @@ namespace PropertyHub.Data.Migrations.Postgres
 
             modelBuilder.Entity("PropertyHub.Features.Repairs.Appointment", b =>
                 {
+                    b.HasOne("PropertyHub.Features.Reception.ServiceRequest", "MoveRequest")
+                        .WithMany()
+                        .HasForeignKey("MoveRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PropertyHub.Features.Repairs.WorkOrder", null)
                         .WithMany("Appointments")
                         .HasForeignKey("WorkOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("MoveRequest");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Repairs.RepairFollowUp", b =>

@@ -1551,6 +1551,9 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.Property<int>("ExpectedMinutes")
                         .HasColumnType("int");
 
+                    b.Property<int?>("MoveRequestId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1571,6 +1574,8 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MoveRequestId");
 
                     b.HasIndex("WorkOrderId");
 
@@ -2619,11 +2624,18 @@ namespace PropertyHub.Data.Migrations.SqlServer
 
             modelBuilder.Entity("PropertyHub.Features.Repairs.Appointment", b =>
                 {
+                    b.HasOne("PropertyHub.Features.Reception.ServiceRequest", "MoveRequest")
+                        .WithMany()
+                        .HasForeignKey("MoveRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PropertyHub.Features.Repairs.WorkOrder", null)
                         .WithMany("Appointments")
                         .HasForeignKey("WorkOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("MoveRequest");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Repairs.RepairFollowUp", b =>

@@ -1491,6 +1491,9 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.Property<int>("ExpectedMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MoveRequestId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1511,6 +1514,8 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MoveRequestId");
 
                     b.HasIndex("WorkOrderId");
 
@@ -2541,11 +2546,18 @@ namespace PropertyHub.Data.Migrations.Sqlite
 
             modelBuilder.Entity("PropertyHub.Features.Repairs.Appointment", b =>
                 {
+                    b.HasOne("PropertyHub.Features.Reception.ServiceRequest", "MoveRequest")
+                        .WithMany()
+                        .HasForeignKey("MoveRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PropertyHub.Features.Repairs.WorkOrder", null)
                         .WithMany("Appointments")
                         .HasForeignKey("WorkOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("MoveRequest");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Repairs.RepairFollowUp", b =>

@@ -98,6 +98,7 @@ public static class AccessTable
             new(Can.ScheduleRepairs, "Repairs", "Agree and move repair appointments; cancel work orders (with a reason)", Desk),
             new(Can.WorkVisits, "Repairs", "Record arrival, the work done and the occupant's acceptance on their own visits", [Engineer]),
             new(Can.FollowUpRepairs, "Repairs", "Record follow-up calls on completed repairs and close them", Desk),
+            new(Can.AskToMoveVisits, "Repairs", "Ask to move a repair visit through a personal link", None, AnySignedIn: true, Anyone: true),
             new(Can.RemindAppointments, "Repairs", "Remind occupants of the next day's repair visits (the evening-before duty)", None, System: true),
 
             new(Can.CreateUsers, "Administration", "Create staff users (the command line creates the first administrator)", [Admin], System: true),

@@ -67,6 +67,7 @@ public static class Can
     public const string WorkVisits = nameof(WorkVisits);
     public const string FollowUpRepairs = nameof(FollowUpRepairs);
     public const string RemindAppointments = nameof(RemindAppointments);
+    public const string AskToMoveVisits = nameof(AskToMoveVisits);
 
     // Administration and operations
     public const string CreateUsers = nameof(CreateUsers);

@@ -123,6 +123,7 @@ public static class ServiceActions
         [Key<WorkOrderService>(nameof(WorkOrderService.RecordFollowUpAsync))] = [Can.FollowUpRepairs],
         [Key<WorkOrderService>(nameof(WorkOrderService.CloseAsync))] = [Can.FollowUpRepairs],
         [Key<AppointmentReminders>(nameof(AppointmentReminders.RemindAsync))] = [Can.RemindAppointments],
+        [Key<RepairLinks>(nameof(RepairLinks.AskToMoveAsync))] = [Can.AskToMoveVisits],
 
         // Administration and operations
         [Key<UserAdministration>(nameof(UserAdministration.PageAsync))] = [Can.AdministerUsers],
@@ -248,6 +249,7 @@ public static class ServiceActions
         Key<WorkOrderService>(nameof(WorkOrderService.EngineersAsync)),
         Key<WorkOrderService>(nameof(WorkOrderService.WaitingRequestsAsync)),
         Key<WorkOrderService>(nameof(WorkOrderService.DefaultEstateIdAsync)),
+        Key<RepairLinks>(nameof(RepairLinks.ViewAsync)),
 
         // Who acts and what they may: the checks themselves.
         Key<CurrentActor>(nameof(CurrentActor.GetAsync)),

@@ -112,11 +112,18 @@ namespace PropertyHub.Data.Migrations.Postgres
                     EngineerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     EngineerName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    MoveRequestId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Appointments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Appointments_ServiceRequests_MoveRequestId",
+                        column: x => x.MoveRequestId,
+                        principalTable: "ServiceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Appointments_WorkOrders_WorkOrderId",
                         column: x => x.WorkOrderId,
@@ -160,6 +167,11 @@ namespace PropertyHub.Data.Migrations.Postgres
                 name: "IX_Appointments_EngineerId_Status_WindowStart",
                 table: "Appointments",
                 columns: new[] { "EngineerId", "Status", "WindowStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_MoveRequestId",
+                table: "Appointments",
+                column: "MoveRequestId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Appointments_WorkOrderId",

@@ -12,7 +12,7 @@ using PropertyHub.Data;
 namespace PropertyHub.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDbContext))]
-    [Migration("20261205132740_Repairs")]
+    [Migration("20261205140703_Repairs")]
     partial class Repairs
     {
         /// <inheritdoc />
@@ -1554,6 +1554,9 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.Property<int>("ExpectedMinutes")
                         .HasColumnType("int");
 
+                    b.Property<int?>("MoveRequestId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1574,6 +1577,8 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MoveRequestId");
 
                     b.HasIndex("WorkOrderId");
 
@@ -2622,11 +2627,18 @@ namespace PropertyHub.Data.Migrations.SqlServer
 
             modelBuilder.Entity("PropertyHub.Features.Repairs.Appointment", b =>
                 {
+                    b.HasOne("PropertyHub.Features.Reception.ServiceRequest", "MoveRequest")
+                        .WithMany()
+                        .HasForeignKey("MoveRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PropertyHub.Features.Repairs.WorkOrder", null)
                         .WithMany("Appointments")
                         .HasForeignKey("WorkOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("MoveRequest");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Repairs.RepairFollowUp", b =>

@@ -111,11 +111,18 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     EngineerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
                     EngineerName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
+                    CreatedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    MoveRequestId = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Appointments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Appointments_ServiceRequests_MoveRequestId",
+                        column: x => x.MoveRequestId,
+                        principalTable: "ServiceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Appointments_WorkOrders_WorkOrderId",
                         column: x => x.WorkOrderId,
@@ -159,6 +166,11 @@ namespace PropertyHub.Data.Migrations.SqlServer
                 name: "IX_Appointments_EngineerId_Status_WindowStart",
                 table: "Appointments",
                 columns: new[] { "EngineerId", "Status", "WindowStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_MoveRequestId",
+                table: "Appointments",
+                column: "MoveRequestId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Appointments_WorkOrderId",

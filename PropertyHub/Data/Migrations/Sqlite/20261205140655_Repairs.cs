@@ -110,11 +110,18 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     EngineerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     EngineerName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    MoveRequestId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Appointments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Appointments_ServiceRequests_MoveRequestId",
+                        column: x => x.MoveRequestId,
+                        principalTable: "ServiceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Appointments_WorkOrders_WorkOrderId",
                         column: x => x.WorkOrderId,
@@ -158,6 +165,11 @@ namespace PropertyHub.Data.Migrations.Sqlite
                 name: "IX_Appointments_EngineerId_Status_WindowStart",
                 table: "Appointments",
                 columns: new[] { "EngineerId", "Status", "WindowStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_MoveRequestId",
+                table: "Appointments",
+                column: "MoveRequestId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Appointments_WorkOrderId",
