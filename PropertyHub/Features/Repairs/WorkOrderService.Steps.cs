@@ -99,17 +99,27 @@ public sealed partial class WorkOrderService
         });
 
     /// <summary>The engineer has done the work and asks the occupant to accept it (P4 六).</summary>
-    public async Task<RepairResult> FinishAsync(int id, int version, string? workDone, CancellationToken ct = default)
+    /// <param name="checks">The P4 checklist items the engineer tapped; recorded on the timeline with those left out.</param>
+    public async Task<RepairResult> FinishAsync(int id, int version, string? workDone, IReadOnlyCollection<Visits.VisitCheck>? checks = null,
+        Visits.VisitResult result = Visits.VisitResult.Fixed, CancellationToken ct = default)
     {
         var clean = Registry.TypedText.Text(workDone);
         if (clean is null)
             return await permissions.AllowsAsync(Can.WorkVisits, ct) ? RepairResult.Invalid("WorkDone", text["WorkDoneRequired"]) : RepairResult.Invalid("", permissions.Refusal);
         if (clean.Length > WorkOrder.MaxDescription)
             return RepairResult.Invalid("WorkDone", text["TooLong", WorkOrder.MaxDescription]);
+        if (!Enum.IsDefined(result) || checks?.Any(c => !Enum.IsDefined(c)) == true)
+            return RepairResult.Invalid("Result", text["ChoiceUnknown"]);
         return await EngineerStepAsync(id, version, WorkOrderStep.Finish, ct, (order, _, now) =>
         {
             order.FinishedAt = now;
-            return text["Step.Finished", clean];
+            var line = text["Step.Finished", clean] + " · " + text[$"Result.{result}"];
+            if (checks is not null)
+            {
+                var missing = Enum.GetValues<Visits.VisitCheck>().Where(c => !checks.Contains(c)).Select(c => text[$"Check.{c}"].Value).ToList();
+                line += "\n" + (missing.Count == 0 ? text["ChecklistComplete"] : text["ChecklistMissing", string.Join(", ", missing)]);
+            }
+            return line;
         });
     }
 

@@ -250,6 +250,8 @@ public static class ServiceActions
         Key<WorkOrderService>(nameof(WorkOrderService.WaitingRequestsAsync)),
         Key<WorkOrderService>(nameof(WorkOrderService.DefaultEstateIdAsync)),
         Key<RepairLinks>(nameof(RepairLinks.ViewAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.MyVisitsAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.VisitAsync)),
 
         // Who acts and what they may: the checks themselves.
         Key<CurrentActor>(nameof(CurrentActor.GetAsync)),
