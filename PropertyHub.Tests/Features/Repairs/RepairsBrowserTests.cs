@@ -78,6 +78,81 @@ public sealed class RepairsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal(RequestStatus.Closed, (await db.ServiceRequests.FindAsync(requestId))!.Status);
     }
 
+    [BrowserFact]
+    public async Task Engineer_OnA390pxPhone_CallsArrivesTapsTheChecklistAndTheOccupantAccepts()
+    {
+        var baseUrl = factory.BaseUrl;
+        var requestId = await LogRepairCallAsync();
+        var (orderId, day) = await ScheduleSoonAsync(requestId);
+
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "en-US",
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+        });
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(baseUrl, SignIn.DemoEmail(Roles.Engineer), DemoUsers.Password);
+        await page.GotoAsync($"{baseUrl}/repairs/visits?day={day:yyyy-MM-dd}");
+        await page.WaitForInteractiveAsync();
+
+        var card = page.Locator($"[data-testid=visit-card][data-id='{orderId}']");
+        await Assertions.Expect(card.Locator("[data-testid=visit-call]")).ToHaveAttributeAsync("href", "tel:13800000000");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The visits page scrolls sideways at 390px.");
+        await card.Locator("[data-testid=visit-open]").TapAsync();
+        await page.WaitForInteractiveAsync();
+
+        var state = page.Locator("[data-testid=visit-state]");
+        await page.Locator("[data-testid=visit-arrived]").TapAsync();
+        await Assertions.Expect(state).ToHaveAttributeAsync("data-status", nameof(WorkOrderStatus.InProgress));
+        await Assertions.Expect(page.Locator("[data-testid=visit-greeting]")).ToContainTextAsync("May we come in?");
+        foreach (var check in Enum.GetValues<PropertyHub.Features.Repairs.Visits.VisitCheck>())
+        {
+            var button = page.Locator($"[data-testid=visit-check-{check}]");
+            var box = await button.BoundingBoxAsync();
+            Assert.True(box!.Height >= 44, $"{check} is {box.Height}px high: too small to tap.");
+            await button.TapAsync();
+            await Assertions.Expect(button).ToHaveAttributeAsync("aria-pressed", "true");
+        }
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The visit page scrolls sideways at 390px.");
+        await Field(page, "visit-work-done", "textarea").FillAsync("Replaced the washer");
+        await page.Locator("[data-testid=visit-finish]").TapAsync();
+        await Assertions.Expect(state).ToHaveAttributeAsync("data-status", nameof(WorkOrderStatus.AwaitingAcceptance));
+        await page.Locator("[data-testid=acceptance-satisfied]").TapAsync();
+        await Assertions.Expect(state).ToHaveAttributeAsync("data-status", nameof(WorkOrderStatus.Completed));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "repair-visit-390.png"), FullPage = true });
+
+        await using var db = await factory.CreateDbContextAsync();
+        var order = await db.WorkOrders.FindAsync(orderId);
+        Assert.Equal(WorkOrderStatus.Completed, order!.Status);
+        var finished = db.TimelineEntries.Where(t => t.ServiceRequestId == requestId && t.Kind == TimelineKind.WorkOrder).AsEnumerable().Select(t => t.Text).ToList();
+        Assert.Contains(finished, t => t!.Contains("P4 checklist complete"));
+    }
+
+    /// <summary>The clerk's work order and an appointment for the demo engineer starting in a minute; its day in estate time.</summary>
+    private async Task<(int Id, DateOnly Day)> ScheduleSoonAsync(int requestId)
+    {
+        var id = 0;
+        var day = default(DateOnly);
+        await factory.AsAsync(Roles.Clerk, async sp =>
+        {
+            var orders = sp.GetRequiredService<WorkOrderService>();
+            var order = (await orders.CreateAsync(new WorkOrderDraft { RequestId = requestId, Location = RepairLocation.InUnit, Category = RepairCategory.Water, Description = "The kitchen tap leaks", Urgency = RepairUrgency.Emergency })).Order!;
+            var engineer = (await orders.EngineersAsync()).Single();
+            // An emergency may be booked at any hour, so a window starting a minute from now is always allowed.
+            var start = DateTimeOffset.UtcNow.AddMinutes(1);
+            day = DateOnly.FromDateTime(start.ToOffset(TimeSpan.FromHours(8)).DateTime);
+            var result = await orders.ScheduleAsync(order.Id, order.Version, new AppointmentDraft
+            {
+                WindowStart = start, WindowEnd = start.AddHours(1), WorkContent = "Replace the washer", ExpectedMinutes = 30, EngineerId = engineer.Id,
+            });
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+            id = order.Id;
+        });
+        return (id, day);
+    }
+
     private static ILocator Field(IPage page, string testId, string element = "input") =>
         page.Locator($"{element}[data-testid={testId}], [data-testid={testId}] {element}").First;
 

@@ -7,7 +7,7 @@ namespace PropertyHub.Features.Repairs;
 
 public sealed partial class WorkOrderService
 {
-    /// <summary>The signed-in engineer's open visits of a day (estate time), in time order, with the contact to call.</summary>
+    /// <summary>The signed-in engineer's visits (those done and accepted too) of a day (estate time), in time order, with the contact to call.</summary>
     public async Task<IReadOnlyList<VisitRow>> MyVisitsAsync(DateOnly day, CancellationToken ct = default)
     {
         await permissions.DemandAsync(Can.WorkVisits, ct);
@@ -62,6 +62,7 @@ public sealed partial class WorkOrderService
         where a.Status == AppointmentStatus.Current
         join w in db.WorkOrders on a.WorkOrderId equals w.Id
         where w.Status == WorkOrderStatus.Scheduled || w.Status == WorkOrderStatus.InProgress || w.Status == WorkOrderStatus.AwaitingAcceptance
+            || w.Status == WorkOrderStatus.Completed
         select new VisitData
         {
             Id = w.Id, Version = w.Version, EstateId = w.EstateId, EngineerId = a.EngineerId, Status = w.Status, Category = w.Category, IsPaid = w.IsPaid,
