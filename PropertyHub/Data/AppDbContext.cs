@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Audit;
 using PropertyHub.Features.Fees;
+using PropertyHub.Features.Files;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.Reception;
@@ -72,6 +73,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<RepairFollowUp> RepairFollowUps => Set<RepairFollowUp>();
     public DbSet<RepairSettings> RepairSettings => Set<RepairSettings>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
 
     /// <summary>The data-protection key ring (cookies, antiforgery, kept tokens), shared by every instance; never audited.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

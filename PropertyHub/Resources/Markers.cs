@@ -74,3 +74,6 @@ public sealed class BooksText;
 
 /// <summary>Repairs: work orders, appointments, the engineer's visits, acceptance and the follow-up call.</summary>
 public sealed class RepairsText;
+
+/// <summary>Uploaded files: why one was refused (empty, too large, not of an accepted kind).</summary>
+public sealed class FilesText;
