@@ -73,6 +73,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<RepairFollowUp> RepairFollowUps => Set<RepairFollowUp>();
     public DbSet<RepairSettings> RepairSettings => Set<RepairSettings>();
+    public DbSet<WorkOrderMaterial> WorkOrderMaterials => Set<WorkOrderMaterial>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
 

@@ -63,8 +63,7 @@ public sealed class RepairsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(state).ToHaveAttributeAsync("data-status", nameof(WorkOrderStatus.InProgress));
         await Field(engineer, "visit-work-done", "textarea").FillAsync("Replaced the washer");
         await engineer.Locator("[data-testid=visit-finish]").ClickAsync();
-        await engineer.Locator("[data-testid=acceptance-satisfied]").ClickAsync();
-        await Assertions.Expect(engineer.Locator("[data-testid=work-order-state]")).ToHaveAttributeAsync("data-status", nameof(WorkOrderStatus.Completed));
+        await SignAcceptanceAsync(engineer);
         await Assertions.Expect(state).ToHaveAttributeAsync("data-status", nameof(WorkOrderStatus.Completed));
 
         await clerk.Locator("[data-testid=follow-up-save]").ClickAsync();
@@ -119,7 +118,13 @@ public sealed class RepairsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Field(page, "visit-work-done", "textarea").FillAsync("Replaced the washer");
         await page.Locator("[data-testid=visit-finish]").TapAsync();
         await Assertions.Expect(state).ToHaveAttributeAsync("data-status", nameof(WorkOrderStatus.AwaitingAcceptance));
-        await page.Locator("[data-testid=acceptance-satisfied]").TapAsync();
+        // The engineer hands the phone over: the occupant signs with the mouse in the kiosk view, without the staff menu.
+        await SignAcceptanceAsync(page);
+        Assert.Equal(0, await page.Locator(".mud-appbar, .mud-drawer").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The acceptance scrolls sideways at 390px.");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "repair-acceptance-390.png"), FullPage = true });
+        await page.Locator("[data-testid=acceptance-back]").ClickAsync();
+        await page.WaitForInteractiveAsync();
         await Assertions.Expect(state).ToHaveAttributeAsync("data-status", nameof(WorkOrderStatus.Completed));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "repair-visit-390.png"), FullPage = true });
 
@@ -128,6 +133,25 @@ public sealed class RepairsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal(WorkOrderStatus.Completed, order!.Status);
         var finished = db.TimelineEntries.Where(t => t.ServiceRequestId == requestId && t.Kind == TimelineKind.WorkOrder).AsEnumerable().Select(t => t.Text).ToList();
         Assert.Contains(finished, t => t!.Contains("P4 checklist complete"));
+        Assert.Matches(@"^M\s*\d+ \d+( L\s*\d+ \d+)+", order.AcceptanceSignature);
+    }
+
+    /// <summary>From the engineer's visit to the kiosk view: the occupant signs with the mouse and confirms.</summary>
+    private static async Task SignAcceptanceAsync(IPage page)
+    {
+        await page.Locator("[data-testid=visit-hand-over]").ClickAsync();
+        await page.WaitForInteractiveAsync();
+        var pad = page.Locator("canvas[data-testid=signature-pad][data-ready=true]");
+        await pad.WaitForAsync();
+        var box = (await pad.BoundingBoxAsync())!;
+        (float X, float Y)[] stroke = [(0.10f, 0.60f), (0.18f, 0.25f), (0.26f, 0.70f), (0.34f, 0.30f), (0.42f, 0.65f), (0.60f, 0.40f), (0.85f, 0.55f)];
+        await page.Mouse.MoveAsync(box.X + box.Width * stroke[0].X, box.Y + box.Height * stroke[0].Y);
+        await page.Mouse.DownAsync();
+        foreach (var (x, y) in stroke.Skip(1))
+            await page.Mouse.MoveAsync(box.X + box.Width * x, box.Y + box.Height * y, new MouseMoveOptions { Steps = 8 });
+        await page.Mouse.UpAsync();
+        await page.Locator("[data-testid=acceptance-confirm]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=acceptance-done]")).ToBeVisibleAsync();
     }
 
     /// <summary>The clerk's work order and an appointment for the demo engineer starting in a minute; its day in estate time.</summary>

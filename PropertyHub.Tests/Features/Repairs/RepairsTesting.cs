@@ -20,6 +20,9 @@ public static class RepairsTesting
     private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
     private static int dayOffset;
 
+    /// <summary>A signature as the pad draws it: one stroke of twelve points.</summary>
+    public const string Signature = "M 10 10 L 20 14 L 30 20 L 40 24 L 50 30 L 60 34 L 70 40 L 80 44 L 90 50 L 100 54 L 110 60";
+
     /// <summary>A day (in the estate's zone) after the clock's today that no other test in the run books on.</summary>
     public static DateOnly FreshDay(this ReceptionApp app)
     {
@@ -135,7 +138,7 @@ public static class RepairsTesting
         order = Ok(await app.As(Roles.Clerk, s => s.ScheduleAsync(order.Id, order.Version, Appointment(app.FreshDay(), engineer))));
         order = Ok(await app.As(Roles.Engineer, s => s.ArriveAsync(order.Id, order.Version)));
         order = Ok(await app.As(Roles.Engineer, s => s.FinishAsync(order.Id, order.Version, "Washer replaced")));
-        return Ok(await app.As(Roles.Engineer, s => s.RecordAcceptanceAsync(order.Id, order.Version, true, null)));
+        return Ok(await app.As(Roles.Engineer, s => s.RecordAcceptanceAsync(order.Id, order.Version, true, null, RepairsTesting.Signature)));
     }
 
     public static async Task<(int Orders, int Appointments, int FollowUps, int Requests, int Timeline)> CountAllAsync(this ReceptionApp app)

@@ -35,7 +35,7 @@ public sealed class WorkOrderPostgresTests(PostgresServer server)
         order = RepairsTesting.Ok(await Run(factory, Roles.Clerk, s => s.ScheduleAsync(order.Id, order.Version, RepairsTesting.Appointment(tomorrow, engineer))));
         order = RepairsTesting.Ok(await Run(factory, Roles.Engineer, s => s.ArriveAsync(order.Id, order.Version)));
         order = RepairsTesting.Ok(await Run(factory, Roles.Engineer, s => s.FinishAsync(order.Id, order.Version, "Washer replaced")));
-        order = RepairsTesting.Ok(await Run(factory, Roles.Engineer, s => s.RecordAcceptanceAsync(order.Id, order.Version, true, null)));
+        order = RepairsTesting.Ok(await Run(factory, Roles.Engineer, s => s.RecordAcceptanceAsync(order.Id, order.Version, true, null, RepairsTesting.Signature)));
         Assert.False((await Run(factory, Roles.Clerk, s => s.CloseAsync(order.Id, order.Version))).Succeeded);
         order = RepairsTesting.Ok(await Run(factory, Roles.Clerk, s => s.RecordFollowUpAsync(order.Id, order.Version, FollowUpOutcome.Satisfied, FollowUpAction.None, null)));
         Assert.False((await Run(factory, Roles.Clerk, s => s.RecordFollowUpAsync(order.Id, order.Version, FollowUpOutcome.Satisfied, FollowUpAction.None, null))).Succeeded);

@@ -227,7 +227,7 @@ public sealed class WorkOrderServiceTests(ReceptionApp app) : IClassFixture<Rece
         order = Ok(await app.As(Roles.Clerk, s => s.ScheduleAsync(order.Id, order.Version, Appointment(app.FreshDay(), engineer))));
         order = Ok(await app.As(Roles.Engineer, s => s.ArriveAsync(order.Id, order.Version)));
         order = Ok(await app.As(Roles.Engineer, s => s.FinishAsync(order.Id, order.Version, "Tap replaced")));
-        order = Ok(await app.As(Roles.Engineer, s => s.RecordAcceptanceAsync(order.Id, order.Version, true, null)));
+        order = Ok(await app.As(Roles.Engineer, s => s.RecordAcceptanceAsync(order.Id, order.Version, true, null, RepairsTesting.Signature)));
         Assert.Equal(WorkOrderStatus.Completed, order.Status);
         var stored = await app.LoadOrderAsync(order.Id);
         Assert.Equal([AppointmentStatus.Ended, AppointmentStatus.Current], stored.Appointments.OrderBy(a => a.Id).Select(a => a.Status));
@@ -258,10 +258,10 @@ public sealed class WorkOrderServiceTests(ReceptionApp app) : IClassFixture<Rece
         order = Ok(await app.As(Roles.Engineer, s => s.ArriveAsync(order.Id, order.Version)));
         order = Ok(await app.As(Roles.Engineer, s => s.FinishAsync(order.Id, order.Version, "Adjusted")));
 
-        var bare = await app.As(Roles.Engineer, s => s.RecordAcceptanceAsync(order.Id, order.Version, false, "  "));
+        var bare = await app.As(Roles.Engineer, s => s.RecordAcceptanceAsync(order.Id, order.Version, false, "  ", null));
         Assert.Equal("Remark", Assert.Single(bare.Errors).Field);
 
-        order = Ok(await app.As(Roles.Engineer, s => s.RecordAcceptanceAsync(order.Id, order.Version, false, "Door still does not close")));
+        order = Ok(await app.As(Roles.Engineer, s => s.RecordAcceptanceAsync(order.Id, order.Version, false, "Door still does not close", null)));
         Assert.Equal(WorkOrderStatus.Rework, order.Status);
         // Back to scheduling: the 24-hour deadline counts again from now.
         Assert.Equal(app.Clock.GetUtcNow().AddHours(24), (await app.LoadAsync(order.ServiceRequestId)).DueAt);

@@ -88,10 +88,18 @@ public sealed class WorkOrder : IVersioned
     public DateTimeOffset? ArrivedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
     public DateTimeOffset? AcceptedAt { get; set; }
+    /// <summary>What the engineer says he did, shown to the occupant at the acceptance.</summary>
+    public string? WorkDone { get; set; }
+    /// <summary>The occupant's signature on the acceptance, as SVG path data drawn on the engineer's phone.</summary>
+    public string? AcceptanceSignature { get; set; }
+    /// <summary>Paid work: the signed paid service the acceptance created, billed on the next payment request.</summary>
+    public int? PaidServiceId { get; set; }
+    public Fees.PaidService? PaidService { get; set; }
     public DateTimeOffset? FollowedUpAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public int Version { get; set; }
     public List<Appointment> Appointments { get; set; } = [];
+    public List<WorkOrderMaterial> Materials { get; set; } = [];
 }
 
 internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrder>
@@ -109,7 +117,12 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         builder.Property(w => w.CreatedByName).HasMaxLength(256);
         builder.Property(w => w.EngineerId).HasMaxLength(450);
         builder.Property(w => w.EngineerName).HasMaxLength(256);
+        builder.Property(w => w.WorkDone).HasMaxLength(WorkOrder.MaxDescription);
+        builder.Property(w => w.AcceptanceSignature).HasMaxLength(Fees.PaidServices.PaidServiceRules.SignatureMax);
         builder.Property(w => w.Version).IsConcurrencyToken();
+        // One paid service per work order, whatever happens at the acceptance.
+        builder.HasOne(w => w.PaidService).WithMany().HasForeignKey(w => w.PaidServiceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(w => w.PaidServiceId).IsUnique();
         builder.HasOne(w => w.Request).WithMany().HasForeignKey(w => w.ServiceRequestId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(w => w.Unit).WithMany().HasForeignKey(w => w.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Building>().WithMany().HasForeignKey(w => w.BuildingId).OnDelete(DeleteBehavior.Restrict);

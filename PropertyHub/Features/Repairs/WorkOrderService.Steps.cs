@@ -113,6 +113,7 @@ public sealed partial class WorkOrderService
         return await EngineerStepAsync(id, version, WorkOrderStep.Finish, ct, (order, _, now) =>
         {
             order.FinishedAt = now;
+            order.WorkDone = clean;
             var line = text["Step.Finished", clean] + " · " + text[$"Result.{result}"];
             if (checks is not null)
             {
@@ -124,16 +125,20 @@ public sealed partial class WorkOrderService
     }
 
     /// <summary>
-    /// The occupant's acceptance recorded on the engineer's phone: satisfied completes the repair and starts the follow-up
-    /// countdown; not satisfied (a remark says why) sends it back for rework, to be scheduled again.
+    /// The occupant's acceptance, signed on the engineer's phone in the kiosk view (P4 六): satisfied completes the repair
+    /// and starts the follow-up countdown; not satisfied (a remark says why) sends it back for rework, to be scheduled
+    /// again. An acceptance without a signature is refused. For paid work the signature signs the materials' amount too
+    /// and creates the signed paid service, once.
     /// </summary>
-    public async Task<RepairResult> RecordAcceptanceAsync(int id, int version, bool satisfied, string? remark, CancellationToken ct = default)
+    public async Task<RepairResult> RecordAcceptanceAsync(int id, int version, bool satisfied, string? remark, string? signature, CancellationToken ct = default)
     {
         var clean = Registry.TypedText.Text(remark);
         if (!satisfied && clean is null)
             return await permissions.AllowsAsync(Can.WorkVisits, ct) ? RepairResult.Invalid("Remark", text["RemarkRequired"]) : RepairResult.Invalid("", permissions.Refusal);
         if (clean?.Length > RepairFollowUp.MaxRemark)
             return RepairResult.Invalid("Remark", text["TooLong", RepairFollowUp.MaxRemark]);
+        if (satisfied && Fees.PaidServices.PaidServiceRules.Signature(signature) is { } wrong)
+            return await permissions.AllowsAsync(Can.WorkVisits, ct) ? RepairResult.Invalid("Signature", text[$"Signature.{wrong}"]) : RepairResult.Invalid("", permissions.Refusal);
         return await StepAsync(id, version, Can.WorkVisits, ct, async (db, order, request, actor) =>
         {
             if (order.EngineerId != actor.UserId)
@@ -143,12 +148,19 @@ public sealed partial class WorkOrderService
                 return await ReworkAsync(db, order, request, WorkOrderStep.Reject, text["Step.NotAccepted", clean!], ct);
             if (WorkOrderRules.Next(order.Status, WorkOrderStep.Accept) is not { } next)
                 return NotAllowed(order);
+            var path = signature!.Trim();
+            if (order.IsPaid && await AddPaidServiceAsync(db, order, request, actor, path, now, ct) is { } refused)
+                return refused;
             var settings = await SettingsAsync(db, order.EstateId, ct);
             order.Status = next;
             order.AcceptedAt = now;
+            order.AcceptanceSignature = path;
             request.DueAt = now.AddDays(settings.FollowUpDays);
             request.WarnAt = request.DueAt.Value.AddHours(-settings.FollowUpWarnHours);
-            return Entry(clean is null ? text["Step.Accepted"] : text["Step.AcceptedWithRemark", clean]);
+            string line = clean is null ? text["Step.Accepted"] : text["Step.AcceptedWithRemark", clean];
+            if (order.PaidService is { } paid)
+                line += "\n" + text["Step.PaidSigned", paid.Price.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)];
+            return Entry(line);
         });
     }
 
@@ -247,6 +259,7 @@ public sealed partial class WorkOrderService
         order.Status = next;
         order.ReworkCount++;
         order.ArrivedAt = order.FinishedAt = order.AcceptedAt = null;
+        order.WorkDone = null;
         foreach (var current in order.Appointments.Where(a => a.Status == AppointmentStatus.Current))
             current.Status = AppointmentStatus.Ended;
         // Back to scheduling, with the scheduling deadline counted from now.

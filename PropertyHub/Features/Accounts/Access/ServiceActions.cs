@@ -120,6 +120,7 @@ public static class ServiceActions
         [Key<WorkOrderService>(nameof(WorkOrderService.ArriveAsync))] = [Can.WorkVisits],
         [Key<WorkOrderService>(nameof(WorkOrderService.FinishAsync))] = [Can.WorkVisits],
         [Key<WorkOrderService>(nameof(WorkOrderService.RecordAcceptanceAsync))] = [Can.WorkVisits],
+        [Key<WorkOrderService>(nameof(WorkOrderService.AddMaterialAsync))] = [Can.WorkVisits],
         [Key<WorkOrderService>(nameof(WorkOrderService.RecordFollowUpAsync))] = [Can.FollowUpRepairs],
         [Key<WorkOrderService>(nameof(WorkOrderService.CloseAsync))] = [Can.FollowUpRepairs],
         [Key<AppointmentReminders>(nameof(AppointmentReminders.RemindAsync))] = [Can.RemindAppointments],
@@ -252,6 +253,7 @@ public static class ServiceActions
         Key<RepairLinks>(nameof(RepairLinks.ViewAsync)),
         Key<WorkOrderService>(nameof(WorkOrderService.MyVisitsAsync)),
         Key<WorkOrderService>(nameof(WorkOrderService.VisitAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.AcceptanceSheetAsync)),
 
         // Who acts and what they may: the checks themselves.
         Key<CurrentActor>(nameof(CurrentActor.GetAsync)),
