@@ -13,6 +13,7 @@ using PropertyHub.Features.Notices;
 using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.Reception;
 using PropertyHub.Features.Registry;
+using PropertyHub.Features.Repairs;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Surveys;
 
@@ -76,6 +77,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<FundEntry> FundEntries => Set<FundEntry>();
     public DbSet<BankExpenseList> BankExpenseLists => Set<BankExpenseList>();
     public DbSet<PropertyHub.Features.Fund.Documents.FundEntryDocument> FundEntryDocuments => Set<PropertyHub.Features.Fund.Documents.FundEntryDocument>();
+    public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<RepairFollowUp> RepairFollowUps => Set<RepairFollowUp>();
+    public DbSet<RepairSettings> RepairSettings => Set<RepairSettings>();
+    public DbSet<WorkOrderMaterial> WorkOrderMaterials => Set<WorkOrderMaterial>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
 

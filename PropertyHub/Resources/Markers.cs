@@ -74,6 +74,8 @@ public sealed class BooksText;
 
 /// <summary>The occupant's file: title records, VIP service and the timeline.</summary>
 public sealed class OccupantFileText;
+/// <summary>Repairs: work orders, appointments, the engineer's visits, acceptance and the follow-up call.</summary>
+public sealed class RepairsText;
 
 /// <summary>Uploaded files: why one was refused (empty, too large, not of an accepted kind).</summary>
 public sealed class FilesText;

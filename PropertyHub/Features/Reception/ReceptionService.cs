@@ -147,6 +147,8 @@ public sealed class ReceptionService(
             return ReceptionResult.Invalid([new FieldMessage("Reply", text["ReplyRequired"])]);
         if (clean.Length > ServiceRequest.MaxContentLength)
             return ReceptionResult.Invalid([new FieldMessage("Reply", text["ContentTooLong", ServiceRequest.MaxContentLength])]);
+        if (await WorkOrderOpenAsync(id, ct) is { } repair)
+            return repair;
         return await ChangeAsync(id, version, ct, (request, actor, now) =>
         {
             // At the deadline itself the sweep has already marked the item overdue: a reply then is late too.
@@ -173,6 +175,8 @@ public sealed class ReceptionService(
             return ReceptionResult.Invalid([new FieldMessage("CloseRemark", text["CloseRemarkRequired"])]);
         if (Clean(remark)?.Length > 1000)
             return ReceptionResult.Invalid([new FieldMessage("CloseRemark", text["ContentTooLong", 1000])]);
+        if (await WorkOrderOpenAsync(id, ct) is { } repair)
+            return repair;
         return await ChangeAsync(id, version, ct, (request, actor, now) =>
         {
             if (request.Status == RequestStatus.Closed)
@@ -242,6 +246,18 @@ public sealed class ReceptionService(
         }
         await PublishAsync(db, request, eventKind, now);
         return ReceptionResult.Done((await FreshAsync(id, ct))!);
+    }
+
+    /// <summary>
+    /// A repair request whose work order is under way closes with the work order (after its follow-up call, P1§5.5),
+    /// never from the queue.
+    /// </summary>
+    private async Task<ReceptionResult?> WorkOrderOpenAsync(int id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var open = await db.WorkOrders.AnyAsync(w => w.ServiceRequestId == id
+            && w.Status != Repairs.WorkOrderStatus.Closed && w.Status != Repairs.WorkOrderStatus.Cancelled, ct);
+        return open ? ReceptionResult.Invalid([new FieldMessage("", text["RepairClosesWithWorkOrder"])]) : null;
     }
 
     private async Task<ReceptionResult?> RefusedAsync(string action, CancellationToken ct) =>

@@ -14,6 +14,8 @@ public enum TimelineKind
     Closed,
     Reopened,
     Note,
+    /// <summary>A step of the request's work order (Features/Repairs); the text says which.</summary>
+    WorkOrder,
 }
 
 /// <summary>One step in the life of a service request. Append-only: entries are never changed or removed.</summary>

@@ -1978,6 +1978,309 @@ namespace PropertyHub.Data.Migrations.Postgres
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Repairs.Appointment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("EngineerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("EngineerName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("ExpectedMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MoveRequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset>("WindowEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WorkContent")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("WorkOrderId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MoveRequestId");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.HasIndex("EngineerId", "Status", "WindowStart");
+
+                    b.ToTable("Appointments");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Repairs.RepairFollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("ComplaintRequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Remark")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("WorkOrderId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintRequestId");
+
+                    b.HasIndex("WorkOrderId", "At");
+
+                    b.ToTable("RepairFollowUps");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Repairs.RepairSettings", b =>
+                {
+                    b.Property<int>("EstateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EmergencyScheduleMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EmergencyWarnMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FollowUpDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FollowUpWarnHours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LateArrivalMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisitFromHour")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisitToHour")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EstateId");
+
+                    b.ToTable("RepairSettings");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Repairs.WorkOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AcceptanceSignature")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("BuildingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("EngineerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("EngineerName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("EstateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FollowedUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsPaid")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("PaidServiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ReworkCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceRequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WorkDone")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuildingId");
+
+                    b.HasIndex("PaidServiceId")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceRequestId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("EstateId", "Status", "Id");
+
+                    b.ToTable("WorkOrders");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Repairs.WorkOrderMaterial", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("WorkOrderId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.ToTable("WorkOrderMaterials");
+                });
+
             modelBuilder.Entity("PropertyHub.Features.ScheduledDuties.JobTally", b =>
                 {
                     b.Property<string>("JobId")
@@ -2934,6 +3237,92 @@ namespace PropertyHub.Data.Migrations.Postgres
                     b.Navigation("Building");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Repairs.Appointment", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Reception.ServiceRequest", "MoveRequest")
+                        .WithMany()
+                        .HasForeignKey("MoveRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PropertyHub.Features.Repairs.WorkOrder", null)
+                        .WithMany("Appointments")
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("MoveRequest");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Repairs.RepairFollowUp", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Reception.ServiceRequest", "Complaint")
+                        .WithMany()
+                        .HasForeignKey("ComplaintRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PropertyHub.Features.Repairs.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Complaint");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Repairs.RepairSettings", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Registry.Estate", null)
+                        .WithOne()
+                        .HasForeignKey("PropertyHub.Features.Repairs.RepairSettings", "EstateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Repairs.WorkOrder", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Registry.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PropertyHub.Features.Registry.Estate", null)
+                        .WithMany()
+                        .HasForeignKey("EstateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Fees.PaidService", "PaidService")
+                        .WithMany()
+                        .HasForeignKey("PaidServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PropertyHub.Features.Reception.ServiceRequest", "Request")
+                        .WithMany()
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Registry.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("PaidService");
+
+                    b.Navigation("Request");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Repairs.WorkOrderMaterial", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Repairs.WorkOrder", null)
+                        .WithMany("Materials")
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Surveys.FollowUp", b =>
                 {
                     b.HasOne("PropertyHub.Features.Registry.Occupant", null)
@@ -3071,6 +3460,13 @@ namespace PropertyHub.Data.Migrations.Postgres
             modelBuilder.Entity("PropertyHub.Features.Registry.Unit", b =>
                 {
                     b.Navigation("Occupants");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Repairs.WorkOrder", b =>
+                {
+                    b.Navigation("Appointments");
+
+                    b.Navigation("Materials");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Surveys.Survey", b =>

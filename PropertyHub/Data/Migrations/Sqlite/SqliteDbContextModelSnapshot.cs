@@ -1909,6 +1909,301 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Repairs.Appointment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EngineerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EngineerName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpectedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MoveRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WindowEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkContent")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MoveRequestId");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.HasIndex("EngineerId", "Status", "WindowStart");
+
+                    b.ToTable("Appointments");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Repairs.RepairFollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ComplaintRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Remark")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintRequestId");
+
+                    b.HasIndex("WorkOrderId", "At");
+
+                    b.ToTable("RepairFollowUps");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Repairs.RepairSettings", b =>
+                {
+                    b.Property<int>("EstateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmergencyScheduleMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmergencyWarnMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUpDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUpWarnHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LateArrivalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitFromHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitToHour")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EstateId");
+
+                    b.ToTable("RepairSettings");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Repairs.WorkOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcceptanceSignature")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ArrivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BuildingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EngineerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EngineerName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EstateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FollowedUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPaid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PaidServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReworkCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkDone")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuildingId");
+
+                    b.HasIndex("PaidServiceId")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceRequestId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("EstateId", "Status", "Id");
+
+                    b.ToTable("WorkOrders");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Repairs.WorkOrderMaterial", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.ToTable("WorkOrderMaterials");
+                });
+
             modelBuilder.Entity("PropertyHub.Features.ScheduledDuties.JobTally", b =>
                 {
                     b.Property<string>("JobId")
@@ -2851,6 +3146,92 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.Navigation("Building");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Repairs.Appointment", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Reception.ServiceRequest", "MoveRequest")
+                        .WithMany()
+                        .HasForeignKey("MoveRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PropertyHub.Features.Repairs.WorkOrder", null)
+                        .WithMany("Appointments")
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("MoveRequest");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Repairs.RepairFollowUp", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Reception.ServiceRequest", "Complaint")
+                        .WithMany()
+                        .HasForeignKey("ComplaintRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PropertyHub.Features.Repairs.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Complaint");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Repairs.RepairSettings", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Registry.Estate", null)
+                        .WithOne()
+                        .HasForeignKey("PropertyHub.Features.Repairs.RepairSettings", "EstateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Repairs.WorkOrder", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Registry.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PropertyHub.Features.Registry.Estate", null)
+                        .WithMany()
+                        .HasForeignKey("EstateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Fees.PaidService", "PaidService")
+                        .WithMany()
+                        .HasForeignKey("PaidServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PropertyHub.Features.Reception.ServiceRequest", "Request")
+                        .WithMany()
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Registry.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("PaidService");
+
+                    b.Navigation("Request");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Repairs.WorkOrderMaterial", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Repairs.WorkOrder", null)
+                        .WithMany("Materials")
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Surveys.FollowUp", b =>
                 {
                     b.HasOne("PropertyHub.Features.Registry.Occupant", null)
@@ -2988,6 +3369,13 @@ namespace PropertyHub.Data.Migrations.Sqlite
             modelBuilder.Entity("PropertyHub.Features.Registry.Unit", b =>
                 {
                     b.Navigation("Occupants");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Repairs.WorkOrder", b =>
+                {
+                    b.Navigation("Appointments");
+
+                    b.Navigation("Materials");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Surveys.Survey", b =>

@@ -102,6 +102,13 @@ public static class AccessTable
             new(Can.SignOffRectifications, "Surveys", "Sign off or send back a done rectification", [Manager]),
             new(Can.EditSurveyTemplates, "Surveys", "Change the evaluation form's items", [Manager]),
 
+            new(Can.RaiseWorkOrders, "Repairs", "Create the work order of a repair request; raise work orders for common areas and routine checks", [Clerk, Supervisor, Manager, Admin, Engineer]),
+            new(Can.ScheduleRepairs, "Repairs", "Agree and move repair appointments; cancel work orders (with a reason)", Desk),
+            new(Can.WorkVisits, "Repairs", "Record arrival, the work done and the occupant's acceptance on their own visits", [Engineer]),
+            new(Can.FollowUpRepairs, "Repairs", "Record follow-up calls on completed repairs and close them", Desk),
+            new(Can.AskToMoveVisits, "Repairs", "Ask to move a repair visit through a personal link", None, AnySignedIn: true, Anyone: true),
+            new(Can.RemindAppointments, "Repairs", "Remind occupants of the next day's repair visits (the evening-before duty)", None, System: true),
+
             new(Can.CreateUsers, "Administration", "Create staff users (the command line creates the first administrator)", [Admin], System: true),
             new(Can.AdministerUsers, "Administration", "List users, set their roles, disable and re-enable them", [Admin]),
             new(Can.EditCalendar, "Administration", "Change an estate's service calendar", [Admin]),

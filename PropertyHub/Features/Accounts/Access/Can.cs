@@ -71,6 +71,14 @@ public static class Can
     public const string SignOffRectifications = nameof(SignOffRectifications);
     public const string EditSurveyTemplates = nameof(EditSurveyTemplates);
 
+    // Repairs
+    public const string RaiseWorkOrders = nameof(RaiseWorkOrders);
+    public const string ScheduleRepairs = nameof(ScheduleRepairs);
+    public const string WorkVisits = nameof(WorkVisits);
+    public const string FollowUpRepairs = nameof(FollowUpRepairs);
+    public const string RemindAppointments = nameof(RemindAppointments);
+    public const string AskToMoveVisits = nameof(AskToMoveVisits);
+
     // Administration and operations
     public const string CreateUsers = nameof(CreateUsers);
     public const string AdministerUsers = nameof(AdministerUsers);

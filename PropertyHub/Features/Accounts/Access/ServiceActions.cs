@@ -22,6 +22,7 @@ using PropertyHub.Features.Reception.Ledger;
 using PropertyHub.Features.Reception.Measures;
 using PropertyHub.Features.Reception.Queue;
 using PropertyHub.Features.Registry;
+using PropertyHub.Features.Repairs;
 using PropertyHub.Features.Registry.Import;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Settings;
@@ -133,6 +134,19 @@ public static class ServiceActions
         [Key<SurveyTemplateService>(nameof(SurveyTemplateService.MoveItemAsync))] = [Can.EditSurveyTemplates],
         [Key<SurveyTemplateService>(nameof(SurveyTemplateService.SetArchivedAsync))] = [Can.EditSurveyTemplates],
         [Key<StandardSurveyTemplate>(nameof(StandardSurveyTemplate.EnsureAsync))] = [Can.SetUpDatabase],
+
+        // Repairs
+        [Key<WorkOrderService>(nameof(WorkOrderService.CreateAsync))] = [Can.RaiseWorkOrders],
+        [Key<WorkOrderService>(nameof(WorkOrderService.ScheduleAsync))] = [Can.ScheduleRepairs],
+        [Key<WorkOrderService>(nameof(WorkOrderService.CancelAsync))] = [Can.ScheduleRepairs],
+        [Key<WorkOrderService>(nameof(WorkOrderService.ArriveAsync))] = [Can.WorkVisits],
+        [Key<WorkOrderService>(nameof(WorkOrderService.FinishAsync))] = [Can.WorkVisits],
+        [Key<WorkOrderService>(nameof(WorkOrderService.RecordAcceptanceAsync))] = [Can.WorkVisits],
+        [Key<WorkOrderService>(nameof(WorkOrderService.AddMaterialAsync))] = [Can.WorkVisits],
+        [Key<WorkOrderService>(nameof(WorkOrderService.RecordFollowUpAsync))] = [Can.FollowUpRepairs],
+        [Key<WorkOrderService>(nameof(WorkOrderService.CloseAsync))] = [Can.FollowUpRepairs],
+        [Key<AppointmentReminders>(nameof(AppointmentReminders.RemindAsync))] = [Can.RemindAppointments],
+        [Key<RepairLinks>(nameof(RepairLinks.AskToMoveAsync))] = [Can.AskToMoveVisits],
 
         // Administration and operations
         [Key<UserAdministration>(nameof(UserAdministration.PageAsync))] = [Can.AdministerUsers],
@@ -272,6 +286,17 @@ public static class ServiceActions
         Key<DutiesOverview>(nameof(DutiesOverview.SnapshotAsync)),
         Key<IntakeValidator>(nameof(IntakeValidator.CheckAsync)),
         Key<RegistryImportParser>(nameof(RegistryImportParser.ParseAsync)),
+
+        Key<WorkOrderService>(nameof(WorkOrderService.GetAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.ForRequestAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.PageAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.EngineersAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.WaitingRequestsAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.DefaultEstateIdAsync)),
+        Key<RepairLinks>(nameof(RepairLinks.ViewAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.MyVisitsAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.VisitAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.AcceptanceSheetAsync)),
 
         // Who acts and what they may: the checks themselves.
         Key<CurrentActor>(nameof(CurrentActor.GetAsync)),

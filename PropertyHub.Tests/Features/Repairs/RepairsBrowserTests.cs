@@ -1,0 +1,200 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Reception;
+using PropertyHub.Features.Repairs;
+
+namespace PropertyHub.Tests.Features.Repairs;
+
+/// <summary>
+/// A repair from the call to the close, in a browser: the clerk creates the work order and books the appointment, the
+/// engineer records his visit and the occupant's acceptance, the clerk's open page follows each step live, and the
+/// repair closes only after the follow-up call is recorded.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RepairsBrowserTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly KestrelAppFactory factory = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    [BrowserFact]
+    public async Task Repair_ClerkBooks_EngineerVisits_ClerkFollowsUpAndCloses()
+    {
+        var baseUrl = factory.BaseUrl;
+        var requestId = await LogRepairCallAsync();
+
+        await using var clerkContext = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
+        var clerk = await clerkContext.NewPageAsync();
+        await clerk.SignInAsync(baseUrl, SignIn.DemoEmail(Roles.Clerk), DemoUsers.Password);
+        await clerk.GotoAsync(baseUrl + "/repairs");
+        await clerk.WaitForInteractiveAsync();
+
+        var waiting = clerk.Locator("[data-testid=waiting-request]");
+        await Assertions.Expect(waiting).ToHaveCountAsync(1);
+        await clerk.Locator("[data-testid=create-work-order]").ClickAsync();
+        await clerk.Locator("[data-testid=work-order-save]").ClickAsync();
+        await Assertions.Expect(clerk.Locator("[data-testid=work-order-dialog]")).ToContainTextAsync("Choose what kind of repair it is.");
+        await clerk.Locator("[data-testid=work-order-category]").ClickAsync();
+        await clerk.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Water" }).ClickAsync();
+        await clerk.Locator("[data-testid=work-order-save]").ClickAsync();
+
+        var state = clerk.Locator("[data-testid=work-order-state]");
+        await Assertions.Expect(state).ToHaveAttributeAsync("data-status", nameof(WorkOrderStatus.ToSchedule));
+        // The day defaults to tomorrow and the only engineer is chosen: the clerk sets the window and saves.
+        await Field(clerk, "appointment-from").FillAsync("10:00");
+        await Field(clerk, "appointment-to").FillAsync("12:00");
+        await clerk.Locator("[data-testid=appointment-save]").ClickAsync();
+        await clerk.Locator("[data-testid=work-order-state][data-status=Scheduled], [data-testid=repair-error]").First.WaitForAsync();
+        Assert.Empty(await clerk.Locator("[data-testid=repair-error]").AllInnerTextsAsync());
+        await Assertions.Expect(state).ToHaveAttributeAsync("data-status", nameof(WorkOrderStatus.Scheduled));
+        await Assertions.Expect(clerk.Locator("[data-testid=appointment][data-status=Current]")).ToContainTextAsync("10:00–12:00");
+        var orderUrl = clerk.Url;
+
+        await using var engineerContext = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
+        var engineer = await engineerContext.NewPageAsync();
+        await engineer.SignInAsync(baseUrl, SignIn.DemoEmail(Roles.Engineer), DemoUsers.Password);
+        await engineer.GotoAsync(orderUrl);
+        await engineer.WaitForInteractiveAsync();
+        await engineer.Locator("[data-testid=visit-arrived]").ClickAsync();
+        // The clerk's page follows without a reload.
+        await Assertions.Expect(state).ToHaveAttributeAsync("data-status", nameof(WorkOrderStatus.InProgress));
+        await Field(engineer, "visit-work-done", "textarea").FillAsync("Replaced the washer");
+        await engineer.Locator("[data-testid=visit-finish]").ClickAsync();
+        await SignAcceptanceAsync(engineer);
+        await Assertions.Expect(state).ToHaveAttributeAsync("data-status", nameof(WorkOrderStatus.Completed));
+
+        await clerk.Locator("[data-testid=follow-up-save]").ClickAsync();
+        await Assertions.Expect(state).ToHaveAttributeAsync("data-status", nameof(WorkOrderStatus.FollowedUp));
+        await clerk.Locator("[data-testid=work-order-close]").ClickAsync();
+        await Assertions.Expect(state).ToHaveAttributeAsync("data-status", nameof(WorkOrderStatus.Closed));
+        await Assertions.Expect(clerk.Locator("[data-testid=timeline-entry][data-kind=WorkOrder]")).ToHaveCountAsync(7);
+        await clerk.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "repair-closed.png"), FullPage = true });
+
+        await using var db = await factory.CreateDbContextAsync();
+        Assert.Equal(RequestStatus.Closed, (await db.ServiceRequests.FindAsync(requestId))!.Status);
+    }
+
+    [BrowserFact]
+    public async Task Engineer_OnA390pxPhone_CallsArrivesTapsTheChecklistAndTheOccupantAccepts()
+    {
+        var baseUrl = factory.BaseUrl;
+        var requestId = await LogRepairCallAsync();
+        var (orderId, day) = await ScheduleSoonAsync(requestId);
+
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "en-US",
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+        });
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(baseUrl, SignIn.DemoEmail(Roles.Engineer), DemoUsers.Password);
+        await page.GotoAsync($"{baseUrl}/repairs/visits?day={day:yyyy-MM-dd}");
+        await page.WaitForInteractiveAsync();
+
+        var card = page.Locator($"[data-testid=visit-card][data-id='{orderId}']");
+        await Assertions.Expect(card.Locator("[data-testid=visit-call]")).ToHaveAttributeAsync("href", "tel:13800000000");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The visits page scrolls sideways at 390px.");
+        await card.Locator("[data-testid=visit-open]").TapAsync();
+        await page.WaitForInteractiveAsync();
+
+        var state = page.Locator("[data-testid=visit-state]");
+        await page.Locator("[data-testid=visit-arrived]").TapAsync();
+        await Assertions.Expect(state).ToHaveAttributeAsync("data-status", nameof(WorkOrderStatus.InProgress));
+        await Assertions.Expect(page.Locator("[data-testid=visit-greeting]")).ToContainTextAsync("May we come in?");
+        foreach (var check in Enum.GetValues<PropertyHub.Features.Repairs.Visits.VisitCheck>())
+        {
+            var button = page.Locator($"[data-testid=visit-check-{check}]");
+            var box = await button.BoundingBoxAsync();
+            Assert.True(box!.Height >= 44, $"{check} is {box.Height}px high: too small to tap.");
+            await button.TapAsync();
+            await Assertions.Expect(button).ToHaveAttributeAsync("aria-pressed", "true");
+        }
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The visit page scrolls sideways at 390px.");
+        await Field(page, "visit-work-done", "textarea").FillAsync("Replaced the washer");
+        await page.Locator("[data-testid=visit-finish]").TapAsync();
+        await Assertions.Expect(state).ToHaveAttributeAsync("data-status", nameof(WorkOrderStatus.AwaitingAcceptance));
+        // The engineer hands the phone over: the occupant signs with the mouse in the kiosk view, without the staff menu.
+        await SignAcceptanceAsync(page);
+        Assert.Equal(0, await page.Locator(".mud-appbar, .mud-drawer").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The acceptance scrolls sideways at 390px.");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "repair-acceptance-390.png"), FullPage = true });
+        await page.Locator("[data-testid=acceptance-back]").ClickAsync();
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(state).ToHaveAttributeAsync("data-status", nameof(WorkOrderStatus.Completed));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "repair-visit-390.png"), FullPage = true });
+
+        await using var db = await factory.CreateDbContextAsync();
+        var order = await db.WorkOrders.FindAsync(orderId);
+        Assert.Equal(WorkOrderStatus.Completed, order!.Status);
+        var finished = db.TimelineEntries.Where(t => t.ServiceRequestId == requestId && t.Kind == TimelineKind.WorkOrder).AsEnumerable().Select(t => t.Text).ToList();
+        Assert.Contains(finished, t => t!.Contains("P4 checklist complete"));
+        Assert.Matches(@"^M\s*\d+ \d+( L\s*\d+ \d+)+", order.AcceptanceSignature);
+    }
+
+    /// <summary>From the engineer's visit to the kiosk view: the occupant signs with the mouse and confirms.</summary>
+    private static async Task SignAcceptanceAsync(IPage page)
+    {
+        await page.Locator("[data-testid=visit-hand-over]").ClickAsync();
+        await page.WaitForInteractiveAsync();
+        var pad = page.Locator("canvas[data-testid=signature-pad][data-ready=true]");
+        await pad.WaitForAsync();
+        var box = (await pad.BoundingBoxAsync())!;
+        (float X, float Y)[] stroke = [(0.10f, 0.60f), (0.18f, 0.25f), (0.26f, 0.70f), (0.34f, 0.30f), (0.42f, 0.65f), (0.60f, 0.40f), (0.85f, 0.55f)];
+        await page.Mouse.MoveAsync(box.X + box.Width * stroke[0].X, box.Y + box.Height * stroke[0].Y);
+        await page.Mouse.DownAsync();
+        foreach (var (x, y) in stroke.Skip(1))
+            await page.Mouse.MoveAsync(box.X + box.Width * x, box.Y + box.Height * y, new MouseMoveOptions { Steps = 8 });
+        await page.Mouse.UpAsync();
+        await page.Locator("[data-testid=acceptance-confirm]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=acceptance-done]")).ToBeVisibleAsync();
+    }
+
+    /// <summary>The clerk's work order and an appointment for the demo engineer starting in a minute; its day in estate time.</summary>
+    private async Task<(int Id, DateOnly Day)> ScheduleSoonAsync(int requestId)
+    {
+        var id = 0;
+        var day = default(DateOnly);
+        await factory.AsAsync(Roles.Clerk, async sp =>
+        {
+            var orders = sp.GetRequiredService<WorkOrderService>();
+            var order = (await orders.CreateAsync(new WorkOrderDraft { RequestId = requestId, Location = RepairLocation.InUnit, Category = RepairCategory.Water, Description = "The kitchen tap leaks", Urgency = RepairUrgency.Emergency })).Order!;
+            var engineer = (await orders.EngineersAsync()).Single();
+            // An emergency may be booked at any hour, so a window starting a minute from now is always allowed.
+            var start = DateTimeOffset.UtcNow.AddMinutes(1);
+            day = DateOnly.FromDateTime(start.ToOffset(TimeSpan.FromHours(8)).DateTime);
+            var result = await orders.ScheduleAsync(order.Id, order.Version, new AppointmentDraft
+            {
+                WindowStart = start, WindowEnd = start.AddHours(1), WorkContent = "Replace the washer", ExpectedMinutes = 30, EngineerId = engineer.Id,
+            });
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+            id = order.Id;
+        });
+        return (id, day);
+    }
+
+    private static ILocator Field(IPage page, string testId, string element = "input") =>
+        page.Locator($"{element}[data-testid={testId}], [data-testid={testId}] {element}").First;
+
+    private async Task<int> LogRepairCallAsync()
+    {
+        var id = 0;
+        await factory.AsAsync(Roles.Clerk, async sp =>
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            var unit = db.Units.OrderBy(u => u.Id).Select(u => new { u.Id, u.Building!.EstateId }).First();
+            var result = await sp.GetRequiredService<ReceptionService>().LogAsync(new Intake
+            {
+                EstateId = unit.EstateId, Kind = RequestKind.Repair, Channel = Channel.RepairHotline, Outcome = IntakeOutcome.Logged,
+                UnitId = unit.Id, CallerName = "Ms Lin", Phone = "13800000000", Content = "The kitchen tap leaks",
+            });
+            Assert.True(result.Succeeded);
+            id = result.Request!.Id;
+        });
+        return id;
+    }
+}

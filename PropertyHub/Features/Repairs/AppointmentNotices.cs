@@ -1,0 +1,67 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using PropertyHub.Features.PersonalLinks;
+using PropertyHub.Data;
+using PropertyHub.Features.Notices;
+using PropertyHub.Features.Registry;
+using PropertyHub.Features.Settings;
+using PropertyHub.Resources;
+
+namespace PropertyHub.Features.Repairs;
+
+/// <summary>
+/// What the occupant is told about a visit, through the outbox (e-mail and SMS where they have them, else a letter), in
+/// their language: the confirmation when an appointment is agreed or moved, and the reminder the evening before. Each is
+/// unique on its source (the appointment), so a retried save or a second run of the reminder cannot send it twice.
+/// </summary>
+public sealed class AppointmentNotices(EstateTime estateTime, NoticeLinks noticeLinks, IOptions<PersonalLinkOptions> linkOptions, IStringLocalizer<RepairsText> text)
+{
+    public const string ConfirmationKind = "repair-appointment";
+    public const string ReminderKind = "repair-reminder";
+
+    public static string ConfirmationSource(int workOrderId, int appointmentNumber) => $"work-order:{workOrderId}:{appointmentNumber}";
+
+    public static string ReminderSource(int appointmentId) => $"appointment:{appointmentId}";
+
+    /// <summary>
+    /// The occupant a visit to the unit concerns: the caller of the request when known, else whoever lives there (the
+    /// tenant of a let unit, else the owner). Null for a common area or a unit with nobody on file.
+    /// </summary>
+    public static async Task<(Occupant Occupant, NoticePlace Place)?> RecipientAsync(AppDbContext db, int? unitId, int? occupantId, CancellationToken ct)
+    {
+        if (unitId is not { } unit)
+            return null;
+        var occupants = await db.Occupants.AsNoTracking().Where(o => o.UnitId == unit).ToListAsync(ct);
+        var who = occupants.FirstOrDefault(o => o.Id == occupantId)
+            ?? occupants.OrderBy(o => o.Role == OccupantRole.Tenant ? 0 : 1).ThenBy(o => o.Id).FirstOrDefault();
+        if (who is null)
+            return null;
+        var place = await db.Units.AsNoTracking().Where(u => u.Id == unit).Select(u => new NoticePlace(u.Building!.EstateId, u.BuildingId)).SingleAsync(ct);
+        return (who, place);
+    }
+
+    /// <summary>Adds the confirmation of an agreed (or moved) appointment to the caller's context, saved with the step.</summary>
+    public void AddConfirmation(AppDbContext db, (Occupant Occupant, NoticePlace Place) to, int estateId, int workOrderId, int appointmentNumber,
+        Appointment appointment, bool moved, DateTimeOffset now)
+    {
+        // The occupant's personal link to see the visit and ask to move it, valid until the window ends.
+        var url = RepairLinks.Issue(db, workOrderId, to.Occupant.Id, now, appointment.WindowEnd, linkOptions.Value.PublicBaseUrl);
+        NoticeOutbox.AddForOccupant(db, to.Occupant, to.Place, ConfirmationKind, ConfirmationSource(workOrderId, appointmentNumber),
+            culture => Words(culture, moved ? "Notice.MovedSubject" : "Notice.BookedSubject", "Notice.Body", to.Occupant.Name, estateId, appointment), now,
+            noticeLinks.Seal(url));
+    }
+
+    /// <summary>Adds the reminder of one appointment to the caller's context.</summary>
+    public void AddReminder(AppDbContext db, (Occupant Occupant, NoticePlace Place) to, int estateId, Appointment appointment, DateTimeOffset now) =>
+        NoticeOutbox.AddForOccupant(db, to.Occupant, to.Place, ReminderKind, ReminderSource(appointment.Id),
+            culture => Words(culture, "Notice.ReminderSubject", "Notice.ReminderBody", to.Occupant.Name, estateId, appointment), now);
+
+    private NoticeText Words(CultureInfo culture, string subject, string body, string name, int estateId, Appointment a) =>
+        NoticeOutbox.WriteIn(culture, () =>
+        {
+            var window = $"{estateTime.ToLocal(estateId, a.WindowStart).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}–{estateTime.ToLocal(estateId, a.WindowEnd).ToString("HH:mm", CultureInfo.InvariantCulture)}";
+            return new NoticeText(text[subject], text[body, name, window, a.WorkContent, a.ExpectedMinutes, a.EngineerName]);
+        });
+}

@@ -1,0 +1,31 @@
+namespace PropertyHub.Features.Repairs.Visits;
+
+/// <summary>The P4 checklist of a visit to a unit, one tap each.</summary>
+public enum VisitCheck
+{
+    /// <summary>Uniform neat, staff badge worn (P4 二).</summary>
+    UniformAndBadge,
+    /// <summary>Knocked gently and said the greeting (P4 二).</summary>
+    KnockedAndGreeted,
+    ShoeCovers,
+    /// <summary>Tools and parts on a drop cloth, not on the occupant's floor or furniture.</summary>
+    DropCloth,
+    /// <summary>Worked quietly, or warned the occupant of the noise with an apology.</summary>
+    QuietOrWarned,
+    /// <summary>Tools packed and the place tidied (P4 六).</summary>
+    ToolsPacked,
+    /// <summary>Explained the repair and how to use the equipment (P4 六).</summary>
+    Explained,
+}
+
+/// <summary>How the visit ended.</summary>
+public enum VisitResult
+{
+    Fixed,
+    NeedsParts,
+    NeedsAnotherVisit,
+}
+
+/// <summary>One of the engineer's visits as his phone lists it.</summary>
+public sealed record VisitRow(int WorkOrderId, int Version, WorkOrderStatus Status, string Where, DateTimeOffset WindowStart, DateTimeOffset WindowEnd,
+    string WorkContent, string? ContactName, string? Phone, RepairCategory Category, bool IsPaid);
