@@ -14,6 +14,7 @@ using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.Reception;
 using PropertyHub.Features.Registry;
 using PropertyHub.Features.Registry.Import;
+using PropertyHub.Features.Renovation;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Settings;
 using PropertyHub.Features.Surveys;
@@ -44,6 +45,7 @@ builder.AddFees();
 builder.AddPaidServices();
 builder.AddCollection();
 builder.AddBooks();
+builder.AddRenovation();
 builder.AddBackup();
 builder.AddOperations();
 
@@ -67,6 +69,7 @@ app.MapRegistryImport();
 app.MapReception();
 app.MapSurveyStatistics();
 app.MapBooks();
+app.MapRenovation();
 app.MapScheduledDuties();
 app.MapUi();
 

@@ -74,3 +74,6 @@ public sealed class BooksText;
 
 /// <summary>Uploaded files: why one was refused (empty, too large, not of an accepted kind).</summary>
 public sealed class FilesText;
+
+/// <summary>Renovations: the application, the plan's review, the agreements, the deposit and the construction permit.</summary>
+public sealed class RenovationText;

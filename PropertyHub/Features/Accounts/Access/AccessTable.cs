@@ -94,6 +94,10 @@ public static class AccessTable
             new(Can.SignOffRectifications, "Surveys", "Sign off or send back a done rectification", [Manager]),
             new(Can.EditSurveyTemplates, "Surveys", "Change the evaluation form's items", [Manager]),
 
+            new(Can.SeeRenovations, "Renovation", "See renovations with their papers, signatures, receipts and permits", [Clerk, Supervisor, Manager, Engineer, Finance, Admin]),
+            new(Can.HandleRenovations, "Renovation", "Take renovation applications, the agreements' signatures on the tablet, and issue construction permits", Desk),
+            new(Can.ReviewRenovations, "Renovation", "Review a renovation plan against the residential use covenant: approve with the deposit due, or return with reasons", [Engineer, Supervisor, Manager]),
+
             new(Can.CreateUsers, "Administration", "Create staff users (the command line creates the first administrator)", [Admin], System: true),
             new(Can.AdministerUsers, "Administration", "List users, set their roles, disable and re-enable them", [Admin]),
             new(Can.EditCalendar, "Administration", "Change an estate's service calendar", [Admin]),

@@ -61,6 +61,11 @@ public static class Can
     public const string SignOffRectifications = nameof(SignOffRectifications);
     public const string EditSurveyTemplates = nameof(EditSurveyTemplates);
 
+    // Renovation
+    public const string SeeRenovations = nameof(SeeRenovations);
+    public const string HandleRenovations = nameof(HandleRenovations);
+    public const string ReviewRenovations = nameof(ReviewRenovations);
+
     // Administration and operations
     public const string CreateUsers = nameof(CreateUsers);
     public const string AdministerUsers = nameof(AdministerUsers);

@@ -18,6 +18,7 @@ using PropertyHub.Features.Reception.Measures;
 using PropertyHub.Features.Reception.Queue;
 using PropertyHub.Features.Registry;
 using PropertyHub.Features.Registry.Import;
+using PropertyHub.Features.Renovation;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Settings;
 using PropertyHub.Features.Surveys;
@@ -77,6 +78,13 @@ public static class ServiceActions
         [Key<PaidServiceService>(nameof(PaidServiceService.UpdateAsync))] = [Can.RecordPaidServices],
         [Key<PaidServiceService>(nameof(PaidServiceService.SignAsync))] = [Can.RecordPaidServices],
         [Key<PaidServiceService>(nameof(PaidServiceService.DeleteAsync))] = [Can.RecordPaidServices],
+
+        // Renovation
+        [Key<RenovationService>(nameof(RenovationService.SubmitAsync))] = [Can.HandleRenovations],
+        [Key<RenovationService>(nameof(RenovationService.ReviewAsync))] = [Can.ReviewRenovations],
+        [Key<RenovationService>(nameof(RenovationService.SignAsync))] = [Can.HandleRenovations],
+        [Key<RenovationService>(nameof(RenovationService.CollectAsync))] = [Can.TakePayments],
+        [Key<RenovationService>(nameof(RenovationService.IssuePermitAsync))] = [Can.HandleRenovations],
         [Key<DisclosureDrafter>(nameof(DisclosureDrafter.DraftAsync))] = [Can.DraftDisclosures],
         [Key<DisclosureService>(nameof(DisclosureService.AddExpenditureAsync))] = [Can.EditDisclosures],
         [Key<DisclosureService>(nameof(DisclosureService.EditExpenditureAsync))] = [Can.EditDisclosures],
@@ -193,6 +201,9 @@ public static class ServiceActions
         Key<PaidServiceService>(nameof(PaidServiceService.SheetAsync)),
         Key<PaidServiceService>(nameof(PaidServiceService.FindUnitAsync)),
         Key<PaidServiceService>(nameof(PaidServiceService.UnitAsync)),
+        Key<RenovationService>(nameof(RenovationService.PageAsync)),
+        Key<RenovationService>(nameof(RenovationService.SheetAsync)),
+        Key<RenovationService>(nameof(RenovationService.SendDocumentAsync)),
         Key<DisclosureDrafter>(nameof(DisclosureDrafter.IncomeAsync)),
         Key<DisclosureService>(nameof(DisclosureService.ListAsync)),
         Key<DisclosureService>(nameof(DisclosureService.GetAsync)),
