@@ -201,6 +201,8 @@ public static class ServiceActions
         Key<PaidServiceService>(nameof(PaidServiceService.SheetAsync)),
         Key<PaidServiceService>(nameof(PaidServiceService.FindUnitAsync)),
         Key<PaidServiceService>(nameof(PaidServiceService.UnitAsync)),
+        // Checks an upload's size and kind; stores nothing (the feature's own change stores it).
+        Key<PropertyHub.Features.Files.FileIntake>(nameof(PropertyHub.Features.Files.FileIntake.ReadAsync)),
         Key<RenovationService>(nameof(RenovationService.PageAsync)),
         Key<RenovationService>(nameof(RenovationService.SheetAsync)),
         Key<RenovationService>(nameof(RenovationService.SendDocumentAsync)),
