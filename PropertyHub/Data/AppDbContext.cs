@@ -74,6 +74,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Renovation.RenovationWorker> RenovationWorkers => Set<Features.Renovation.RenovationWorker>();
     public DbSet<Features.Renovation.RenovationDocument> RenovationDocuments => Set<Features.Renovation.RenovationDocument>();
     public DbSet<Features.Renovation.RenovationPayment> RenovationPayments => Set<Features.Renovation.RenovationPayment>();
+    public DbSet<Features.Renovation.WorkerPass> WorkerPasses => Set<Features.Renovation.WorkerPass>();
+    public DbSet<Features.Renovation.GateCheck> GateChecks => Set<Features.Renovation.GateCheck>();
 
     /// <summary>The data-protection key ring (cookies, antiforgery, kept tokens), shared by every instance; never audited.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

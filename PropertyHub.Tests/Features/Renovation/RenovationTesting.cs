@@ -63,9 +63,10 @@ public sealed class RenovationTesting(AppFactory factory)
         };
     }
 
-    public async Task<int> SubmittedAsync()
+    public async Task<int> SubmittedAsync(Action<RenovationInput>? adjust = null)
     {
         var input = await InputAsync();
+        adjust?.Invoke(input);
         var papers = await PapersAsync();
         var result = await AsAsync(Roles.Clerk, s => s.SubmitAsync(input, papers));
         Assert.True(result.Ok, string.Join(",", result.Errors));
@@ -74,9 +75,9 @@ public sealed class RenovationTesting(AppFactory factory)
 
     public async Task<RenovationSheet> SheetAsync(int id) => (await AsAsync(Roles.Clerk, s => s.SheetAsync(id)))!;
 
-    public async Task<int> ApprovedAsync(string deposit = "2000", string fee = "300.50")
+    public async Task<int> ApprovedAsync(string deposit = "2000", string fee = "300.50", Action<RenovationInput>? adjust = null)
     {
-        var id = await SubmittedAsync();
+        var id = await SubmittedAsync(adjust);
         var sheet = await SheetAsync(id);
         var result = await AsAsync(Roles.Engineer, s => s.ReviewAsync(id, sheet.Version, new RenovationReview { Approve = true, Deposit = deposit, Fee = fee }));
         Assert.True(result.Ok, string.Join(",", result.Errors));
@@ -97,5 +98,17 @@ public sealed class RenovationTesting(AppFactory factory)
     {
         var sheet = await SheetAsync(id);
         return await AsAsync(Roles.Clerk, s => s.IssuePermitAsync(id, sheet.Version));
+    }
+}
+
+/// <summary>The app on a clock the test moves (the estate's clock is Asia/Shanghai, UTC+8, in the demo data).</summary>
+public sealed class ClockedAppFactory(DateTimeOffset start) : AppFactory
+{
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(start);
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, s => s.AddSingleton<TimeProvider>(Clock));
     }
 }

@@ -95,6 +95,8 @@ public enum RenovationDocumentKind
     Qualification,
     /// <summary>A drawing of the plan.</summary>
     Drawing,
+    /// <summary>A worker's photo, on their pass.</summary>
+    WorkerPhoto,
 }
 
 /// <summary>A paper of the renovation kept as a stored file.</summary>

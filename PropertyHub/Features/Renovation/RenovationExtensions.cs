@@ -8,6 +8,7 @@ public static class RenovationExtensions
     {
         builder.Services.AddOptions<RenovationOptions>().BindConfiguration(RenovationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<RenovationService>();
+        builder.Services.AddScoped<WorkerPassService>();
         return builder;
     }
 
@@ -16,6 +17,8 @@ public static class RenovationExtensions
     {
         app.MapGet("/renovations/{id:int}/files/{fileId:guid}", (int id, Guid fileId, HttpContext http, RenovationService renovations, CancellationToken ct) =>
             renovations.SendDocumentAsync(id, fileId, http, ct)).RequireAuthorization(Can.SeeRenovations);
+        app.MapGet("/renovations/passes/{passId:int}/photo", (int passId, HttpContext http, WorkerPassService passes, CancellationToken ct) =>
+            passes.SendPhotoAsync(passId, http, ct)).RequireAuthorization(Can.CheckPasses);
         return app;
     }
 }

@@ -120,6 +120,25 @@ public static class RenovationRules
     public static (DateOnly From, DateOnly To) PermitValidity(RenovationApplication application, DateOnly today) =>
         (application.PlannedStart < today ? today : application.PlannedStart, application.PlannedEnd < today ? today : application.PlannedEnd);
 
+    /// <summary>A worker's pass is issued while the permit runs: not before it is issued, not once it has expired.</summary>
+    public static string? Pass(RenovationStatus status, DateOnly? permitTo, DateOnly today) =>
+        status != RenovationStatus.PermitIssued || permitTo is null ? "NoPermit"
+        : today > permitTo ? "PermitExpired"
+        : null;
+
+    /// <summary>
+    /// What the gate says of a pass on a day of the estate's calendar: revoked and returned passes never let anyone
+    /// in; otherwise it is valid from its first to its last day, both whole days in estate time.
+    /// </summary>
+    public static GateOutcome Gate(WorkerPass pass, bool returned, DateOnly today) =>
+        pass.RevokedAt is not null ? GateOutcome.Revoked
+        : returned ? GateOutcome.Returned
+        : today < pass.ValidFrom ? GateOutcome.NotYetValid
+        : today > pass.ValidTo ? GateOutcome.Expired
+        : GateOutcome.Valid;
+
+    public static string PassNumber(string permitNumber, int ordinal) => $"{permitNumber}-{ordinal:00}";
+
     public static string PermitNumber(int year, int applicationId) => $"SG{year:0000}-{applicationId:000000}";
 
     private static string? Text(string? text, int max, string required, string tooLong) =>

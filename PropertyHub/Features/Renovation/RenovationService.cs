@@ -17,8 +17,6 @@ namespace PropertyHub.Features.Renovation;
 public sealed partial class RenovationService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, Permissions permissions,
     EstateTime estateTime, TimeProvider clock)
 {
-    private const int Attempts = 5;
-
     /// <summary>Records an application with its workers, the contractor's qualification copy and the plan's drawings, in one save.</summary>
     public async Task<RenovationResult> SubmitAsync(RenovationInput input, IReadOnlyList<RenovationUpload> uploads, CancellationToken ct = default)
     {
@@ -151,7 +149,7 @@ public sealed partial class RenovationService(IDbContextFactory<AppDbContext> db
         if (cleanReference?.Length > 100)
             return RenovationResult.Fail("Reference", "ReferenceTooLong");
         var who = (await actor.GetAsync()).Name;
-        return await InTransactionAsync(async db =>
+        return await RenovationTransactions.RunAsync(dbFactory, async db =>
         {
             var application = await db.RenovationApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
             if (application is null)
@@ -216,34 +214,6 @@ public sealed partial class RenovationService(IDbContextFactory<AppDbContext> db
         catch (DbUpdateConcurrencyException)
         {
             return RenovationResult.Fail("", "ConcurrencyConflict");
-        }
-    }
-
-    /// <summary>
-    /// One transaction per attempt inside the execution strategy. A first-of-the-year receipt race, or a second
-    /// collection of the same renovation failing on its unique key, is tried again (and then refused by the rules).
-    /// </summary>
-    private async Task<RenovationResult> InTransactionAsync(Func<AppDbContext, Task<RenovationResult>> work, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            try
-            {
-                return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-                {
-                    db.ChangeTracker.Clear();
-                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                    var result = await work(db);
-                    if (result.Ok)
-                        await transaction.CommitAsync(ct);
-                    return result;
-                });
-            }
-            catch (DbUpdateException e) when (attempt < Attempts && DbErrors.IsUniqueViolation(e))
-            {
-                // The next attempt reads again: a collection saved meanwhile is then refused by the rules.
-            }
         }
     }
 }

@@ -1572,6 +1572,42 @@ namespace PropertyHub.Data.Migrations.Postgres
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Renovation.GateCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("PassId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PassId", "Id");
+
+                    b.ToTable("GateChecks");
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationApplication", b =>
                 {
                     b.Property<int>("Id")
@@ -1839,6 +1875,70 @@ namespace PropertyHub.Data.Migrations.Postgres
                     b.HasIndex("ApplicationId");
 
                     b.ToTable("RenovationWorkers");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Renovation.WorkerPass", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PhotoFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RevokeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("WorkerId")
+                        .IsUnique();
+
+                    b.HasIndex("ApplicationId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("WorkerPasses");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.ScheduledDuties.JobTally", b =>
@@ -2695,6 +2795,14 @@ namespace PropertyHub.Data.Migrations.Postgres
                     b.Navigation("Building");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Renovation.GateCheck", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Renovation.WorkerPass", null)
+                        .WithMany()
+                        .HasForeignKey("PassId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationApplication", b =>
                 {
                     b.HasOne("PropertyHub.Features.Registry.Estate", null)
@@ -2754,6 +2862,21 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .WithMany("Workers")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Renovation.WorkerPass", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Renovation.RenovationApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Renovation.RenovationWorker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1575,6 +1575,42 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Renovation.GateCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int?>("PassId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PassId", "Id");
+
+                    b.ToTable("GateChecks");
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationApplication", b =>
                 {
                     b.Property<int>("Id")
@@ -1843,6 +1879,70 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.HasIndex("ApplicationId");
 
                     b.ToTable("RenovationWorkers");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Renovation.WorkerPass", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("PhotoFileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RevokeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("WorkerId")
+                        .IsUnique();
+
+                    b.HasIndex("ApplicationId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("WorkerPasses");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.ScheduledDuties.JobTally", b =>
@@ -2699,6 +2799,14 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.Navigation("Building");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Renovation.GateCheck", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Renovation.WorkerPass", null)
+                        .WithMany()
+                        .HasForeignKey("PassId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationApplication", b =>
                 {
                     b.HasOne("PropertyHub.Features.Registry.Estate", null)
@@ -2758,6 +2866,21 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .WithMany("Workers")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Renovation.WorkerPass", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Renovation.RenovationApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Renovation.RenovationWorker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

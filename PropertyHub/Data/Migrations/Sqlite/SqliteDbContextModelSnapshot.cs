@@ -1517,6 +1517,40 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Renovation.GateCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PassId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PassId", "Id");
+
+                    b.ToTable("GateChecks");
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationApplication", b =>
                 {
                     b.Property<int>("Id")
@@ -1776,6 +1810,68 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.HasIndex("ApplicationId");
 
                     b.ToTable("RenovationWorkers");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Renovation.WorkerPass", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PhotoFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("WorkerId")
+                        .IsUnique();
+
+                    b.HasIndex("ApplicationId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("WorkerPasses");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.ScheduledDuties.JobTally", b =>
@@ -2618,6 +2714,14 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.Navigation("Building");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Renovation.GateCheck", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Renovation.WorkerPass", null)
+                        .WithMany()
+                        .HasForeignKey("PassId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationApplication", b =>
                 {
                     b.HasOne("PropertyHub.Features.Registry.Estate", null)
@@ -2677,6 +2781,21 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .WithMany("Workers")
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Renovation.WorkerPass", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Renovation.RenovationApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Renovation.RenovationWorker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -98,6 +98,8 @@ public static class AccessTable
             new(Can.HandleRenovations, "Renovation", "Take renovation applications, the agreements' signatures on the tablet, and issue construction permits", Desk),
             new(Can.ReviewRenovations, "Renovation", "Review a renovation plan against the residential use covenant: approve with the deposit due, or return with reasons", [Engineer, Supervisor, Manager]),
 
+            new(Can.CheckPasses, "Renovation", "Check a worker's pass at the gate (every check is logged)", [Security, Supervisor, Manager, Admin]),
+
             new(Can.CreateUsers, "Administration", "Create staff users (the command line creates the first administrator)", [Admin], System: true),
             new(Can.AdministerUsers, "Administration", "List users, set their roles, disable and re-enable them", [Admin]),
             new(Can.EditCalendar, "Administration", "Change an estate's service calendar", [Admin]),

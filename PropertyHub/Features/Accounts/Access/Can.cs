@@ -65,6 +65,7 @@ public static class Can
     public const string SeeRenovations = nameof(SeeRenovations);
     public const string HandleRenovations = nameof(HandleRenovations);
     public const string ReviewRenovations = nameof(ReviewRenovations);
+    public const string CheckPasses = nameof(CheckPasses);
 
     // Administration and operations
     public const string CreateUsers = nameof(CreateUsers);

@@ -158,6 +158,70 @@ namespace PropertyHub.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "WorkerPasses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    WorkerId = table.Column<int>(type: "integer", nullable: false),
+                    Ordinal = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    PhotoFileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IssuedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RevokeReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkerPasses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkerPasses_RenovationApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "RenovationApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WorkerPasses_RenovationWorkers_WorkerId",
+                        column: x => x.WorkerId,
+                        principalTable: "RenovationWorkers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GateChecks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    PassId = table.Column<int>(type: "integer", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CheckedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CheckedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GateChecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GateChecks_WorkerPasses_PassId",
+                        column: x => x.PassId,
+                        principalTable: "WorkerPasses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateChecks_PassId_Id",
+                table: "GateChecks",
+                columns: new[] { "PassId", "Id" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_RenovationApplications_EstateId",
                 table: "RenovationApplications",
@@ -210,16 +274,40 @@ namespace PropertyHub.Data.Migrations.Postgres
                 name: "IX_RenovationWorkers_ApplicationId",
                 table: "RenovationWorkers",
                 column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkerPasses_ApplicationId_Ordinal",
+                table: "WorkerPasses",
+                columns: new[] { "ApplicationId", "Ordinal" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkerPasses_Number",
+                table: "WorkerPasses",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkerPasses_WorkerId",
+                table: "WorkerPasses",
+                column: "WorkerId",
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "GateChecks");
+
+            migrationBuilder.DropTable(
                 name: "RenovationDocuments");
 
             migrationBuilder.DropTable(
                 name: "RenovationPayments");
+
+            migrationBuilder.DropTable(
+                name: "WorkerPasses");
 
             migrationBuilder.DropTable(
                 name: "RenovationWorkers");

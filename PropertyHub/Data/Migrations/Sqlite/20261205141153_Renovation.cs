@@ -157,6 +157,70 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "WorkerPasses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    WorkerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PhotoFileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RevokeReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkerPasses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkerPasses_RenovationApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "RenovationApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WorkerPasses_RenovationWorkers_WorkerId",
+                        column: x => x.WorkerId,
+                        principalTable: "RenovationWorkers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GateChecks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    PassId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CheckedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CheckedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GateChecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GateChecks_WorkerPasses_PassId",
+                        column: x => x.PassId,
+                        principalTable: "WorkerPasses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateChecks_PassId_Id",
+                table: "GateChecks",
+                columns: new[] { "PassId", "Id" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_RenovationApplications_EstateId",
                 table: "RenovationApplications",
@@ -209,16 +273,40 @@ namespace PropertyHub.Data.Migrations.Sqlite
                 name: "IX_RenovationWorkers_ApplicationId",
                 table: "RenovationWorkers",
                 column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkerPasses_ApplicationId_Ordinal",
+                table: "WorkerPasses",
+                columns: new[] { "ApplicationId", "Ordinal" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkerPasses_Number",
+                table: "WorkerPasses",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkerPasses_WorkerId",
+                table: "WorkerPasses",
+                column: "WorkerId",
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "GateChecks");
+
+            migrationBuilder.DropTable(
                 name: "RenovationDocuments");
 
             migrationBuilder.DropTable(
                 name: "RenovationPayments");
+
+            migrationBuilder.DropTable(
+                name: "WorkerPasses");
 
             migrationBuilder.DropTable(
                 name: "RenovationWorkers");

@@ -157,6 +157,70 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "WorkerPasses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<int>(type: "int", nullable: false),
+                    WorkerId = table.Column<int>(type: "int", nullable: false),
+                    Ordinal = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    PhotoFileId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    IssuedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RevokedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    RevokeReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkerPasses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkerPasses_RenovationApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "RenovationApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WorkerPasses_RenovationWorkers_WorkerId",
+                        column: x => x.WorkerId,
+                        principalTable: "RenovationWorkers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GateChecks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Number = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
+                    PassId = table.Column<int>(type: "int", nullable: true),
+                    Outcome = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    CheckedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CheckedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GateChecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GateChecks_WorkerPasses_PassId",
+                        column: x => x.PassId,
+                        principalTable: "WorkerPasses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateChecks_PassId_Id",
+                table: "GateChecks",
+                columns: new[] { "PassId", "Id" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_RenovationApplications_EstateId",
                 table: "RenovationApplications",
@@ -210,16 +274,40 @@ namespace PropertyHub.Data.Migrations.SqlServer
                 name: "IX_RenovationWorkers_ApplicationId",
                 table: "RenovationWorkers",
                 column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkerPasses_ApplicationId_Ordinal",
+                table: "WorkerPasses",
+                columns: new[] { "ApplicationId", "Ordinal" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkerPasses_Number",
+                table: "WorkerPasses",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkerPasses_WorkerId",
+                table: "WorkerPasses",
+                column: "WorkerId",
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "GateChecks");
+
+            migrationBuilder.DropTable(
                 name: "RenovationDocuments");
 
             migrationBuilder.DropTable(
                 name: "RenovationPayments");
+
+            migrationBuilder.DropTable(
+                name: "WorkerPasses");
 
             migrationBuilder.DropTable(
                 name: "RenovationWorkers");
