@@ -119,6 +119,10 @@ public sealed class RenovationBrowserTests(BrowserFixture browser) : IAsyncLifet
         await Assertions.Expect(guard.Locator("[data-testid=gate-again]")).ToBeVisibleAsync();
         Assert.True(await guard.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "The gate page scrolls sideways on a 390 px phone");
         await guard.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "renovation-gate.png"), FullPage = true });
+        // The photo on the gate's answer comes from the pass (the test's photo is a bare PNG header, so it shows no picture).
+        var photo = await guard.APIRequest.GetAsync(factory.BaseUrl + await guard.Locator("[data-testid=gate-result] img").GetAttributeAsync("src"));
+        Assert.Equal((200, "image/png"), (photo.Status, photo.Headers["content-type"]));
+        Assert.Equal(RenovationTesting.Png, await photo.BodyAsync());
         await using var db = await factory.CreateDbContextAsync();
         Assert.Equal(2, await db.GateChecks.CountAsync(c => c.Outcome == GateOutcome.Valid));
     }
