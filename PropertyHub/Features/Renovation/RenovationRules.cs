@@ -127,12 +127,11 @@ public static class RenovationRules
         : null;
 
     /// <summary>
-    /// What the gate says of a pass on a day of the estate's calendar: revoked and returned passes never let anyone
-    /// in; otherwise it is valid from its first to its last day, both whole days in estate time.
+    /// What the gate says of a pass on a day of the estate's calendar: a revoked pass never lets anyone in; otherwise
+    /// it is valid from its first to its last day, both whole days in estate time.
     /// </summary>
-    public static GateOutcome Gate(WorkerPass pass, bool returned, DateOnly today) =>
+    public static GateOutcome Gate(WorkerPass pass, DateOnly today) =>
         pass.RevokedAt is not null ? GateOutcome.Revoked
-        : returned ? GateOutcome.Returned
         : today < pass.ValidFrom ? GateOutcome.NotYetValid
         : today > pass.ValidTo ? GateOutcome.Expired
         : GateOutcome.Valid;

@@ -34,7 +34,6 @@ public enum GateOutcome
     NotYetValid,
     Expired,
     Revoked,
-    Returned,
     NotFound,
 }
 

@@ -100,7 +100,7 @@ public sealed class WorkerPassService(IDbContextFactory<AppDbContext> dbFactory,
             return new GateResult(GateOutcome.NotFound, typed, null, null, null, null, null, 0);
         }
         var today = estateTime.LocalDate(found.Application.EstateId, now);
-        var outcome = RenovationRules.Gate(found.Pass, returned: false, today);
+        var outcome = RenovationRules.Gate(found.Pass, today);
         var startOfDay = estateTime.StartOfDay(found.Application.EstateId, today);
         // Counted here, not in SQL: SQLite cannot compare DateTimeOffset values; a pass has a few checks a day.
         var earlier = (await db.GateChecks.AsNoTracking().Where(c => c.PassId == found.Pass.Id).Select(c => c.CheckedAt).ToListAsync(ct))
