@@ -84,6 +84,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<WorkOrderMaterial> WorkOrderMaterials => Set<WorkOrderMaterial>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
+    public DbSet<Features.Renovation.RenovationApplication> RenovationApplications => Set<Features.Renovation.RenovationApplication>();
+    public DbSet<Features.Renovation.RenovationWorker> RenovationWorkers => Set<Features.Renovation.RenovationWorker>();
+    public DbSet<Features.Renovation.RenovationDocument> RenovationDocuments => Set<Features.Renovation.RenovationDocument>();
+    public DbSet<Features.Renovation.RenovationPayment> RenovationPayments => Set<Features.Renovation.RenovationPayment>();
+    public DbSet<Features.Renovation.WorkerPass> WorkerPasses => Set<Features.Renovation.WorkerPass>();
+    public DbSet<Features.Renovation.GateCheck> GateChecks => Set<Features.Renovation.GateCheck>();
 
     /// <summary>The data-protection key ring (cookies, antiforgery, kept tokens), shared by every instance; never audited.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

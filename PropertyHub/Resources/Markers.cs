@@ -82,3 +82,5 @@ public sealed class FilesText;
 
 /// <summary>The maintenance fund: accounts, ledger, approvals and bank expense lists.</summary>
 public sealed class FundText;
+/// <summary>Renovations: the application, the plan's review, the agreements, the deposit and the construction permit.</summary>
+public sealed class RenovationText;

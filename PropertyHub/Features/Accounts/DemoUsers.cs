@@ -17,6 +17,7 @@ public sealed class DemoUsers(IServiceScopeFactory scopes, Access.Permissions pe
         ("engineer@demo.local", Roles.Engineer, "黄伟", "黄"),
         ("finance@demo.local", Roles.Finance, "张丽", "张"),
         ("admin@demo.local", Roles.Admin, "郑海", "郑"),
+        ("security@demo.local", Roles.Security, "吴刚", "吴"),
     ];
 
     /// <summary>

@@ -9,6 +9,8 @@ public static class Roles
     public const string Engineer = nameof(Engineer);
     public const string Finance = nameof(Finance);
     public const string Admin = nameof(Admin);
+    /// <summary>秩序維護員: the security guard at the gate.</summary>
+    public const string Security = nameof(Security);
 
-    public static readonly IReadOnlyList<string> All = [Clerk, Supervisor, Manager, Engineer, Finance, Admin];
+    public static readonly IReadOnlyList<string> All = [Clerk, Supervisor, Manager, Engineer, Finance, Admin, Security];
 }

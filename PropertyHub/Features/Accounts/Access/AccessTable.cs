@@ -108,6 +108,11 @@ public static class AccessTable
             new(Can.FollowUpRepairs, "Repairs", "Record follow-up calls on completed repairs and close them", Desk),
             new(Can.AskToMoveVisits, "Repairs", "Ask to move a repair visit through a personal link", None, AnySignedIn: true, Anyone: true),
             new(Can.RemindAppointments, "Repairs", "Remind occupants of the next day's repair visits (the evening-before duty)", None, System: true),
+            new(Can.SeeRenovations, "Renovation", "See renovations with their papers, signatures, receipts and permits", [Clerk, Supervisor, Manager, Engineer, Finance, Admin]),
+            new(Can.HandleRenovations, "Renovation", "Take renovation applications, the agreements' signatures on the tablet, and issue construction permits", Desk),
+            new(Can.ReviewRenovations, "Renovation", "Review a renovation plan against the residential use covenant: approve with the deposit due, or return with reasons", [Engineer, Supervisor, Manager]),
+
+            new(Can.CheckPasses, "Renovation", "Check a worker's pass at the gate (every check is logged)", [Security, Supervisor, Manager, Admin]),
 
             new(Can.CreateUsers, "Administration", "Create staff users (the command line creates the first administrator)", [Admin], System: true),
             new(Can.AdministerUsers, "Administration", "List users, set their roles, disable and re-enable them", [Admin]),

@@ -78,6 +78,11 @@ public static class Can
     public const string FollowUpRepairs = nameof(FollowUpRepairs);
     public const string RemindAppointments = nameof(RemindAppointments);
     public const string AskToMoveVisits = nameof(AskToMoveVisits);
+    // Renovation
+    public const string SeeRenovations = nameof(SeeRenovations);
+    public const string HandleRenovations = nameof(HandleRenovations);
+    public const string ReviewRenovations = nameof(ReviewRenovations);
+    public const string CheckPasses = nameof(CheckPasses);
 
     // Administration and operations
     public const string CreateUsers = nameof(CreateUsers);

@@ -24,6 +24,7 @@ using PropertyHub.Features.Reception.Queue;
 using PropertyHub.Features.Registry;
 using PropertyHub.Features.Repairs;
 using PropertyHub.Features.Registry.Import;
+using PropertyHub.Features.Renovation;
 using PropertyHub.Features.ScheduledDuties;
 using PropertyHub.Features.Settings;
 using PropertyHub.Features.Surveys;
@@ -88,6 +89,18 @@ public static class ServiceActions
         [Key<PaidServiceService>(nameof(PaidServiceService.UpdateAsync))] = [Can.RecordPaidServices],
         [Key<PaidServiceService>(nameof(PaidServiceService.SignAsync))] = [Can.RecordPaidServices],
         [Key<PaidServiceService>(nameof(PaidServiceService.DeleteAsync))] = [Can.RecordPaidServices],
+
+        // Renovation
+        [Key<RenovationService>(nameof(RenovationService.SubmitAsync))] = [Can.HandleRenovations],
+        [Key<RenovationService>(nameof(RenovationService.ReviewAsync))] = [Can.ReviewRenovations],
+        [Key<RenovationService>(nameof(RenovationService.SignAsync))] = [Can.HandleRenovations],
+        [Key<RenovationService>(nameof(RenovationService.CollectAsync))] = [Can.TakePayments],
+        [Key<RenovationService>(nameof(RenovationService.IssuePermitAsync))] = [Can.HandleRenovations],
+        [Key<WorkerPassService>(nameof(WorkerPassService.IssueAsync))] = [Can.HandleRenovations],
+        [Key<WorkerPassService>(nameof(WorkerPassService.AddWorkerAsync))] = [Can.HandleRenovations],
+        [Key<WorkerPassService>(nameof(WorkerPassService.RevokeAsync))] = [Can.HandleRenovations],
+        // A check is logged: it writes, so it is a change of its own.
+        [Key<WorkerPassService>(nameof(WorkerPassService.CheckAsync))] = [Can.CheckPasses],
         [Key<DisclosureDrafter>(nameof(DisclosureDrafter.DraftAsync))] = [Can.DraftDisclosures],
         [Key<DisclosureService>(nameof(DisclosureService.AddExpenditureAsync))] = [Can.EditDisclosures],
         [Key<DisclosureService>(nameof(DisclosureService.EditExpenditureAsync))] = [Can.EditDisclosures],
@@ -239,6 +252,13 @@ public static class ServiceActions
         Key<PaidServiceService>(nameof(PaidServiceService.SheetAsync)),
         Key<PaidServiceService>(nameof(PaidServiceService.FindUnitAsync)),
         Key<PaidServiceService>(nameof(PaidServiceService.UnitAsync)),
+        // Checks an upload's size and kind; stores nothing (the feature's own change stores it).
+        Key<PropertyHub.Features.Files.FileIntake>(nameof(PropertyHub.Features.Files.FileIntake.ReadAsync)),
+        Key<RenovationService>(nameof(RenovationService.PageAsync)),
+        Key<RenovationService>(nameof(RenovationService.SheetAsync)),
+        Key<RenovationService>(nameof(RenovationService.SendDocumentAsync)),
+        Key<WorkerPassService>(nameof(WorkerPassService.ForRenovationAsync)),
+        Key<WorkerPassService>(nameof(WorkerPassService.SendPhotoAsync)),
         Key<DisclosureDrafter>(nameof(DisclosureDrafter.IncomeAsync)),
         Key<DisclosureService>(nameof(DisclosureService.ListAsync)),
         Key<DisclosureService>(nameof(DisclosureService.GetAsync)),

@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Files;
+using PropertyHub.Features.Renovation;
+
+namespace PropertyHub.Tests.Features.Renovation;
+
+/// <summary>
+/// A renovation in a real browser: the engineer approves the plan, the owner signs on the tablet, Finance takes the
+/// deposit, the clerk issues the permit and a worker's pass, and the guard checks the pass on a phone.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RenovationBrowserTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly KestrelAppFactory factory = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    private async Task<IPage> AsAsync(IBrowserContext context, string role)
+    {
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(factory.BaseUrl, SignIn.DemoEmail(role), DemoUsers.Password);
+        return page;
+    }
+
+    private Task<IBrowserContext> ContextAsync(int width, int height) => browser.Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        Locale = "en-US",
+        ViewportSize = new ViewportSize { Width = width, Height = height },
+        HasTouch = true,
+    });
+
+    private async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(factory.BaseUrl + path);
+        await page.WaitForInteractiveAsync();
+    }
+
+    [BrowserFact]
+    public async Task ApproveSignPayIssueThenGateOnAPhone()
+    {
+        var renovations = new RenovationTesting(factory);
+        var id = await renovations.SubmittedAsync();
+        await using var desk = await ContextAsync(1366, 900);
+
+        // The engineer approves against the checklist.
+        var engineer = await AsAsync(desk, Roles.Engineer);
+        await OpenAsync(engineer, $"/renovations/{id}");
+        await Assertions.Expect(engineer.Locator("[data-testid=app-worker]")).ToHaveCountAsync(2);
+        await Assertions.Expect(engineer.Locator("[data-testid=app-worker]").First).ToContainTextAsync("110***********002X");
+        await engineer.Locator("[data-testid=review-approve]").ClickAsync();
+        await Assertions.Expect(engineer.Locator("[data-testid=renovation-status]")).ToHaveTextAsync("Approved");
+        await engineer.CloseAsync();
+
+        // The owner signs the agreement on the tablet; the contractor's letter is signed the same way (here by the service).
+        var clerk = await AsAsync(desk, Roles.Clerk);
+        await OpenAsync(clerk, $"/renovations/{id}");
+        await clerk.Locator("[data-testid=sign-owner]").ClickAsync();
+        await Assertions.Expect(clerk.Locator("[data-testid=kiosk]")).ToBeVisibleAsync();
+        var pad = clerk.Locator("canvas[data-testid=signature-pad][data-ready=true]");
+        await pad.WaitForAsync();
+        var box = (await pad.BoundingBoxAsync())!;
+        await clerk.Mouse.MoveAsync(box.X + box.Width * 0.1f, box.Y + box.Height * 0.6f);
+        await clerk.Mouse.DownAsync();
+        foreach (var (x, y) in new[] { (0.2f, 0.3f), (0.3f, 0.7f), (0.4f, 0.3f), (0.5f, 0.6f), (0.7f, 0.4f) })
+            await clerk.Mouse.MoveAsync(box.X + box.Width * x, box.Y + box.Height * y, new MouseMoveOptions { Steps = 8 });
+        await clerk.Mouse.UpAsync();
+        await clerk.Locator("[data-testid=sign-confirm]").ClickAsync();
+        await Assertions.Expect(clerk.Locator("[data-testid=sign-done]")).ToBeVisibleAsync();
+        await renovations.SignAsync(id, RenovationParty.Contractor);
+
+        // No permit before the deposit is paid.
+        await OpenAsync(clerk, $"/renovations/{id}");
+        await Assertions.Expect(clerk.Locator("[data-testid=owner-signed]")).ToBeVisibleAsync();
+        await clerk.Locator("[data-testid=permit-issue]").ClickAsync();
+        await Assertions.Expect(clerk.Locator("[data-testid=renovation-message]")).ToHaveTextAsync("No permit before the deposit is paid.");
+
+        // Finance takes the deposit (the approval form offered 2,000.00 and no fee) with a receipt.
+        var finance = await AsAsync(desk, Roles.Finance);
+        await OpenAsync(finance, $"/renovations/{id}");
+        await finance.Locator("[data-testid=money-collect]").ClickAsync();
+        await Assertions.Expect(finance.Locator("[data-testid=money-paid]")).ToContainTextAsync("¥2,000.00");
+        var receiptNumber = (await renovations.SheetAsync(id)).Collection!.ReceiptNumber;
+        await finance.GotoAsync(factory.BaseUrl + $"/renovations/{id}/receipts/{(await renovations.SheetAsync(id)).Collection!.Id}");
+        await Assertions.Expect(finance.Locator("[data-testid=receipt-number]")).ToHaveTextAsync(receiptNumber);
+        await finance.CloseAsync();
+
+        // The clerk (signed in again: the browser context shares one sign-in) issues the permit, prints it, and issues
+        // the first worker's pass with a photo.
+        clerk = await AsAsync(desk, Roles.Clerk);
+        await OpenAsync(clerk, $"/renovations/{id}");
+        await clerk.Locator("[data-testid=permit-issue]").ClickAsync();
+        await Assertions.Expect(clerk.Locator("[data-testid=permit-number]")).ToBeVisibleAsync();
+        var permit = (await renovations.SheetAsync(id)).PermitNumber!;
+        await Assertions.Expect(clerk.Locator("[data-testid=permit-number]")).ToContainTextAsync(permit);
+        await clerk.Locator("input[data-testid=pass-photo]").First.SetInputFilesAsync(new FilePayload { Name = "li.png", MimeType = "image/png", Buffer = RenovationTesting.Png });
+        await Assertions.Expect(clerk.Locator("[data-testid=pass-issue]").First).ToBeEnabledAsync();
+        await clerk.Locator("[data-testid=pass-issue]").First.ClickAsync();
+        await Assertions.Expect(clerk.Locator("[data-testid=pass-number]").First).ToHaveTextAsync(permit + "-01");
+        await clerk.GotoAsync(factory.BaseUrl + $"/renovations/{id}/permit");
+        await Assertions.Expect(clerk.Locator("[data-testid=permit-print-number]")).ToHaveTextAsync(permit);
+        await clerk.GotoAsync(factory.BaseUrl + $"/renovations/{id}/passes");
+        await Assertions.Expect(clerk.Locator("[data-testid=card-number]")).ToHaveTextAsync(permit + "-01");
+
+        // The guard at the gate, on a phone: valid with the worker and unit; checked again, logged and said so.
+        await using var phone = await ContextAsync(390, 844);
+        var guard = await AsAsync(phone, Roles.Security);
+        await OpenAsync(guard, "/gate");
+        await guard.Locator("input[data-testid=gate-number]").FillAsync(permit.ToLowerInvariant() + "-01");
+        await guard.Locator("input[data-testid=gate-number]").PressAsync("Enter");
+        await Assertions.Expect(guard.Locator("[data-testid=gate-outcome]")).ToHaveTextAsync("Valid");
+        await Assertions.Expect(guard.Locator("[data-testid=gate-worker]")).ToHaveTextAsync("李强");
+        await guard.Locator("input[data-testid=gate-number]").FillAsync(permit + "-01");
+        await guard.Locator("[data-testid=gate-check]").ClickAsync();
+        await Assertions.Expect(guard.Locator("[data-testid=gate-again]")).ToBeVisibleAsync();
+        Assert.True(await guard.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "The gate page scrolls sideways on a 390 px phone");
+        await guard.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "renovation-gate.png"), FullPage = true });
+        // The photo on the gate's answer comes from the pass (the test's photo is a bare PNG header, so it shows no picture).
+        var photo = await guard.APIRequest.GetAsync(factory.BaseUrl + await guard.Locator("[data-testid=gate-result] img").GetAttributeAsync("src"));
+        Assert.Equal((200, "image/png"), (photo.Status, photo.Headers["content-type"]));
+        Assert.Equal(RenovationTesting.Png, await photo.BodyAsync());
+        await using var db = await factory.CreateDbContextAsync();
+        Assert.Equal(2, await db.GateChecks.CountAsync(c => c.Outcome == GateOutcome.Valid));
+    }
+}

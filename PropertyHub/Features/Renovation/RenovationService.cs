@@ -1,0 +1,219 @@
+using Microsoft.EntityFrameworkCore;
+using PropertyHub.Data;
+using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Accounts.Access;
+using PropertyHub.Features.Fees;
+using PropertyHub.Features.Fees.PaidServices;
+using PropertyHub.Features.Registry;
+using PropertyHub.Features.Settings;
+
+namespace PropertyHub.Features.Renovation;
+
+/// <summary>
+/// Renovations (裝修管理, P1§9): the application with its papers, the review against the 住宅使用公約, the two
+/// agreements signed on the tablet, the deposit and fee taken with a receipt of the counter's numbering, and the
+/// 施工許可證. Each change demands its action first; bad input changes nothing.
+/// </summary>
+public sealed partial class RenovationService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, Permissions permissions,
+    EstateTime estateTime, TimeProvider clock)
+{
+    /// <summary>Records an application with its workers, the contractor's qualification copy and the plan's drawings, in one save.</summary>
+    public async Task<RenovationResult> SubmitAsync(RenovationInput input, IReadOnlyList<RenovationUpload> uploads, CancellationToken ct = default)
+    {
+        await permissions.DemandAsync(Can.HandleRenovations, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == input.UnitId).Select(u => new { u.Id, u.Building!.EstateId }).SingleOrDefaultAsync(ct);
+        if (unit is null)
+            return RenovationResult.Fail("", "UnitNotFound");
+        var errors = RenovationRules.Application(input, estateTime.Today(unit.EstateId));
+        if (!uploads.Any(u => u.Kind == RenovationDocumentKind.Qualification))
+            errors["Qualification"] = "QualificationRequired";
+        if (!uploads.Any(u => u.Kind == RenovationDocumentKind.Drawing))
+            errors["Drawing"] = "DrawingRequired";
+        if (errors.Count == 0 && !await db.Occupants.AnyAsync(o => o.Id == input.OccupantId && o.UnitId == unit.Id, ct))
+            errors[nameof(input.OccupantId)] = "ApplicantRequired";
+        if (errors.Count > 0)
+            return new RenovationResult(errors);
+        var who = (await actor.GetAsync()).Name;
+        var now = clock.GetUtcNow();
+        var application = new RenovationApplication
+        {
+            EstateId = unit.EstateId,
+            UnitId = unit.Id,
+            OccupantId = input.OccupantId,
+            ContractorName = TypedText.Text(input.ContractorName)!,
+            ContractorLicence = TypedText.Digits(input.ContractorLicence)!,
+            ContractorContact = TypedText.Text(input.ContractorContact)!,
+            ContractorPhone = TypedText.Digits(input.ContractorPhone)!,
+            PlanDescription = TypedText.Text(input.PlanDescription)!,
+            PlannedStart = input.PlannedStart!.Value,
+            PlannedEnd = input.PlannedEnd!.Value,
+            Status = RenovationStatus.Submitted,
+            SubmittedAt = now,
+            SubmittedBy = who,
+            Workers = [.. input.Workers.Select(w => new RenovationWorker { Name = TypedText.Text(w.Name)!, IdNumber = RenovationRules.Id(w.IdNumber)! })],
+            Documents = [.. uploads.Select(u => new RenovationDocument { Kind = u.Kind, File = u.File.ToStoredFile(who, now) })],
+        };
+        db.RenovationApplications.Add(application);
+        await db.SaveChangesAsync(ct);
+        return RenovationResult.Saved(application.Id);
+    }
+
+    /// <summary>Approves the plan (every checklist item compliant, with the deposit and fee due) or returns it with the reasons.</summary>
+    public async Task<RenovationResult> ReviewAsync(int id, int version, RenovationReview review, CancellationToken ct = default)
+    {
+        await permissions.DemandAsync(Can.ReviewRenovations, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var application = await db.RenovationApplications.SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (application is null)
+            return RenovationResult.Fail("", "RenovationNotFound");
+        if (RenovationRules.Review(application.Status, review) is { } error)
+            return RenovationResult.Fail(error is "ReasonsRequired" or "ReasonsTooLong" ? "Reasons" : "", error);
+        decimal deposit = 0, fee = 0;
+        if (review.Approve)
+        {
+            var (depositValue, depositError) = FeeRules.ParseAmount(review.Deposit);
+            var (feeValue, feeError) = string.IsNullOrWhiteSpace(review.Fee) ? (0m, null) : FeeRules.ParseAmount(review.Fee);
+            var errors = new Dictionary<string, string>();
+            if ((depositError ?? (depositValue == 0 ? "AmountMustBePositive" : null)) is { } d)
+                errors["Deposit"] = d;
+            if (feeError is not null)
+                errors["Fee"] = feeError;
+            if (errors.Count > 0)
+                return new RenovationResult(errors);
+            (deposit, fee) = (depositValue!.Value, feeValue ?? 0);
+        }
+        db.Entry(application).Property(a => a.Version).OriginalValue = version;
+        application.Status = review.Approve ? RenovationStatus.Approved : RenovationStatus.Returned;
+        application.ReviewedBy = (await actor.GetAsync()).Name;
+        application.ReviewedAt = clock.GetUtcNow();
+        application.FailedChecks = review.Approve ? null : string.Join(',', review.Failed.Distinct().Order());
+        application.ReturnReasons = review.Approve ? null : TypedText.Text(review.Reasons);
+        application.Deposit = deposit;
+        application.Fee = fee;
+        return await SaveAsync(db, application.Id, ct);
+    }
+
+    /// <summary>
+    /// Stores a signature taken on the tablet: the owner's on the 裝修管理協議, or the contractor's (with the signer's
+    /// name) on the 安全責任書. Witnessed by the signed-in staff member.
+    /// </summary>
+    public async Task<RenovationResult> SignAsync(int id, int version, RenovationParty party, string? signer, string? signature, CancellationToken ct = default)
+    {
+        await permissions.DemandAsync(Can.HandleRenovations, ct);
+        if (!Enum.IsDefined(party))
+            return RenovationResult.Fail("", "RenovationNotFound");
+        if (PaidServiceRules.Signature(signature) is { } signatureError)
+            return RenovationResult.Fail("Signature", signatureError);
+        var name = TypedText.Text(signer);
+        if (party == RenovationParty.Contractor && (name is null || name.Length > RenovationRules.NameMax))
+            return RenovationResult.Fail("Signer", name is null ? "SignerRequired" : "SignerTooLong");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var application = await db.RenovationApplications.SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (application is null)
+            return RenovationResult.Fail("", "RenovationNotFound");
+        var signedAt = party == RenovationParty.Owner ? application.OwnerSignedAt : application.ContractorSignedAt;
+        if (RenovationRules.Sign(application.Status, signedAt) is { } error)
+            return RenovationResult.Fail("", error);
+        db.Entry(application).Property(a => a.Version).OriginalValue = version;
+        var now = clock.GetUtcNow();
+        var witness = (await actor.GetAsync()).Name;
+        if (party == RenovationParty.Owner)
+        {
+            application.OwnerSignature = signature!.Trim();
+            application.OwnerSignedAt = now;
+            application.OwnerWitnessedBy = witness;
+        }
+        else
+        {
+            application.ContractorSigner = name;
+            application.ContractorSignature = signature!.Trim();
+            application.ContractorSignedAt = now;
+            application.ContractorWitnessedBy = witness;
+        }
+        return await SaveAsync(db, application.Id, ct);
+    }
+
+    /// <summary>
+    /// Takes the deposit and the fee due, once, with a receipt numbered in the counter's sequence (in the same
+    /// transaction: a failed save gives its number back).
+    /// </summary>
+    public async Task<RenovationResult> CollectAsync(int id, PaymentMethod method, string? reference, CancellationToken ct = default)
+    {
+        await permissions.DemandAsync(Can.TakePayments, ct);
+        var cleanReference = TypedText.Digits(reference);
+        if (!Enum.IsDefined(method))
+            return RenovationResult.Fail("Method", "MethodInvalid");
+        if (method != PaymentMethod.Cash && cleanReference is null)
+            return RenovationResult.Fail("Reference", "ReferenceRequired");
+        if (cleanReference?.Length > 100)
+            return RenovationResult.Fail("Reference", "ReferenceTooLong");
+        var who = (await actor.GetAsync()).Name;
+        return await RenovationTransactions.RunAsync(dbFactory, async db =>
+        {
+            var application = await db.RenovationApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
+            if (application is null)
+                return RenovationResult.Fail("", "RenovationNotFound");
+            var collected = await db.RenovationPayments.AnyAsync(p => p.ApplicationId == id && p.Kind == RenovationPaymentKind.Collection, ct);
+            if (RenovationRules.Collect(application.Status, collected) is { } error)
+                return RenovationResult.Fail("", error);
+            var now = clock.GetUtcNow();
+            var year = estateTime.LocalDate(application.EstateId, now).Year;
+            var seq = await ReceiptNumbers.NextAsync(db, application.EstateId, year, ct);
+            var payment = new RenovationPayment
+            {
+                ApplicationId = id,
+                EstateId = application.EstateId,
+                Kind = RenovationPaymentKind.Collection,
+                Deposit = application.Deposit,
+                Fee = application.Fee,
+                Method = method,
+                Reference = cleanReference,
+                ReceivedAt = now,
+                ReceivedBy = who,
+                ReceiptYear = year,
+                ReceiptSeq = seq,
+                ReceiptNumber = ReceiptNumbers.Format(year, seq),
+            };
+            db.RenovationPayments.Add(payment);
+            await db.SaveChangesAsync(ct);
+            return RenovationResult.Saved(payment.Id, payment.ReceiptNumber);
+        }, ct);
+    }
+
+    /// <summary>Issues the 施工許可證: only once the plan is approved, both agreements are signed and the deposit is paid.</summary>
+    public async Task<RenovationResult> IssuePermitAsync(int id, int version, CancellationToken ct = default)
+    {
+        await permissions.DemandAsync(Can.HandleRenovations, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var application = await db.RenovationApplications.SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (application is null)
+            return RenovationResult.Fail("", "RenovationNotFound");
+        var paid = await db.RenovationPayments.AnyAsync(p => p.ApplicationId == id && p.Kind == RenovationPaymentKind.Collection, ct);
+        if (RenovationRules.Permit(application, paid) is { } error)
+            return RenovationResult.Fail("", error);
+        var now = clock.GetUtcNow();
+        var today = estateTime.LocalDate(application.EstateId, now);
+        db.Entry(application).Property(a => a.Version).OriginalValue = version;
+        (application.PermitFrom, application.PermitTo) = RenovationRules.PermitValidity(application, today);
+        application.PermitNumber = RenovationRules.PermitNumber(today.Year, application.Id);
+        application.PermitIssuedAt = now;
+        application.PermitIssuedBy = (await actor.GetAsync()).Name;
+        application.Status = RenovationStatus.PermitIssued;
+        var saved = await SaveAsync(db, application.Id, ct);
+        return saved.Ok ? RenovationResult.Saved(application.Id, application.PermitNumber) : saved;
+    }
+
+    private static async Task<RenovationResult> SaveAsync(AppDbContext db, int id, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return RenovationResult.Saved(id);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return RenovationResult.Fail("", "ConcurrencyConflict");
+        }
+    }
+}
