@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using PropertyHub.Features.Accounts;
 using PropertyHub.Data;
 
 namespace PropertyHub.Tests.Data;
@@ -32,7 +33,7 @@ public sealed class PostgresRightsTests(PostgresServer server)
         Assert.True(ready.StatusCode == HttpStatusCode.OK, await ready.Content.ReadAsStringAsync());
         await using var db = await factory.CreateDbContextAsync();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-        Assert.Equal(6, await db.Users.CountAsync());
+        Assert.Equal(DemoUsers.All.Count, await db.Users.CountAsync());
         Assert.Single(await db.DataProtectionKeys.ToListAsync());
     }
 

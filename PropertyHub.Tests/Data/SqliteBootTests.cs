@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
+using PropertyHub.Features.Accounts;
 namespace PropertyHub.Tests.Data;
 
 public sealed class SqliteBootTests
@@ -18,7 +19,7 @@ public sealed class SqliteBootTests
         await using var db = await factory.CreateDbContextAsync();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(300, await db.Units.CountAsync());
-        Assert.Equal(6, await db.Users.CountAsync());
+        Assert.Equal(DemoUsers.All.Count, await db.Users.CountAsync());
     }
 
     [Fact]
@@ -30,7 +31,7 @@ public sealed class SqliteBootTests
         await using var db = await factory.CreateDbContextAsync();
         Assert.Equal(0, await db.Units.CountAsync());
         Assert.Equal(0, await db.Users.CountAsync());
-        Assert.Equal(6, await db.Roles.CountAsync());
+        Assert.Equal(Roles.All.Count, await db.Roles.CountAsync());
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using PropertyHub.Features.Accounts;
 using PropertyHub.Data;
 
 namespace PropertyHub.Tests.Data;
@@ -81,7 +82,7 @@ public sealed class StartupFailureTests(PostgresServer server)
 
         await using var db = await factory.CreateDbContextAsync();
         Assert.IsType<PostgresDbContext>(db);
-        Assert.Equal(6, await db.Roles.CountAsync());
+        Assert.Equal(Roles.All.Count, await db.Roles.CountAsync());
         Assert.Equal(0, await db.Users.CountAsync());
         Assert.Equal(0, await db.Estates.CountAsync());
     }
@@ -93,7 +94,7 @@ public sealed class StartupFailureTests(PostgresServer server)
         _ = factory.NewClient();
 
         await using var db = await factory.CreateDbContextAsync();
-        Assert.Equal(6, await db.Users.CountAsync());
+        Assert.Equal(DemoUsers.All.Count, await db.Users.CountAsync());
     }
 
     private static async Task<HttpStatusCode?> StatusAsync(HttpClient http, string path)

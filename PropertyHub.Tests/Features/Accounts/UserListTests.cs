@@ -42,9 +42,9 @@ public sealed class UserListTests : IAsyncLifetime
 
         // By e-mail: admin@, clerk01@ … clerk14@, clerk@, engineer@, …
         string[] emails = ["admin@demo.local", .. Enumerable.Range(1, 14).Select(i => $"clerk{i:00}@example.com"), "clerk@demo.local",
-            "engineer@demo.local", "finance@demo.local", "manager@demo.local", "supervisor@demo.local"];
+            "engineer@demo.local", "finance@demo.local", "manager@demo.local", "security@demo.local", "supervisor@demo.local"];
         Assert.Equal(emails.Skip(5).Take(5), second.Rows.Select(u => u.Email));
-        Assert.Equal(20, second.Total);
+        Assert.Equal(21, second.Total);
         Assert.Equal(15, clerks.Total);
         Assert.Equal(5, clerks.Rows.Count);
         Assert.All(clerks.Rows, u => Assert.Equal([Roles.Clerk], u.Roles));

@@ -25,6 +25,7 @@ internal static class IntakeTesting
             ctx.Services.AddSingleton(sp.GetRequiredService<KnowledgeService>());
             ctx.Services.AddSingleton(TimeProvider.System);
             ctx.Services.AddSingleton(sp.GetRequiredService<EstateTime>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<PropertyHub.Features.OccupantFile.Vip.VipService>());
             var page = ctx.Render<IntakePage>();
             page.WaitForElement("form[data-testid=intake-form]", TimeSpan.FromSeconds(10));
             await test(page, ctx);

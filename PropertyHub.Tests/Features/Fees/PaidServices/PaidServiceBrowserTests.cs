@@ -63,6 +63,12 @@ public sealed partial class PaidServiceBrowserTests(BrowserFixture browser) : IA
         await Assertions.Expect(page.Locator("[data-testid=kiosk]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".mud-appbar, .mud-drawer, [data-testid=user-menu], a[href]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=summary-price]")).ToHaveTextAsync("85.00");
+        // Nor does the browser's Back button: the occupant stays on the page they are signing.
+        var signing = page.Url;
+        await page.GoBackAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(signing);
+        await Assertions.Expect(page.Locator("[data-testid=kiosk]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".mud-appbar, .mud-drawer")).ToHaveCountAsync(0);
         var pad = page.Locator("canvas[data-testid=signature-pad][data-ready=true]");
         await pad.WaitForAsync();
         var box = (await pad.BoundingBoxAsync())!;
