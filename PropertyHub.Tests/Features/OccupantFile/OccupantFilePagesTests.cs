@@ -76,6 +76,9 @@ public sealed class OccupantFilePagesTests(AppFactory factory) : IClassFixture<A
             UnitId = unit.Id, CallerName = "Ms Li", Content = "The kitchen tap leaks.",
         });
         Assert.True(logged.Succeeded, string.Join("; ", logged.Errors.Select(e => e.Message)));
+        var changed = await db.Units.SingleAsync(u => u.Id == unit.Id);
+        changed.Area += 1;
+        await db.SaveChangesAsync();
         await using var ctx = Context(sp);
         ctx.Services.AddSingleton(sp.GetRequiredService<OccupantTimeline>());
         ctx.Services.AddSingleton(sp.GetRequiredService<RegistryService>());
@@ -85,6 +88,10 @@ public sealed class OccupantFilePagesTests(AppFactory factory) : IClassFixture<A
         page.WaitForAssertion(() => Assert.Contains(page.FindAll("[data-testid=timeline-kind]"), k => k.GetAttribute("data-kind") == nameof(TimelineEventKind.Repair)),
             TimeSpan.FromSeconds(10));
         Assert.Contains("The kitchen tap leaks.", page.Markup);
+        // A change says in words what changed, never the record's type name.
+        var whats = page.FindAll("[data-testid=timeline-what]").Select(w => w.TextContent.Trim()).ToList();
+        Assert.Contains("Unit details changed", whats);
+        Assert.DoesNotContain("Unit", whats);
         Assert.NotNull(page.Find("[data-print]"));
     });
 

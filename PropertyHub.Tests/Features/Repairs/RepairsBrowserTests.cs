@@ -105,7 +105,7 @@ public sealed class RepairsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var state = page.Locator("[data-testid=visit-state]");
         await page.Locator("[data-testid=visit-arrived]").TapAsync();
         await Assertions.Expect(state).ToHaveAttributeAsync("data-status", nameof(WorkOrderStatus.InProgress));
-        await Assertions.Expect(page.Locator("[data-testid=visit-greeting]")).ToContainTextAsync("May we come in?");
+        await Assertions.Expect(page.Locator("[data-testid=visit-greeting]")).ToContainTextAsync("We need to service (check, repair) the water equipment. May we come in?");
         foreach (var check in Enum.GetValues<PropertyHub.Features.Repairs.Visits.VisitCheck>())
         {
             var button = page.Locator($"[data-testid=visit-check-{check}]");
