@@ -100,15 +100,3 @@ public sealed class RenovationTesting(AppFactory factory)
         return await AsAsync(Roles.Clerk, s => s.IssuePermitAsync(id, sheet.Version));
     }
 }
-
-/// <summary>The app on a clock the test moves (the estate's clock is Asia/Shanghai, UTC+8, in the demo data).</summary>
-public sealed class ClockedAppFactory(DateTimeOffset start) : AppFactory
-{
-    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(start);
-
-    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, s => s.AddSingleton<TimeProvider>(Clock));
-    }
-}

@@ -10,29 +10,6 @@ namespace PropertyHub.Features.Renovation;
 /// </summary>
 public static class RenovationTransactions
 {
-    private const int Attempts = 5;
-
-    public static async Task<RenovationResult> RunAsync(IDbContextFactory<AppDbContext> dbFactory, Func<AppDbContext, Task<RenovationResult>> work, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            try
-            {
-                return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-                {
-                    // A retried attempt starts from the database again, not from what the failed one tracked.
-                    db.ChangeTracker.Clear();
-                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                    var result = await work(db);
-                    if (result.Ok)
-                        await transaction.CommitAsync(ct);
-                    return result;
-                });
-            }
-            catch (DbUpdateException e) when (attempt < Attempts && DbErrors.IsUniqueViolation(e))
-            {
-            }
-        }
-    }
+    public static Task<RenovationResult> RunAsync(IDbContextFactory<AppDbContext> dbFactory, Func<AppDbContext, Task<RenovationResult>> work, CancellationToken ct) =>
+        RetriedTransaction.RunAsync(dbFactory, work, r => r.Ok, DbErrors.IsUniqueViolation, ct);
 }

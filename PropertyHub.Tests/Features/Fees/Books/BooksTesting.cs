@@ -9,28 +9,6 @@ using PropertyHub.Features.Fees.Books;
 
 namespace PropertyHub.Tests.Features.Fees.Books;
 
-/// <summary>The app with a clock the test moves: payments are received at the clock's time.</summary>
-public sealed class ClockedAppFactory(DateTimeOffset start) : AppFactory
-{
-    public FakeTimeProvider Clock { get; } = new(start.ToUniversalTime());
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
-    }
-
-    /// <summary>Sets the clock to a moment in Shanghai time (held in UTC, as PostgreSQL wants it).</summary>
-    public void At(int year, int month, int day, int hour, int minute = 0) =>
-        Clock.SetUtcNow(new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.FromHours(8)).ToUniversalTime());
-
-    public async Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> work)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider);
-    }
-}
-
 /// <summary>
 /// The known books: the first occupied unit billed 300.00 (Sep, due 09-20), 300.00 (Oct, due 10-20) and 280.50
 /// (Nov, due 11-20); paid 450 on 15 Oct (Sep in full, 150 on Oct), 100 at 00:30 on 1 Nov Shanghai time (still 31 Oct

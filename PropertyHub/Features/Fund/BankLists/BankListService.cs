@@ -22,33 +22,14 @@ public sealed record BankListSheet(BankListRow List, int FundAccountId, string E
 /// </summary>
 public sealed class BankListService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, Permissions permissions, EstateTime estateTime, TimeProvider clock)
 {
-    private const int Attempts = 5;
-
     public async Task<FundResult> CreateAsync(int accountId, CancellationToken ct = default)
     {
         if (!await permissions.AllowsAsync(Can.KeepFund, ct))
             return FundResult.Fail("", "NotAllowed");
         var who = (await actor.GetAsync()).Name;
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            try
-            {
-                return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-                {
-                    db.ChangeTracker.Clear();
-                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                    var result = await CreateInAsync(db, accountId, who, ct);
-                    if (result.Ok)
-                        await transaction.CommitAsync(ct);
-                    return result;
-                });
-            }
-            // A line rejected meanwhile (its version moved) or another list taking the number: start again.
-            catch (DbUpdateException e) when (attempt < Attempts && (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e)))
-            {
-            }
-        }
+        // A line rejected meanwhile (its version moved) or another list taking the number: start again.
+        return await RetriedTransaction.RunAsync(dbFactory, db => CreateInAsync(db, accountId, who, ct), r => r.Ok,
+            e => e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e), ct);
     }
 
     private async Task<FundResult> CreateInAsync(AppDbContext db, int accountId, string who, CancellationToken ct)
