@@ -8,12 +8,10 @@ using PropertyHub.Features.Repairs;
 namespace PropertyHub.Tests.Features.MoveIn;
 
 /// <summary>The move-in's rules on one app whose clock the tests move: slots, the reminder, defects, billing from the move-in day.</summary>
-public sealed class MoveInRulesTests(MoveInRulesTests.App app) : IClassFixture<MoveInRulesTests.App>
+public sealed class MoveInRulesTests(MoveInClock clock) : IClassFixture<MoveInClock>
 {
-    /// <summary>Thursday 10 December 2026, 10:00 in Shanghai.</summary>
-    public sealed class App() : ClockedAppFactory(new DateTimeOffset(2026, 12, 10, 10, 0, 0, TimeSpan.FromHours(8)));
-
-    private readonly MoveInTesting moveIns = new(app);
+    private readonly ClockedAppFactory app = clock.Factory;
+    private readonly MoveInTesting moveIns = new(clock.Factory);
 
     [Fact]
     public async Task ASlotTaken_IsRefusedWithItsMessage_AndTwoOwnersAtTheSameSecondLeaveOneHolder()

@@ -7,12 +7,10 @@ using PropertyHub.Features.Reception;
 namespace PropertyHub.Tests.Features.MoveIn;
 
 /// <summary>Proxy services: the fee billed once as a signed paid service; late ones escalate onto the queue once.</summary>
-public sealed class ProxyServiceTests(ProxyServiceTests.App app) : IClassFixture<ProxyServiceTests.App>
+public sealed class ProxyServiceTests(MoveInClock clock) : IClassFixture<MoveInClock>
 {
-    /// <summary>Thursday 10 December 2026, 10:00 in Shanghai.</summary>
-    public sealed class App() : ClockedAppFactory(new DateTimeOffset(2026, 12, 10, 10, 0, 0, TimeSpan.FromHours(8)));
-
-    private readonly MoveInTesting testing = new(app);
+    private readonly ClockedAppFactory app = clock.Factory;
+    private readonly MoveInTesting testing = new(clock.Factory);
 
     private async Task<int> RequestedAsync(DateOnly promised)
     {
