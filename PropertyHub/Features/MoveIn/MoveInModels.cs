@@ -8,6 +8,20 @@ public sealed record MoveInResult(IReadOnlyDictionary<string, string> Errors, in
     public static MoveInResult Saved(int id) => new(new Dictionary<string, string>(), id);
 
     public static MoveInResult Fail(string field, string key) => new(new Dictionary<string, string> { [field] = key });
+
+    /// <summary>Saves a change checked against the version the user saw: a version moved meanwhile is a clear refusal.</summary>
+    public static async Task<MoveInResult> SaveAsync(Data.AppDbContext db, int id, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Saved(id);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            return Fail("", "ChangedMeanwhile");
+        }
+    }
 }
 
 /// <summary>A batch as planned: its units typed as addresses ("1-101, 1-102"), the handover days and the slots of each day.</summary>

@@ -34,7 +34,7 @@ public sealed partial class MoveInService
         moveIn.CompletedAt = now;
         moveIn.CompletedBy = who;
         moveIn.Record = RecordText(moveIn, receipts, clean);
-        return await SaveAsync(db, id, ct);
+        return await MoveInResult.SaveAsync(db, id, ct);
     }
 
     /// <summary>What the move-in record says was done, in the clerk's language, kept as written.</summary>

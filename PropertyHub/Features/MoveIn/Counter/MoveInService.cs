@@ -37,7 +37,7 @@ public sealed partial class MoveInService(IDbContextFactory<AppDbContext> dbFact
             moveIn.Documents.Add(new MoveInDocument { Key = key, ReceivedAt = now, ReceivedBy = who });
         // The move-in's version moves with its documents: two clerks ticking at once do not both win.
         db.Entry(moveIn).State = EntityState.Modified;
-        return await SaveAsync(db, id, ct);
+        return await MoveInResult.SaveAsync(db, id, ct);
     }
 
     /// <summary>
@@ -115,7 +115,7 @@ public sealed partial class MoveInService(IDbContextFactory<AppDbContext> dbFact
         db.Entry(moveIn!).Property(m => m.Version).OriginalValue = version;
         moveIn!.InspectedAt = clock.GetUtcNow();
         moveIn.InspectedBy = (await actor.GetAsync()).Name;
-        return await SaveAsync(db, id, ct);
+        return await MoveInResult.SaveAsync(db, id, ct);
     }
 
     /// <summary>Writes the keys handed over on the key receipt; fixed once the owner has signed for them.</summary>
@@ -133,7 +133,7 @@ public sealed partial class MoveInService(IDbContextFactory<AppDbContext> dbFact
             return MoveInResult.Fail("", "AlreadySigned");
         db.Entry(moveIn).Property(m => m.Version).OriginalValue = version;
         moveIn.Keys = clean;
-        return await SaveAsync(db, id, ct);
+        return await MoveInResult.SaveAsync(db, id, ct);
     }
 
     /// <summary>The owner signs the key receipt on the tablet, witnessed by the signed-in clerk.</summary>
@@ -154,7 +154,7 @@ public sealed partial class MoveInService(IDbContextFactory<AppDbContext> dbFact
         moveIn.KeysSignature = signature!.Trim();
         moveIn.KeysSignedAt = clock.GetUtcNow();
         moveIn.KeysWitnessedBy = (await actor.GetAsync()).Name;
-        return await SaveAsync(db, id, ct);
+        return await MoveInResult.SaveAsync(db, id, ct);
     }
 
     /// <summary>Files a payment taken at the counter (its receipt) with the move-in; the payment must be the unit's.</summary>
@@ -179,18 +179,5 @@ public sealed partial class MoveInService(IDbContextFactory<AppDbContext> dbFact
             // Filed by a second click meanwhile.
         }
         return MoveInResult.Saved(id);
-    }
-
-    private static async Task<MoveInResult> SaveAsync(AppDbContext db, int id, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return MoveInResult.Saved(id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return MoveInResult.Fail("", "ChangedMeanwhile");
-        }
     }
 }

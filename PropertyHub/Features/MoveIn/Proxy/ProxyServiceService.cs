@@ -68,7 +68,7 @@ public sealed partial class ProxyServiceService(IDbContextFactory<AppDbContext> 
         service.SignedAt = clock.GetUtcNow();
         service.WitnessedBy = (await actor.GetAsync()).Name;
         service.Status = ProxyServiceStatus.InProgress;
-        return await SaveAsync(db, id, ct);
+        return await MoveInResult.SaveAsync(db, id, ct);
     }
 
     public async Task<MoveInResult> AddNoteAsync(int id, string? note, CancellationToken ct = default)
@@ -118,19 +118,6 @@ public sealed partial class ProxyServiceService(IDbContextFactory<AppDbContext> 
         service.DoneAt = now;
         service.DoneBy = who;
         // One save: the paid service and the link to it, or neither.
-        return await SaveAsync(db, id, ct);
-    }
-
-    private static async Task<MoveInResult> SaveAsync(AppDbContext db, int id, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return MoveInResult.Saved(id);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return MoveInResult.Fail("", "ChangedMeanwhile");
-        }
+        return await MoveInResult.SaveAsync(db, id, ct);
     }
 }
