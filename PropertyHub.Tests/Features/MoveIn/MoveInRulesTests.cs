@@ -36,6 +36,28 @@ public sealed class MoveInRulesTests(MoveInClock clock) : IClassFixture<MoveInCl
     }
 
     [Fact]
+    public async Task TheSlotLink_ShowsWhatToBringAndTheFreeSlots_InTheOwnersLanguage_AForgedOneNothing()
+    {
+        var (_, ids) = await moveIns.NoticedBatchAsync(1);
+        await using (var db = await app.CreateDbContextAsync())
+        {
+            var moveIn = await db.MoveIns.SingleAsync(m => m.Id == ids[0]);
+            (await db.Occupants.SingleAsync(o => o.Id == moveIn.OccupantId)).PreferredLanguage = "zh-Hant";
+            await db.SaveChangesAsync();
+        }
+        using var client = app.CreateClient();
+
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/h/" + await moveIns.TokenAsync(ids[0])));
+        var forged = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/h/" + PropertyHub.Features.PersonalLinks.LinkTokens.NewToken()));
+
+        Assert.Contains("slot-select", page);
+        Assert.Contains("身份證明原件及復印件", page);
+        Assert.Contains("2026-12-13 09:00–10:00", page);
+        Assert.DoesNotContain("slot-select", forged);
+        Assert.Contains("slot-message", forged);
+    }
+
+    [Fact]
     public async Task TheReminder_GoesOncePerOwner_HoweverOftenItRuns()
     {
         var (_, ids) = await moveIns.NoticedBatchAsync(2, inDays: 1);
