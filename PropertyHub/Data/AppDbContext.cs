@@ -90,6 +90,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Renovation.RenovationPayment> RenovationPayments => Set<Features.Renovation.RenovationPayment>();
     public DbSet<Features.Renovation.WorkerPass> WorkerPasses => Set<Features.Renovation.WorkerPass>();
     public DbSet<Features.Renovation.GateCheck> GateChecks => Set<Features.Renovation.GateCheck>();
+    public DbSet<Features.MoveIn.MoveInBatch> MoveInBatches => Set<Features.MoveIn.MoveInBatch>();
+    public DbSet<Features.MoveIn.MoveInSlot> MoveInSlots => Set<Features.MoveIn.MoveInSlot>();
+    public DbSet<Features.MoveIn.UnitMoveIn> MoveIns => Set<Features.MoveIn.UnitMoveIn>();
+    public DbSet<Features.MoveIn.MoveInDocument> MoveInDocuments => Set<Features.MoveIn.MoveInDocument>();
+    public DbSet<Features.MoveIn.MoveInDefect> MoveInDefects => Set<Features.MoveIn.MoveInDefect>();
+    public DbSet<Features.MoveIn.MoveInReceipt> MoveInReceipts => Set<Features.MoveIn.MoveInReceipt>();
+    public DbSet<Features.MoveIn.ProxyService> ProxyServices => Set<Features.MoveIn.ProxyService>();
+    public DbSet<Features.MoveIn.ProxyServiceNote> ProxyServiceNotes => Set<Features.MoveIn.ProxyServiceNote>();
 
     /// <summary>The data-protection key ring (cookies, antiforgery, kept tokens), shared by every instance; never audited.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -84,3 +84,5 @@ public sealed class FilesText;
 public sealed class FundText;
 /// <summary>Renovations: the application, the plan's review, the agreements, the deposit and the construction permit.</summary>
 public sealed class RenovationText;
+/// <summary>Move-in: batches and slot links, the procedure at the counter, the move-in record and proxy services.</summary>
+public sealed class MoveInText;

@@ -84,6 +84,15 @@ public static class Can
     public const string ReviewRenovations = nameof(ReviewRenovations);
     public const string CheckPasses = nameof(CheckPasses);
 
+    // Move-in
+    public const string SeeMoveIns = nameof(SeeMoveIns);
+    public const string PlanMoveIns = nameof(PlanMoveIns);
+    public const string HandOverUnits = nameof(HandOverUnits);
+    public const string PickHandoverSlots = nameof(PickHandoverSlots);
+    public const string RemindMoveIns = nameof(RemindMoveIns);
+    public const string HandleProxyServices = nameof(HandleProxyServices);
+    public const string EscalateLateProxyServices = nameof(EscalateLateProxyServices);
+
     // Administration and operations
     public const string CreateUsers = nameof(CreateUsers);
     public const string AdministerUsers = nameof(AdministerUsers);

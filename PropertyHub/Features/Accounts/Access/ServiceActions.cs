@@ -9,6 +9,7 @@ using PropertyHub.Features.Fees.Requests;
 using PropertyHub.Features.Fund;
 using PropertyHub.Features.Fund.BankLists;
 using PropertyHub.Features.Fund.Documents;
+using PropertyHub.Features.MoveIn;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.OccupantFile.Titles;
 using PropertyHub.Features.OccupantFile.Vip;
@@ -101,6 +102,24 @@ public static class ServiceActions
         [Key<WorkerPassService>(nameof(WorkerPassService.RevokeAsync))] = [Can.HandleRenovations],
         // A check is logged: it writes, so it is a change of its own.
         [Key<WorkerPassService>(nameof(WorkerPassService.CheckAsync))] = [Can.CheckPasses],
+        // Move-in
+        [Key<MoveInBatchService>(nameof(MoveInBatchService.CreateAsync))] = [Can.PlanMoveIns],
+        [Key<MoveInBatchService>(nameof(MoveInBatchService.SendNoticesAsync))] = [Can.PlanMoveIns],
+        [Key<HandoverSlots>(nameof(HandoverSlots.PickAsync))] = [Can.PickHandoverSlots],
+        [Key<MoveInReminders>(nameof(MoveInReminders.RemindAsync))] = [Can.RemindMoveIns],
+        [Key<MoveInService>(nameof(MoveInService.ReceiveDocumentsAsync))] = [Can.HandOverUnits],
+        [Key<MoveInService>(nameof(MoveInService.AddDefectAsync))] = [Can.HandOverUnits],
+        [Key<MoveInService>(nameof(MoveInService.RaiseWorkOrderAsync))] = [Can.HandOverUnits],
+        [Key<MoveInService>(nameof(MoveInService.InspectAsync))] = [Can.HandOverUnits],
+        [Key<MoveInService>(nameof(MoveInService.SetKeysAsync))] = [Can.HandOverUnits],
+        [Key<MoveInService>(nameof(MoveInService.SignKeysAsync))] = [Can.HandOverUnits],
+        [Key<MoveInService>(nameof(MoveInService.AddReceiptAsync))] = [Can.HandOverUnits],
+        [Key<MoveInService>(nameof(MoveInService.CompleteAsync))] = [Can.HandOverUnits],
+        [Key<ProxyServiceService>(nameof(ProxyServiceService.RequestAsync))] = [Can.HandleProxyServices],
+        [Key<ProxyServiceService>(nameof(ProxyServiceService.SignAsync))] = [Can.HandleProxyServices],
+        [Key<ProxyServiceService>(nameof(ProxyServiceService.AddNoteAsync))] = [Can.HandleProxyServices],
+        [Key<ProxyServiceService>(nameof(ProxyServiceService.DoneAsync))] = [Can.HandleProxyServices],
+        [Key<LateProxyServices>(nameof(LateProxyServices.EscalateAsync))] = [Can.EscalateLateProxyServices],
         [Key<DisclosureDrafter>(nameof(DisclosureDrafter.DraftAsync))] = [Can.DraftDisclosures],
         [Key<DisclosureService>(nameof(DisclosureService.AddExpenditureAsync))] = [Can.EditDisclosures],
         [Key<DisclosureService>(nameof(DisclosureService.EditExpenditureAsync))] = [Can.EditDisclosures],
@@ -254,6 +273,13 @@ public static class ServiceActions
         Key<PaidServiceService>(nameof(PaidServiceService.UnitAsync)),
         // Checks an upload's size and kind; stores nothing (the feature's own change stores it).
         Key<PropertyHub.Features.Files.FileIntake>(nameof(PropertyHub.Features.Files.FileIntake.ReadAsync)),
+        Key<MoveInBatchService>(nameof(MoveInBatchService.PageAsync)),
+        Key<MoveInBatchService>(nameof(MoveInBatchService.BatchAsync)),
+        Key<HandoverSlots>(nameof(HandoverSlots.ViewAsync)),
+        Key<MoveInService>(nameof(MoveInService.SheetAsync)),
+        Key<MoveInService>(nameof(MoveInService.ReceivedDocumentsAsync)),
+        Key<ProxyServiceService>(nameof(ProxyServiceService.ForUnitAsync)),
+        Key<ProxyServiceService>(nameof(ProxyServiceService.SheetAsync)),
         Key<RenovationService>(nameof(RenovationService.PageAsync)),
         Key<RenovationService>(nameof(RenovationService.SheetAsync)),
         Key<RenovationService>(nameof(RenovationService.SendDocumentAsync)),

@@ -99,15 +99,25 @@ public sealed class PaymentRequestIssuer(
             .Select(t => new { t.UnitId, t.From, t.OccupantId }).ToListAsync(ct)).ToLookup(t => t.UnitId);
         var earlier = (await db.PaymentRequests.Where(r => r.UnitId > afterId && r.UnitId <= last && r.Month < month)
             .Select(r => new { r.UnitId, r.Total, r.Paid }).ToListAsync(ct)).ToLookup(r => r.UnitId);
+        // A unit handed over in a move-in batch is billed from its move-in day; before it, not at all (Features/MoveIn).
+        var movedIn = (await db.MoveIns.AsNoTracking().Where(m => m.UnitId > afterId && m.UnitId <= last)
+            .Select(m => new { m.UnitId, m.MovedInOn }).ToListAsync(ct)).ToDictionary(m => m.UnitId, m => m.MovedInOn);
         var todo = new List<UnitToBill>();
         var withoutPayer = 0;
         foreach (var unit in units.Where(u => !billed.Contains(u.Id)))
         {
+            DateOnly? billedFrom = null;
+            if (movedIn.TryGetValue(unit.Id, out var movedInOn))
+            {
+                if (movedInOn is not { } day || day > monthEnd)
+                    continue;
+                billedFrom = day > month ? day : null;
+            }
             // Arrears are shown as their own line; they stay owed on their own months' requests.
             var arrears = earlier[unit.Id].Sum(r => r.Total - r.Paid);
             var owners = OwnersInMonth(titles[unit.Id].Select(t => (t.From, t.OccupantId)), occupants[unit.Id], month);
             if (((owners.Count > 0 ? occupants[unit.Id].FirstOrDefault(o => o.Id == owners[^1].OccupantId) : null) ?? Payer(occupants[unit.Id])) is { } payer)
-                todo.Add(new UnitToBill(unit.Id, $"{unit.Code}-{unit.Number}", unit.BuildingId, unit.EstateId, unit.Area, unit.Use, payer, arrears, owners));
+                todo.Add(new UnitToBill(unit.Id, $"{unit.Code}-{unit.Number}", unit.BuildingId, unit.EstateId, unit.Area, unit.Use, payer, arrears, owners, billedFrom));
             else
                 withoutPayer++;
         }
@@ -140,8 +150,9 @@ public sealed class PaymentRequestIssuer(
 /// <summary>A unit to bill: where it is, what it is, who pays, and what it still owed from earlier months when read.</summary>
 /// <remarks>When the unit has title records, <see cref="Payer"/> is the owner at the month's end and <see cref="Owners"/> the
 /// owners of the month from its first day (more than one when it changed owner inside the month).</remarks>
+/// <remarks><see cref="BilledFrom"/>: the move-in day when the unit was handed over inside the month; its days before are not charged.</remarks>
 internal sealed record UnitToBill(int UnitId, string Unit, int BuildingId, int EstateId, decimal Area, UnitUse Use, Occupant Payer, decimal Arrears,
-    IReadOnlyList<MonthOwner> Owners)
+    IReadOnlyList<MonthOwner> Owners, DateOnly? BilledFrom = null)
 {
     public NoticePlace Place => new(EstateId, BuildingId);
 }

@@ -20,7 +20,10 @@ internal static class RequestLines
         foreach (var item in items)
         {
             var quantity = item.Basis == FeeBasis.PerSquareMetre ? unit.Area : 1m;
-            var segments = FeeCalculator.Prorated(item.Basis, item.Rates, unit.Use, unit.Area, month, unit.Owners.Skip(1).Select(o => o.From));
+            var breaks = unit.Owners.Skip(1).Select(o => o.From).Concat(unit.BilledFrom is { } from ? [from] : []);
+            // Days before the move-in are not charged.
+            var segments = FeeCalculator.Prorated(item.Basis, item.Rates, unit.Use, unit.Area, month, breaks)
+                .Where(s => unit.BilledFrom is not { } start || s.From >= start).ToList();
             foreach (var segment in segments)
             {
                 // A rate or an owner that changes inside the month gives one line per stretch, dated, so the payer can

@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using PropertyHub.Features.Accounts;
+
+namespace PropertyHub.Tests.Features.MoveIn;
+
+/// <summary>The move-in at the counter in a real browser: a clerk walks an owner through it; the owner signs for the keys on the tablet.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class MoveInBrowserTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly KestrelAppFactory factory = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    [BrowserFact]
+    public async Task Clerk_DocumentsDefectKeysSignedOnTheTabletThenCompleted_MovedInWithAWorkOrder()
+    {
+        var (_, ids) = await new MoveInTesting(factory).NoticedBatchAsync(1, inDays: 0);
+        var id = ids[0];
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var moveIn = await db.MoveIns.SingleAsync(m => m.Id == id);
+            var owner = await db.Occupants.SingleAsync(o => o.Id == moveIn.OccupantId);
+            owner.PreferredLanguage = "en";
+            await db.SaveChangesAsync();
+        }
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "en-US", ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, HasTouch = true,
+        });
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(factory.BaseUrl, SignIn.DemoEmail(Roles.Clerk), DemoUsers.Password);
+        await page.GotoAsync($"{factory.BaseUrl}/move-in/{id}");
+        await page.WaitForInteractiveAsync();
+
+        // Completing before anything is done is refused, with the reason.
+        await page.Locator("[data-testid=complete]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=move-in-error]")).ToHaveTextAsync("Finish the house inspection first.");
+
+        await page.Locator("[data-testid=document-IdCopy]").ClickAsync();
+        await page.Locator("[data-testid=document-PurchaseContract]").ClickAsync();
+        await page.Locator("[data-testid=documents-save]").ClickAsync();
+
+        await page.Locator("input[data-testid=defect-place]").FillAsync("Master bedroom window");
+        await page.Locator("input[data-testid=defect-description]").FillAsync("Frame leaks when it rains");
+        await page.Locator("[data-testid=defect-category]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Doors and windows" }).ClickAsync();
+        await page.Locator("[data-testid=defect-add]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=defect-work-order]")).ToContainTextAsync("Work order #");
+        await page.Locator("[data-testid=inspection-done]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=inspected]")).ToBeVisibleAsync();
+
+        await page.Locator("input[data-testid=keys-text]").FillAsync("Front door 3, mailbox 1");
+        await page.Locator("input[data-testid=keys-text]").PressAsync("Enter");
+        await Assertions.Expect(page.Locator("[data-testid=keys-sign]")).ToBeEnabledAsync();
+        await page.Locator("[data-testid=keys-sign]").ClickAsync();
+
+        // The tablet: the key receipt in the owner's language, no staff menu, a pad.
+        await Assertions.Expect(page.Locator("[data-testid=sign-what]")).ToContainTextAsync("have received the keys");
+        await Assertions.Expect(page.Locator(".mud-appbar, .mud-drawer")).ToHaveCountAsync(0);
+        var pad = page.Locator("canvas[data-testid=signature-pad][data-ready=true]");
+        await pad.WaitForAsync();
+        var box = (await pad.BoundingBoxAsync())!;
+        await StrokeAsync(page, box, [(0.10f, 0.60f), (0.18f, 0.25f), (0.26f, 0.70f), (0.34f, 0.30f), (0.42f, 0.65f)]);
+        await StrokeAsync(page, box, [(0.50f, 0.45f), (0.70f, 0.50f), (0.88f, 0.40f)]);
+        await page.Locator("[data-testid=sign-confirm]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=sign-done]")).ToBeVisibleAsync();
+        await page.Locator("[data-testid=kiosk-leave]").ClickAsync();
+        await page.Locator("input[data-testid=kiosk-password]").FillAsync(DemoUsers.Password);
+        await page.Locator("input[data-testid=kiosk-password]").PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/move-in/{id}$"));
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.Locator("[data-testid=keys-signed]")).ToBeVisibleAsync();
+
+        await page.Locator("input[data-testid=complete-note]").FillAsync("Owner satisfied");
+        await page.Locator("[data-testid=complete]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=move-in-completed]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=move-in-record]")).ToContainTextAsync("Owner satisfied");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "move-in-completed.png"), FullPage = true });
+
+        await using var check = await factory.CreateDbContextAsync();
+        var done = await check.MoveIns.Include(m => m.Documents).Include(m => m.Defects).SingleAsync(m => m.Id == id);
+        Assert.NotNull(done.MovedInOn);
+        Assert.Equal(["IdCopy", "PurchaseContract"], done.Documents.Select(d => d.Key).Order());
+        Assert.NotNull(Assert.Single(done.Defects).WorkOrderId);
+        Assert.Equal("Front door 3, mailbox 1", done.Keys);
+        Assert.Matches(@"^M\d+ \d+( L\d+ \d+)+ M\d+ \d+( L\d+ \d+)+$", done.KeysSignature);
+    }
+
+    private static async Task StrokeAsync(IPage page, LocatorBoundingBoxResult box, (float X, float Y)[] points)
+    {
+        await page.Mouse.MoveAsync(box.X + box.Width * points[0].X, box.Y + box.Height * points[0].Y);
+        await page.Mouse.DownAsync();
+        foreach (var (x, y) in points.Skip(1))
+            await page.Mouse.MoveAsync(box.X + box.Width * x, box.Y + box.Height * y, new MouseMoveOptions { Steps = 8 });
+        await page.Mouse.UpAsync();
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PropertyHub.Features.Accounts;
+using PropertyHub.Features.MoveIn;
+using PropertyHub.Features.Reception;
+
+namespace PropertyHub.Tests.Features.MoveIn;
+
+/// <summary>Proxy services: the fee billed once as a signed paid service; late ones escalate onto the queue once.</summary>
+public sealed class ProxyServiceTests(MoveInClock clock) : IClassFixture<MoveInClock>
+{
+    private readonly ClockedAppFactory app = clock.Factory;
+    private readonly MoveInTesting testing = new(clock.Factory);
+
+    private async Task<int> RequestedAsync(DateOnly promised)
+    {
+        await using var db = await app.CreateDbContextAsync();
+        var owner = await db.Occupants.OrderBy(o => o.Id).FirstAsync();
+        var result = await testing.AsAsync<MoveInResult, ProxyServiceService>(Roles.Clerk, s => s.RequestAsync(new ProxyInput
+        {
+            UnitId = owner.UnitId, OccupantId = owner.Id, Kind = "燃气开户", Fee = "80", PromisedOn = promised,
+        }));
+        Assert.True(result.Ok, string.Join(",", result.Errors));
+        return result.Id!.Value;
+    }
+
+    private Task<ProxyRow> SheetAsync(int id) => testing.AsAsync<ProxyRow, ProxyServiceService>(Roles.Clerk, async s => (await s.SheetAsync(id))!);
+
+    [Fact]
+    public async Task TheFee_IsBilledOnceAsASignedPaidService_OnlyAfterTheLetterIsSigned()
+    {
+        var bad = await testing.AsAsync<MoveInResult, ProxyServiceService>(Roles.Clerk, s => s.RequestAsync(new ProxyInput { UnitId = 1, Fee = "-5" }));
+        Assert.Equal("AmountNegative", bad.Errors["Fee"]);
+        var id = await RequestedAsync(new DateOnly(2026, 12, 20));
+        Assert.Equal("SignFirst", (await testing.AsAsync<MoveInResult, ProxyServiceService>(Roles.Clerk, async s => await s.DoneAsync(id, (await SheetAsync(id)).Version))).Errors[""]);
+        var version = (await SheetAsync(id)).Version;
+        Assert.True((await testing.AsAsync<MoveInResult, ProxyServiceService>(Roles.Clerk, s => s.SignAsync(id, version, MoveInTesting.Signature))).Ok);
+        version = (await SheetAsync(id)).Version;
+
+        var both = await Task.WhenAll(
+            testing.AsAsync<MoveInResult, ProxyServiceService>(Roles.Clerk, s => s.DoneAsync(id, version)),
+            testing.AsAsync<MoveInResult, ProxyServiceService>(Roles.Clerk, s => s.DoneAsync(id, version)));
+
+        Assert.Single(both, r => r.Ok);
+        var done = await SheetAsync(id);
+        Assert.Equal(ProxyServiceStatus.Done, done.Status);
+        Assert.Equal("ProxyDone", (await testing.AsAsync<MoveInResult, ProxyServiceService>(Roles.Clerk, s => s.DoneAsync(id, done.Version))).Errors[""]);
+        await using var db = await app.CreateDbContextAsync();
+        var paid = await db.PaidServices.SingleAsync(p => p.Id == done.PaidServiceId);
+        Assert.Equal(80m, paid.Price);
+        Assert.NotNull(paid.SignedAt);
+        Assert.Null(paid.PaymentRequestId);
+        Assert.Equal(1, await db.PaidServices.CountAsync(p => p.UnitId == paid.UnitId && p.ServiceType.Contains("燃气开户")));
+    }
+
+    [Fact]
+    public async Task ALateProxyService_GoesOnTheQueueOnce_ADoneOrOnTimeOneNot()
+    {
+        var late = await RequestedAsync(new DateOnly(2026, 12, 10));
+        var onTime = await RequestedAsync(new DateOnly(2026, 12, 12));
+        var day = new DateOnly(2026, 12, 11);
+
+        await Task.WhenAll(EscalateAsync(day), EscalateAsync(day));
+        await EscalateAsync(day);
+
+        var row = await SheetAsync(late);
+        Assert.True(row.IsLate(day));
+        Assert.NotNull(row.LateRequestId);
+        Assert.Null((await SheetAsync(onTime)).LateRequestId);
+        await using var db = await app.CreateDbContextAsync();
+        var item = await db.ServiceRequests.SingleAsync(r => r.Id == row.LateRequestId);
+        Assert.Equal(RequestStatus.Open, item.Status);
+        Assert.Equal(EscalationLevel.Supervisor, item.Level);
+        Assert.Contains("燃气开户", item.Content);
+        Assert.Equal(1, await db.ServiceRequests.CountAsync(r => r.Content.Contains("燃气开户") && r.Content.Contains("2026-12-10")));
+    }
+
+    private async Task<int> EscalateAsync(DateOnly day)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LateProxyServices>().EscalateAsync(day);
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PropertyHub.Data;
+using PropertyHub.Features.Audit;
+using PropertyHub.Features.Registry;
+
+namespace PropertyHub.Features.MoveIn;
+
+/// <summary>
+/// A move-in batch (入伙批次, P1§4.1): units handed over to their owners on the batch's days, each owner picking one
+/// handover slot through the personal link of the advance notice.
+/// </summary>
+public sealed class MoveInBatch : IVersioned, IAudited
+{
+    public const int NameMax = 100;
+
+    public int Id { get; set; }
+    public int EstateId { get; set; }
+    public required string Name { get; set; }
+    public DateOnly FirstDay { get; set; }
+    public DateOnly LastDay { get; set; }
+    /// <summary>When the advance notices went out (null until sent).</summary>
+    public DateTimeOffset? NoticesSentAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public required string CreatedBy { get; set; }
+    public int Version { get; set; }
+    public List<MoveInSlot> Slots { get; set; } = [];
+    public List<UnitMoveIn> MoveIns { get; set; } = [];
+}
+
+/// <summary>One handover slot of a batch on a day (estate time): one owner at the counter at a time, so one move-in per slot.</summary>
+public sealed class MoveInSlot
+{
+    public int Id { get; set; }
+    public int BatchId { get; set; }
+    public DateOnly Day { get; set; }
+    public TimeOnly Start { get; set; }
+    public TimeOnly End { get; set; }
+
+    public string Label => $"{Day:yyyy-MM-dd} {Start:HH\\:mm}–{End:HH\\:mm}";
+}
+
+internal sealed class MoveInBatchConfiguration : IEntityTypeConfiguration<MoveInBatch>
+{
+    public void Configure(EntityTypeBuilder<MoveInBatch> builder)
+    {
+        builder.Property(b => b.Name).HasMaxLength(MoveInBatch.NameMax);
+        builder.Property(b => b.CreatedBy).HasMaxLength(256);
+        builder.Property(b => b.Version).IsConcurrencyToken();
+        builder.HasIndex(b => new { b.EstateId, b.FirstDay });
+        builder.HasOne<Estate>().WithMany().HasForeignKey(b => b.EstateId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(b => b.Slots).WithOne().HasForeignKey(s => s.BatchId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(b => b.MoveIns).WithOne().HasForeignKey(m => m.BatchId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MoveInSlotConfiguration : IEntityTypeConfiguration<MoveInSlot>
+{
+    public void Configure(EntityTypeBuilder<MoveInSlot> builder)
+    {
+        builder.Ignore(s => s.Label);
+        builder.HasIndex(s => new { s.BatchId, s.Day, s.Start }).IsUnique();
+    }
+}

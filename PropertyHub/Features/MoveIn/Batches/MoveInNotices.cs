@@ -1,0 +1,59 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using PropertyHub.Data;
+using PropertyHub.Features.Notices;
+using PropertyHub.Features.PersonalLinks;
+using PropertyHub.Features.Registry;
+using PropertyHub.Resources;
+
+namespace PropertyHub.Features.MoveIn;
+
+/// <summary>
+/// What an owner is told before the handover, through the outbox in their language: the advance notice (P1§4.1) with
+/// the documents to bring, the preparations and a personal link to pick a slot; and the reminder before the day. Each
+/// is unique on its source (the move-in), so a second send or run cannot write it twice.
+/// </summary>
+public sealed class MoveInNotices(NoticeLinks noticeLinks, IOptions<PersonalLinkOptions> linkOptions, IOptions<MoveInOptions> options, IStringLocalizer<MoveInText> text)
+{
+    public const string NoticeKind = "move-in-notice";
+    public const string ReminderKind = "move-in-reminder";
+    public const string LinkPurpose = "move-in";
+
+    public static string Source(int moveInId) => $"move-in:{moveInId}";
+
+    /// <summary>Slot links open at /h/….</summary>
+    public static string UrlFor(string baseUrl, string token) => $"{baseUrl.TrimEnd('/')}/h/{token}";
+
+    /// <summary>Adds the advance notice and its slot link (valid to the batch's last day) to the caller's context.</summary>
+    public void AddNotice(AppDbContext db, UnitMoveIn moveIn, Occupant owner, NoticePlace place, string unit, MoveInBatch batch, DateTimeOffset now)
+    {
+        var token = LinkTokens.NewToken();
+        db.PersonalLinks.Add(new PersonalLink
+        {
+            Purpose = LinkPurpose,
+            SubjectId = moveIn.Id,
+            OccupantId = owner.Id,
+            TokenHash = LinkTokens.Hash(token),
+            CreatedAt = now,
+            ExpiresAt = now.AddDays(batch.LastDay.DayNumber - DateOnly.FromDateTime(now.UtcDateTime).DayNumber + 2),
+        });
+        var url = UrlFor(linkOptions.Value.PublicBaseUrl, token);
+        var days = $"{batch.FirstDay:yyyy-MM-dd}–{batch.LastDay:yyyy-MM-dd}";
+        NoticeOutbox.AddForOccupant(db, owner, place, NoticeKind, Source(moveIn.Id),
+            culture => NoticeOutbox.WriteIn(culture, () => new NoticeText(text["Notice.Subject", unit],
+                text["Notice.Body", owner.Name, unit, days, List(Documents, culture), List(Preparations, culture)])), now, noticeLinks.Seal(url));
+    }
+
+    /// <summary>Adds the reminder of the handover (the slot picked, or the batch's days when none is) to the caller's context.</summary>
+    public void AddReminder(AppDbContext db, int moveInId, Occupant owner, NoticePlace place, string unit, string when, DateTimeOffset now) =>
+        NoticeOutbox.AddForOccupant(db, owner, place, ReminderKind, Source(moveInId),
+            culture => NoticeOutbox.WriteIn(culture, () => new NoticeText(text["Notice.ReminderSubject", unit],
+                text["Notice.ReminderBody", owner.Name, unit, when, List(Documents, culture)])), now);
+
+    public IReadOnlyList<MoveInItem> Documents => options.Value.Documents;
+
+    public IReadOnlyList<MoveInItem> Preparations => options.Value.Preparations;
+
+    private static string List(IEnumerable<MoveInItem> items, CultureInfo culture) => string.Join("; ", items.Select(i => i.In(culture)));
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PropertyHub.Data;
+using PropertyHub.Features.Accounts.Access;
+
+namespace PropertyHub.Features.MoveIn;
+
+public sealed partial class MoveInService
+{
+    /// <summary>
+    /// Completes the move-in: the move-in record (入伙注記) with who, when and what was done, and the day the unit is
+    /// the owner's, billed from then (<see cref="UnitMoveIn.MovedInOn"/>). Only with the house inspected and the keys signed for.
+    /// </summary>
+    public async Task<MoveInResult> CompleteAsync(int id, int version, string? note, CancellationToken ct = default)
+    {
+        await permissions.DemandAsync(Can.HandOverUnits, ct);
+        var clean = Registry.TypedText.Text(note);
+        if (clean?.Length > UnitMoveIn.NoteMax)
+            return MoveInResult.Fail("Note", "NoteTooLong");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var moveIn = await db.MoveIns.Include(m => m.Documents).Include(m => m.Defects).Include(m => m.Receipts).SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (moveIn is null)
+            return MoveInResult.Fail("", "MoveInNotFound");
+        if (MoveInRules.Complete(moveIn) is { } error)
+            return MoveInResult.Fail("", error);
+        if (moveIn.Defects.Any(d => d.WorkOrderId is null))
+            return MoveInResult.Fail("", "DefectWithoutWorkOrder");
+        var paymentIds = moveIn.Receipts.Select(r => r.PaymentId).ToList();
+        var receipts = await db.Payments.AsNoTracking().Where(p => paymentIds.Contains(p.Id)).Select(p => p.ReceiptNumber).ToListAsync(ct);
+        db.Entry(moveIn).Property(m => m.Version).OriginalValue = version;
+        var now = clock.GetUtcNow();
+        var who = (await actor.GetAsync()).Name;
+        moveIn.MovedInOn = estateTime.LocalDate(moveIn.EstateId, now);
+        moveIn.CompletedAt = now;
+        moveIn.CompletedBy = who;
+        moveIn.Record = RecordText(moveIn, receipts, clean);
+        return await MoveInResult.SaveAsync(db, id, ct);
+    }
+
+    /// <summary>What the move-in record says was done, in the clerk's language, kept as written.</summary>
+    private string RecordText(UnitMoveIn moveIn, IReadOnlyList<string> receipts, string? note)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var documents = options.Value.Documents.Where(d => moveIn.Documents.Any(r => r.Key == d.Key)).Select(d => d.In(culture)).ToList();
+        var missing = options.Value.Documents.Where(d => moveIn.Documents.All(r => r.Key != d.Key)).Select(d => d.In(culture)).ToList();
+        var lines = new List<string>
+        {
+            text["Record.Documents", documents.Count == 0 ? "—" : string.Join("、", documents)],
+            text["Record.Missing", missing.Count == 0 ? "—" : string.Join("、", missing)],
+            text["Record.Defects", moveIn.Defects.Count, string.Join(", ", moveIn.Defects.Select(d => "#" + d.WorkOrderId))],
+            text["Record.Keys", moveIn.Keys ?? "", moveIn.KeysWitnessedBy ?? ""],
+            text["Record.Receipts", receipts.Count == 0 ? "—" : string.Join(", ", receipts)],
+        };
+        if (note is not null)
+            lines.Add(text["Record.Note", note]);
+        var record = string.Join("\n", lines);
+        return record.Length > 4000 ? record[..4000] : record;
+    }
+
+    public async Task<MoveInSheet?> SheetAsync(int id, CancellationToken ct = default)
+    {
+        await permissions.DemandAsync(Can.SeeMoveIns, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var m = await db.MoveIns.AsNoTracking().Include(x => x.Slot).Include(x => x.Documents).Include(x => x.Defects).Include(x => x.Receipts)
+            .SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (m is null)
+            return null;
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == m.UnitId).Select(u => u.Building!.Code + "-" + u.Number).SingleAsync(ct);
+        var owner = await db.Occupants.AsNoTracking().Where(o => o.Id == m.OccupantId).Select(o => new { o.Name, o.PreferredLanguage }).SingleAsync(ct);
+        var paymentIds = m.Receipts.Select(r => r.PaymentId).ToList();
+        var receipts = await db.Payments.AsNoTracking().Where(p => paymentIds.Contains(p.Id)).OrderBy(p => p.Id).Select(p => p.ReceiptNumber).ToListAsync(ct);
+        return new MoveInSheet(m.Id, m.Version, m.EstateId, m.BatchId, m.UnitId, unit, m.OccupantId, owner.Name, owner.PreferredLanguage, m.Slot?.Label,
+            m.Documents.Select(d => d.Key).ToHashSet(), m.InspectedAt, m.InspectedBy,
+            [.. m.Defects.OrderBy(d => d.Id).Select(d => new DefectRow(d.Id, d.Place, d.Description, d.Category, d.WorkOrderId))],
+            m.Keys, m.KeysSignature, m.KeysSignedAt, m.KeysWitnessedBy, paymentIds, receipts, m.MovedInOn, m.CompletedAt, m.CompletedBy, m.Record);
+    }
+
+    /// <summary>
+    /// The documents received for the occupant's file, as (occupant, document key, received at, by): what the file's
+    /// checklist takes in one call once it exists, so nothing received at the counter has to be ticked twice.
+    /// </summary>
+    public async Task<IReadOnlyList<(int OccupantId, string Key, DateTimeOffset ReceivedAt, string ReceivedBy)>> ReceivedDocumentsAsync(int id, CancellationToken ct = default)
+    {
+        await permissions.DemandAsync(Can.SeeMoveIns, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.MoveInDocuments.AsNoTracking().Where(d => d.MoveInId == id)
+            .Join(db.MoveIns, d => d.MoveInId, m => m.Id, (d, m) => new { m.OccupantId, d.Key, d.ReceivedAt, d.ReceivedBy }).ToListAsync(ct);
+        return [.. rows.Select(r => (r.OccupantId, r.Key, r.ReceivedAt, r.ReceivedBy))];
+    }
+
+    /// <summary>The configured documents and preparations, for the page's checklist.</summary>
+    public IReadOnlyList<MoveInItem> Documents => options.Value.Documents;
+}
