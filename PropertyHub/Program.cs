@@ -76,6 +76,7 @@ app.MapReception();
 app.MapSurveyStatistics();
 app.MapBooks();
 app.MapFund();
+app.MapOccupantFile();
 app.MapRenovation();
 app.MapScheduledDuties();
 app.MapUi();

@@ -84,3 +84,6 @@ public sealed class FilesText;
 public sealed class FundText;
 /// <summary>Renovations: the application, the plan's review, the agreements, the deposit and the construction permit.</summary>
 public sealed class RenovationText;
+
+/// <summary>Strings of an occupant's papers on file: the checklist, scans and their openings, the kinds, the reports.</summary>
+public sealed class OccupantDocumentsText;
