@@ -11,10 +11,10 @@ namespace PropertyHub.Tests.Features.OccupantFile.Documents;
 
 public static class DocumentsTesting
 {
-    public static async Task<T> AsAsync<T>(this AppFactory factory, string role, Func<IServiceProvider, Task<T>> action)
+    public static async Task<T> AsRoleAsync<T>(this AppFactory factory, string role, Func<IServiceProvider, Task<T>> action)
     {
         T result = default!;
-        await factory.AsAsync(role, async sp => result = await action(sp));
+        await factory.AsAsync(role, async sp => { result = await action(sp); });
         return result;
     }
 
@@ -31,13 +31,13 @@ public static class DocumentsTesting
 
     public static Task<SaveResult<DocumentSaved>> RecordAsync(AppFactory factory, string role, int occupantId, int kindId, UploadedFile? scan,
         DateOnly? receivedOn = null, string? receivedBy = "陈丽") =>
-        factory.AsAsync(role, sp => sp.GetRequiredService<OccupantDocuments>().RecordAsync(new DocumentEntry
+        factory.AsRoleAsync(role, sp => sp.GetRequiredService<OccupantDocuments>().RecordAsync(new DocumentEntry
         {
             OccupantId = occupantId, KindId = kindId, IsOriginal = false, ReceivedOn = receivedOn ?? new DateOnly(2026, 3, 2), ReceivedBy = receivedBy,
         }, scan));
 
     public static Task<IReadOnlyList<ChecklistRow>> ChecklistAsync(AppFactory factory, string role, int occupantId) =>
-        factory.AsAsync(role, sp => sp.GetRequiredService<OccupantDocuments>().GetChecklistAsync(occupantId));
+        factory.AsRoleAsync(role, sp => sp.GetRequiredService<OccupantDocuments>().GetChecklistAsync(occupantId));
 
     /// <summary>
     /// The clerk puts an ID copy on file with its scan and sends the same scan twice more (to the same paper and to the
@@ -83,9 +83,9 @@ public static class DocumentsTesting
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(FileIntakeTests.Pdf, await response.Content.ReadAsByteArrayAsync());
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.True(response.Headers.CacheControl?.NoStore);
 
-        var reads = await factory.AsAsync(Roles.Clerk, sp => sp.GetRequiredService<DocumentScans>().ReadsAsync(documentId));
+        var reads = await factory.AsRoleAsync(Roles.Clerk, sp => sp.GetRequiredService<DocumentScans>().ReadsAsync(documentId));
         var read = Assert.Single(reads);
         Assert.Equal((DemoUsers.All.Single(u => u.Role == Roles.Manager).DisplayName, true), (read.UserName, read.Download));
     }

@@ -67,15 +67,15 @@ public sealed class OccupantDocumentsTests(AppFactory factory) : IClassFixture<A
     public async Task Kinds_AdminAddsRenamesAndRetires_AKindInUseIsNeverDeleted_TheClerkMayNot()
     {
         var occupant = await OccupantAsync(factory, skip: 13);
-        var added = await factory.AsAsync(Roles.Admin, sp => sp.GetRequiredService<DocumentKinds>().SaveAsync(new DocumentKindForm
+        var added = await factory.AsRoleAsync(Roles.Admin, sp => sp.GetRequiredService<DocumentKinds>().SaveAsync(new DocumentKindForm
         {
             NameEn = "Parking agreement", NameHans = "车位协议", NameHant = "車位協議",
         }));
-        var byClerk = await factory.AsAsync(Roles.Clerk, sp => sp.GetRequiredService<DocumentKinds>().SaveAsync(new DocumentKindForm
+        var byClerk = await factory.AsRoleAsync(Roles.Clerk, sp => sp.GetRequiredService<DocumentKinds>().SaveAsync(new DocumentKindForm
         {
             NameEn = "Pets", NameHans = "宠物", NameHant = "寵物",
         }));
-        var taken = await factory.AsAsync(Roles.Admin, sp => sp.GetRequiredService<DocumentKinds>().SaveAsync(new DocumentKindForm
+        var taken = await factory.AsRoleAsync(Roles.Admin, sp => sp.GetRequiredService<DocumentKinds>().SaveAsync(new DocumentKindForm
         {
             NameEn = "Rental permit", NameHans = "别的", NameHant = "別的",
         }));
@@ -85,13 +85,13 @@ public sealed class OccupantDocumentsTests(AppFactory factory) : IClassFixture<A
         var id = added.Value;
         Assert.True(id > StandardDocumentKinds.All.Length);
 
-        var renamed = await factory.AsAsync(Roles.Admin, sp => sp.GetRequiredService<DocumentKinds>().SaveAsync(new DocumentKindForm
+        var renamed = await factory.AsRoleAsync(Roles.Admin, sp => sp.GetRequiredService<DocumentKinds>().SaveAsync(new DocumentKindForm
         {
             Id = id, NameEn = "Parking space agreement", NameHans = "车位使用协议", NameHant = "車位使用協議", Restricted = true,
         }));
         Assert.True((await RecordAsync(factory, Roles.Clerk, occupant.Id, id, null)).Succeeded);
-        var deleteInUse = await factory.AsAsync(Roles.Admin, sp => sp.GetRequiredService<DocumentKinds>().DeleteAsync(id));
-        var retired = await factory.AsAsync(Roles.Admin, sp => sp.GetRequiredService<DocumentKinds>().RetireAsync(id, true));
+        var deleteInUse = await factory.AsRoleAsync(Roles.Admin, sp => sp.GetRequiredService<DocumentKinds>().DeleteAsync(id));
+        var retired = await factory.AsRoleAsync(Roles.Admin, sp => sp.GetRequiredService<DocumentKinds>().RetireAsync(id, true));
 
         Assert.True(renamed.Succeeded && retired.Succeeded);
         Assert.Equal(SaveOutcome.Invalid, deleteInUse.Outcome);
@@ -119,7 +119,7 @@ public sealed class OccupantDocumentsTests(AppFactory factory) : IClassFixture<A
             await db.SaveChangesAsync();
             fileId = stored.Id;
         }
-        var put = await factory.AsAsync(Roles.Clerk, sp => sp.GetRequiredService<OccupantDocuments>().PutOnFileAsync(
+        var put = await factory.AsRoleAsync(Roles.Clerk, sp => sp.GetRequiredService<OccupantDocuments>().PutOnFileAsync(
             new PaperForFile(occupant.Id, 3, IsOriginal: true, new DateOnly(2026, 4, 1), fileId, "装修申请 2026-0012")));
 
         Assert.True(put.Succeeded, string.Join("; ", put.Errors.Select(e => e.Message)));
@@ -132,11 +132,11 @@ public sealed class OccupantDocumentsTests(AppFactory factory) : IClassFixture<A
     {
         var occupant = await OccupantAsync(factory, skip: 21);
         var reports = (IServiceProvider sp) => sp.GetRequiredService<DocumentReports>();
-        var before = await factory.AsAsync(Roles.Clerk, sp => reports(sp).MissingAsync(occupant.BuildingId, new PageRequest(0, 5)));
+        var before = await factory.AsRoleAsync(Roles.Clerk, sp => reports(sp).MissingAsync(occupant.BuildingId, new PageRequest(0, 5)));
         foreach (var kind in StandardDocumentKinds.All)
             Assert.True((await RecordAsync(factory, Roles.Clerk, occupant.Id, kind.Id, null)).Succeeded);
-        var after = await factory.AsAsync(Roles.Clerk, sp => reports(sp).MissingAsync(occupant.BuildingId, new PageRequest(0, 500)));
-        var cover = await factory.AsAsync(Roles.Clerk, sp => reports(sp).CoverAsync(occupant.Id));
+        var after = await factory.AsRoleAsync(Roles.Clerk, sp => reports(sp).MissingAsync(occupant.BuildingId, new PageRequest(0, 500)));
+        var cover = await factory.AsRoleAsync(Roles.Clerk, sp => reports(sp).CoverAsync(occupant.Id));
 
         Assert.Equal(5, before.Rows.Count);
         Assert.Equal(before.Total - 1, after.Total);
@@ -144,10 +144,10 @@ public sealed class OccupantDocumentsTests(AppFactory factory) : IClassFixture<A
         Assert.All(after.Rows, r => Assert.Equal(r.MissingCount, r.MissingKinds.Count));
         await using var db = await factory.CreateDbContextAsync();
         var active = await db.DocumentKinds.CountAsync(k => !k.Retired);
-        Assert.Equal(await db.Occupants.CountAsync(o => o.Unit!.BuildingId == occupant.BuildingId && !db.OccupantDocuments.Any(d => d.OccupantId == o.Id)),
+        Assert.Equal(await db.Occupants.CountAsync(o => o.Unit!.BuildingId == occupant.BuildingId && !db.OccupantDocuments.Any(d => d.OccupantId == o.Id && !d.Kind!.Retired)),
             after.Rows.Count(r => r.MissingCount == active));
         Assert.Equal(StandardDocumentKinds.All.Length, cover!.Contents.Count(c => c.OnFile));
         await Assert.ThrowsAsync<PropertyHub.Features.Accounts.Access.AccessRefusedException>(() =>
-            factory.AsAsync(Roles.Engineer, sp => reports(sp).MissingAsync(occupant.BuildingId, new PageRequest(0, 5))));
+            factory.AsRoleAsync(Roles.Engineer, sp => reports(sp).MissingAsync(occupant.BuildingId, new PageRequest(0, 5))));
     }
 }
