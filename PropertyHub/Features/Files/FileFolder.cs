@@ -8,7 +8,7 @@ namespace PropertyHub.Features.Files;
 /// reader never sees half a file; the name comes from the hash, never from the user. Content is checked against its
 /// hash when read back.
 /// </summary>
-public sealed class FileFolder(IOptions<FilesOptions> options, IWebHostEnvironment environment)
+internal sealed class FileFolder(IOptions<FilesOptions> options, IWebHostEnvironment environment)
 {
     public bool IsUsed => options.Value.Store == FileStoreKind.Folder;
 
