@@ -69,6 +69,8 @@ public static class ServiceActions
         // Occupant file
         [Key<TitleService>(nameof(TitleService.TransferAsync))] = [Can.RecordTitles],
         [Key<VipService>(nameof(VipService.SaveAsync))] = [Can.ManageVip],
+        [Key<VipService>(nameof(VipService.EndAsync))] = [Can.ManageVip],
+        [Key<TitleService>(nameof(TitleService.EditRecordsAsync))] = [Can.RecordTitles],
         [Key<VipReviewReminders>(nameof(VipReviewReminders.RemindAsync))] = [Can.RemindVipReviews],
         [Key<OccupantDocuments>(nameof(OccupantDocuments.RecordAsync))] = [Can.KeepOccupantDocuments],
         [Key<OccupantDocuments>(nameof(OccupantDocuments.PutOnFileAsync))] = [Can.KeepOccupantDocuments],
