@@ -19,7 +19,7 @@ internal sealed class FileFolder(IOptions<FilesOptions> options, IWebHostEnviron
         string.IsNullOrWhiteSpace(folder) ? null : Path.GetFullPath(Path.Combine(contentRoot, folder));
 
     /// <summary>Writes the content under its hash unless it is there already; returns its path.</summary>
-    public async Task<string> WriteAsync(string sha256, byte[] bytes, CancellationToken ct = default)
+    internal async Task<string> WriteAsync(string sha256, byte[] bytes, CancellationToken ct = default)
     {
         var path = PathOf(sha256);
         if (File.Exists(path))
@@ -51,7 +51,7 @@ internal sealed class FileFolder(IOptions<FilesOptions> options, IWebHostEnviron
     }
 
     /// <summary>The content, or null when the file is missing or no longer matches its hash.</summary>
-    public async Task<byte[]?> ReadAsync(string sha256, CancellationToken ct = default)
+    internal async Task<byte[]?> ReadAsync(string sha256, CancellationToken ct = default)
     {
         var path = PathOf(sha256);
         if (!File.Exists(path))

@@ -15,6 +15,9 @@ public sealed class OccupantDocumentsBrowserTests(BrowserFixture browser) : IAsy
 {
     private readonly KestrelAppFactory factory = new();
 
+    // The upload travels through the circuit in chunks: on a machine shared by several builds it can take a while.
+    private static readonly LocatorAssertionsToHaveTextOptions Slow = new() { Timeout = 30_000 };
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await factory.DisposeAsync();
@@ -55,9 +58,9 @@ public sealed class OccupantDocumentsBrowserTests(BrowserFixture browser) : IAsy
         {
             Name = "身份证复印件.pdf", MimeType = "application/pdf", Buffer = FileIntakeTests.Pdf,
         });
-        await Assertions.Expect(clerk.Locator("[data-testid=document-scan-chosen]")).ToHaveTextAsync("身份证复印件.pdf");
+        await Assertions.Expect(clerk.Locator("[data-testid=document-scan-chosen]")).ToHaveTextAsync("身份证复印件.pdf", Slow);
         await clerk.Locator("[data-testid=document-form] [data-testid=save]").ClickAsync();
-        await Assertions.Expect(row.Locator("[data-testid=document-status]")).ToHaveTextAsync("复印件");
+        await Assertions.Expect(row.Locator("[data-testid=document-status]")).ToHaveTextAsync("复印件", Slow);
         await Assertions.Expect(row.Locator("[data-testid=scan-restricted]")).ToBeVisibleAsync();
         await Assertions.Expect(row.Locator("[data-testid=scan-view]")).ToHaveCountAsync(0);
         int documentId;
