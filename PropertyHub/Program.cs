@@ -78,6 +78,7 @@ app.MapReception();
 app.MapSurveyStatistics();
 app.MapBooks();
 app.MapFund();
+app.MapOccupantFile();
 app.MapRenovation();
 app.MapScheduledDuties();
 app.MapUi();

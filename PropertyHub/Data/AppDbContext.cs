@@ -73,6 +73,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.OccupantFile.Titles.TitleRecord> TitleRecords => Set<Features.OccupantFile.Titles.TitleRecord>();
     public DbSet<Features.OccupantFile.Vip.VipProfile> VipProfiles => Set<Features.OccupantFile.Vip.VipProfile>();
     public DbSet<Features.OccupantFile.Vip.VipReviewReminder> VipReviewReminders => Set<Features.OccupantFile.Vip.VipReviewReminder>();
+    public DbSet<Features.OccupantFile.Documents.DocumentKind> DocumentKinds => Set<Features.OccupantFile.Documents.DocumentKind>();
+    public DbSet<Features.OccupantFile.Documents.OccupantDocument> OccupantDocuments => Set<Features.OccupantFile.Documents.OccupantDocument>();
+    public DbSet<Features.OccupantFile.Documents.DocumentRead> DocumentReads => Set<Features.OccupantFile.Documents.DocumentRead>();
     public DbSet<FundAccount> FundAccounts => Set<FundAccount>();
     public DbSet<FundEntry> FundEntries => Set<FundEntry>();
     public DbSet<BankExpenseList> BankExpenseLists => Set<BankExpenseList>();

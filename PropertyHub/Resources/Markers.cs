@@ -86,3 +86,5 @@ public sealed class FundText;
 public sealed class RenovationText;
 /// <summary>Move-in: batches and slot links, the procedure at the counter, the move-in record and proxy services.</summary>
 public sealed class MoveInText;
+/// <summary>Strings of an occupant's papers on file: the checklist, scans and their openings, the kinds, the reports.</summary>
+public sealed class OccupantDocumentsText;

@@ -53,6 +53,7 @@ internal static class TimelineScenario
         Assert.Equal(all.Total, all.Rows.Count);
         Assert.Contains(all.Rows, e => e.Kind == TimelineEventKind.Payment && e.Text == "R2026-990001" && e.Amount == 120.50m);
         Assert.Contains(all.Rows, e => e.Kind == TimelineEventKind.Title && e.Text == unit.Buyer);
+        Assert.Contains(all.Rows, e => e.Kind == TimelineEventKind.Document && e.Text == "权属文件");
         // Nothing of another unit.
         var other = await TitleTesting.SoldUnitAsync(factory, skip: 1);
         Assert.DoesNotContain((await PageAsync(factory, Roles.Supervisor, other.UnitId, [], new PageRequest(0, 100))).Rows,
@@ -123,6 +124,10 @@ internal static class TimelineScenario
         });
         var buyer = await db.Occupants.SingleAsync(o => o.Id == unit.BuyerId);
         buyer.Phone = "13900001111";
+        db.OccupantDocuments.Add(new PropertyHub.Features.OccupantFile.Documents.OccupantDocument
+        {
+            OccupantId = unit.BuyerId, KindId = PropertyHub.Features.OccupantFile.Documents.StandardDocumentKinds.TitleDocuments, ReceivedOn = new(2026, 12, 10), ReceivedBy = "Clerk",
+        });
         await db.SaveChangesAsync();
     }
 }

@@ -2,6 +2,13 @@ using System.ComponentModel.DataAnnotations;
 
 namespace PropertyHub.Features.Files;
 
+/// <summary>Where stored files' content is kept: in the database (the default: every instance and every backup has it) or in a folder.</summary>
+public enum FileStoreKind
+{
+    Database,
+    Folder,
+}
+
 public sealed class FilesOptions
 {
     public const string Section = "Files";
@@ -11,4 +18,10 @@ public sealed class FilesOptions
     public int MaxMegabytes { get; set; } = 10;
 
     public long MaxBytes => MaxMegabytes * 1024L * 1024L;
+
+    /// <summary>Database (default) or Folder: new files' content goes there; files stored before keep being read from where they are.</summary>
+    public FileStoreKind Store { get; set; } = FileStoreKind.Database;
+
+    /// <summary>The folder for <see cref="FileStoreKind.Folder"/>: absolute, or relative to the content root; never inside the web root.</summary>
+    public string? Folder { get; set; }
 }

@@ -1,3 +1,5 @@
+using PropertyHub.Features.Accounts.Access;
+using PropertyHub.Features.OccupantFile.Documents;
 using PropertyHub.Features.OccupantFile.Titles;
 using PropertyHub.Features.OccupantFile.Vip;
 using PropertyHub.Features.ScheduledDuties;
@@ -6,10 +8,14 @@ namespace PropertyHub.Features.OccupantFile;
 
 public static class OccupantFileExtensions
 {
-    /// <summary>One file per occupant (一戶一檔): title records and ownership history; VIP service and its review duty.</summary>
+    /// <summary>One file per occupant (一戶一檔): documents on file, title records and ownership history; VIP service and its review duty.</summary>
     public static WebApplicationBuilder AddOccupantFile(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<TitleOptions>().BindConfiguration(TitleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<OccupantDocuments>();
+        builder.Services.AddScoped<DocumentScans>();
+        builder.Services.AddScoped<DocumentReports>();
+        builder.Services.AddScoped<DocumentKinds>();
         builder.Services.AddScoped<TitleService>();
         builder.Services.AddScoped<VipService>();
         builder.Services.AddScoped<Timeline.OccupantTimeline>();
@@ -17,5 +23,15 @@ public static class OccupantFileExtensions
         builder.Services.AddSingleton<IScheduledDuty, VipReviewDuty>();
         builder.Services.AddSingleton(new DutyDescription(VipReviewDuty.DutyName, _ => []));
         return builder;
+    }
+
+    /// <summary>A paper's scan, by the paper's id only (never by the file's): the service checks access and records the opening.</summary>
+    public static WebApplication MapOccupantFile(this WebApplication app)
+    {
+        // No route constraint: a malformed id is answered after the policy, like any other, with 404.
+        app.MapGet("/occupant-documents/{id}/scan", async (string id, bool? download, HttpContext http, DocumentScans scans, CancellationToken ct) =>
+            int.TryParse(id, out var documentId) ? await scans.SendAsync(http, documentId, download == true, ct) : Results.NotFound())
+            .RequireAuthorization(Can.KeepOccupantDocuments);
+        return app;
     }
 }

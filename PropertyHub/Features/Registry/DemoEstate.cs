@@ -8,7 +8,7 @@ namespace PropertyHub.Features.Registry;
 /// A demo estate of three buildings and 300 units with plausible occupants, for trying the product.
 /// Phone numbers are in the 139-0000 range and ID numbers are generated, so none belongs to anyone.
 /// </summary>
-public sealed class DemoEstate(IDbContextFactory<AppDbContext> dbFactory, Permissions permissions, Settings.EstateTime estateTime, ILogger<DemoEstate> logger)
+public sealed class DemoEstate(IDbContextFactory<AppDbContext> dbFactory, Permissions permissions, Settings.EstateTime estateTime, TimeProvider clock, ILogger<DemoEstate> logger)
 {
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "邓", "冯", "韩", "曹", "曾"];
     private static readonly string[] GivenNames = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞", "平", "刚", "桂英", "建华", "志强", "晓东", "婷婷", "雪梅", "海燕", "文斌"];
@@ -52,8 +52,33 @@ public sealed class DemoEstate(IDbContextFactory<AppDbContext> dbFactory, Permis
             }
         }
         db.Estates.Add(estate);
+        await AddVipProfilesAsync(db, estate, ct);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Seeded demo estate with {Buildings} buildings and {Units} units", estate.Buildings.Count, estate.Buildings.Sum(b => b.Units.Count));
+    }
+
+    /// <summary>
+    /// Every occupant the demo marks VIP gets the service agreed with them (P1§12), with the demo supervisor as service
+    /// manager, so intake, the queue and the wallboard show them as any VIP; without that user none is marked VIP.
+    /// </summary>
+    private async Task AddVipProfilesAsync(AppDbContext db, Estate estate, CancellationToken ct)
+    {
+        var email = Accounts.DemoUsers.All.Single(u => u.Role == Accounts.Roles.Supervisor).Email;
+        var manager = await db.Users.AsNoTracking().Where(u => u.Email == email).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
+        var review = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), estateTime.DefaultZone).DateTime).AddDays(90);
+        foreach (var occupant in estate.Buildings.SelectMany(b => b.Units).SelectMany(u => u.Occupants).Where(o => o.IsVip))
+        {
+            if (manager is null)
+            {
+                occupant.IsVip = false;
+                occupant.VipNotes = null;
+                continue;
+            }
+            db.VipProfiles.Add(new OccupantFile.Vip.VipProfile
+            {
+                Occupant = occupant, Reason = occupant.VipNotes!, ServiceManagerId = manager.Id, ServiceManagerName = manager.DisplayName, ReviewOn = review,
+            });
+        }
     }
 
     private static Occupant NewOccupant(Random random, OccupantRole role, bool company, int serial)

@@ -1606,6 +1606,299 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.ToTable("Notices");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Documents.DocumentKind", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameHans")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameHant")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Restricted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DocumentKinds");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            NameEn = "Residential use covenant",
+                            NameHans = "住宅使用公约",
+                            NameHant = "住宅使用公約",
+                            Order = 1,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 2,
+                            NameEn = "Renovation management rules",
+                            NameHans = "装修管理办法",
+                            NameHant = "裝修管理辦法",
+                            Order = 2,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 3,
+                            NameEn = "Renovation management agreement",
+                            NameHans = "装修管理协议",
+                            NameHant = "裝修管理協議",
+                            Order = 3,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 4,
+                            NameEn = "Move-in procedure form",
+                            NameHans = "入伙手续书",
+                            NameHant = "入伙手續書",
+                            Order = 4,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 5,
+                            NameEn = "Agency service authorisation",
+                            NameHans = "代办服务委托书",
+                            NameHant = "代辦服務委託書",
+                            Order = 5,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 6,
+                            NameEn = "Key custody authorisation or undertaking",
+                            NameHans = "保管钥匙委托书/承诺书",
+                            NameHant = "保管鑰匙委託書/承諾書",
+                            Order = 6,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 7,
+                            NameEn = "Home acceptance form",
+                            NameHans = "房屋验收表",
+                            NameHant = "房屋驗收表",
+                            Order = 7,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 8,
+                            NameEn = "Key receipt form",
+                            NameHans = "钥匙签收表",
+                            NameHant = "鑰匙簽收表",
+                            Order = 8,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 9,
+                            NameEn = "Occupant information form",
+                            NameHans = "业户信息表",
+                            NameHant = "業戶信息表",
+                            Order = 9,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 10,
+                            NameEn = "Move-in papers receipt form",
+                            NameHans = "入伙资料签收表",
+                            NameHant = "入伙資料簽收表",
+                            Order = 10,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 11,
+                            NameEn = "Construction worker register",
+                            NameHans = "施工人员登记表",
+                            NameHant = "施工人員登記表",
+                            Order = 11,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 12,
+                            NameEn = "Safety responsibility statement",
+                            NameHans = "安全责任书",
+                            NameHant = "安全責任書",
+                            Order = 12,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 13,
+                            NameEn = "Contractor qualification copies",
+                            NameHans = "施工单位资质复印件",
+                            NameHant = "施工單位資質複印件",
+                            Order = 13,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 14,
+                            NameEn = "Identity documents",
+                            NameHans = "身份证明文件",
+                            NameHant = "身份證明文件",
+                            Order = 14,
+                            Restricted = true,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 15,
+                            NameEn = "Public security permit",
+                            NameHans = "治安许可证",
+                            NameHant = "治安許可證",
+                            Order = 15,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 16,
+                            NameEn = "Rental permit",
+                            NameHans = "租赁许可证",
+                            NameHant = "租賃許可證",
+                            Order = 16,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 17,
+                            NameEn = "Title documents",
+                            NameHans = "权属文件",
+                            NameHant = "權屬文件",
+                            Order = 17,
+                            Restricted = true,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 18,
+                            NameEn = "Paid service records",
+                            NameHans = "有偿服务记录",
+                            NameHant = "有償服務記錄",
+                            Order = 18,
+                            Restricted = false,
+                            Retired = false
+                        });
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Documents.DocumentRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Download")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "At");
+
+                    b.ToTable("DocumentReads");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Documents.OccupantDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOriginal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KindId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OccupantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceNote")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("KindId");
+
+                    b.HasIndex("OccupantId", "KindId")
+                        .IsUnique();
+
+                    b.ToTable("OccupantDocuments");
+                });
+
             modelBuilder.Entity("PropertyHub.Features.OccupantFile.Titles.TitleRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -3793,6 +4086,41 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OccupantId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Documents.DocumentRead", b =>
+                {
+                    b.HasOne("PropertyHub.Features.OccupantFile.Documents.OccupantDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Documents.OccupantDocument", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PropertyHub.Features.OccupantFile.Documents.DocumentKind", "Kind")
+                        .WithMany()
+                        .HasForeignKey("KindId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Registry.Occupant", "Occupant")
+                        .WithMany()
+                        .HasForeignKey("OccupantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
+
+                    b.Navigation("Kind");
+
+                    b.Navigation("Occupant");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.OccupantFile.Titles.TitleRecord", b =>

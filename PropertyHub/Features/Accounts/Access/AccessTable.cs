@@ -66,6 +66,9 @@ public static class AccessTable
             new(Can.RecordTitles, "Occupant file", "Record a unit's first owner on file and transfers to a new owner, with the title records (contract, certificate number, payment proof)", Desk),
             new(Can.ManageVip, "Occupant file", "Mark an occupant VIP with the service agreed (service manager, shorter deadlines, contact times, review date)", [Manager]),
             new(Can.RemindVipReviews, "Occupant file", "Remind of VIP reviews due (the review duty)", None, System: true),
+            new(Can.KeepOccupantDocuments, "Occupant file", "See an occupant's document checklist, the missing documents report and the file cover; record papers on file with their scans; open scans that are not restricted (every opening is recorded)", Desk, System: true),
+            new(Can.ReadRestrictedDocuments, "Occupant file", "Open the scans of restricted documents (identity and title documents); every opening is recorded", [Manager, Admin]),
+            new(Can.EditDocumentKinds, "Occupant file", "Add, rename, restrict, retire and delete (when unused) the kinds of document on the checklist", [Admin]),
 
             new(Can.SeeFeeItems, "Fees", "See the fee items and their rates", [Finance, Manager, Admin, Supervisor]),
             new(Can.EditFeeItems, "Fees", "Add and change fee items and rates", [Finance, Admin]),

@@ -11,6 +11,7 @@ using PropertyHub.Features.Fund.BankLists;
 using PropertyHub.Features.Fund.Documents;
 using PropertyHub.Features.MoveIn;
 using PropertyHub.Features.Notices;
+using PropertyHub.Features.OccupantFile.Documents;
 using PropertyHub.Features.OccupantFile.Titles;
 using PropertyHub.Features.OccupantFile.Vip;
 using PropertyHub.Features.PersonalLinks;
@@ -69,7 +70,14 @@ public static class ServiceActions
         // Occupant file
         [Key<TitleService>(nameof(TitleService.TransferAsync))] = [Can.RecordTitles],
         [Key<VipService>(nameof(VipService.SaveAsync))] = [Can.ManageVip],
+        [Key<VipService>(nameof(VipService.EndAsync))] = [Can.ManageVip],
+        [Key<TitleService>(nameof(TitleService.EditRecordsAsync))] = [Can.RecordTitles],
         [Key<VipReviewReminders>(nameof(VipReviewReminders.RemindAsync))] = [Can.RemindVipReviews],
+        [Key<OccupantDocuments>(nameof(OccupantDocuments.RecordAsync))] = [Can.KeepOccupantDocuments],
+        [Key<OccupantDocuments>(nameof(OccupantDocuments.PutOnFileAsync))] = [Can.KeepOccupantDocuments],
+        [Key<DocumentKinds>(nameof(DocumentKinds.SaveAsync))] = [Can.EditDocumentKinds],
+        [Key<DocumentKinds>(nameof(DocumentKinds.RetireAsync))] = [Can.EditDocumentKinds],
+        [Key<DocumentKinds>(nameof(DocumentKinds.DeleteAsync))] = [Can.EditDocumentKinds],
         [Key<PersonalLinkService>(nameof(PersonalLinkService.RevokeAsync))] = [Can.RevokePersonalLinks],
         [Key<OccupantLinks>(nameof(OccupantLinks.RevokeAsync))] = [Can.RevokePersonalLinks],
         [Key<OccupantLinks>(nameof(OccupantLinks.ReissueAsync))] = [Can.RevokePersonalLinks],
@@ -242,6 +250,14 @@ public static class ServiceActions
         Key<TitleService>(nameof(TitleService.GetHistoryAsync)),
         Key<TitleService>(nameof(TitleService.OwnerOnAsync)),
         Key<TitleService>(nameof(TitleService.OwnershipOfAsync)),
+        Key<OccupantDocuments>(nameof(OccupantDocuments.GetChecklistAsync)),
+        // Checks access and records the opening (a read, recorded) before sending the scan.
+        Key<DocumentScans>(nameof(DocumentScans.SendAsync)),
+        Key<DocumentScans>(nameof(DocumentScans.ReadsAsync)),
+        Key<DocumentReports>(nameof(DocumentReports.BuildingsAsync)),
+        Key<DocumentReports>(nameof(DocumentReports.MissingAsync)),
+        Key<DocumentReports>(nameof(DocumentReports.CoverAsync)),
+        Key<DocumentKinds>(nameof(DocumentKinds.ListAsync)),
         // Checks an upload's size and kind; reads and stores nothing (the caller's own action stores it).
         Key<PropertyHub.Features.Files.FileIntake>(nameof(PropertyHub.Features.Files.FileIntake.ReadAsync)),
         Key<VipService>(nameof(VipService.GetFormAsync)),

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts.Access;
 using PropertyHub.Features.Audit;
+using PropertyHub.Features.OccupantFile.Documents;
 using PropertyHub.Features.OccupantFile.Titles;
 using PropertyHub.Features.OccupantFile.Vip;
 using PropertyHub.Features.Reception;
@@ -58,11 +59,25 @@ public sealed class OccupantTimeline(IDbContextFactory<AppDbContext> dbFactory, 
             TimelineEventKind.Title => db.AuditEntries.Where(a => a.EntityType == nameof(TitleRecord) && a.Action == AuditAction.Created
                     && db.TitleRecords.Any(t => t.Id == a.EntityId && t.UnitId == unitId))
                 .Select(a => new TimelineRow { Kind = (int)kind, At = a.At, SourceId = a.Id, Text = db.TitleRecords.Where(t => t.Id == a.EntityId).Select(t => t.Occupant!.Name).FirstOrDefault(), Amount = (decimal?)null, By = a.UserName }),
+            TimelineEventKind.Document => Documents(db, occupants, kind),
             _ => db.AuditEntries.Where(a =>
                     (a.EntityType == nameof(Unit) && a.EntityId == unitId)
                     || (a.EntityType == nameof(Occupant) && occupants.Contains(a.EntityId))
                     || (a.EntityType == nameof(VipProfile) && db.VipProfiles.Any(v => v.Id == a.EntityId && occupants.Contains(v.OccupantId))))
                 .Select(a => new TimelineRow { Kind = (int)kind, At = a.At, SourceId = a.Id, Text = a.EntityType, Amount = (decimal?)null, By = a.UserName }),
+        };
+    }
+
+    /// <summary>Each paper put on file, when it was recorded, named in the user's language.</summary>
+    private static IQueryable<TimelineRow> Documents(AppDbContext db, IQueryable<int> occupants, TimelineEventKind kind)
+    {
+        var entries = db.AuditEntries.Where(a => a.EntityType == nameof(OccupantDocument) && a.Action == AuditAction.Created)
+            .Join(db.OccupantDocuments.Where(d => occupants.Contains(d.OccupantId)), a => a.EntityId, d => d.Id, (a, d) => new { a, d.Kind });
+        return System.Globalization.CultureInfo.CurrentUICulture.Name switch
+        {
+            "en" => entries.Select(e => new TimelineRow { Kind = (int)kind, At = e.a.At, SourceId = e.a.Id, Text = e.Kind!.NameEn, Amount = (decimal?)null, By = e.a.UserName }),
+            "zh-Hant" => entries.Select(e => new TimelineRow { Kind = (int)kind, At = e.a.At, SourceId = e.a.Id, Text = e.Kind!.NameHant, Amount = (decimal?)null, By = e.a.UserName }),
+            _ => entries.Select(e => new TimelineRow { Kind = (int)kind, At = e.a.At, SourceId = e.a.Id, Text = e.Kind!.NameHans, Amount = (decimal?)null, By = e.a.UserName }),
         };
     }
 

@@ -14,6 +14,8 @@ public enum TimelineEventKind
     FollowUp,
     /// <summary>An owner put on file or a transfer (title records).</summary>
     Title,
+    /// <summary>A paper put on the occupant's file (the checklist of documents).</summary>
+    Document,
     /// <summary>A change to the unit, an occupant, a title record or a VIP profile (the audit trail).</summary>
     Change,
 }

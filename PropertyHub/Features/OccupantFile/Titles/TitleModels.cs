@@ -21,3 +21,12 @@ public sealed class OwnershipTransfer
     public string? CertificateNumber { get; set; }
     public string? PaymentProof { get; set; }
 }
+
+/// <summary>The title records of an owner on file, corrected after entry.</summary>
+public sealed class TitleRecordsEdit
+{
+    public int Id { get; set; }
+    public string? PurchaseContract { get; set; }
+    public string? CertificateNumber { get; set; }
+    public string? PaymentProof { get; set; }
+}

@@ -106,6 +106,26 @@ public sealed class TitleService(
         return SaveResult<OwnershipRow>.Saved(new OwnershipRow(record.Id, record.Sequence, owner.Id, owner.Name, record.From, null, contract, certificate, proof));
     }
 
+    /// <summary>Corrects the title records of an owner already on file (contract, certificate number, payment proof); the owner and the date stay.</summary>
+    public async Task<SaveResult<OwnershipRow>> EditRecordsAsync(TitleRecordsEdit form, CancellationToken ct = default)
+    {
+        if (!await permissions.AllowsAsync(Can.RecordTitles, ct))
+            return Fail(SaveOutcome.Denied, sharedText["AccessDenied"]);
+        var errors = new List<FieldError>();
+        var contract = Field(form.PurchaseContract, nameof(TitleRecordsEdit.PurchaseContract), errors);
+        var certificate = Field(form.CertificateNumber, nameof(TitleRecordsEdit.CertificateNumber), errors);
+        var proof = Field(form.PaymentProof, nameof(TitleRecordsEdit.PaymentProof), errors);
+        if (errors.Count > 0)
+            return new(SaveOutcome.Invalid, null, errors);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var record = await db.TitleRecords.Include(t => t.Occupant).FirstOrDefaultAsync(t => t.Id == form.Id, ct);
+        if (record is null)
+            return Fail(SaveOutcome.NotFound, sharedText["NotFound"]);
+        (record.PurchaseContract, record.CertificateNumber, record.PaymentProof) = (contract, certificate, proof);
+        await db.SaveChangesAsync(ct);
+        return SaveResult<OwnershipRow>.Saved(new OwnershipRow(record.Id, record.Sequence, record.OccupantId, record.Occupant!.Name, record.From, null, contract, certificate, proof));
+    }
+
     private string? Field(string? value, string field, List<FieldError> errors)
     {
         var clean = TypedText.Text(value);

@@ -107,6 +107,22 @@ public sealed class VipService(
         return SaveResult<VipForm>.Saved(form);
     }
 
+    /// <summary>
+    /// Ends the occupant's VIP service: no longer marked VIP, so intake, the queue and the VIP list stop showing it and
+    /// new items get the estate's deadlines. The profile stays (the audit trail has it); saving one again resumes it.
+    /// </summary>
+    public async Task<SaveResult<int>> EndAsync(int occupantId, CancellationToken ct = default)
+    {
+        if (!await permissions.AllowsAsync(Can.ManageVip, ct))
+            return new(SaveOutcome.Denied, 0, [new FieldError("", sharedText["AccessDenied"])]);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Occupants.FirstOrDefaultAsync(o => o.Id == occupantId, ct) is not { } occupant)
+            return new(SaveOutcome.NotFound, 0, [new FieldError("", sharedText["NotFound"])]);
+        occupant.IsVip = false;
+        await db.SaveChangesAsync(ct);
+        return SaveResult<int>.Saved(occupantId);
+    }
+
     /// <summary>VIPs by review date (soonest first), a page at a time, each with the reminder of a review due.</summary>
     public async Task<Slice<VipRow>> GetListAsync(PageRequest page, CancellationToken ct = default)
     {

@@ -1,0 +1,53 @@
+namespace PropertyHub.Features.OccupantFile.Documents;
+
+/// <summary>One line of an occupant's checklist: the kind, and the paper on file (null <see cref="DocumentId"/> = missing).</summary>
+public sealed record ChecklistRow(int KindId, string KindName, bool Restricted, bool Retired, int? DocumentId, bool IsOriginal,
+    DateOnly? ReceivedOn, string? ReceivedBy, string? SourceNote, string? ScanName, bool MayOpen)
+{
+    public bool OnFile => DocumentId is not null;
+    public bool HasScan => ScanName is not null;
+}
+
+/// <summary>A paper put on file from the checklist's dialog (the scan, if any, is passed beside it).</summary>
+public sealed class DocumentEntry
+{
+    public int OccupantId { get; set; }
+    public int KindId { get; set; }
+    public bool IsOriginal { get; set; }
+    public DateOnly? ReceivedOn { get; set; }
+    public string? ReceivedBy { get; set; }
+    public string? SourceNote { get; set; }
+}
+
+/// <summary>
+/// A paper another module puts into an occupant's file (the move-in, a renovation): the kind, original or copy, the
+/// day received, the stored file it already keeps (optional) and where it came from, e.g. "Renovation 2026-0012".
+/// </summary>
+public sealed record PaperForFile(int OccupantId, int KindId, bool IsOriginal, DateOnly ReceivedOn, Guid? FileId, string SourceNote);
+
+/// <summary>What a save did: the document's id, and whether the scan was the same file as one already on file (kept once).</summary>
+public sealed record DocumentSaved(int DocumentId, bool ScanKeptOnce, bool ScanUnchanged);
+
+/// <summary>One opening of a scan, newest first.</summary>
+public sealed record DocumentReadRow(string UserName, DateTimeOffset At, bool Download);
+
+/// <summary>An occupant missing papers, for the building's report.</summary>
+public sealed record MissingRow(int OccupantId, string OccupantName, int UnitId, string UnitNumber, int MissingCount, IReadOnlyList<string> MissingKinds);
+
+public sealed record BuildingChoice(int Id, string Name, string EstateName);
+
+/// <summary>The printable cover of an occupant's file with its contents list (檔案目錄).</summary>
+public sealed record FileCover(string EstateName, string BuildingName, string UnitNumber, string OccupantName, string Role,
+    DateOnly PrintedOn, IReadOnlyList<ChecklistRow> Contents);
+
+/// <summary>A kind of document as Admin edits it; Id 0 adds one.</summary>
+public sealed class DocumentKindForm
+{
+    public int Id { get; set; }
+    public string? NameEn { get; set; }
+    public string? NameHans { get; set; }
+    public string? NameHant { get; set; }
+    public bool Restricted { get; set; }
+}
+
+public sealed record DocumentKindRow(int Id, string NameEn, string NameHans, string NameHant, bool Restricted, bool Retired, bool InUse);
