@@ -77,6 +77,7 @@ app.MapSurveyStatistics();
 app.MapBooks();
 app.MapFund();
 app.MapRenovation();
+app.MapRepairs();
 app.MapScheduledDuties();
 app.MapUi();
 

@@ -114,7 +114,8 @@ public sealed class RepairLinks(
         };
         task.Timeline.Add(ReceptionService.Entry(TimelineKind.Created, actor, now));
         db.ServiceRequests.Add(task);
-        order.Request!.Timeline.Add(ReceptionService.Entry(TimelineKind.WorkOrder, actor, now, text["Step.MoveAsked", clean]));
+        PhraseLine[] asked = [new("Step.MoveAsked", clean)];
+        order.Request!.Timeline.Add(WorkOrderService.Phrased(ReceptionService.Entry(TimelineKind.WorkOrder, actor, now, WorkOrderService.Said(text, asked)), asked));
         current.MoveRequest = task;
         // Saved against the order's version: two asks at once leave one task.
         db.Entry(order).State = EntityState.Modified;

@@ -156,6 +156,7 @@ public static class ServiceActions
         [Key<WorkOrderService>(nameof(WorkOrderService.FinishAsync))] = [Can.WorkVisits],
         [Key<WorkOrderService>(nameof(WorkOrderService.RecordAcceptanceAsync))] = [Can.WorkVisits],
         [Key<WorkOrderService>(nameof(WorkOrderService.AddMaterialAsync))] = [Can.WorkVisits],
+        [Key<WorkOrderService>(nameof(WorkOrderService.AddPhotoAsync))] = [Can.WorkVisits],
         [Key<WorkOrderService>(nameof(WorkOrderService.RecordFollowUpAsync))] = [Can.FollowUpRepairs],
         [Key<WorkOrderService>(nameof(WorkOrderService.CloseAsync))] = [Can.FollowUpRepairs],
         [Key<AppointmentReminders>(nameof(AppointmentReminders.RemindAsync))] = [Can.RemindAppointments],
@@ -317,6 +318,8 @@ public static class ServiceActions
         Key<WorkOrderService>(nameof(WorkOrderService.MyVisitsAsync)),
         Key<WorkOrderService>(nameof(WorkOrderService.VisitAsync)),
         Key<WorkOrderService>(nameof(WorkOrderService.AcceptanceSheetAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.PhotosAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.SendPhotoAsync)),
 
         // Who acts and what they may: the checks themselves.
         Key<CurrentActor>(nameof(CurrentActor.GetAsync)),
