@@ -35,6 +35,9 @@ public sealed partial class WorkOrderService
             errors.Add(new FieldMessage("WorkContent", text["TooLong", Appointment.MaxWorkContent]));
         if (draft.ExpectedMinutes is < 1 or > 24 * 60)
             errors.Add(new FieldMessage("ExpectedMinutes", text["ExpectedMinutesRange"]));
+        else if (end > start && (end - start).TotalMinutes < draft.ExpectedMinutes)
+            // The work must fit the time the occupant keeps free for it.
+            errors.Add(new FieldMessage("Window", text["WindowShorterThanWork", (int)(end - start).TotalMinutes, draft.ExpectedMinutes]));
         var engineers = await EngineersAsync(ct);
         var engineer = engineers.FirstOrDefault(e => e.Id == draft.EngineerId);
         if (engineer is null)

@@ -320,6 +320,8 @@ public static class ServiceActions
         Key<WorkOrderService>(nameof(WorkOrderService.AcceptanceSheetAsync)),
         Key<WorkOrderService>(nameof(WorkOrderService.PhotosAsync)),
         Key<WorkOrderService>(nameof(WorkOrderService.SendPhotoAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.DispatchBoardAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.UnscheduledAsync)),
 
         // Who acts and what they may: the checks themselves.
         Key<CurrentActor>(nameof(CurrentActor.GetAsync)),
