@@ -37,11 +37,11 @@ public sealed partial class WorkOrderService
     /// applies the step and saves it with its timeline entry in one save. A concurrent change wins: nothing is lost.
     /// </summary>
     private async Task<RepairResult> StepAsync(int id, int version, string? action, CancellationToken ct,
-        Func<AppDbContext, WorkOrder, ServiceRequest, Actor, Task<StepDone>> apply)
+        Func<AppDbContext, WorkOrder, ServiceRequest, Actor, Task<StepDone>> apply, Actor? actingAs = null)
     {
         if (action is not null && !await permissions.AllowsAsync(action, ct))
             return RepairResult.Invalid("", permissions.Refusal);
-        var actor = await currentActor.GetAsync();
+        var actor = actingAs ?? await currentActor.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var order = await db.WorkOrders.Include(w => w.Request).Include(w => w.Appointments).SingleOrDefaultAsync(w => w.Id == id, ct);
         if (order is null)

@@ -124,44 +124,4 @@ public sealed partial class WorkOrderService
             return [done, missing.Count == 0 ? Say("ChecklistComplete") : Say("ChecklistMissing", new PhraseWords(missing))];
         });
     }
-
-    /// <summary>
-    /// The occupant's acceptance, signed on the engineer's phone in the kiosk view (P4 六): satisfied completes the repair
-    /// and starts the follow-up countdown; not satisfied (a remark says why) sends it back for rework, to be scheduled
-    /// again. An acceptance without a signature is refused. For paid work the signature signs the materials' amount too
-    /// and creates the signed paid service, once.
-    /// </summary>
-    public async Task<RepairResult> RecordAcceptanceAsync(int id, int version, bool satisfied, string? remark, string? signature, CancellationToken ct = default)
-    {
-        var clean = Registry.TypedText.Text(remark);
-        if (!satisfied && clean is null)
-            return await permissions.AllowsAsync(Can.WorkVisits, ct) ? RepairResult.Invalid("Remark", text["RemarkRequired"]) : RepairResult.Invalid("", permissions.Refusal);
-        if (clean?.Length > RepairFollowUp.MaxRemark)
-            return RepairResult.Invalid("Remark", text["TooLong", RepairFollowUp.MaxRemark]);
-        if (satisfied && Fees.PaidServices.PaidServiceRules.Signature(signature) is { } wrong)
-            return await permissions.AllowsAsync(Can.WorkVisits, ct) ? RepairResult.Invalid("Signature", text[$"Signature.{wrong}"]) : RepairResult.Invalid("", permissions.Refusal);
-        return await StepAsync(id, version, Can.WorkVisits, ct, async (db, order, request, actor) =>
-        {
-            if (order.EngineerId != actor.UserId)
-                return Refuse("", text["NotYourVisit"]);
-            var now = clock.GetUtcNow();
-            if (!satisfied)
-                return await ReworkAsync(db, order, request, WorkOrderStep.Reject, Say("Step.NotAccepted", clean!), ct);
-            if (WorkOrderRules.Next(order.Status, WorkOrderStep.Accept) is not { } next)
-                return NotAllowed(order);
-            var path = signature!.Trim();
-            if (order.IsPaid && await AddPaidServiceAsync(db, order, request, actor, path, now, ct) is { } refused)
-                return refused;
-            var settings = await SettingsAsync(db, order.EstateId, ct);
-            order.Status = next;
-            order.AcceptedAt = now;
-            order.AcceptanceSignature = path;
-            request.DueAt = now.AddDays(settings.FollowUpDays);
-            request.WarnAt = request.DueAt.Value.AddHours(-settings.FollowUpWarnHours);
-            var line = clean is null ? Say("Step.Accepted") : Say("Step.AcceptedWithRemark", clean);
-            return order.PaidService is { } paid
-                ? Entry(line, Say("Step.PaidSigned", paid.Price.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))
-                : Entry(line);
-        });
-    }
 }

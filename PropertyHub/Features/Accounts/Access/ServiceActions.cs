@@ -157,6 +157,8 @@ public static class ServiceActions
         [Key<WorkOrderService>(nameof(WorkOrderService.RecordAcceptanceAsync))] = [Can.WorkVisits],
         [Key<WorkOrderService>(nameof(WorkOrderService.AddMaterialAsync))] = [Can.WorkVisits],
         [Key<WorkOrderService>(nameof(WorkOrderService.AddPhotoAsync))] = [Can.WorkVisits],
+        [Key<WorkOrderService>(nameof(WorkOrderService.SendAcceptanceLinkAsync))] = [Can.WorkVisits],
+        [Key<WorkOrderService>(nameof(WorkOrderService.RecordLinkAcceptanceAsync))] = [Can.AcceptRepairsByLink],
         [Key<WorkOrderService>(nameof(WorkOrderService.RecordFollowUpAsync))] = [Can.FollowUpRepairs],
         [Key<WorkOrderService>(nameof(WorkOrderService.CloseAsync))] = [Can.FollowUpRepairs],
         [Key<AppointmentReminders>(nameof(AppointmentReminders.RemindAsync))] = [Can.RemindAppointments],
@@ -322,6 +324,7 @@ public static class ServiceActions
         Key<WorkOrderService>(nameof(WorkOrderService.SendPhotoAsync)),
         Key<WorkOrderService>(nameof(WorkOrderService.DispatchBoardAsync)),
         Key<WorkOrderService>(nameof(WorkOrderService.UnscheduledAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.AcceptanceLinkAsync)),
 
         // Who acts and what they may: the checks themselves.
         Key<CurrentActor>(nameof(CurrentActor.GetAsync)),
