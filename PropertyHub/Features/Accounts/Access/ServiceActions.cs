@@ -325,6 +325,8 @@ public static class ServiceActions
         Key<WorkOrderService>(nameof(WorkOrderService.DispatchBoardAsync)),
         Key<WorkOrderService>(nameof(WorkOrderService.UnscheduledAsync)),
         Key<WorkOrderService>(nameof(WorkOrderService.AcceptanceLinkAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.MeasuresAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.UnitRepairsAsync)),
 
         // Who acts and what they may: the checks themselves.
         Key<CurrentActor>(nameof(CurrentActor.GetAsync)),
