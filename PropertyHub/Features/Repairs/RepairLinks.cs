@@ -29,7 +29,7 @@ public sealed class RepairLinks(
 {
     public const string Purpose = "repair";
     /// <summary>The occupant accepts (or not) and signs a finished repair through this link: /r/accept/….</summary>
-    public const string AcceptancePurpose = "repair-acceptance";
+    public const string AcceptancePurpose = "repair-accept";
     public const int MaxWish = 500;
 
     /// <summary>Adds a link to the caller's context (saved with it) and returns its URL.</summary>
