@@ -80,6 +80,7 @@ app.MapBooks();
 app.MapFund();
 app.MapOccupantFile();
 app.MapRenovation();
+app.MapRepairs();
 app.MapScheduledDuties();
 app.MapUi();
 

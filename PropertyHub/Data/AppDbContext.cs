@@ -85,6 +85,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<RepairFollowUp> RepairFollowUps => Set<RepairFollowUp>();
     public DbSet<RepairSettings> RepairSettings => Set<RepairSettings>();
     public DbSet<WorkOrderMaterial> WorkOrderMaterials => Set<WorkOrderMaterial>();
+    public DbSet<WorkOrderPhoto> WorkOrderPhotos => Set<WorkOrderPhoto>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<StoredFileContent> StoredFileContents => Set<StoredFileContent>();
     public DbSet<Features.Renovation.RenovationApplication> RenovationApplications => Set<Features.Renovation.RenovationApplication>();

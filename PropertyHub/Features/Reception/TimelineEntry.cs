@@ -29,6 +29,11 @@ public sealed class TimelineEntry
     public required string ActorName { get; set; }
     /// <summary>The reply, note or remark; for an escalation, empty (the level says it).</summary>
     public string? Text { get; set; }
+    /// <summary>
+    /// The text as a key and arguments (<see cref="TimelinePhrases"/>), so each reader sees it in their own language;
+    /// <see cref="Text"/> keeps it in the writer's language. Null on entries written before, which show their text.
+    /// </summary>
+    public string? Phrase { get; set; }
     public Department? Department { get; set; }
     public EscalationLevel? Level { get; set; }
     public Channel? Channel { get; set; }
@@ -50,6 +55,7 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
         builder.Property(t => t.ActorId).HasMaxLength(450);
         builder.Property(t => t.ActorName).HasMaxLength(256);
         builder.Property(t => t.Text).HasMaxLength(ServiceRequest.MaxContentLength);
+        builder.Property(t => t.Phrase).HasMaxLength(TimelinePhrases.MaxLength);
         builder.HasOne<ServiceRequest>().WithMany(r => r.Timeline).HasForeignKey(t => t.ServiceRequestId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => new { t.ServiceRequestId, t.At });
     }

@@ -53,6 +53,25 @@ public sealed class AppointmentNotices(EstateTime estateTime, NoticeLinks notice
             noticeLinks.Seal(url));
     }
 
+    public const string AcceptanceKind = "repair-acceptance";
+
+    public static string AcceptanceSource(int workOrderId, int number) => $"work-order:{workOrderId}:acceptance:{number}";
+
+    /// <summary>
+    /// Adds the request to accept a finished repair through the occupant's personal link (they were not at home when the
+    /// engineer finished): the link, valid for <paramref name="days"/> days, and the notice carrying it.
+    /// </summary>
+    public void AddAcceptanceLink(AppDbContext db, (Occupant Occupant, NoticePlace Place) to, WorkOrder order, int number, int days, DateTimeOffset now)
+    {
+        var url = PersonalLinkService.Add(db, RepairLinks.AcceptancePurpose, order.Id, to.Occupant.Id, now, TimeSpan.FromDays(days), linkOptions.Value.PublicBaseUrl);
+        // The shared link helper makes /l/… for other purposes; the acceptance page is /r/accept/….
+        url = url[..url.LastIndexOf("/l/", StringComparison.Ordinal)] + "/r/accept/" + url[(url.LastIndexOf('/') + 1)..];
+        NoticeOutbox.AddForOccupant(db, to.Occupant, to.Place, AcceptanceKind, AcceptanceSource(order.Id, number),
+            culture => NoticeOutbox.WriteIn(culture, () => new NoticeText(text["Notice.AcceptanceSubject"],
+                text["Notice.AcceptanceBody", to.Occupant.Name, order.WorkDone ?? order.Description, order.EngineerName ?? "", days])), now,
+            noticeLinks.Seal(url));
+    }
+
     /// <summary>Adds the reminder of one appointment to the caller's context.</summary>
     public void AddReminder(AppDbContext db, (Occupant Occupant, NoticePlace Place) to, int estateId, Appointment appointment, DateTimeOffset now) =>
         NoticeOutbox.AddForOccupant(db, to.Occupant, to.Place, ReminderKind, ReminderSource(appointment.Id),

@@ -8,7 +8,8 @@ namespace PropertyHub.Features.Repairs;
 /// <summary>
 /// The evening-before reminder (P4 一): every standing appointment of a scheduled work order on the next day gets one
 /// reminder to the occupant. Exactly once per appointment however often it runs, even at the same time: the notice is
-/// unique on its source, the appointment, and a second insert is refused by that key, never by a look first.
+/// unique on its source, the appointment, and a second insert is refused by that key, never by a look first. Visits
+/// whose window has started are left out: after a week down, the catch-up reminds only of those still to come.
 /// </summary>
 public sealed class AppointmentReminders(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -25,11 +26,13 @@ public sealed class AppointmentReminders(
         // A day wide in every zone: the window is checked against each estate's own calendar below.
         var from = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(-14);
         var to = from.AddDays(1).AddHours(28);
+        // A run late after downtime (the catch-up of a missed evening) never reminds of a visit whose time has come.
+        var now = clock.GetUtcNow();
         List<(Appointment Appointment, int EstateId, int? UnitId, int? OccupantId)> due;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var rows = await db.Appointments.AsNoTracking()
-                .Where(a => a.Status == AppointmentStatus.Current && a.WindowStart >= from && a.WindowStart < to)
+                .Where(a => a.Status == AppointmentStatus.Current && a.WindowStart >= from && a.WindowStart < to && a.WindowStart > now)
                 .Join(db.WorkOrders.Where(w => w.Status == WorkOrderStatus.Scheduled && w.UnitId != null), a => a.WorkOrderId, w => w.Id,
                     (a, w) => new { Appointment = a, w.EstateId, w.UnitId, w.Request!.OccupantId })
                 .Where(x => !db.Notices.Any(n => n.Kind == AppointmentNotices.ReminderKind && n.SourceKey == "appointment:" + x.Appointment.Id))

@@ -28,6 +28,8 @@ public sealed class RepairLinks(
     ILogger<RepairLinks> logger)
 {
     public const string Purpose = "repair";
+    /// <summary>The occupant accepts (or not) and signs a finished repair through this link: /r/accept/….</summary>
+    public const string AcceptancePurpose = "repair-accept";
     public const int MaxWish = 500;
 
     /// <summary>Adds a link to the caller's context (saved with it) and returns its URL.</summary>
@@ -114,7 +116,8 @@ public sealed class RepairLinks(
         };
         task.Timeline.Add(ReceptionService.Entry(TimelineKind.Created, actor, now));
         db.ServiceRequests.Add(task);
-        order.Request!.Timeline.Add(ReceptionService.Entry(TimelineKind.WorkOrder, actor, now, text["Step.MoveAsked", clean]));
+        PhraseLine[] asked = [new("Step.MoveAsked", clean)];
+        order.Request!.Timeline.Add(WorkOrderService.Phrased(ReceptionService.Entry(TimelineKind.WorkOrder, actor, now, WorkOrderService.Said(text, asked)), asked));
         current.MoveRequest = task;
         // Saved against the order's version: two asks at once leave one task.
         db.Entry(order).State = EntityState.Modified;

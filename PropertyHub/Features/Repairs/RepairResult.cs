@@ -34,6 +34,8 @@ public sealed record WorkOrderDraft
     public RepairUrgency Urgency { get; init; }
     public bool IsPaid { get; init; }
     public string? Description { get; init; }
+    /// <summary>Photos taken when raising it, already checked by <see cref="Files.FileIntake"/> (pictures only).</summary>
+    public IReadOnlyList<Files.UploadedFile> Photos { get; init; } = [];
 }
 
 /// <summary>An appointment as agreed on the phone: local day and window are converted to UTC by the form.</summary>

@@ -1,3 +1,4 @@
+using PropertyHub.Features.Accounts.Access;
 using PropertyHub.Features.ScheduledDuties;
 
 namespace PropertyHub.Features.Repairs;
@@ -16,5 +17,15 @@ public static class RepairsExtensions
         services.AddScoped<RepairLinks>();
         services.AddSingleton<IScheduledDuty, AppointmentReminderDuty>();
         return builder;
+    }
+
+    /// <summary>A work order's photos, only to staff who may see work orders, and only the files that are that order's.</summary>
+    public static WebApplication MapRepairs(this WebApplication app)
+    {
+        // The file's id is parsed here, not by a route constraint: a malformed id is refused like any other.
+        app.MapGet("/repairs/{id:int}/photos/{fileId}", async (int id, string fileId, HttpContext http, WorkOrderService orders, CancellationToken ct) =>
+            Guid.TryParse(fileId, out var file) ? await orders.SendPhotoAsync(id, file, http, ct) : Results.NotFound())
+            .RequireAuthorization(Can.RaiseWorkOrders);
+        return app;
     }
 }

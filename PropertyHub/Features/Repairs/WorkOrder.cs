@@ -100,6 +100,7 @@ public sealed class WorkOrder : IVersioned
     public int Version { get; set; }
     public List<Appointment> Appointments { get; set; } = [];
     public List<WorkOrderMaterial> Materials { get; set; } = [];
+    public List<WorkOrderPhoto> Photos { get; set; } = [];
 }
 
 internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrder>

@@ -44,7 +44,7 @@ public sealed partial class WorkOrderService
                 return Task.FromResult(Refuse("", text["MaterialsOnlyForPaid"]));
             var material = new WorkOrderMaterial { WorkOrderId = order.Id, Name = clean!, Quantity = count!.Value, UnitPrice = price!.Value, AddedAt = clock.GetUtcNow() };
             db.WorkOrderMaterials.Add(material);
-            return Task.FromResult(Entry(text["Step.Material", clean!, count.Value, price.Value, WorkOrderMaterial.LineAmount(count.Value, price.Value)]));
+            return Task.FromResult(Entry(Say("Step.Material", clean!, count.Value, price.Value, WorkOrderMaterial.LineAmount(count.Value, price.Value))));
         });
     }
 

@@ -63,8 +63,15 @@ public sealed partial class WorkOrderService
         var query = db.WorkOrders.AsNoTracking().Where(w => w.EstateId == estateId);
         if (open)
             query = query.Where(w => w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled);
+        return await RowsAsync(db, query, q => q.OrderByDescending(w => w.Id), page, ct);
+    }
+
+    /// <summary>One page of the query as list rows, in the given order.</summary>
+    private static async Task<Slice<WorkOrderRow>> RowsAsync(AppDbContext db, IQueryable<WorkOrder> query,
+        Func<IQueryable<WorkOrder>, IOrderedQueryable<WorkOrder>> order, PageRequest page, CancellationToken ct)
+    {
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(w => w.Id).Skip(page.SafeSkip).Take(page.SafeTake).Select(w => new
+        var rows = await order(query).Skip(page.SafeSkip).Take(page.SafeTake).Select(w => new
         {
             w.Id, w.ServiceRequestId, w.Category, w.Urgency, w.IsPaid, w.Status, w.EngineerName, w.CreatedAt, w.Place,
             Unit = w.Unit == null ? null : w.Unit.Building!.Code + "-" + w.Unit.Number,

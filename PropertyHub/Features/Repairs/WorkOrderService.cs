@@ -108,8 +108,10 @@ public sealed partial class WorkOrderService(
             CreatedByName = actor.Name,
         };
         // Tracked (or new) request: the entry and the order are saved with it in one go, the keys fixed up by EF.
-        request.Timeline.Add(Step(actor, now, text["Step.Created", text[$"Category.{order.Category}"], text[$"Urgency.{order.Urgency}"]]));
+        request.Timeline.Add(Step(actor, now, [Say("Step.Created", Word($"Category.{order.Category}"), Word($"Urgency.{order.Urgency}"))]));
         order.Request = request;
+        foreach (var photo in clean.Photos)
+            AddPhoto(db, order, PhotoStage.Raised, photo, actor.Name, now);
         db.WorkOrders.Add(order);
         try
         {
@@ -162,6 +164,10 @@ public sealed partial class WorkOrderService(
             if (clean.IsPaid)
                 errors.Add(new FieldMessage("IsPaid", text["PaidOnlyInUnit"]));
         }
+        if (clean.Photos.Any(p => !Files.FileKinds.Pictures.Contains(p.Kind)))
+            errors.Add(new FieldMessage("Photo", text["PhotoNotPicture"]));
+        else if (clean.Photos.Count > MaxPhotosPerStage)
+            errors.Add(new FieldMessage("Photo", text["TooManyPhotos", MaxPhotosPerStage]));
         return (errors, clean);
     }
 
@@ -184,8 +190,24 @@ public sealed partial class WorkOrderService(
     private string Local(int estateId, DateTimeOffset start, DateTimeOffset end) =>
         $"{estateTime.ToLocal(estateId, start):MM-dd HH:mm}–{estateTime.ToLocal(estateId, end):HH:mm}";
 
-    private static TimelineEntry Step(Actor actor, DateTimeOffset now, string timeline) =>
-        ReceptionService.Entry(TimelineKind.WorkOrder, actor, now, timeline);
+    /// <summary>A work-order step on the timeline: the text in the writer's language, and the phrase each reader sees in theirs.</summary>
+    private TimelineEntry Step(Actor actor, DateTimeOffset now, IReadOnlyList<PhraseLine> lines) =>
+        Phrased(ReceptionService.Entry(TimelineKind.WorkOrder, actor, now, Said(text, lines)), lines);
+
+    internal static TimelineEntry Phrased(TimelineEntry entry, IReadOnlyList<PhraseLine> lines)
+    {
+        entry.Phrase = TimelinePhrases.Write(nameof(RepairsText), lines);
+        return entry;
+    }
+
+    /// <summary>The lines in the current language, as the stored text.</summary>
+    internal static string Said(IStringLocalizer<RepairsText> text, IEnumerable<PhraseLine> lines) =>
+        string.Join("\n", lines.Select(line => text[line.Key, [.. line.Args.Select(a => a switch
+        {
+            PhraseWord word => text[word.Key].Value,
+            PhraseWords words => string.Join(", ", words.Keys.Select(k => text[k].Value)),
+            _ => a,
+        })]].Value));
 
     private async Task PublishAsync(AppDbContext db, ServiceRequest request, WorkQueueEventKind kind, DateTimeOffset now)
     {

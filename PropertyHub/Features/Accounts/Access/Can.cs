@@ -81,6 +81,9 @@ public static class Can
     public const string FollowUpRepairs = nameof(FollowUpRepairs);
     public const string RemindAppointments = nameof(RemindAppointments);
     public const string AskToMoveVisits = nameof(AskToMoveVisits);
+    public const string DispatchRepairs = nameof(DispatchRepairs);
+    public const string AcceptRepairsByLink = nameof(AcceptRepairsByLink);
+    public const string SeeRepairMeasures = nameof(SeeRepairMeasures);
     // Renovation
     public const string SeeRenovations = nameof(SeeRenovations);
     public const string HandleRenovations = nameof(HandleRenovations);

@@ -183,6 +183,9 @@ public static class ServiceActions
         [Key<WorkOrderService>(nameof(WorkOrderService.FinishAsync))] = [Can.WorkVisits],
         [Key<WorkOrderService>(nameof(WorkOrderService.RecordAcceptanceAsync))] = [Can.WorkVisits],
         [Key<WorkOrderService>(nameof(WorkOrderService.AddMaterialAsync))] = [Can.WorkVisits],
+        [Key<WorkOrderService>(nameof(WorkOrderService.AddPhotoAsync))] = [Can.WorkVisits],
+        [Key<WorkOrderService>(nameof(WorkOrderService.SendAcceptanceLinkAsync))] = [Can.WorkVisits],
+        [Key<WorkOrderService>(nameof(WorkOrderService.RecordLinkAcceptanceAsync))] = [Can.AcceptRepairsByLink],
         [Key<WorkOrderService>(nameof(WorkOrderService.RecordFollowUpAsync))] = [Can.FollowUpRepairs],
         [Key<WorkOrderService>(nameof(WorkOrderService.CloseAsync))] = [Can.FollowUpRepairs],
         [Key<AppointmentReminders>(nameof(AppointmentReminders.RemindAsync))] = [Can.RemindAppointments],
@@ -359,6 +362,13 @@ public static class ServiceActions
         Key<WorkOrderService>(nameof(WorkOrderService.MyVisitsAsync)),
         Key<WorkOrderService>(nameof(WorkOrderService.VisitAsync)),
         Key<WorkOrderService>(nameof(WorkOrderService.AcceptanceSheetAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.PhotosAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.SendPhotoAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.DispatchBoardAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.UnscheduledAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.AcceptanceLinkAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.MeasuresAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.UnitRepairsAsync)),
 
         // Who acts and what they may: the checks themselves.
         Key<CurrentActor>(nameof(CurrentActor.GetAsync)),

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Files;
+using PropertyHub.Features.Repairs;
+using PropertyHub.Features.Repairs.Visits;
+using PropertyHub.Features.Settings;
+using PropertyHub.Tests.Features.Reception;
+using static PropertyHub.Tests.Features.Repairs.RepairsTesting;
+
+namespace PropertyHub.Tests.Features.Repairs;
+
+/// <summary>The trial's findings on the engineer's and the desk's pages, rendered with the real service signed in as the role.</summary>
+public sealed class RepairsComponentTests(ReceptionApp app) : IClassFixture<ReceptionApp>
+{
+    private async Task<(BunitContext Context, AsyncServiceScope Scope)> ContextAsync(string role)
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo("en");
+        var scope = app.App.Services.CreateAsyncScope();
+        await ActingAs.SignInScopeAsync(scope.ServiceProvider, role);
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+        ctx.Services.AddLocalization();
+        ctx.Services.AddLogging();
+        ctx.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<WorkOrderService>());
+        ctx.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<EstateTime>());
+        ctx.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<FileIntake>());
+        return (ctx, scope);
+    }
+
+    [Fact]
+    public async Task Finish_WithUntickedChecklist_WarnsFirst_SecondTapHandsOver()
+    {
+        var order = await app.NewOrderAsync();
+        var engineer = await app.DemoEngineerIdAsync();
+        order = Ok(await app.As(Roles.Clerk, s => s.ScheduleAsync(order.Id, order.Version, Appointment(app.FreshDay(), engineer))));
+        order = Ok(await app.As(Roles.Engineer, s => s.ArriveAsync(order.Id, order.Version)));
+        var (ctx, scope) = await ContextAsync(Roles.Engineer);
+        await using var _ = scope;
+        await using var __ = ctx;
+        var page = ctx.Render<VisitPage>(p => p.Add(v => v.Id, order.Id));
+        page.WaitForElement("[data-testid='visit-finish']");
+        page.Find("[data-testid='visit-check-UniformAndBadge']").Click();
+        page.Find("[data-testid='visit-work-done'] textarea, textarea[data-testid='visit-work-done'], [data-testid='visit-work-done'] input, input[data-testid='visit-work-done']").Change("Washer replaced");
+
+        await page.Find("[data-testid='visit-finish']").ClickAsync(new());
+
+        var warning = page.Find("[data-testid='visit-checklist-warning']");
+        Assert.Contains("Shoe covers", warning.TextContent);
+        Assert.Equal(WorkOrderStatus.InProgress, (await app.LoadOrderAsync(order.Id)).Status);
+        await page.Find("[data-testid='visit-finish']").ClickAsync(new());
+        page.WaitForElement("[data-testid='visit-hand-over']");
+        Assert.Equal(WorkOrderStatus.AwaitingAcceptance, (await app.LoadOrderAsync(order.Id)).Status);
+    }
+
+    [Fact]
+    public async Task MyVisits_PagesToTheDayBeforeAndAfter()
+    {
+        var (ctx, scope) = await ContextAsync(Roles.Engineer);
+        await using var _ = scope;
+        await using var __ = ctx;
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/repairs/visits?day=2026-10-20");
+
+        var page = ctx.Render<MyVisitsPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("2026-10-20", page.Find("[data-testid='visits-day']").TextContent));
+        Assert.EndsWith("day=2026-10-19", page.Find("[data-testid='visits-previous']").GetAttribute("href"));
+        Assert.EndsWith("day=2026-10-21", page.Find("[data-testid='visits-next']").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Kiosk_StartsWithoutTheStaffPagesToast()
+    {
+        var (ctx, scope) = await ContextAsync(Roles.Engineer);
+        await using var _ = scope;
+        await using var __ = ctx;
+        var snackbar = ctx.Services.GetRequiredService<ISnackbar>();
+        snackbar.Add("Saved", Severity.Success);
+        Assert.NotEmpty(snackbar.ShownSnackbars);
+
+        ctx.Render<AcceptancePage>(p => p.Add(a => a.Id, int.MaxValue));
+
+        Assert.Empty(snackbar.ShownSnackbars);
+    }
+
+    [Fact]
+    public async Task EmergencyBadge_ShowsTheWord()
+    {
+        await app.NewOrderAsync(RepairUrgency.Emergency);
+        var (ctx, scope) = await ContextAsync(Roles.Clerk);
+        await using var _ = scope;
+        await using var __ = ctx;
+
+        var table = ctx.Render<WorkOrdersTable>(p => p.Add(t => t.EstateId, app.EstateId));
+
+        table.WaitForAssertion(() => Assert.Equal("Emergency", table.FindAll("[data-testid='work-order-urgency-badge']")[0].TextContent.Trim()));
+    }
+}
