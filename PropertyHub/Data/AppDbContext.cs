@@ -90,6 +90,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Renovation.RenovationPayment> RenovationPayments => Set<Features.Renovation.RenovationPayment>();
     public DbSet<Features.Renovation.WorkerPass> WorkerPasses => Set<Features.Renovation.WorkerPass>();
     public DbSet<Features.Renovation.GateCheck> GateChecks => Set<Features.Renovation.GateCheck>();
+    public DbSet<Features.Renovation.RenovationPatrol> RenovationPatrols => Set<Features.Renovation.RenovationPatrol>();
+    public DbSet<Features.Renovation.RenovationInspection> RenovationInspections => Set<Features.Renovation.RenovationInspection>();
+    public DbSet<Features.Renovation.RenovationAlert> RenovationAlerts => Set<Features.Renovation.RenovationAlert>();
 
     /// <summary>The data-protection key ring (cookies, antiforgery, kept tokens), shared by every instance; never audited.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
