@@ -181,27 +181,42 @@ public sealed partial class RenovationService(IDbContextFactory<AppDbContext> db
         }, ct);
     }
 
-    /// <summary>Issues the 施工許可證: only once the plan is approved, both agreements are signed and the deposit is paid.</summary>
+    /// <summary>
+    /// Issues the 施工許可證: only once the plan is approved, both agreements are signed and the deposit is paid. Its
+    /// number is the next of the year's permits (consecutive; two issued at once take turns on the unique key).
+    /// </summary>
     public async Task<RenovationResult> IssuePermitAsync(int id, int version, CancellationToken ct = default)
     {
         await permissions.DemandAsync(Can.HandleRenovations, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var application = await db.RenovationApplications.SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (application is null)
-            return RenovationResult.Fail("", "RenovationNotFound");
-        var paid = await db.RenovationPayments.AnyAsync(p => p.ApplicationId == id && p.Kind == RenovationPaymentKind.Collection, ct);
-        if (RenovationRules.Permit(application, paid) is { } error)
-            return RenovationResult.Fail("", error);
-        var now = clock.GetUtcNow();
-        var today = estateTime.LocalDate(application.EstateId, now);
-        db.Entry(application).Property(a => a.Version).OriginalValue = version;
-        (application.PermitFrom, application.PermitTo) = RenovationRules.PermitValidity(application, today);
-        application.PermitNumber = RenovationRules.PermitNumber(today.Year, application.Id);
-        application.PermitIssuedAt = now;
-        application.PermitIssuedBy = (await actor.GetAsync()).Name;
-        application.Status = RenovationStatus.PermitIssued;
-        var saved = await SaveAsync(db, application.Id, ct);
-        return saved.Ok ? RenovationResult.Saved(application.Id, application.PermitNumber) : saved;
+        var who = (await actor.GetAsync()).Name;
+        try
+        {
+            return await RenovationTransactions.RunAsync(dbFactory, async db =>
+            {
+                var application = await db.RenovationApplications.SingleOrDefaultAsync(a => a.Id == id, ct);
+                if (application is null)
+                    return RenovationResult.Fail("", "RenovationNotFound");
+                var paid = await db.RenovationPayments.AnyAsync(p => p.ApplicationId == id && p.Kind == RenovationPaymentKind.Collection, ct);
+                if (RenovationRules.Permit(application, paid) is { } error)
+                    return RenovationResult.Fail("", error);
+                var now = clock.GetUtcNow();
+                var today = estateTime.LocalDate(application.EstateId, now);
+                var seq = (await db.RenovationApplications.Where(a => a.PermitYear == today.Year).MaxAsync(a => a.PermitSeq, ct) ?? 0) + 1;
+                db.Entry(application).Property(a => a.Version).OriginalValue = version;
+                (application.PermitFrom, application.PermitTo) = RenovationRules.PermitValidity(application, today);
+                (application.PermitYear, application.PermitSeq) = (today.Year, seq);
+                application.PermitNumber = RenovationRules.PermitNumber(today.Year, seq);
+                application.PermitIssuedAt = now;
+                application.PermitIssuedBy = who;
+                application.Status = RenovationStatus.PermitIssued;
+                await db.SaveChangesAsync(ct);
+                return RenovationResult.Saved(application.Id, application.PermitNumber);
+            }, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return RenovationResult.Fail("", "ConcurrencyConflict");
+        }
     }
 
     private static async Task<RenovationResult> SaveAsync(AppDbContext db, int id, CancellationToken ct)

@@ -113,6 +113,9 @@ public static class AccessTable
             new(Can.ReviewRenovations, "Renovation", "Review a renovation plan against the residential use covenant: approve with the deposit due, or return with reasons", [Engineer, Supervisor, Manager]),
 
             new(Can.CheckPasses, "Renovation", "Check a worker's pass at the gate (every check is logged)", [Security, Supervisor, Manager, Admin]),
+            new(Can.InspectRenovations, "Renovation", "Record patrols of renovation works and the completion inspection with damage and its charge", [Engineer, Supervisor, Manager]),
+            new(Can.SignRenovationsByLink, "Renovation", "Sign a renovation's agreement through a personal link", None, AnySignedIn: true, Anyone: true),
+            new(Can.RaiseRenovationAlerts, "Renovation", "Raise the renovation duty's notices and queue items (permits and passes expiring, works overdue, passes not returned)", None, System: true),
 
             new(Can.CreateUsers, "Administration", "Create staff users (the command line creates the first administrator)", [Admin], System: true),
             new(Can.AdministerUsers, "Administration", "List users, set their roles, disable and re-enable them", [Admin]),
