@@ -109,7 +109,8 @@ public static class RenovationRules
     /// paid (P1§9.2–3). The first thing missing, or null when it may be issued.
     /// </summary>
     public static string? Permit(RenovationApplication application, bool depositPaid) =>
-        application.PermitNumber is not null ? "PermitAlreadyIssued"
+        application.PermitNumber is not null || application.Status is RenovationStatus.PermitIssued or RenovationStatus.Completed or RenovationStatus.Settled
+            ? "PermitAlreadyIssued"
         : application.Status != RenovationStatus.Approved ? "NotApproved"
         : application.OwnerSignedAt is null ? "OwnerNotSigned"
         : application.ContractorSignedAt is null ? "ContractorNotSigned"
