@@ -60,6 +60,13 @@ public sealed class RenovationBrowserTests(BrowserFixture browser) : IAsyncLifet
     public async Task ApplicationToRefund()
     {
         var renovations = new RenovationTesting(factory);
+        const string occupantTitle = "施工許可證";
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var applicant = await db.Occupants.OrderBy(o => o.UnitId).ThenBy(o => o.Id).FirstAsync();
+            applicant.PreferredLanguage = "zh-Hant";
+            await db.SaveChangesAsync();
+        }
         var id = await renovations.SubmittedAsync();
         await using var desk = await ContextAsync(1366, 900);
 
@@ -140,6 +147,10 @@ public sealed class RenovationBrowserTests(BrowserFixture browser) : IAsyncLifet
         await Assertions.Expect(clerk.Locator("[data-testid=pass-number]").First).ToHaveTextAsync(permit + "-01");
         await clerk.GotoAsync(factory.BaseUrl + $"/renovations/{id}/permit");
         await Assertions.Expect(clerk.Locator("[data-testid=permit-print-number]")).ToHaveTextAsync(permit);
+        // The clerk works in English; the permit prints in the occupant's language unless another is picked.
+        await Assertions.Expect(clerk.Locator("[data-testid=permit] h1")).ToHaveTextAsync(occupantTitle);
+        await clerk.GotoAsync(factory.BaseUrl + $"/renovations/{id}/permit?lang=en");
+        await Assertions.Expect(clerk.Locator("[data-testid=permit] h1")).ToHaveTextAsync("Construction permit");
         await clerk.GotoAsync(factory.BaseUrl + $"/renovations/{id}/passes");
         await Assertions.Expect(clerk.Locator("[data-testid=card-number]")).ToHaveTextAsync(permit + "-01");
 
