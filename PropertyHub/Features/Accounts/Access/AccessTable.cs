@@ -109,7 +109,7 @@ public static class AccessTable
             new(Can.AskToMoveVisits, "Repairs", "Ask to move a repair visit through a personal link", None, AnySignedIn: true, Anyone: true),
             new(Can.RemindAppointments, "Repairs", "Remind occupants of the next day's repair visits (the evening-before duty)", None, System: true),
             new(Can.SeeRenovations, "Renovation", "See renovations with their papers, signatures, receipts and permits", [Clerk, Supervisor, Manager, Engineer, Finance, Admin]),
-            new(Can.HandleRenovations, "Renovation", "Take renovation applications, the agreements' signatures on the tablet, and issue construction permits", Desk),
+            new(Can.HandleRenovations, "Renovation", "Take renovation applications (and correct returned ones), the agreements' signatures on the tablet or by personal link, issue construction permits and passes, and take permit and passes back", Desk),
             new(Can.ReviewRenovations, "Renovation", "Review a renovation plan against the residential use covenant: approve with the deposit due, or return with reasons", [Engineer, Supervisor, Manager]),
 
             new(Can.CheckPasses, "Renovation", "Check a worker's pass at the gate (every check is logged)", [Security, Supervisor, Manager, Admin]),
