@@ -141,13 +141,9 @@ public sealed partial class RenovationService(IDbContextFactory<AppDbContext> db
     public async Task<RenovationResult> CollectAsync(int id, PaymentMethod method, string? reference, CancellationToken ct = default)
     {
         await permissions.DemandAsync(Can.TakePayments, ct);
-        var cleanReference = TypedText.Digits(reference);
-        if (!Enum.IsDefined(method))
-            return RenovationResult.Fail("Method", "MethodInvalid");
-        if (method != PaymentMethod.Cash && cleanReference is null)
-            return RenovationResult.Fail("Reference", "ReferenceRequired");
-        if (cleanReference?.Length > 100)
-            return RenovationResult.Fail("Reference", "ReferenceTooLong");
+        var (cleanReference, problem) = RenovationReceipts.Check(method, reference);
+        if (problem is { } p)
+            return RenovationResult.Fail(p.Field, p.Key);
         var who = (await actor.GetAsync()).Name;
         return await RenovationTransactions.RunAsync(dbFactory, async db =>
         {
@@ -158,9 +154,7 @@ public sealed partial class RenovationService(IDbContextFactory<AppDbContext> db
             if (RenovationRules.Collect(application.Status, collected) is { } error)
                 return RenovationResult.Fail("", error);
             var now = clock.GetUtcNow();
-            var year = estateTime.LocalDate(application.EstateId, now).Year;
-            var seq = await ReceiptNumbers.NextAsync(db, application.EstateId, year, ct);
-            var payment = new RenovationPayment
+            var payment = await RenovationReceipts.AddAsync(db, new RenovationPayment
             {
                 ApplicationId = id,
                 EstateId = application.EstateId,
@@ -171,11 +165,8 @@ public sealed partial class RenovationService(IDbContextFactory<AppDbContext> db
                 Reference = cleanReference,
                 ReceivedAt = now,
                 ReceivedBy = who,
-                ReceiptYear = year,
-                ReceiptSeq = seq,
-                ReceiptNumber = ReceiptNumbers.Format(year, seq),
-            };
-            db.RenovationPayments.Add(payment);
+                ReceiptNumber = "",
+            }, estateTime.LocalDate(application.EstateId, now), ct);
             await db.SaveChangesAsync(ct);
             return RenovationResult.Saved(payment.Id, payment.ReceiptNumber);
         }, ct);

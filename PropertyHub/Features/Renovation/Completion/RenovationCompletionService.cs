@@ -135,13 +135,9 @@ public sealed partial class RenovationCompletionService(IDbContextFactory<AppDbC
         var (value, amountError) = FeeRules.ParseAmount(amount);
         if (amountError is not null)
             return RenovationResult.Fail("Amount", amountError);
-        var cleanReference = TypedText.Digits(reference);
-        if (!Enum.IsDefined(method))
-            return RenovationResult.Fail("Method", "MethodInvalid");
-        if (method != PaymentMethod.Cash && cleanReference is null)
-            return RenovationResult.Fail("Reference", "ReferenceRequired");
-        if (cleanReference?.Length > 100)
-            return RenovationResult.Fail("Reference", "ReferenceTooLong");
+        var (cleanReference, problem) = RenovationReceipts.Check(method, reference);
+        if (problem is { } p)
+            return RenovationResult.Fail(p.Field, p.Key);
         var who = (await actor.GetAsync()).Name;
         return await RunAsync(async db =>
         {
@@ -154,9 +150,7 @@ public sealed partial class RenovationCompletionService(IDbContextFactory<AppDbC
             if (CompletionRules.Refund(application.Status, application.PermitReturnedAt is not null, passesOut, paid ?? 0, charges, value!.Value) is { } error)
                 return RenovationResult.Fail(error is "RefundAboveDeposit" or "RefundAboveBalance" or "AmountInvalid" ? "Amount" : "", error);
             var now = clock.GetUtcNow();
-            var year = estateTime.LocalDate(application.EstateId, now).Year;
-            var seq = await ReceiptNumbers.NextAsync(db, application.EstateId, year, ct);
-            var refund = new RenovationPayment
+            var refund = await RenovationReceipts.AddAsync(db, new RenovationPayment
             {
                 ApplicationId = id,
                 EstateId = application.EstateId,
@@ -167,11 +161,8 @@ public sealed partial class RenovationCompletionService(IDbContextFactory<AppDbC
                 Reference = cleanReference,
                 ReceivedAt = now,
                 ReceivedBy = who,
-                ReceiptYear = year,
-                ReceiptSeq = seq,
-                ReceiptNumber = ReceiptNumbers.Format(year, seq),
-            };
-            db.RenovationPayments.Add(refund);
+                ReceiptNumber = "",
+            }, estateTime.LocalDate(application.EstateId, now), ct);
             application.Status = RenovationStatus.Settled;
             await db.SaveChangesAsync(ct);
             return RenovationResult.Saved(refund.Id, refund.ReceiptNumber);
