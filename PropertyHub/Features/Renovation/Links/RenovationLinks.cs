@@ -21,7 +21,7 @@ public sealed record RenovationLinkView(RenovationParty Party, string Unit, stri
 /// The same rules as the kiosk: only an approved plan, each paper once. Only the token's hash is stored; the link is
 /// spent by the signature.
 /// </summary>
-public sealed class RenovationLinks(IDbContextFactory<AppDbContext> dbFactory, PersonalLinkService links, Permissions permissions, CurrentActor actor,
+public sealed class RenovationLinks(IDbContextFactory<AppDbContext> dbFactory, PersonalLinkService links, Permissions permissions,
     NoticeLinks noticeLinks, TimeProvider clock, IOptions<PersonalLinkOptions> options, IStringLocalizer<RenovationText> text)
 {
     public const string OwnerPurpose = "renovation-owner";
@@ -36,7 +36,6 @@ public sealed class RenovationLinks(IDbContextFactory<AppDbContext> dbFactory, P
         await permissions.DemandAsync(Can.HandleRenovations, ct);
         if (!Enum.IsDefined(party))
             return RenovationResult.Fail("", "RenovationNotFound");
-        var who = (await actor.GetAsync()).Name;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var a = await db.RenovationApplications.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (a is null)
@@ -70,7 +69,7 @@ public sealed class RenovationLinks(IDbContextFactory<AppDbContext> dbFactory, P
             });
         }
         await db.SaveChangesAsync(ct);
-        return RenovationResult.Saved(id, who);
+        return RenovationResult.Saved(id);
     }
 
     /// <summary>The paper the link opens, or why it opens nothing (forged, expired, revoked, spent, another purpose).</summary>
