@@ -43,4 +43,8 @@ public sealed class CompletionRulesTests
 
         Assert.Equal(GateOutcome.Returned, RenovationRules.Gate(pass, new DateOnly(2026, 12, 8)));
     }
+
+    [Fact]
+    public void LastOldPermit_TheYearsHighestOldNumber() =>
+        Assert.Equal(12, RenovationRules.LastOldPermit(["SG2026-000003", "SG2026-000012", "SG2025-000040"], 2026));
 }

@@ -144,6 +144,14 @@ public static class RenovationRules
     /// <summary>The permit's number: its year and its place in that year's permits, e.g. "SG2026-000012".</summary>
     public static string PermitNumber(int year, int seq) => $"SG{year:0000}-{seq:000000}";
 
+    /// <summary>
+    /// The highest of a year's permits numbered before the numbering was consecutive (then after the application):
+    /// the year's numbering goes on after it, so no number is given twice.
+    /// </summary>
+    public static int LastOldPermit(IEnumerable<string> numbers, int year) =>
+        numbers.Where(n => n.StartsWith($"SG{year:0000}-", StringComparison.Ordinal) && n.Length == 13)
+            .Select(n => int.TryParse(n[7..], out var seq) ? seq : 0).DefaultIfEmpty(0).Max();
+
     /// <summary>A returned application is corrected and submitted again; nothing else is.</summary>
     public static string? Resubmit(RenovationStatus status) => status == RenovationStatus.Returned ? null : "NotReturned";
 

@@ -192,7 +192,9 @@ public sealed partial class RenovationService(IDbContextFactory<AppDbContext> db
                     return RenovationResult.Fail("", error);
                 var now = clock.GetUtcNow();
                 var today = estateTime.LocalDate(application.EstateId, now);
-                var seq = (await db.RenovationApplications.Where(a => a.PermitYear == today.Year).MaxAsync(a => a.PermitSeq, ct) ?? 0) + 1;
+                var seq = Math.Max(await db.RenovationApplications.Where(a => a.PermitYear == today.Year).MaxAsync(a => a.PermitSeq, ct) ?? 0,
+                    RenovationRules.LastOldPermit(await db.RenovationApplications.Where(a => a.PermitYear == null && a.PermitNumber != null)
+                        .Select(a => a.PermitNumber!).ToListAsync(ct), today.Year)) + 1;
                 db.Entry(application).Property(a => a.Version).OriginalValue = version;
                 (application.PermitFrom, application.PermitTo) = RenovationRules.PermitValidity(application, today);
                 (application.PermitYear, application.PermitSeq) = (today.Year, seq);
