@@ -102,6 +102,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.MoveIn.MoveInReceipt> MoveInReceipts => Set<Features.MoveIn.MoveInReceipt>();
     public DbSet<Features.MoveIn.ProxyService> ProxyServices => Set<Features.MoveIn.ProxyService>();
     public DbSet<Features.MoveIn.ProxyServiceNote> ProxyServiceNotes => Set<Features.MoveIn.ProxyServiceNote>();
+    public DbSet<Features.Renovation.RenovationPatrol> RenovationPatrols => Set<Features.Renovation.RenovationPatrol>();
+    public DbSet<Features.Renovation.RenovationInspection> RenovationInspections => Set<Features.Renovation.RenovationInspection>();
+    public DbSet<Features.Renovation.RenovationAlert> RenovationAlerts => Set<Features.Renovation.RenovationAlert>();
 
     /// <summary>The data-protection key ring (cookies, antiforgery, kept tokens), shared by every instance; never audited.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -2,14 +2,18 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Fees;
+using PropertyHub.Tests.Testing;
 using PropertyHub.Features.Files;
 using PropertyHub.Features.Renovation;
 
 namespace PropertyHub.Tests.Features.Renovation;
 
 /// <summary>
-/// A renovation in a real browser: the engineer approves the plan, the owner signs on the tablet, Finance takes the
-/// deposit, the clerk issues the permit and a worker's pass, and the guard checks the pass on a phone.
+/// A renovation in a real browser from application to refund: the engineer approves the plan (ticking each item), the
+/// owner signs on the tablet and the contractor through a personal link, Finance takes the deposit by the method picked,
+/// the clerk issues the permit and a worker's pass, the guard checks the pass on a phone, the engineer inspects the
+/// works (damage refused without a photo), permit and pass come back, and Finance refunds the deposit less the charge.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class RenovationBrowserTests(BrowserFixture browser) : IAsyncLifetime
@@ -40,10 +44,29 @@ public sealed class RenovationBrowserTests(BrowserFixture browser) : IAsyncLifet
         await page.WaitForInteractiveAsync();
     }
 
+    private static async Task DrawAsync(IPage page)
+    {
+        var pad = page.Locator("canvas[data-testid=signature-pad][data-ready=true]");
+        await pad.WaitForAsync();
+        var box = (await pad.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.1f, box.Y + box.Height * 0.6f);
+        await page.Mouse.DownAsync();
+        foreach (var (x, y) in new[] { (0.2f, 0.3f), (0.3f, 0.7f), (0.4f, 0.3f), (0.5f, 0.6f), (0.7f, 0.4f) })
+            await page.Mouse.MoveAsync(box.X + box.Width * x, box.Y + box.Height * y, new MouseMoveOptions { Steps = 8 });
+        await page.Mouse.UpAsync();
+    }
+
     [BrowserFact]
-    public async Task ApproveSignPayIssueThenGateOnAPhone()
+    public async Task ApplicationToRefund()
     {
         var renovations = new RenovationTesting(factory);
+        const string occupantTitle = "施工許可證";
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var applicant = await db.Occupants.OrderBy(o => o.UnitId).ThenBy(o => o.Id).FirstAsync();
+            applicant.PreferredLanguage = "zh-Hant";
+            await db.SaveChangesAsync();
+        }
         var id = await renovations.SubmittedAsync();
         await using var desk = await ContextAsync(1366, 900);
 
@@ -52,6 +75,11 @@ public sealed class RenovationBrowserTests(BrowserFixture browser) : IAsyncLifet
         await OpenAsync(engineer, $"/renovations/{id}");
         await Assertions.Expect(engineer.Locator("[data-testid=app-worker]")).ToHaveCountAsync(2);
         await Assertions.Expect(engineer.Locator("[data-testid=app-worker]").First).ToContainTextAsync("110***********002X");
+        // Nothing is ticked at first: approving needs each item looked at.
+        await engineer.Locator("[data-testid=review-approve]").ClickAsync();
+        await Assertions.Expect(engineer.Locator("[data-testid=review-error]")).ToBeVisibleAsync();
+        foreach (var check in RenovationRules.Checklist)
+            await engineer.Locator($"input[data-testid=check-{check}], [data-testid=check-{check}] input").First.CheckAsync();
         await engineer.Locator("[data-testid=review-approve]").ClickAsync();
         await Assertions.Expect(engineer.Locator("[data-testid=renovation-status]")).ToHaveTextAsync("Approved");
         await engineer.CloseAsync();
@@ -61,17 +89,30 @@ public sealed class RenovationBrowserTests(BrowserFixture browser) : IAsyncLifet
         await OpenAsync(clerk, $"/renovations/{id}");
         await clerk.Locator("[data-testid=sign-owner]").ClickAsync();
         await Assertions.Expect(clerk.Locator("[data-testid=kiosk]")).ToBeVisibleAsync();
-        var pad = clerk.Locator("canvas[data-testid=signature-pad][data-ready=true]");
-        await pad.WaitForAsync();
-        var box = (await pad.BoundingBoxAsync())!;
-        await clerk.Mouse.MoveAsync(box.X + box.Width * 0.1f, box.Y + box.Height * 0.6f);
-        await clerk.Mouse.DownAsync();
-        foreach (var (x, y) in new[] { (0.2f, 0.3f), (0.3f, 0.7f), (0.4f, 0.3f), (0.5f, 0.6f), (0.7f, 0.4f) })
-            await clerk.Mouse.MoveAsync(box.X + box.Width * x, box.Y + box.Height * y, new MouseMoveOptions { Steps = 8 });
-        await clerk.Mouse.UpAsync();
+        await DrawAsync(clerk);
         await clerk.Locator("[data-testid=sign-confirm]").ClickAsync();
         await Assertions.Expect(clerk.Locator("[data-testid=sign-done]")).ToBeVisibleAsync();
-        await renovations.SignAsync(id, RenovationParty.Contractor);
+
+        // The contractor is not at the counter: a link by SMS, signed on their own phone without signing in.
+        await OpenAsync(clerk, $"/renovations/{id}");
+        await clerk.Locator("[data-testid=sign-contractor-link]").ClickAsync();
+        await Assertions.Expect(clerk.Locator("[data-testid=renovation-message]")).ToHaveTextAsync("The link to sign was sent.");
+        string link;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var sealedLink = await db.Notices.Where(n => n.RecipientKey == $"contractor:{id}").Select(n => n.SealedLink).SingleAsync();
+            link = new Uri(factory.Services.OpenLink(sealedLink)!).PathAndQuery;
+        }
+        await using (var contractorPhone = await ContextAsync(390, 844))
+        {
+            var contractor = await contractorPhone.NewPageAsync();
+            await contractor.GotoAsync(factory.BaseUrl + link);
+            await contractor.Locator("[data-testid=sign-signer]").FillAsync("刘师傅");
+            await DrawAsync(contractor);
+            await contractor.Locator("[data-testid=sign-confirm]").ClickAsync();
+            await Assertions.Expect(contractor.Locator("[data-testid=renovation-link-message]")).ToHaveTextAsync("Signed. Thank you.");
+        }
+        Assert.Equal("刘师傅", (await renovations.SheetAsync(id)).ContractorSigner);
 
         // No permit before the deposit is paid.
         await OpenAsync(clerk, $"/renovations/{id}");
@@ -82,8 +123,11 @@ public sealed class RenovationBrowserTests(BrowserFixture browser) : IAsyncLifet
         // Finance takes the deposit (the approval form offered 2,000.00 and no fee) with a receipt.
         var finance = await AsAsync(desk, Roles.Finance);
         await OpenAsync(finance, $"/renovations/{id}");
+        await finance.Locator("input[data-testid=money-method-WeChatPay]").ClickAsync();
+        await finance.Locator("input[data-testid=money-reference]").FillAsync("WX20261207001");
         await finance.Locator("[data-testid=money-collect]").ClickAsync();
         await Assertions.Expect(finance.Locator("[data-testid=money-paid]")).ToContainTextAsync("¥2,000.00");
+        Assert.Equal(PaymentMethod.WeChatPay, (await renovations.SheetAsync(id)).Collection!.Method);
         var receiptNumber = (await renovations.SheetAsync(id)).Collection!.ReceiptNumber;
         await finance.GotoAsync(factory.BaseUrl + $"/renovations/{id}/receipts/{(await renovations.SheetAsync(id)).Collection!.Id}");
         await Assertions.Expect(finance.Locator("[data-testid=receipt-number]")).ToHaveTextAsync(receiptNumber);
@@ -103,6 +147,10 @@ public sealed class RenovationBrowserTests(BrowserFixture browser) : IAsyncLifet
         await Assertions.Expect(clerk.Locator("[data-testid=pass-number]").First).ToHaveTextAsync(permit + "-01");
         await clerk.GotoAsync(factory.BaseUrl + $"/renovations/{id}/permit");
         await Assertions.Expect(clerk.Locator("[data-testid=permit-print-number]")).ToHaveTextAsync(permit);
+        // The clerk works in English; the permit prints in the occupant's language unless another is picked.
+        await Assertions.Expect(clerk.Locator("[data-testid=permit] h1")).ToHaveTextAsync(occupantTitle);
+        await clerk.GotoAsync(factory.BaseUrl + $"/renovations/{id}/permit?lang=en");
+        await Assertions.Expect(clerk.Locator("[data-testid=permit] h1")).ToHaveTextAsync("Construction permit");
         await clerk.GotoAsync(factory.BaseUrl + $"/renovations/{id}/passes");
         await Assertions.Expect(clerk.Locator("[data-testid=card-number]")).ToHaveTextAsync(permit + "-01");
 
@@ -123,7 +171,40 @@ public sealed class RenovationBrowserTests(BrowserFixture browser) : IAsyncLifet
         var photo = await guard.APIRequest.GetAsync(factory.BaseUrl + await guard.Locator("[data-testid=gate-result] img").GetAttributeAsync("src"));
         Assert.Equal((200, "image/png"), (photo.Status, photo.Headers["content-type"]));
         Assert.Equal(RenovationTesting.Png, await photo.BodyAsync());
-        await using var db = await factory.CreateDbContextAsync();
-        Assert.Equal(2, await db.GateChecks.CountAsync(c => c.Outcome == GateOutcome.Valid));
+        await using (var db = await factory.CreateDbContextAsync())
+            Assert.Equal(2, await db.GateChecks.CountAsync(c => c.Outcome == GateOutcome.Valid));
+
+        // The engineer inspects the common parts: damage without a photo is refused, with one it is recorded.
+        engineer = await AsAsync(desk, Roles.Engineer);
+        await OpenAsync(engineer, $"/renovations/{id}");
+        await engineer.Locator("textarea[data-testid=inspection-damage-input]").FillAsync("Lift car scratched");
+        await engineer.Locator("input[data-testid=inspection-charge]").FillAsync("350");
+        await engineer.Locator("[data-testid=inspection-save]").ClickAsync();
+        await Assertions.Expect(engineer.Locator("[data-testid=settlement-message]")).ToContainTextAsync("without photos");
+        await engineer.Locator("input[data-testid=inspection-photos]").SetInputFilesAsync(new FilePayload { Name = "lift.png", MimeType = "image/png", Buffer = RenovationTesting.Png });
+        await engineer.Locator("[data-testid=inspection-save]").ClickAsync();
+        await Assertions.Expect(engineer.Locator("[data-testid=inspection-damage]")).ToContainTextAsync("¥350.00");
+        await engineer.CloseAsync();
+
+        // The permit and the pass come back; Finance refunds the deposit less the charge, paid back by transfer.
+        clerk = await AsAsync(desk, Roles.Clerk);
+        await OpenAsync(clerk, $"/renovations/{id}");
+        await clerk.Locator("[data-testid=permit-return]").ClickAsync();
+        await Assertions.Expect(clerk.Locator("[data-testid=permit-returned]")).ToBeVisibleAsync();
+        await clerk.Locator("[data-testid=pass-return]").First.ClickAsync();
+        await Assertions.Expect(clerk.Locator("[data-testid=pass-returned]")).ToBeVisibleAsync();
+        await clerk.CloseAsync();
+        finance = await AsAsync(desk, Roles.Finance);
+        await OpenAsync(finance, $"/renovations/{id}");
+        await Assertions.Expect(finance.Locator("input[data-testid=refund-amount]")).ToHaveValueAsync("1650.00");
+        await finance.Locator("input[data-testid=refund-method-BankTransfer]").ClickAsync();
+        await finance.Locator("input[data-testid=refund-reference]").FillAsync("TR778899");
+        await finance.Locator("[data-testid=refund-save]").ClickAsync();
+        await Assertions.Expect(finance.Locator("[data-testid=refund-done]")).ToContainTextAsync("¥1,650.00");
+        var refund = (await renovations.SheetAsync(id)).Refund!;
+        Assert.Equal((RenovationStatus.Settled, PaymentMethod.BankTransfer), ((await renovations.SheetAsync(id)).Status, refund.Method));
+        await finance.GotoAsync(factory.BaseUrl + $"/renovations/{id}/receipts/{refund.Id}");
+        await Assertions.Expect(finance.Locator("[data-testid=receipt-number]")).ToHaveTextAsync(refund.ReceiptNumber);
+        await Assertions.Expect(finance.Locator("[data-testid=receipt-figures]")).ToHaveTextAsync("¥1,650.00");
     }
 }

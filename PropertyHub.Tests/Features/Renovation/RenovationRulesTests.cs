@@ -50,6 +50,8 @@ public sealed class RenovationRulesTests
     [InlineData(RenovationStatus.Submitted, "NotApproved")]
     [InlineData(RenovationStatus.Returned, "NotApproved")]
     [InlineData(RenovationStatus.PermitIssued, "PermitAlreadyIssued")]
+    [InlineData(RenovationStatus.Completed, "PermitAlreadyIssued")]
+    [InlineData(RenovationStatus.Settled, "PermitAlreadyIssued")]
     public void Permit_NotApprovedOrAlreadyIssued_RefusedEvenWhenSignedAndPaid(RenovationStatus status, string error)
     {
         var application = Approved();

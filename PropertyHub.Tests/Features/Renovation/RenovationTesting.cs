@@ -99,4 +99,48 @@ public sealed class RenovationTesting(AppFactory factory)
         var sheet = await SheetAsync(id);
         return await AsAsync(Roles.Clerk, s => s.IssuePermitAsync(id, sheet.Version));
     }
+
+    public async Task<T> CompletionAsync<T>(string role, Func<RenovationCompletionService, Task<T>> action)
+    {
+        T result = default!;
+        await factory.AsAsync(role, async sp => result = await action(sp.GetRequiredService<RenovationCompletionService>()));
+        return result;
+    }
+
+    public async Task<T> PassesAsync<T>(string role, Func<WorkerPassService, Task<T>> action)
+    {
+        T result = default!;
+        await factory.AsAsync(role, async sp => result = await action(sp.GetRequiredService<WorkerPassService>()));
+        return result;
+    }
+
+    public async Task<UploadedFile> PhotoAsync(string name = "photo.png") =>
+        (await UploadAsync(RenovationDocumentKind.WorkerPhoto, Png, name)).File;
+
+    /// <summary>A renovation with its permit (deposit 2000, fee 300.50) and a pass for each of its two workers; the pass ids.</summary>
+    public async Task<(int Id, IReadOnlyList<int> Passes)> PermitWithPassesAsync(Action<RenovationInput>? adjust = null)
+    {
+        var id = await ApprovedAsync(adjust: adjust);
+        await SignAsync(id, RenovationParty.Owner);
+        await SignAsync(id, RenovationParty.Contractor);
+        Assert.True((await CollectAsync(id)).Ok);
+        Assert.True((await IssueAsync(id)).Ok);
+        var passes = new List<int>();
+        foreach (var worker in (await SheetAsync(id)).Workers)
+        {
+            var photo = await PhotoAsync();
+            var pass = await PassesAsync(Roles.Clerk, s => s.IssueAsync(id, worker.Id, photo));
+            Assert.True(pass.Ok, string.Join(",", pass.Errors));
+            passes.Add(pass.Id!.Value);
+        }
+        return (id, passes);
+    }
+
+    /// <summary>The completion inspection, with damage and its charge and one photo when a charge is given.</summary>
+    public async Task<RenovationResult> InspectAsync(int id, string? damage = null, string? charge = null)
+    {
+        var sheet = await SheetAsync(id);
+        IReadOnlyList<UploadedFile> photos = damage is null ? [] : [await PhotoAsync("damage.png")];
+        return await CompletionAsync(Roles.Engineer, s => s.InspectAsync(id, sheet.Version, new InspectionInput { Damage = damage, Charge = charge }, photos));
+    }
 }

@@ -6,20 +6,21 @@ using PropertyHub.Features.Renovation;
 
 namespace PropertyHub.Tests.Features.Renovation;
 
-/// <summary>Passes issued, added, revoked and checked at the gate, on a clock the test moves across the estate's midnight.</summary>
-public sealed class WorkerPassTests : IAsyncLifetime
+/// <summary>
+/// Passes issued, added, revoked and checked at the gate, on a clock the test moves across the estate's midnight. One
+/// app for the class: each test starts at 10:00 on 7 December with renovations of its own.
+/// </summary>
+public sealed class WorkerPassTests : IClassFixture<RenovationAppFactory>
 {
-    /// <summary>10:00 on 7 December 2026 at the estate (UTC+8).</summary>
-    private static readonly DateTimeOffset Start = new(2026, 12, 7, 2, 0, 0, TimeSpan.Zero);
-
-    private readonly ClockedAppFactory factory = new(Start);
+    private readonly RenovationAppFactory factory;
     private readonly RenovationTesting renovations;
 
-    public WorkerPassTests() => renovations = new RenovationTesting(factory);
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+    public WorkerPassTests(RenovationAppFactory factory)
+    {
+        this.factory = factory;
+        factory.Clock.Set(RenovationAppFactory.Start);
+        renovations = new RenovationTesting(factory);
+    }
 
     private async Task<UploadedFile> PhotoAsync() => (await renovations.UploadAsync(RenovationDocumentKind.WorkerPhoto, RenovationTesting.Png, "li.png")).File;
 
@@ -48,7 +49,7 @@ public sealed class WorkerPassTests : IAsyncLifetime
     private Task<GateResult> CheckAsync(string number) => PassesAsync(Roles.Security, s => s.CheckAsync(number));
 
     /// <summary>Sets the clock to a wall-clock time at the estate (UTC+8).</summary>
-    private void At(int day, int hour, int minute) => factory.Clock.SetUtcNow(new DateTimeOffset(2026, 12, day, hour, minute, 0, TimeSpan.FromHours(8)));
+    private void At(int day, int hour, int minute) => factory.Clock.At(2026, 12, day, hour, minute);
 
     [Fact]
     public async Task Issue_NumberedAfterThePermitValidOverItsDates()
@@ -114,11 +115,11 @@ public sealed class WorkerPassTests : IAsyncLifetime
     [Fact]
     public async Task Gate_UnknownNumber_NotFoundAndLogged()
     {
-        var result = await CheckAsync("SG2026-999999-01");
+        var result = await CheckAsync("SG2026-999998-01");
 
         Assert.Equal((GateOutcome.NotFound, null), (result.Outcome, result.Worker));
         await using var db = await factory.CreateDbContextAsync();
-        Assert.Equal(1, await db.GateChecks.CountAsync(c => c.Outcome == GateOutcome.NotFound));
+        Assert.Equal(1, await db.GateChecks.CountAsync(c => c.Outcome == GateOutcome.NotFound && c.Number == "SG2026-999998-01"));
     }
 
     [Fact]
@@ -154,8 +155,9 @@ public sealed class WorkerPassTests : IAsyncLifetime
     {
         var (id, _) = await PermitWithPassAsync();
         var photo = await PhotoAsync();
+        int files;
         await using (var db = await factory.CreateDbContextAsync())
-            Assert.Equal(3, await db.StoredFiles.CountAsync());
+            files = await db.StoredFiles.CountAsync();
         At(12, 0, 5);
 
         var added = await PassesAsync(Roles.Clerk, s => s.AddWorkerAsync(id, new WorkerInput { Name = "陈刚", IdNumber = "110105198001010016" }, photo));
@@ -166,8 +168,8 @@ public sealed class WorkerPassTests : IAsyncLifetime
         Assert.Equal("PermitExpired", issued.Errors[""]);
         await using var check = await factory.CreateDbContextAsync();
         Assert.Equal(2, await check.RenovationWorkers.CountAsync(w => w.ApplicationId == id));
-        Assert.Equal(1, await check.WorkerPasses.CountAsync());
-        Assert.Equal(3, await check.StoredFiles.CountAsync());
+        Assert.Equal(1, await check.WorkerPasses.CountAsync(p => p.ApplicationId == id));
+        Assert.Equal(files, await check.StoredFiles.CountAsync());
     }
 
     [Fact]
@@ -191,9 +193,9 @@ public sealed class WorkerPassTests : IAsyncLifetime
     [InlineData(Roles.Finance)]
     public async Task Gate_NotASecurityOrLeadRole_RefusedNothingLogged(string role)
     {
-        await Assert.ThrowsAsync<AccessRefusedException>(() => PassesAsync(role, s => s.CheckAsync("SG2026-000001-01")));
+        await Assert.ThrowsAsync<AccessRefusedException>(() => PassesAsync(role, s => s.CheckAsync("SG2026-999997-01")));
 
         await using var db = await factory.CreateDbContextAsync();
-        Assert.Equal(0, await db.GateChecks.CountAsync());
+        Assert.Equal(0, await db.GateChecks.CountAsync(c => c.Number == "SG2026-999997-01"));
     }
 }

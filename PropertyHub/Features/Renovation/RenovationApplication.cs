@@ -19,6 +19,10 @@ public enum RenovationStatus
     Approved,
     /// <summary>The 施工許可證 was issued: the works may start.</summary>
     PermitIssued,
+    /// <summary>The works are over: the common parts were inspected; permit and passes come back, then the refund.</summary>
+    Completed,
+    /// <summary>The deposit was refunded less the charges: nothing is left to do.</summary>
+    Settled,
 }
 
 /// <summary>
@@ -73,6 +77,13 @@ public sealed class RenovationApplication : IVersioned, IAudited
     public DateOnly? PermitTo { get; set; }
     public DateTimeOffset? PermitIssuedAt { get; set; }
     public string? PermitIssuedBy { get; set; }
+    /// <summary>The year and place of the permit in that year's numbering: consecutive, unique together.</summary>
+    public int? PermitYear { get; set; }
+    public int? PermitSeq { get; set; }
+    /// <summary>When the permit came back after the works, or was written off (then with the reason).</summary>
+    public DateTimeOffset? PermitReturnedAt { get; set; }
+    public string? PermitReturnedBy { get; set; }
+    public string? PermitWriteOffReason { get; set; }
 
     public int Version { get; set; }
 
@@ -97,6 +108,10 @@ public enum RenovationDocumentKind
     Drawing,
     /// <summary>A worker's photo, on their pass.</summary>
     WorkerPhoto,
+    /// <summary>A photo taken on a patrol during the works.</summary>
+    PatrolPhoto,
+    /// <summary>A photo taken at the completion inspection.</summary>
+    InspectionPhoto,
 }
 
 /// <summary>A paper of the renovation kept as a stored file.</summary>
@@ -107,12 +122,16 @@ public sealed class RenovationDocument
     public RenovationDocumentKind Kind { get; set; }
     public Guid FileId { get; set; }
     public StoredFile? File { get; set; }
+    /// <summary>The patrol a <see cref="RenovationDocumentKind.PatrolPhoto"/> was taken on.</summary>
+    public int? PatrolId { get; set; }
 }
 
 public enum RenovationPaymentKind
 {
     /// <summary>The deposit and the fee, taken together before the permit.</summary>
     Collection,
+    /// <summary>The deposit paid back less the charges (<see cref="RenovationPayment.Deposit"/> is what went back).</summary>
+    Refund,
 }
 
 /// <summary>
@@ -128,6 +147,8 @@ public sealed class RenovationPayment
     public RenovationPaymentKind Kind { get; set; }
     public decimal Deposit { get; set; }
     public decimal Fee { get; set; }
+    /// <summary>On a refund: what was kept of the deposit for damage found at the completion inspection.</summary>
+    public decimal Charges { get; set; }
     public decimal Amount => Deposit + Fee;
     public PaymentMethod Method { get; set; }
     public string? Reference { get; set; }
@@ -161,6 +182,9 @@ internal sealed class RenovationApplicationConfiguration : IEntityTypeConfigurat
         builder.Property(a => a.Fee).HasPrecision(18, 2);
         builder.Property(a => a.PermitNumber).HasMaxLength(20);
         builder.Property(a => a.PermitIssuedBy).HasMaxLength(256);
+        builder.Property(a => a.PermitReturnedBy).HasMaxLength(256);
+        builder.Property(a => a.PermitWriteOffReason).HasMaxLength(RenovationRules.ReasonsMax);
+        builder.HasIndex(a => new { a.PermitYear, a.PermitSeq }).IsUnique();
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => a.PermitNumber).IsUnique();
         builder.HasIndex(a => new { a.Status, a.Id });
@@ -189,6 +213,7 @@ internal sealed class RenovationDocumentConfiguration : IEntityTypeConfiguration
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
         builder.HasOne(d => d.File).WithMany().HasForeignKey(d => d.FileId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => d.FileId);
+        builder.HasOne<RenovationPatrol>().WithMany().HasForeignKey(d => d.PatrolId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -199,6 +224,7 @@ internal sealed class RenovationPaymentConfiguration : IEntityTypeConfiguration<
         builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(p => p.Deposit).HasPrecision(18, 2);
         builder.Property(p => p.Fee).HasPrecision(18, 2);
+        builder.Property(p => p.Charges).HasPrecision(18, 2);
         builder.Ignore(p => p.Amount);
         builder.Property(p => p.Method).HasConversion<string>().HasMaxLength(16);
         builder.Property(p => p.Reference).HasMaxLength(100);

@@ -1,4 +1,5 @@
 using PropertyHub.Features.Accounts.Access;
+using PropertyHub.Features.ScheduledDuties;
 
 namespace PropertyHub.Features.Renovation;
 
@@ -9,6 +10,11 @@ public static class RenovationExtensions
         builder.Services.AddOptions<RenovationOptions>().BindConfiguration(RenovationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<RenovationService>();
         builder.Services.AddScoped<WorkerPassService>();
+        builder.Services.AddScoped<RenovationCompletionService>();
+        builder.Services.AddScoped<RenovationAlerts>();
+        builder.Services.AddScoped<RenovationLinks>();
+        builder.Services.AddOptions<RenovationDutyOptions>().BindConfiguration(RenovationDutyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IScheduledDuty, RenovationDuty>();
         return builder;
     }
 

@@ -57,7 +57,7 @@ public sealed record RenovationWorkerView(int Id, string Name, string MaskedId);
 public sealed record RenovationDocumentView(int Id, RenovationDocumentKind Kind, Guid FileId, string Name, FileKind FileKind, long Length);
 
 public sealed record RenovationPaymentView(int Id, RenovationPaymentKind Kind, decimal Deposit, decimal Fee, PaymentMethod Method, string? Reference,
-    DateTimeOffset ReceivedAt, string ReceivedBy, string ReceiptNumber)
+    DateTimeOffset ReceivedAt, string ReceivedBy, string ReceiptNumber, decimal Charges = 0)
 {
     public decimal Amount => Deposit + Fee;
 }
@@ -73,6 +73,9 @@ public sealed record RenovationSheet(int Id, int Version, int EstateId, string E
     IReadOnlyList<RenovationWorkerView> Workers, IReadOnlyList<RenovationDocumentView> Documents, IReadOnlyList<RenovationPaymentView> Payments)
 {
     public RenovationPaymentView? Collection => Payments.FirstOrDefault(p => p.Kind == RenovationPaymentKind.Collection);
+
+    /// <summary>The deposit paid back less the charges, once the renovation is settled.</summary>
+    public RenovationPaymentView? Refund => Payments.FirstOrDefault(p => p.Kind == RenovationPaymentKind.Refund);
 }
 
 /// <summary>What the signing tablet shows: which paper is signed, by whom.</summary>

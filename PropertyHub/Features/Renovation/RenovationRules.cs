@@ -109,7 +109,8 @@ public static class RenovationRules
     /// paid (P1§9.2–3). The first thing missing, or null when it may be issued.
     /// </summary>
     public static string? Permit(RenovationApplication application, bool depositPaid) =>
-        application.Status == RenovationStatus.PermitIssued ? "PermitAlreadyIssued"
+        application.PermitNumber is not null || application.Status is RenovationStatus.PermitIssued or RenovationStatus.Completed or RenovationStatus.Settled
+            ? "PermitAlreadyIssued"
         : application.Status != RenovationStatus.Approved ? "NotApproved"
         : application.OwnerSignedAt is null ? "OwnerNotSigned"
         : application.ContractorSignedAt is null ? "ContractorNotSigned"
@@ -128,17 +129,31 @@ public static class RenovationRules
 
     /// <summary>
     /// What the gate says of a pass on a day of the estate's calendar: a revoked pass never lets anyone in; otherwise
-    /// it is valid from its first to its last day, both whole days in estate time.
+    /// a returned or written-off pass neither;
+    /// otherwise it is valid from its first to its last day, both whole days in estate time.
     /// </summary>
     public static GateOutcome Gate(WorkerPass pass, DateOnly today) =>
         pass.RevokedAt is not null ? GateOutcome.Revoked
+        : pass.ReturnedAt is not null ? GateOutcome.Returned
         : today < pass.ValidFrom ? GateOutcome.NotYetValid
         : today > pass.ValidTo ? GateOutcome.Expired
         : GateOutcome.Valid;
 
     public static string PassNumber(string permitNumber, int ordinal) => $"{permitNumber}-{ordinal:00}";
 
-    public static string PermitNumber(int year, int applicationId) => $"SG{year:0000}-{applicationId:000000}";
+    /// <summary>The permit's number: its year and its place in that year's permits, e.g. "SG2026-000012".</summary>
+    public static string PermitNumber(int year, int seq) => $"SG{year:0000}-{seq:000000}";
+
+    /// <summary>
+    /// The highest of a year's permits numbered before the numbering was consecutive (then after the application):
+    /// the year's numbering goes on after it, so no number is given twice.
+    /// </summary>
+    public static int LastOldPermit(IEnumerable<string> numbers, int year) =>
+        numbers.Where(n => n.StartsWith($"SG{year:0000}-", StringComparison.Ordinal) && n.Length == 13)
+            .Select(n => int.TryParse(n[7..], out var seq) ? seq : 0).DefaultIfEmpty(0).Max();
+
+    /// <summary>A returned application is corrected and submitted again; nothing else is.</summary>
+    public static string? Resubmit(RenovationStatus status) => status == RenovationStatus.Returned ? null : "NotReturned";
 
     private static string? Text(string? text, int max, string required, string tooLong) =>
         TypedText.Text(text) is not { } value ? required : value.Length > max ? tooLong : null;

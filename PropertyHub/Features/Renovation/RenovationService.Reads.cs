@@ -39,7 +39,7 @@ public sealed partial class RenovationService
             .Select(d => new RenovationDocumentView(d.Id, d.Kind, d.FileId, d.File!.Name, d.File.Kind, d.File.Length)).ToListAsync(ct);
         var payments = (await db.RenovationPayments.AsNoTracking().Where(p => p.ApplicationId == id).ToListAsync(ct))
             .OrderBy(p => p.Id)
-            .Select(p => new RenovationPaymentView(p.Id, p.Kind, p.Deposit, p.Fee, p.Method, p.Reference, p.ReceivedAt, p.ReceivedBy, p.ReceiptNumber)).ToList();
+            .Select(p => new RenovationPaymentView(p.Id, p.Kind, p.Deposit, p.Fee, p.Method, p.Reference, p.ReceivedAt, p.ReceivedBy, p.ReceiptNumber, p.Charges)).ToList();
         var failed = (a.FailedChecks ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(c => Enum.TryParse<CovenantCheck>(c, out var check) ? check : (CovenantCheck?)null).OfType<CovenantCheck>().ToList();
         return new RenovationSheet(a.Id, a.Version, a.EstateId, unit.Estate, a.UnitId, unit.Address, a.OccupantId, applicant.Name, applicant.PreferredLanguage,

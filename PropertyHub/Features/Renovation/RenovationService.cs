@@ -141,13 +141,9 @@ public sealed partial class RenovationService(IDbContextFactory<AppDbContext> db
     public async Task<RenovationResult> CollectAsync(int id, PaymentMethod method, string? reference, CancellationToken ct = default)
     {
         await permissions.DemandAsync(Can.TakePayments, ct);
-        var cleanReference = TypedText.Digits(reference);
-        if (!Enum.IsDefined(method))
-            return RenovationResult.Fail("Method", "MethodInvalid");
-        if (method != PaymentMethod.Cash && cleanReference is null)
-            return RenovationResult.Fail("Reference", "ReferenceRequired");
-        if (cleanReference?.Length > 100)
-            return RenovationResult.Fail("Reference", "ReferenceTooLong");
+        var (cleanReference, problem) = RenovationReceipts.Check(method, reference);
+        if (problem is { } p)
+            return RenovationResult.Fail(p.Field, p.Key);
         var who = (await actor.GetAsync()).Name;
         return await RenovationTransactions.RunAsync(dbFactory, async db =>
         {
@@ -158,9 +154,7 @@ public sealed partial class RenovationService(IDbContextFactory<AppDbContext> db
             if (RenovationRules.Collect(application.Status, collected) is { } error)
                 return RenovationResult.Fail("", error);
             var now = clock.GetUtcNow();
-            var year = estateTime.LocalDate(application.EstateId, now).Year;
-            var seq = await ReceiptNumbers.NextAsync(db, application.EstateId, year, ct);
-            var payment = new RenovationPayment
+            var payment = await RenovationReceipts.AddAsync(db, new RenovationPayment
             {
                 ApplicationId = id,
                 EstateId = application.EstateId,
@@ -171,37 +165,51 @@ public sealed partial class RenovationService(IDbContextFactory<AppDbContext> db
                 Reference = cleanReference,
                 ReceivedAt = now,
                 ReceivedBy = who,
-                ReceiptYear = year,
-                ReceiptSeq = seq,
-                ReceiptNumber = ReceiptNumbers.Format(year, seq),
-            };
-            db.RenovationPayments.Add(payment);
+                ReceiptNumber = "",
+            }, estateTime.LocalDate(application.EstateId, now), ct);
             await db.SaveChangesAsync(ct);
             return RenovationResult.Saved(payment.Id, payment.ReceiptNumber);
         }, ct);
     }
 
-    /// <summary>Issues the 施工許可證: only once the plan is approved, both agreements are signed and the deposit is paid.</summary>
+    /// <summary>
+    /// Issues the 施工許可證: only once the plan is approved, both agreements are signed and the deposit is paid. Its
+    /// number is the next of the year's permits (consecutive; two issued at once take turns on the unique key).
+    /// </summary>
     public async Task<RenovationResult> IssuePermitAsync(int id, int version, CancellationToken ct = default)
     {
         await permissions.DemandAsync(Can.HandleRenovations, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var application = await db.RenovationApplications.SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (application is null)
-            return RenovationResult.Fail("", "RenovationNotFound");
-        var paid = await db.RenovationPayments.AnyAsync(p => p.ApplicationId == id && p.Kind == RenovationPaymentKind.Collection, ct);
-        if (RenovationRules.Permit(application, paid) is { } error)
-            return RenovationResult.Fail("", error);
-        var now = clock.GetUtcNow();
-        var today = estateTime.LocalDate(application.EstateId, now);
-        db.Entry(application).Property(a => a.Version).OriginalValue = version;
-        (application.PermitFrom, application.PermitTo) = RenovationRules.PermitValidity(application, today);
-        application.PermitNumber = RenovationRules.PermitNumber(today.Year, application.Id);
-        application.PermitIssuedAt = now;
-        application.PermitIssuedBy = (await actor.GetAsync()).Name;
-        application.Status = RenovationStatus.PermitIssued;
-        var saved = await SaveAsync(db, application.Id, ct);
-        return saved.Ok ? RenovationResult.Saved(application.Id, application.PermitNumber) : saved;
+        var who = (await actor.GetAsync()).Name;
+        try
+        {
+            return await RenovationTransactions.RunAsync(dbFactory, async db =>
+            {
+                var application = await db.RenovationApplications.SingleOrDefaultAsync(a => a.Id == id, ct);
+                if (application is null)
+                    return RenovationResult.Fail("", "RenovationNotFound");
+                var paid = await db.RenovationPayments.AnyAsync(p => p.ApplicationId == id && p.Kind == RenovationPaymentKind.Collection, ct);
+                if (RenovationRules.Permit(application, paid) is { } error)
+                    return RenovationResult.Fail("", error);
+                var now = clock.GetUtcNow();
+                var today = estateTime.LocalDate(application.EstateId, now);
+                var seq = Math.Max(await db.RenovationApplications.Where(a => a.PermitYear == today.Year).MaxAsync(a => a.PermitSeq, ct) ?? 0,
+                    RenovationRules.LastOldPermit(await db.RenovationApplications.Where(a => a.PermitYear == null && a.PermitNumber != null)
+                        .Select(a => a.PermitNumber!).ToListAsync(ct), today.Year)) + 1;
+                db.Entry(application).Property(a => a.Version).OriginalValue = version;
+                (application.PermitFrom, application.PermitTo) = RenovationRules.PermitValidity(application, today);
+                (application.PermitYear, application.PermitSeq) = (today.Year, seq);
+                application.PermitNumber = RenovationRules.PermitNumber(today.Year, seq);
+                application.PermitIssuedAt = now;
+                application.PermitIssuedBy = who;
+                application.Status = RenovationStatus.PermitIssued;
+                await db.SaveChangesAsync(ct);
+                return RenovationResult.Saved(application.Id, application.PermitNumber);
+            }, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return RenovationResult.Fail("", "ConcurrencyConflict");
+        }
     }
 
     private static async Task<RenovationResult> SaveAsync(AppDbContext db, int id, CancellationToken ct)

@@ -2699,6 +2699,48 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.ToTable("GateChecks");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationAlert", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("ServiceRequestId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceRequestId");
+
+                    b.ToTable("RenovationAlerts");
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationApplication", b =>
                 {
                     b.Property<int>("Id")
@@ -2785,8 +2827,25 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTimeOffset?>("PermitReturnedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PermitReturnedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int?>("PermitSeq")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly?>("PermitTo")
                         .HasColumnType("date");
+
+                    b.Property<string>("PermitWriteOffReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int?>("PermitYear")
+                        .HasColumnType("int");
 
                     b.Property<string>("PlanDescription")
                         .IsRequired()
@@ -2842,6 +2901,10 @@ namespace PropertyHub.Data.Migrations.SqlServer
 
                     b.HasIndex("UnitId");
 
+                    b.HasIndex("PermitYear", "PermitSeq")
+                        .IsUnique()
+                        .HasFilter("[PermitYear] IS NOT NULL AND [PermitSeq] IS NOT NULL");
+
                     b.HasIndex("Status", "Id");
 
                     b.ToTable("RenovationApplications");
@@ -2866,13 +2929,91 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<int?>("PatrolId")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
 
                     b.HasIndex("FileId");
 
+                    b.HasIndex("PatrolId");
+
                     b.ToTable("RenovationDocuments");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationInspection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Charge")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Damage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("FailedChecks")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("InspectedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("InspectedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("RenovationInspections");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationPatrol", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool>("IsViolation")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset>("PatrolledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PatrolledBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Id");
+
+                    b.ToTable("RenovationPatrols");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationPayment", b =>
@@ -2885,6 +3026,10 @@ namespace PropertyHub.Data.Migrations.SqlServer
 
                     b.Property<int>("ApplicationId")
                         .HasColumnType("int");
+
+                    b.Property<decimal>("Charges")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
 
                     b.Property<decimal>("Deposit")
                         .HasPrecision(18, 2)
@@ -2999,6 +3144,13 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.Property<Guid>("PhotoFileId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReturnedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<string>("RevokeReason")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
@@ -3018,6 +3170,10 @@ namespace PropertyHub.Data.Migrations.SqlServer
 
                     b.Property<int>("WorkerId")
                         .HasColumnType("int");
+
+                    b.Property<string>("WriteOffReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.HasKey("Id");
 
@@ -4495,6 +4651,21 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationAlert", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Renovation.RenovationApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Reception.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationApplication", b =>
                 {
                     b.HasOne("PropertyHub.Features.Registry.Estate", null)
@@ -4530,7 +4701,30 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("PropertyHub.Features.Renovation.RenovationPatrol", null)
+                        .WithMany()
+                        .HasForeignKey("PatrolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("File");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationInspection", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Renovation.RenovationApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationPatrol", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Renovation.RenovationApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationPayment", b =>

@@ -2601,6 +2601,46 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.ToTable("GateChecks");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationAlert", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceRequestId");
+
+                    b.ToTable("RenovationAlerts");
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationApplication", b =>
                 {
                     b.Property<int>("Id")
@@ -2685,8 +2725,25 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PermitReturnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PermitReturnedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PermitSeq")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("PermitTo")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PermitWriteOffReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PermitYear")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PlanDescription")
                         .IsRequired()
@@ -2741,6 +2798,9 @@ namespace PropertyHub.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitId");
 
+                    b.HasIndex("PermitYear", "PermitSeq")
+                        .IsUnique();
+
                     b.HasIndex("Status", "Id");
 
                     b.ToTable("RenovationApplications");
@@ -2763,13 +2823,87 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PatrolId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
 
                     b.HasIndex("FileId");
 
+                    b.HasIndex("PatrolId");
+
                     b.ToTable("RenovationDocuments");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationInspection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Charge")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Damage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailedChecks")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InspectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InspectedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("RenovationInspections");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationPatrol", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsViolation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PatrolledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PatrolledBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Id");
+
+                    b.ToTable("RenovationPatrols");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationPayment", b =>
@@ -2780,6 +2914,10 @@ namespace PropertyHub.Data.Migrations.Sqlite
 
                     b.Property<int>("ApplicationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Charges")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("Deposit")
                         .HasPrecision(18, 2)
@@ -2890,6 +3028,13 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.Property<Guid>("PhotoFileId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReturnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RevokeReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -2909,6 +3054,10 @@ namespace PropertyHub.Data.Migrations.Sqlite
 
                     b.Property<int>("WorkerId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WriteOffReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -4361,6 +4510,21 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationAlert", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Renovation.RenovationApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Reception.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationApplication", b =>
                 {
                     b.HasOne("PropertyHub.Features.Registry.Estate", null)
@@ -4396,7 +4560,30 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("PropertyHub.Features.Renovation.RenovationPatrol", null)
+                        .WithMany()
+                        .HasForeignKey("PatrolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("File");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationInspection", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Renovation.RenovationApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationPatrol", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Renovation.RenovationApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationPayment", b =>

@@ -115,10 +115,13 @@ public static class AccessTable
             new(Can.SeeRepairMeasures, "Repairs", "See the repair measures (follow-up rate, appointments kept, times, first-visit fixes, satisfaction, rework)", Leads),
             new(Can.RemindAppointments, "Repairs", "Remind occupants of the next day's repair visits (the evening-before duty)", None, System: true),
             new(Can.SeeRenovations, "Renovation", "See renovations with their papers, signatures, receipts and permits", [Clerk, Supervisor, Manager, Engineer, Finance, Admin]),
-            new(Can.HandleRenovations, "Renovation", "Take renovation applications, the agreements' signatures on the tablet, and issue construction permits", Desk),
+            new(Can.HandleRenovations, "Renovation", "Take renovation applications (and correct returned ones), the agreements' signatures on the tablet or by personal link, issue construction permits and passes, and take permit and passes back", Desk),
             new(Can.ReviewRenovations, "Renovation", "Review a renovation plan against the residential use covenant: approve with the deposit due, or return with reasons", [Engineer, Supervisor, Manager]),
 
             new(Can.CheckPasses, "Renovation", "Check a worker's pass at the gate (every check is logged)", [Security, Supervisor, Manager, Admin]),
+            new(Can.InspectRenovations, "Renovation", "Record patrols of renovation works and the completion inspection with damage and its charge", [Engineer, Supervisor, Manager]),
+            new(Can.SignRenovationsByLink, "Renovation", "Sign a renovation's agreement through a personal link", None, AnySignedIn: true, Anyone: true),
+            new(Can.RaiseRenovationAlerts, "Renovation", "Raise the renovation duty's notices and queue items (permits and passes expiring, works overdue, passes not returned)", None, System: true),
 
             new(Can.SeeMoveIns, "Move-in", "See move-in batches, each unit's move-in record and the proxy services", [Clerk, Supervisor, Manager, Admin, Finance, Engineer]),
             new(Can.PlanMoveIns, "Move-in", "Plan move-in batches (units, owners, handover days and slots) and send the advance notices", Leads),

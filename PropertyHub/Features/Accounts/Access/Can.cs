@@ -89,6 +89,9 @@ public static class Can
     public const string HandleRenovations = nameof(HandleRenovations);
     public const string ReviewRenovations = nameof(ReviewRenovations);
     public const string CheckPasses = nameof(CheckPasses);
+    public const string InspectRenovations = nameof(InspectRenovations);
+    public const string SignRenovationsByLink = nameof(SignRenovationsByLink);
+    public const string RaiseRenovationAlerts = nameof(RaiseRenovationAlerts);
 
     // Move-in
     public const string SeeMoveIns = nameof(SeeMoveIns);

@@ -26,6 +26,10 @@ public sealed class WorkerPass : IAudited
     public DateTimeOffset? RevokedAt { get; set; }
     public string? RevokedBy { get; set; }
     public string? RevokeReason { get; set; }
+    /// <summary>When the pass came back after the works, or was written off (then with the reason).</summary>
+    public DateTimeOffset? ReturnedAt { get; set; }
+    public string? ReturnedBy { get; set; }
+    public string? WriteOffReason { get; set; }
 }
 
 public enum GateOutcome
@@ -35,6 +39,8 @@ public enum GateOutcome
     Expired,
     Revoked,
     NotFound,
+    /// <summary>The pass came back (or was written off) after the works: it lets no one in.</summary>
+    Returned,
 }
 
 /// <summary>One check of a pass at the gate, kept whatever its outcome: a pass checked twice is two rows.</summary>
@@ -57,6 +63,8 @@ internal sealed class WorkerPassConfiguration : IEntityTypeConfiguration<WorkerP
         builder.Property(p => p.IssuedBy).HasMaxLength(256);
         builder.Property(p => p.RevokedBy).HasMaxLength(256);
         builder.Property(p => p.RevokeReason).HasMaxLength(RenovationRules.ReasonsMax);
+        builder.Property(p => p.ReturnedBy).HasMaxLength(256);
+        builder.Property(p => p.WriteOffReason).HasMaxLength(RenovationRules.ReasonsMax);
         builder.HasIndex(p => p.Number).IsUnique();
         builder.HasIndex(p => new { p.ApplicationId, p.Ordinal }).IsUnique();
         // One pass per worker: a revoked pass stays revoked.

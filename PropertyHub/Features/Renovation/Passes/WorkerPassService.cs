@@ -127,7 +127,7 @@ public sealed class WorkerPassService(IDbContextFactory<AppDbContext> dbFactory,
         var rows = await db.RenovationWorkers.AsNoTracking().Where(w => w.ApplicationId == applicationId).OrderBy(w => w.Id)
             .Select(w => new { w.Id, w.Name, w.IdNumber, Pass = db.WorkerPasses.FirstOrDefault(p => p.WorkerId == w.Id) }).ToListAsync(ct);
         return [.. rows.Select(r => new WorkerPassView(r.Id, r.Name, IdNumbers.Mask(r.IdNumber), r.Pass?.Id, r.Pass?.Number, r.Pass?.ValidFrom, r.Pass?.ValidTo,
-            r.Pass?.PhotoFileId, r.Pass?.RevokedAt, r.Pass?.RevokedBy, r.Pass?.RevokeReason))];
+            r.Pass?.PhotoFileId, r.Pass?.RevokedAt, r.Pass?.RevokedBy, r.Pass?.RevokeReason, r.Pass?.ReturnedAt, r.Pass?.WriteOffReason))];
     }
 
     /// <summary>Adds the pass (and the new worker, when given) with the photo as a paper of the renovation; the caller's retry saves.</summary>

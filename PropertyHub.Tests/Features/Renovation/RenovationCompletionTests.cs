@@ -1,0 +1,180 @@
+using Microsoft.EntityFrameworkCore;
+using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Fees;
+using PropertyHub.Features.Files;
+using PropertyHub.Features.Renovation;
+
+namespace PropertyHub.Tests.Features.Renovation;
+
+/// <summary>The end of a renovation on one app: patrols, the completion inspection, permit and passes back, the refund.</summary>
+public sealed class RenovationCompletionTests : IClassFixture<RenovationAppFactory>
+{
+    private readonly RenovationAppFactory factory;
+    private readonly RenovationTesting renovations;
+
+    public RenovationCompletionTests(RenovationAppFactory factory)
+    {
+        this.factory = factory;
+        factory.Clock.Set(RenovationAppFactory.Start);
+        renovations = new RenovationTesting(factory);
+    }
+
+    private Task<RenovationResult> RefundAsync(int id, string amount, PaymentMethod method = PaymentMethod.Cash, string? reference = null) =>
+        renovations.CompletionAsync(Roles.Finance, s => s.RefundAsync(id, amount, method, reference));
+
+    private Task<RenovationResult> ReturnPassAsync(int passId, bool writeOff = false, string? reason = null) =>
+        renovations.CompletionAsync(Roles.Clerk, s => s.ReturnPassAsync(passId, writeOff, reason));
+
+    private Task<RenovationResult> ReturnPermitAsync(int id) => renovations.CompletionAsync(Roles.Clerk, s => s.ReturnPermitAsync(id, false, null));
+
+    private async Task<(int Payments, int Counter, int Files)> CountsAsync(int id)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return (await db.RenovationPayments.CountAsync(p => p.ApplicationId == id), await db.ReceiptCounters.SumAsync(c => c.Last), await db.StoredFiles.CountAsync());
+    }
+
+    [Fact]
+    public async Task Inspection_DamageWithoutPhotos_RefusedWithItsMessageNothingWritten()
+    {
+        var (id, _) = await renovations.PermitWithPassesAsync();
+        var sheet = await renovations.SheetAsync(id);
+        var before = await CountsAsync(id);
+
+        var noPhotos = await renovations.CompletionAsync(Roles.Engineer, s => s.InspectAsync(id, sheet.Version, new InspectionInput { Damage = "电梯轿厢划伤", Charge = "350.00" }, []));
+        var noCharge = await renovations.InspectAsync(id, "电梯轿厢划伤", " ");
+        var threeDecimals = await renovations.InspectAsync(id, "电梯轿厢划伤", "350.005");
+
+        Assert.Equal("DamageNeedsPhotos", noPhotos.Errors["Photos"]);
+        Assert.Equal("ChargeRequired", noCharge.Errors["Charge"]);
+        Assert.Equal("AmountTooManyDecimals", threeDecimals.Errors["Charge"]);
+        Assert.Equal(RenovationStatus.PermitIssued, (await renovations.SheetAsync(id)).Status);
+        Assert.Equal(before, await CountsAsync(id));
+        await using var db = await factory.CreateDbContextAsync();
+        Assert.False(await db.RenovationInspections.AnyAsync(i => i.ApplicationId == id));
+    }
+
+    [Fact]
+    public async Task Refund_RefusedUntilEveryPassAndThePermitAreBack_ThenOnceOnACounterReceipt()
+    {
+        var (id, passes) = await renovations.PermitWithPassesAsync();
+
+        var beforeInspection = await RefundAsync(id, "1650");
+        Assert.True((await renovations.InspectAsync(id, "电梯轿厢划伤", "350")).Ok);
+        var permitOut = await RefundAsync(id, "1650");
+        Assert.True((await ReturnPermitAsync(id)).Ok);
+        Assert.True((await ReturnPassAsync(passes[0])).Ok);
+        var onePassOut = await RefundAsync(id, "1650");
+        var noReason = await ReturnPassAsync(passes[1], writeOff: true, reason: " ");
+        Assert.True((await ReturnPassAsync(passes[1], writeOff: true, reason: "工人已离开，证件遗失")).Ok);
+        var before = await CountsAsync(id);
+        var aboveDeposit = await RefundAsync(id, "2000.01");
+        var aboveBalance = await RefundAsync(id, "1650.01");
+        var unchanged = await CountsAsync(id);
+        var refunded = await RefundAsync(id, "1650.00", PaymentMethod.BankTransfer, "TR-778899");
+        var again = await RefundAsync(id, "1");
+
+        Assert.Equal("NotInspected", beforeInspection.Errors[""]);
+        Assert.Equal("PermitNotReturned", permitOut.Errors[""]);
+        Assert.Equal("PassesNotReturned", onePassOut.Errors[""]);
+        Assert.Equal("WriteOffReasonRequired", noReason.Errors["Reason"]);
+        Assert.Equal("RefundAboveDeposit", aboveDeposit.Errors["Amount"]);
+        Assert.Equal("RefundAboveBalance", aboveBalance.Errors["Amount"]);
+        Assert.Equal(before, unchanged);
+        Assert.True(refunded.Ok, string.Join(",", refunded.Errors));
+        Assert.Equal("AlreadyRefunded", again.Errors[""]);
+        var sheet = await renovations.SheetAsync(id);
+        Assert.Equal(RenovationStatus.Settled, sheet.Status);
+        var refund = sheet.Refund!;
+        Assert.Equal((1650m, 350m, PaymentMethod.BankTransfer, refunded.Number), (refund.Deposit, refund.Charges, refund.Method, refund.ReceiptNumber));
+        Assert.Matches(@"^R\d{4}-\d{6}$", refund.ReceiptNumber);
+        Assert.Equal((before.Payments + 1, before.Counter + 1), ((await CountsAsync(id)).Payments, (await CountsAsync(id)).Counter));
+    }
+
+    [Fact]
+    public async Task Collect_MethodPicked_RecordedAsPicked()
+    {
+        var id = await renovations.ApprovedAsync();
+
+        var noReference = await renovations.AsAsync(Roles.Finance, s => s.CollectAsync(id, PaymentMethod.Card, " "));
+        var card = await renovations.AsAsync(Roles.Finance, s => s.CollectAsync(id, PaymentMethod.Card, "POS 123456"));
+
+        Assert.Equal("ReferenceRequired", noReference.Errors["Reference"]);
+        Assert.True(card.Ok);
+        Assert.Equal(PaymentMethod.Card, (await renovations.SheetAsync(id)).Collection!.Method);
+    }
+
+    [Fact]
+    public async Task Gate_ReturnedPass_SaysReturned()
+    {
+        var (_, passes) = await renovations.PermitWithPassesAsync();
+        string number;
+        await using (var db = await factory.CreateDbContextAsync())
+            number = await db.WorkerPasses.Where(p => p.Id == passes[0]).Select(p => p.Number).SingleAsync();
+
+        Assert.True((await ReturnPassAsync(passes[0])).Ok);
+        var twice = await ReturnPassAsync(passes[0]);
+        var gate = await renovations.PassesAsync(Roles.Security, s => s.CheckAsync(number));
+
+        Assert.Equal("AlreadyReturned", twice.Errors[""]);
+        Assert.Equal(GateOutcome.Returned, gate.Outcome);
+    }
+
+    [Fact]
+    public async Task Patrol_WithPhotoAndViolation_RecordedInFutureRefused()
+    {
+        var (id, _) = await renovations.PermitWithPassesAsync();
+        var photo = await renovations.PhotoAsync("patrol.png");
+        var pdf = (await renovations.UploadAsync(RenovationDocumentKind.Qualification, RenovationTesting.Pdf, "x.pdf")).File;
+        var at = new DateTime(2026, 12, 7, 9, 30, 0);
+
+        var future = await renovations.CompletionAsync(Roles.Engineer, s => s.RecordPatrolAsync(id, new PatrolInput { At = at.AddHours(1), Findings = "无" }, []));
+        var notPicture = await renovations.CompletionAsync(Roles.Engineer, s => s.RecordPatrolAsync(id, new PatrolInput { At = at, Findings = "无" }, [pdf]));
+        var saved = await renovations.CompletionAsync(Roles.Engineer, s => s.RecordPatrolAsync(id, new PatrolInput { At = at, Findings = " 中午施工噪音 ", Violation = true }, [photo]));
+
+        Assert.Equal("PatrolInFuture", future.Errors["At"]);
+        Assert.Equal("PhotoRequired", notPicture.Errors["Photos"]);
+        Assert.True(saved.Ok, string.Join(",", saved.Errors));
+        var view = (await renovations.CompletionAsync(Roles.Clerk, s => s.ViewAsync(id)))!;
+        var patrol = Assert.Single(view.Patrols);
+        Assert.Equal(("中午施工噪音", true, 1, 1), (patrol.Findings, patrol.IsViolation, patrol.Photos.Count, view.Violations));
+        Assert.Equal(new DateTimeOffset(2026, 12, 7, 1, 30, 0, TimeSpan.Zero), patrol.PatrolledAt);
+        await Assert.ThrowsAsync<AccessRefusedException>(() => renovations.CompletionAsync(Roles.Finance, s => s.RecordPatrolAsync(id, new PatrolInput { At = at, Findings = "x" }, [])));
+    }
+
+    [Fact]
+    public async Task Permit_NumbersConsecutiveInTheYear()
+    {
+        var first = (await renovations.PermitWithPassesAsync()).Id;
+        var second = (await renovations.PermitWithPassesAsync()).Id;
+
+        var numbers = new[] { (await renovations.SheetAsync(first)).PermitNumber!, (await renovations.SheetAsync(second)).PermitNumber! };
+
+        Assert.All(numbers, n => Assert.StartsWith("SG2026-", n));
+        Assert.Equal(int.Parse(numbers[0][7..]) + 1, int.Parse(numbers[1][7..]));
+    }
+
+    [Fact]
+    public async Task Resubmit_ReturnedApplicationCorrected_BackForReviewWithNewWorkers()
+    {
+        var id = await renovations.SubmittedAsync();
+        var sheet = await renovations.SheetAsync(id);
+        var early = await renovations.AsAsync(Roles.Clerk, async s => await s.ResubmitAsync(id, sheet.Version, (await s.InputAsync(id))!, []));
+        var returned = await renovations.AsAsync(Roles.Engineer, s => s.ReviewAsync(id, sheet.Version,
+            new RenovationReview { Failed = [CovenantCheck.NoiseHours], Reasons = "请注明施工时间" }));
+        Assert.True(returned.Ok);
+        var input = (await renovations.AsAsync(Roles.Clerk, s => s.InputAsync(id)))!;
+        input.PlanDescription = "厨房翻新，施工时间 8:00–12:00、14:00–18:00";
+        input.Workers.RemoveAt(1);
+        sheet = await renovations.SheetAsync(id);
+
+        var resubmitted = await renovations.AsAsync(Roles.Clerk, s => s.ResubmitAsync(id, sheet.Version, input, []));
+
+        Assert.Equal("NotReturned", early.Errors[""]);
+        Assert.True(resubmitted.Ok, string.Join(",", resubmitted.Errors));
+        var after = await renovations.SheetAsync(id);
+        Assert.Equal((RenovationStatus.Submitted, null, null), (after.Status, after.ReturnReasons, after.ReviewedAt));
+        Assert.Equal(["李强"], after.Workers.Select(w => w.Name));
+        Assert.StartsWith("厨房翻新", after.PlanDescription);
+        Assert.Equal(2, after.Documents.Count);
+    }
+}

@@ -1,0 +1,88 @@
+using PropertyHub.Features.Registry;
+
+namespace PropertyHub.Features.Renovation;
+
+/// <summary>
+/// The end of a renovation (P1§9.5–6), without the database: patrols while the works run, the completion inspection,
+/// the return of permit and passes, and the deposit's refund less the charges. Messages are RenovationText keys.
+/// </summary>
+public static class CompletionRules
+{
+    public const int MaxPhotos = 10;
+
+    public static readonly IReadOnlyList<CompletionCheck> Checklist = Enum.GetValues<CompletionCheck>();
+
+    /// <summary>A patrol is recorded while the permit stands (until the completion inspection), never in the future.</summary>
+    public static string? Patrol(RenovationStatus status, DateTimeOffset? at, DateTimeOffset now, string? findings) =>
+        status != RenovationStatus.PermitIssued ? "NoPermit"
+        : at is null ? "PatrolTimeRequired"
+        : at > now ? "PatrolInFuture"
+        : TypedText.Text(findings) is not { } text ? "FindingsRequired"
+        : text.Length > RenovationRules.ReasonsMax ? "FindingsTooLong"
+        : null;
+
+    /// <summary>
+    /// The completion inspection: once, after the permit; damage needs its description, a charge and at least one
+    /// photo; a charge without damage is refused. Returns (field, key) of the first problem.
+    /// </summary>
+    public static (string Field, string Key)? Inspection(RenovationStatus status, InspectionInput input, decimal? charge, string? chargeError, int photos)
+    {
+        if (status == RenovationStatus.Completed || status == RenovationStatus.Settled)
+            return ("", "AlreadyInspected");
+        if (status != RenovationStatus.PermitIssued)
+            return ("", "NoPermit");
+        if (photos > MaxPhotos)
+            return ("Photos", "TooManyPhotos");
+        var damage = TypedText.Text(input.Damage);
+        if (damage?.Length > RenovationRules.ReasonsMax)
+            return ("Damage", "DamageTooLong");
+        if (damage is null)
+            return string.IsNullOrWhiteSpace(input.Charge) || charge == 0 ? null : ("Charge", "ChargeWithoutDamage");
+        if (chargeError is not null)
+            return ("Charge", chargeError);
+        if (charge is null || charge <= 0)
+            return ("Charge", "ChargeRequired");
+        return photos == 0 ? ("Photos", "DamageNeedsPhotos") : null;
+    }
+
+    /// <summary>Permit and passes come back once the works are inspected, each once; a write-off needs its reason.</summary>
+    public static string? Return(RenovationStatus status, DateTimeOffset? returnedAt, bool writeOff, string? reason) =>
+        status == RenovationStatus.Settled ? "AlreadySettled"
+        : returnedAt is not null ? "AlreadyReturned"
+        : writeOff && TypedText.Text(reason) is null ? "WriteOffReasonRequired"
+        : writeOff && TypedText.Text(reason)!.Length > RenovationRules.ReasonsMax ? "ReasonsTooLong"
+        : null;
+
+    /// <summary>
+    /// The refund: only after the inspection, with the permit and every pass back (or written off), once; never more
+    /// than the deposit, nor more than the deposit less the charges.
+    /// </summary>
+    public static string? Refund(RenovationStatus status, bool permitBack, int passesOut, decimal deposit, decimal charges, decimal amount) =>
+        status == RenovationStatus.Settled ? "AlreadyRefunded"
+        : status != RenovationStatus.Completed ? "NotInspected"
+        : !permitBack ? "PermitNotReturned"
+        : passesOut > 0 ? "PassesNotReturned"
+        : amount < 0 ? "AmountInvalid"
+        : amount > deposit ? "RefundAboveDeposit"
+        : amount > deposit - charges ? "RefundAboveBalance"
+        : null;
+
+    /// <summary>What goes back by default: the deposit less the charges, never below nothing.</summary>
+    public static decimal Balance(decimal deposit, decimal charges) => Math.Max(0, deposit - charges);
+}
+
+/// <summary>A patrol as typed: when (estate time), the findings, and whether they are a violation.</summary>
+public sealed class PatrolInput
+{
+    public DateTime? At { get; set; }
+    public string? Findings { get; set; }
+    public bool Violation { get; set; }
+}
+
+/// <summary>The completion inspection as typed: the items found not in order, the damage and its charge.</summary>
+public sealed class InspectionInput
+{
+    public List<CompletionCheck> Failed { get; set; } = [];
+    public string? Damage { get; set; }
+    public string? Charge { get; set; }
+}
