@@ -1,6 +1,7 @@
 using PropertyHub.Features.Accounts.Access;
 using PropertyHub.Features.Fund.BankLists;
 using PropertyHub.Features.Fund.Documents;
+using PropertyHub.Features.Fund.Reconciliation;
 
 namespace PropertyHub.Features.Fund;
 
@@ -16,6 +17,8 @@ public static class FundExtensions
         services.AddScoped<BankListService>();
         services.AddScoped<BankListExport>();
         services.AddScoped<FundDocuments>();
+        services.AddScoped<StatementImport>();
+        services.AddScoped<ReconciliationService>();
         return builder;
     }
 

@@ -42,6 +42,9 @@ public sealed record FundResult(IReadOnlyDictionary<string, string> Errors, int?
 {
     public bool Ok => Errors.Count == 0 && Warning is null;
 
+    /// <summary>The arguments of the message, when it has any (amounts already formatted).</summary>
+    public object[] Args { get; init; } = [];
+
     public static FundResult Fail(string field, string key) => new(new Dictionary<string, string> { [field] = key });
 
     public static FundResult Done(int id) => new(new Dictionary<string, string>(), id);

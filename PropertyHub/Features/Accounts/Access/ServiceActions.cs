@@ -9,6 +9,7 @@ using PropertyHub.Features.Fees.Requests;
 using PropertyHub.Features.Fund;
 using PropertyHub.Features.Fund.BankLists;
 using PropertyHub.Features.Fund.Documents;
+using PropertyHub.Features.Fund.Reconciliation;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.OccupantFile.Titles;
 using PropertyHub.Features.OccupantFile.Vip;
@@ -121,6 +122,12 @@ public static class ServiceActions
         [Key<BankListService>(nameof(BankListService.SubmitAsync))] = [Can.KeepFund],
         [Key<BankListService>(nameof(BankListService.MarkPaidAsync))] = [Can.KeepFund],
         [Key<FundDocuments>(nameof(FundDocuments.AttachAsync))] = [Can.KeepFund],
+        [Key<StatementImport>(nameof(StatementImport.ImportAsync))] = [Can.KeepFund],
+        [Key<ReconciliationService>(nameof(ReconciliationService.MatchAsync))] = [Can.KeepFund],
+        [Key<ReconciliationService>(nameof(ReconciliationService.UnmatchAsync))] = [Can.KeepFund],
+        [Key<ReconciliationService>(nameof(ReconciliationService.ResolveAsync))] = [Can.KeepFund],
+        [Key<ReconciliationService>(nameof(ReconciliationService.ReverseInMonthAsync))] = [Can.KeepFund],
+        [Key<ReconciliationService>(nameof(ReconciliationService.CloseAsync))] = [Can.KeepFund],
 
         // Notices
         [Key<NoticeService>(nameof(NoticeService.ResendAsync))] = [Can.ManageNotices],
@@ -273,6 +280,10 @@ public static class ServiceActions
         Key<BankListExport>(nameof(BankListExport.ExportAsync)),
         Key<FundDocuments>(nameof(FundDocuments.ListAsync)),
         Key<FundDocuments>(nameof(FundDocuments.SendAsync)),
+        Key<ReconciliationService>(nameof(ReconciliationService.MonthAsync)),
+        Key<ReconciliationService>(nameof(ReconciliationService.MonthsAsync)),
+        Key<ReconciliationService>(nameof(ReconciliationService.BankLinesAsync)),
+        Key<ReconciliationService>(nameof(ReconciliationService.UnmatchedLedgerAsync)),
 
         Key<NoticeService>(nameof(NoticeService.PageAsync)),
         Key<NoticeService>(nameof(NoticeService.EstatesAsync)),

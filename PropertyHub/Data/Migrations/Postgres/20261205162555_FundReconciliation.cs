@@ -1,0 +1,177 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace PropertyHub.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class FundReconciliation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsAdjustment",
+                table: "FundEntries",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "StatementLineId",
+                table: "FundEntries",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "FundMonths",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FundAccountId = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OpenedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ClosingBalance = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FundMonths", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FundMonths_FundAccounts_FundAccountId",
+                        column: x => x.FundAccountId,
+                        principalTable: "FundAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FundStatements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FundAccountId = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ClosingBalance = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Lines = table.Column<int>(type: "integer", nullable: false),
+                    ImportedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FundStatements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FundStatements_FundAccounts_FundAccountId",
+                        column: x => x.FundAccountId,
+                        principalTable: "FundAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FundStatementLines",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FundStatementId = table.Column<int>(type: "integer", nullable: false),
+                    FundAccountId = table.Column<int>(type: "integer", nullable: false),
+                    Row = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Balance = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Counterparty = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Summary = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    MatchedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    MatchedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AutoMatched = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FundStatementLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FundStatementLines_FundStatements_FundStatementId",
+                        column: x => x.FundStatementId,
+                        principalTable: "FundStatements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundEntries_StatementLineId",
+                table: "FundEntries",
+                column: "StatementLineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundMonths_FundAccountId_Month",
+                table: "FundMonths",
+                columns: new[] { "FundAccountId", "Month" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundStatementLines_FundAccountId_Date",
+                table: "FundStatementLines",
+                columns: new[] { "FundAccountId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundStatementLines_FundStatementId_Row",
+                table: "FundStatementLines",
+                columns: new[] { "FundStatementId", "Row" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundStatements_FundAccountId_Month",
+                table: "FundStatements",
+                columns: new[] { "FundAccountId", "Month" },
+                unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_FundEntries_FundStatementLines_StatementLineId",
+                table: "FundEntries",
+                column: "StatementLineId",
+                principalTable: "FundStatementLines",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_FundEntries_FundStatementLines_StatementLineId",
+                table: "FundEntries");
+
+            migrationBuilder.DropTable(
+                name: "FundMonths");
+
+            migrationBuilder.DropTable(
+                name: "FundStatementLines");
+
+            migrationBuilder.DropTable(
+                name: "FundStatements");
+
+            migrationBuilder.DropIndex(
+                name: "IX_FundEntries_StatementLineId",
+                table: "FundEntries");
+
+            migrationBuilder.DropColumn(
+                name: "IsAdjustment",
+                table: "FundEntries");
+
+            migrationBuilder.DropColumn(
+                name: "StatementLineId",
+                table: "FundEntries");
+        }
+    }
+}
