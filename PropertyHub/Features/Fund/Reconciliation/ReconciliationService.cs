@@ -171,10 +171,10 @@ public sealed class ReconciliationService(IDbContextFactory<AppDbContext> dbFact
         var original = await db.FundEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == entryId, ct);
         if (original is null)
             return FundResult.Fail("", "EntryNotFound");
-        if (original.ReversalOfId is not null || !original.IsPosted || original.StatementLineId is not null)
-            return FundResult.Fail("", "OnlyUnmatchedReversed");
         if (await FundMonthLock.ErrorAsync(db, original.FundAccountId, original.BankDate, ct) is { } closed)
             return FundResult.Fail("", closed);
+        if (original.ReversalOfId is not null || !original.IsPosted || original.StatementLineId is not null)
+            return FundResult.Fail("", "OnlyUnmatchedReversed");
         db.FundEntries.Add(original.ReversalOn(original.BankDate, await actor.GetAsync(), clock.GetUtcNow(), why!));
         try
         {
