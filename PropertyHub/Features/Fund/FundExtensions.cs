@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Options;
 using PropertyHub.Features.Accounts.Access;
 using PropertyHub.Features.Fund.BankLists;
 using PropertyHub.Features.Fund.Documents;
 using PropertyHub.Features.Fund.Reconciliation;
+using PropertyHub.Features.ScheduledDuties;
 
 namespace PropertyHub.Features.Fund;
 
@@ -19,6 +21,13 @@ public static class FundExtensions
         services.AddScoped<FundDocuments>();
         services.AddScoped<StatementImport>();
         services.AddScoped<ReconciliationService>();
+        services.AddScoped<ReconciliationDuties>();
+        services.AddSingleton<IScheduledDuty, ReconciliationDuty>();
+        services.AddSingleton(new DutyDescription(ReconciliationDuty.DutyName, sp =>
+        {
+            var fund = sp.GetRequiredService<IOptions<FundOptions>>().Value;
+            return [fund.ReconciliationOpensOnDay, fund.ReconciliationDueDay];
+        }));
         return builder;
     }
 

@@ -128,6 +128,7 @@ public static class ServiceActions
         [Key<ReconciliationService>(nameof(ReconciliationService.ResolveAsync))] = [Can.KeepFund],
         [Key<ReconciliationService>(nameof(ReconciliationService.ReverseInMonthAsync))] = [Can.KeepFund],
         [Key<ReconciliationService>(nameof(ReconciliationService.CloseAsync))] = [Can.KeepFund],
+        [Key<ReconciliationDuties>(nameof(ReconciliationDuties.OpenMonthAsync))] = [Can.RunDuties],
 
         // Notices
         [Key<NoticeService>(nameof(NoticeService.ResendAsync))] = [Can.ManageNotices],
@@ -281,6 +282,7 @@ public static class ServiceActions
         Key<FundDocuments>(nameof(FundDocuments.ListAsync)),
         Key<FundDocuments>(nameof(FundDocuments.SendAsync)),
         Key<ReconciliationService>(nameof(ReconciliationService.MonthAsync)),
+        Key<ReconciliationDuties>(nameof(ReconciliationDuties.PendingAsync)),
         Key<ReconciliationService>(nameof(ReconciliationService.MonthsAsync)),
         Key<ReconciliationService>(nameof(ReconciliationService.BankLinesAsync)),
         Key<ReconciliationService>(nameof(ReconciliationService.UnmatchedLedgerAsync)),
