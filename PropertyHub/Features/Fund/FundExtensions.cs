@@ -26,7 +26,7 @@ public static class FundExtensions
         services.AddSingleton(new DutyDescription(ReconciliationDuty.DutyName, sp =>
         {
             var fund = sp.GetRequiredService<IOptions<FundOptions>>().Value;
-            return [fund.ReconciliationOpensOnDay, fund.ReconciliationDueDay];
+            return [fund.ReconciliationOpensOnDay, fund.ReconciliationDueDay, ReconciliationDuties.OverdueNow(sp)];
         }));
         return builder;
     }

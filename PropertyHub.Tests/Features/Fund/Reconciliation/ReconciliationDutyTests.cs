@@ -88,6 +88,9 @@ public sealed class ReconciliationDutyTests : IClassFixture<ReconciliationDutyTe
         var mine = pending.Where(p => p.AccountId == app.Fund.AccountId).ToDictionary(p => p.Month, p => p.Overdue);
         Assert.True(mine[new DateOnly(2026, 3, 1)]);
         Assert.False(mine[new DateOnly(2026, 4, 1)]);
+        var onDuties = await app.Factory.WithAsync(sp => Task.FromResult(ReconciliationDuties.OverdueNow(sp)));
+        Assert.Contains(" 2026-03", onDuties, StringComparison.Ordinal);
+        Assert.DoesNotContain("2026-04", onDuties, StringComparison.Ordinal);
     }
 
     [Theory]

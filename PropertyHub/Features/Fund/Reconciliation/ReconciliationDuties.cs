@@ -66,6 +66,23 @@ public sealed class ReconciliationDuties(IDbContextFactory<AppDbContext> dbFacto
             estateTime.Today(x.EstateId) > DueBy(x.Month, dueDay), DueBy(x.Month, dueDay)))];
     }
 
+    /// <summary>
+    /// The months not closed in time, as /duties names them in the duty's description ("心家泊花园 2026-03、…"), or "—".
+    /// Read synchronously because the duties page asks for its descriptions that way; at most fifty open months.
+    /// </summary>
+    public static string OverdueNow(IServiceProvider services)
+    {
+        var dueDay = services.GetRequiredService<IOptions<FundOptions>>().Value.ReconciliationDueDay;
+        var estateTime = services.GetRequiredService<EstateTime>();
+        using var db = services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+        var open = db.FundMonths.AsNoTracking().Where(m => m.ClosedAt == null)
+            .Join(db.FundAccounts, m => m.FundAccountId, a => a.Id, (m, a) => new { m.Month, a.EstateId })
+            .Join(db.Estates, x => x.EstateId, e => e.Id, (x, e) => new { x.Month, x.EstateId, e.Name })
+            .OrderBy(x => x.Month).Take(50).ToList();
+        var overdue = open.Where(x => estateTime.Today(x.EstateId) > DueBy(x.Month, dueDay)).Select(x => $"{x.Name} {x.Month:yyyy-MM}").ToList();
+        return overdue.Count > 0 ? string.Join("、", overdue) : "—";
+    }
+
     /// <summary>The last day a month may be closed on before it is flagged: the due day of the month after it.</summary>
     public static DateOnly DueBy(DateOnly month, int dueDay) => FundMonth.Of(month).AddMonths(1).AddDays(dueDay - 1);
 }
