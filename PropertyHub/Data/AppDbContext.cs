@@ -9,6 +9,7 @@ using PropertyHub.Features.Audit;
 using PropertyHub.Features.Fees;
 using PropertyHub.Features.Files;
 using PropertyHub.Features.Fund;
+using PropertyHub.Features.Fund.Reconciliation;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Features.Reception;
@@ -79,6 +80,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<FundAccount> FundAccounts => Set<FundAccount>();
     public DbSet<FundEntry> FundEntries => Set<FundEntry>();
     public DbSet<BankExpenseList> BankExpenseLists => Set<BankExpenseList>();
+    public DbSet<FundStatement> FundStatements => Set<FundStatement>();
+    public DbSet<FundStatementLine> FundStatementLines => Set<FundStatementLine>();
+    public DbSet<FundMonth> FundMonths => Set<FundMonth>();
     public DbSet<PropertyHub.Features.Fund.Documents.FundEntryDocument> FundEntryDocuments => Set<PropertyHub.Features.Fund.Documents.FundEntryDocument>();
     public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
     public DbSet<Appointment> Appointments => Set<Appointment>();

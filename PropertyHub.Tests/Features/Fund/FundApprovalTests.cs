@@ -143,6 +143,11 @@ public sealed class FundApprovalTests : IAsyncLifetime
         Assert.Contains("6222 0000 9999 0001", cells);
         Assert.Contains(cells, c => decimal.TryParse(c, System.Globalization.CultureInfo.InvariantCulture, out var amount) && amount == 1200m);
         Assert.Contains("3号楼屋面防水", cells);
+        Assert.Contains(cells, c => c is not null && c.Contains(" ZJ", StringComparison.Ordinal));
+        Assert.Equal(2, cells.Count(c => decimal.TryParse(c, System.Globalization.CultureInfo.InvariantCulture, out var amount) && amount == 1200m));
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(file.Value.Bytes));
+        using var styles = new StreamReader(zip.GetEntry("xl/styles.xml")!.Open());
+        Assert.Contains("#,##0.00", await styles.ReadToEndAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,7 +40,8 @@ public sealed class FundLedgerTests : IAsyncLifetime
 
     [Theory]
     [InlineData("12.345", "AmountTooManyDecimals")]
-    [InlineData("1,000.00", "AmountNotNumber")]
+    [InlineData("1,00.00", "AmountNotNumber")]
+    [InlineData("1,0000.00", "AmountNotNumber")]
     [InlineData("-5", "AmountNotNumber")]
     [InlineData("0.00", "AmountMustBePositive")]
     [InlineData("", "AmountRequired")]
@@ -50,6 +51,15 @@ public sealed class FundLedgerTests : IAsyncLifetime
 
         Assert.Equal(error, result.Errors[nameof(FundReceiptInput.Amount)]);
         Assert.Equal(0, await EntriesAsync());
+    }
+
+    [Fact]
+    public async Task Receipt_ThousandsSeparators_Taken()
+    {
+        var result = await fund.ReceiveAsync("1,234.56");
+
+        Assert.True(result.Ok);
+        Assert.Equal(101_234.56m, (await fund.AccountAsync())!.Balance.Ledger);
     }
 
     [Fact]

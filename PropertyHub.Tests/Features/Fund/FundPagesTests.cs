@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
 using PropertyHub.Data;
@@ -37,6 +38,7 @@ public sealed class FundPagesTests : IAsyncLifetime
             ctx.Services.AddSingleton(sp.GetRequiredService<FundDocuments>());
             ctx.Services.AddSingleton(sp.GetRequiredService<FileIntake>());
             ctx.Services.AddSingleton(sp.GetRequiredService<EstateTime>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<IOptions<FundOptions>>());
             ctx.AddAuthorization().SetAuthorized(role).SetAccess(role);
             await test(ctx);
         }));
@@ -108,6 +110,32 @@ public sealed class FundPagesTests : IAsyncLifetime
         });
 
         Assert.Equal(FundEntryStatus.Approved, (await fund.EntryAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task Approvals_ShowTheReferenceAndASecondApprovalBeforeApproving_FinanceReadsTheRejection()
+    {
+        var large = (await fund.RequestAsync("80000.00")).Id!.Value;
+        Assert.True((await fund.RequestAsync("900.00")).Ok);
+        await RenderAsync(Roles.Manager, ctx =>
+        {
+            var page = ctx.Render<FundPage>();
+            page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=fund-approve]").Count), TimeSpan.FromSeconds(10));
+
+            Assert.Single(page.FindAll("[data-testid=fund-needs-second]"));
+            Assert.Equal(2, page.FindAll("td").Count(td => td.TextContent.Contains("HT-2026-031", StringComparison.Ordinal)));
+            return Task.CompletedTask;
+        });
+        var version = (await fund.EntryAsync(large)).Version;
+        Assert.True((await fund.As(Roles.Manager, sp => sp.GetRequiredService<FundApprovals>().RejectAsync(large, version, "报价过高，请重新比价"))).Ok);
+
+        await RenderAsync(Roles.Finance, ctx =>
+        {
+            var page = ctx.Render<FundAccountPage>(p => p.Add(x => x.AccountId, fund.AccountId));
+            page.WaitForAssertion(() => Assert.Contains("报价过高，请重新比价", page.Find("[data-testid=fund-ledger-rejection]").TextContent, StringComparison.Ordinal),
+                TimeSpan.FromSeconds(10));
+            return Task.CompletedTask;
+        });
     }
 
     [Fact]

@@ -86,7 +86,14 @@ public sealed class FundEntry : IVersioned, IAudited
     public string? BankReference { get; set; }
     public int? ReversalOfId { get; set; }
     public string? Reason { get; set; }
+    /// <summary>The bank statement line this line is matched to in the reconciliation (several may share one).</summary>
+    public int? StatementLineId { get; set; }
+    /// <summary>Recorded in the reconciliation to explain a bank line the ledger lacked (its reason in <see cref="Reason"/>).</summary>
+    public bool IsAdjustment { get; set; }
     public int Version { get; set; }
+
+    /// <summary>The day the money moved at the bank: the payment's day for a paid expenditure.</summary>
+    public DateOnly BankDate => PaidOn ?? Date;
 
     /// <summary>Counts in the ledger balance: receipts, paid expenditures and their reversals.</summary>
     public bool IsPosted => Posts(Status);
@@ -96,6 +103,28 @@ public sealed class FundEntry : IVersioned, IAudited
     /// <summary>Promised but not yet paid: reduces what may still be spent.</summary>
     public static bool Commits(FundEntryStatus status) =>
         status is FundEntryStatus.Requested or FundEntryStatus.AwaitingSecondApproval or FundEntryStatus.Approved or FundEntryStatus.OnList;
+
+    /// <summary>The line that undoes this one: the opposite amount on <paramref name="date"/>, with the reason.</summary>
+    public FundEntry ReversalOn(DateOnly date, Actor who, DateTimeOffset at, string reason) => new()
+    {
+        FundAccountId = FundAccountId,
+        Kind = Kind,
+        Source = Source,
+        UsageItem = UsageItem,
+        Date = date,
+        Amount = -Amount,
+        Counterparty = Counterparty,
+        CounterpartyAccount = CounterpartyAccount,
+        Purpose = Purpose,
+        Reference = Reference,
+        DecisionReference = DecisionReference,
+        Status = Status,
+        RecordedBy = who.Name,
+        RecordedById = who.UserId,
+        RecordedAt = at,
+        ReversalOfId = Id,
+        Reason = reason,
+    };
 
     /// <summary>What a line does to the balance once posted.</summary>
     public static decimal Signed(FundEntryKind kind, decimal amount) => kind == FundEntryKind.Receipt ? amount : -amount;
@@ -132,6 +161,8 @@ internal sealed class FundEntryConfiguration : IEntityTypeConfiguration<FundEntr
         builder.HasIndex(e => e.ReversalOfId).IsUnique();
         builder.HasOne<FundEntry>().WithMany().HasForeignKey(e => e.ReversalOfId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<FundAccount>().WithMany().HasForeignKey(e => e.FundAccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => e.StatementLineId);
+        builder.HasOne<Reconciliation.FundStatementLine>().WithMany().HasForeignKey(e => e.StatementLineId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<BankExpenseList>().WithMany().HasForeignKey(e => e.BankExpenseListId).OnDelete(DeleteBehavior.Restrict);
     }
 }

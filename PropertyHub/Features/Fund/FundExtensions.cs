@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Options;
 using PropertyHub.Features.Accounts.Access;
 using PropertyHub.Features.Fund.BankLists;
 using PropertyHub.Features.Fund.Documents;
+using PropertyHub.Features.Fund.Reconciliation;
+using PropertyHub.Features.ScheduledDuties;
 
 namespace PropertyHub.Features.Fund;
 
@@ -16,6 +19,15 @@ public static class FundExtensions
         services.AddScoped<BankListService>();
         services.AddScoped<BankListExport>();
         services.AddScoped<FundDocuments>();
+        services.AddScoped<StatementImport>();
+        services.AddScoped<ReconciliationService>();
+        services.AddScoped<ReconciliationDuties>();
+        services.AddSingleton<IScheduledDuty, ReconciliationDuty>();
+        services.AddSingleton(new DutyDescription(ReconciliationDuty.DutyName, sp =>
+        {
+            var fund = sp.GetRequiredService<IOptions<FundOptions>>().Value;
+            return [fund.ReconciliationOpensOnDay, fund.ReconciliationDueDay, ReconciliationDuties.OverdueNow(sp)];
+        }));
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
 using PropertyHub.Resources;
 
@@ -8,6 +9,9 @@ public static class FundFormat
 {
     public static string What(IStringLocalizer<FundText> text, FundEntryRow row) =>
         row.Kind == FundEntryKind.Receipt ? text[$"Source_{row.Source}"] : text[$"Usage_{row.UsageItem}"];
+
+    /// <summary>An amount in messages: "1,234.56", "-80.00".</summary>
+    public static string Amount(decimal amount) => amount.ToString("#,0.00", CultureInfo.InvariantCulture);
 
     public static string Status(IStringLocalizer<FundText> text, FundEntryRow row)
     {

@@ -42,6 +42,9 @@ public sealed record FundResult(IReadOnlyDictionary<string, string> Errors, int?
 {
     public bool Ok => Errors.Count == 0 && Warning is null;
 
+    /// <summary>The arguments of the message, when it has any (amounts already formatted).</summary>
+    public object[] Args { get; init; } = [];
+
     public static FundResult Fail(string field, string key) => new(new Dictionary<string, string> { [field] = key });
 
     public static FundResult Done(int id) => new(new Dictionary<string, string>(), id);
@@ -66,6 +69,11 @@ public sealed record FundEntryRow(int Id, int Version, FundEntryKind Kind, FundR
     string RecordedBy, string? FirstApprovedBy, string? SecondApprovedBy, string? BankListNumber, string? BankReference,
     int? ReversalOfId, bool Reversed, string? Reason)
 {
+    /// <summary>Why the Manager rejected the request, for Finance to read in the ledger.</summary>
+    public string? RejectionReason { get; init; }
+
+    public string? RejectedBy { get; init; }
+
     /// <summary>A posted line not yet reversed, and not itself a reversal, may be reversed.</summary>
     public bool CanReverse => Status is FundEntryStatus.Posted or FundEntryStatus.Paid && ReversalOfId is null && !Reversed;
 }

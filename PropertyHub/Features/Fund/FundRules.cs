@@ -1,14 +1,18 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using PropertyHub.Features.Registry;
 
 namespace PropertyHub.Features.Fund;
 
 /// <summary>What the fund's forms accept. Errors are FundText keys.</summary>
-public static class FundRules
+public static partial class FundRules
 {
     public const decimal MaxAmount = 100_000_000m;
 
-    /// <summary>A positive CNY amount with at most two decimals: "1,234.5" is refused (no thousands separators), so is "12.345".</summary>
+    /// <summary>
+    /// A positive CNY amount with at most two decimals: "1,234.56" is taken (thousands separators in groups of three),
+    /// "1,23.4" and "12.345" are refused.
+    /// </summary>
     public static (decimal? Amount, string? Error) ParseAmount(string? text)
     {
         var clean = TypedText.Digits(text)?.TrimEnd('元').Trim();
@@ -16,6 +20,12 @@ public static class FundRules
             return (null, "AmountRequired");
         if (TypedText.HasOtherDigits(clean))
             return (null, "AmountNotNumber");
+        if (clean.Contains(',', StringComparison.Ordinal))
+        {
+            if (!Grouped().IsMatch(clean))
+                return (null, "AmountNotNumber");
+            clean = clean.Replace(",", "", StringComparison.Ordinal);
+        }
         if (!decimal.TryParse(clean, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
             return (null, "AmountNotNumber");
         if (amount != Math.Round(amount, 2))
@@ -26,6 +36,9 @@ public static class FundRules
             return (null, "AmountTooLarge");
         return (amount, null);
     }
+
+    [GeneratedRegex(@"^\d{1,3}(,\d{3})+(\.\d*)?$")]
+    private static partial Regex Grouped();
 
     /// <summary>A bank account number: spaces and hyphens dropped, 8 to 32 ASCII digits.</summary>
     public static (string? Number, string? Error) ParseAccountNumber(string? text)

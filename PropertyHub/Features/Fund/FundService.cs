@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Accounts.Access;
+using PropertyHub.Features.Fund.Reconciliation;
 using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Fund;
@@ -114,7 +115,7 @@ public sealed class FundService(IDbContextFactory<AppDbContext> dbFactory, Curre
         var account = await db.FundAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == input.FundAccountId, ct);
         if (account is null)
             return FundResult.Fail("", "AccountNotFound");
-        if (DateError(account, input.Date) is { } dateError)
+        if (await DateErrorAsync(db, account, input.Date, ct) is { } dateError)
             errors[nameof(input.Date)] = dateError;
         if (errors.Count > 0)
             return new FundResult(errors);
@@ -172,7 +173,7 @@ public sealed class FundService(IDbContextFactory<AppDbContext> dbFactory, Curre
         var account = await db.FundAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == input.FundAccountId, ct);
         if (account is null)
             return FundResult.Fail("", "AccountNotFound");
-        if (DateError(account, input.Date) is { } dateError)
+        if (await DateErrorAsync(db, account, input.Date, ct) is { } dateError)
             errors[nameof(input.Date)] = dateError;
         if (errors.Count > 0)
             return new FundResult(errors);
@@ -225,26 +226,10 @@ public sealed class FundService(IDbContextFactory<AppDbContext> dbFactory, Curre
             return FundResult.Fail("", "AlreadyReversed");
         var estateId = await db.FundAccounts.Where(a => a.Id == original.FundAccountId).Select(a => a.EstateId).SingleAsync(ct);
         var who = await actor.GetAsync();
-        var reversal = new FundEntry
-        {
-            FundAccountId = original.FundAccountId,
-            Kind = original.Kind,
-            Source = original.Source,
-            UsageItem = original.UsageItem,
-            Date = estateTime.Today(estateId),
-            Amount = -original.Amount,
-            Counterparty = original.Counterparty,
-            CounterpartyAccount = original.CounterpartyAccount,
-            Purpose = original.Purpose,
-            Reference = original.Reference,
-            DecisionReference = original.DecisionReference,
-            Status = original.Status,
-            RecordedBy = who.Name,
-            RecordedById = who.UserId,
-            RecordedAt = clock.GetUtcNow(),
-            ReversalOfId = original.Id,
-            Reason = why,
-        };
+        var today = estateTime.Today(estateId);
+        if (await FundMonthLock.ErrorAsync(db, original.FundAccountId, today, ct) is { } closed)
+            return FundResult.Fail("", closed);
+        var reversal = original.ReversalOn(today, who, clock.GetUtcNow(), why!);
         db.FundEntries.Add(reversal);
         try
         {
@@ -276,17 +261,19 @@ public sealed class FundService(IDbContextFactory<AppDbContext> dbFactory, Curre
         return await ordered.Select(e => new FundEntryRow(e.Id, e.Version, e.Kind, e.Source, e.UsageItem, e.Date, e.Amount, e.Counterparty,
                 e.Purpose, e.Reference, e.DecisionReference, e.Status, e.RecordedBy, e.FirstApprovedBy, e.SecondApprovedBy,
                 db.BankExpenseLists.Where(l => l.Id == e.BankExpenseListId).Select(l => l.Number).FirstOrDefault(), e.BankReference,
-                e.ReversalOfId, db.FundEntries.Any(r => r.ReversalOfId == e.Id), e.Reason))
+                e.ReversalOfId, db.FundEntries.Any(r => r.ReversalOfId == e.Id), e.Reason) { RejectionReason = e.RejectionReason, RejectedBy = e.RejectedBy })
             .ToSliceAsync(page, ct);
     }
 
-    private string? DateError(FundAccount account, DateOnly? date)
+    private async Task<string?> DateErrorAsync(AppDbContext db, FundAccount account, DateOnly? date, CancellationToken ct)
     {
         if (date is not { } d)
             return "DateRequired";
         if (d < account.OpeningDate)
             return "DateBeforeOpening";
-        return d > estateTime.Today(account.EstateId) ? "DateInFuture" : null;
+        if (d > estateTime.Today(account.EstateId))
+            return "DateInFuture";
+        return await FundMonthLock.ErrorAsync(db, account.Id, d, ct);
     }
 
     private FundAccountView View(FundAccount a, string estateName, FundBalance balance) =>

@@ -10,6 +10,7 @@ using PropertyHub.Features.Fund;
 using PropertyHub.Features.Fund.BankLists;
 using PropertyHub.Features.Fund.Documents;
 using PropertyHub.Features.MoveIn;
+using PropertyHub.Features.Fund.Reconciliation;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.OccupantFile.Documents;
 using PropertyHub.Features.OccupantFile.Titles;
@@ -157,6 +158,13 @@ public static class ServiceActions
         [Key<BankListService>(nameof(BankListService.SubmitAsync))] = [Can.KeepFund],
         [Key<BankListService>(nameof(BankListService.MarkPaidAsync))] = [Can.KeepFund],
         [Key<FundDocuments>(nameof(FundDocuments.AttachAsync))] = [Can.KeepFund],
+        [Key<StatementImport>(nameof(StatementImport.ImportAsync))] = [Can.KeepFund],
+        [Key<ReconciliationService>(nameof(ReconciliationService.MatchAsync))] = [Can.KeepFund],
+        [Key<ReconciliationService>(nameof(ReconciliationService.UnmatchAsync))] = [Can.KeepFund],
+        [Key<ReconciliationService>(nameof(ReconciliationService.ResolveAsync))] = [Can.KeepFund],
+        [Key<ReconciliationService>(nameof(ReconciliationService.ReverseInMonthAsync))] = [Can.KeepFund],
+        [Key<ReconciliationService>(nameof(ReconciliationService.CloseAsync))] = [Can.KeepFund],
+        [Key<ReconciliationDuties>(nameof(ReconciliationDuties.OpenMonthAsync))] = [Can.RunDuties],
 
         // Notices
         [Key<NoticeService>(nameof(NoticeService.ResendAsync))] = [Can.ManageNotices],
@@ -331,6 +339,11 @@ public static class ServiceActions
         Key<BankListExport>(nameof(BankListExport.ExportAsync)),
         Key<FundDocuments>(nameof(FundDocuments.ListAsync)),
         Key<FundDocuments>(nameof(FundDocuments.SendAsync)),
+        Key<ReconciliationService>(nameof(ReconciliationService.MonthAsync)),
+        Key<ReconciliationDuties>(nameof(ReconciliationDuties.PendingAsync)),
+        Key<ReconciliationService>(nameof(ReconciliationService.MonthsAsync)),
+        Key<ReconciliationService>(nameof(ReconciliationService.BankLinesAsync)),
+        Key<ReconciliationService>(nameof(ReconciliationService.UnmatchedLedgerAsync)),
 
         Key<NoticeService>(nameof(NoticeService.PageAsync)),
         Key<NoticeService>(nameof(NoticeService.EstatesAsync)),

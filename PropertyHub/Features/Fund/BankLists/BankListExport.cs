@@ -1,6 +1,7 @@
-using System.Data;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
 using PropertyHub.Resources;
 
 namespace PropertyHub.Features.Fund.BankLists;
@@ -17,16 +18,21 @@ public sealed class BankListExport(BankListService lists, IStringLocalizer<FundT
         var sheet = await lists.SheetAsync(listId, ct);
         if (sheet is null)
             return null;
-        var table = new DataTable(sheet.List.Number);
-        table.Columns.Add(text["Col_No"].Value, typeof(int));
-        table.Columns.Add(text["Col_Payee"].Value, typeof(string));
-        table.Columns.Add(text["Col_PayeeAccount"].Value, typeof(string));
-        table.Columns.Add(text["Col_Amount"].Value, typeof(decimal));
-        table.Columns.Add(text["Col_Purpose"].Value, typeof(string));
-        foreach (var line in sheet.Lines)
-            table.Rows.Add(line.No, line.Payee, line.PayeeAccount, line.Amount, line.Purpose);
+        // Above the columns the bank reads: the list's number, estate, bank and account; below them the total.
+        // Amounts stay numbers, shown with two decimals and thousands separators.
+        var rows = new List<Dictionary<string, object?>>
+        {
+            Row($"{text["BankListTitle"]} {sheet.List.Number}", sheet.EstateName, sheet.BankName, null, sheet.MaskedAccount),
+            Row(text["Col_No"].Value, text["Col_Payee"].Value, text["Col_PayeeAccount"].Value, text["Col_Amount"].Value, text["Col_Purpose"].Value),
+        };
+        rows.AddRange(sheet.Lines.Select(l => Row(l.No, l.Payee, l.PayeeAccount, l.Amount, l.Purpose)));
+        rows.Add(Row(null, text["Total"].Value, null, sheet.Lines.Sum(l => l.Amount), null));
+        var configuration = new OpenXmlConfiguration { DynamicColumns = [new DynamicExcelColumn("D") { Format = "#,##0.00", Width = 16 }] };
         using var stream = new MemoryStream();
-        stream.SaveAs(new Dictionary<string, object> { [sheet.List.Number] = table }, excelType: ExcelType.XLSX);
+        stream.SaveAs(rows, printHeader: false, sheetName: sheet.List.Number, excelType: ExcelType.XLSX, configuration: configuration);
         return (stream.ToArray(), $"bank-expense-list-{sheet.List.Number}.xlsx");
     }
+
+    private static Dictionary<string, object?> Row(object? a, object? b, object? c, object? d, object? e) =>
+        new() { ["A"] = a, ["B"] = b, ["C"] = c, ["D"] = d, ["E"] = e };
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Accounts.Access;
+using PropertyHub.Features.Fund.Reconciliation;
 using PropertyHub.Features.Settings;
 
 namespace PropertyHub.Features.Fund.BankLists;
@@ -102,6 +103,8 @@ public sealed class BankListService(IDbContextFactory<AppDbContext> dbFactory, C
             return FundResult.Fail("PaidOn", "DateBeforeOpening");
         if (paidOn > estateTime.Today(account.EstateId))
             return FundResult.Fail("PaidOn", "DateInFuture");
+        if (await FundMonthLock.ErrorAsync(db, account.Id, paidOn.Value, ct) is { } closed)
+            return FundResult.Fail("PaidOn", closed);
         db.Entry(entry).Property(e => e.Version).OriginalValue = version;
         (entry.Status, entry.PaidOn, entry.BankReference) = (FundEntryStatus.Paid, paidOn, reference);
         return await SaveAsync(db, entry.Id, ct);
