@@ -88,3 +88,5 @@ public sealed class RenovationText;
 public sealed class MoveInText;
 /// <summary>Strings of an occupant's papers on file: the checklist, scans and their openings, the kinds, the reports.</summary>
 public sealed class OccupantDocumentsText;
+/// <summary>Where a paper another module put on an occupant's file came from (the move-in, a proxy service, a renovation).</summary>
+public sealed class PapersText;

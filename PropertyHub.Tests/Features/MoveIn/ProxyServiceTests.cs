@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.MoveIn;
+using PropertyHub.Features.OccupantFile.Documents;
 using PropertyHub.Features.Reception;
 
 namespace PropertyHub.Tests.Features.MoveIn;
@@ -51,6 +52,11 @@ public sealed class ProxyServiceTests(MoveInClock clock) : IClassFixture<MoveInC
         Assert.NotNull(paid.SignedAt);
         Assert.Null(paid.PaymentRequestId);
         Assert.Equal(1, await db.PaidServices.CountAsync(p => p.UnitId == paid.UnitId && p.ServiceType.Contains("燃气开户")));
+        // The signed 代辦服務委託書 went on the owner's file with the signature.
+        var owner = await db.ProxyServices.Where(p => p.Id == id).Select(p => p.OccupantId).SingleAsync();
+        var letter = await db.OccupantDocuments.SingleAsync(d => d.OccupantId == owner && d.KindId == StandardDocumentKinds.AgencyAuthorisation);
+        Assert.True(letter.IsOriginal);
+        Assert.Contains("燃气开户", letter.SourceNote);
     }
 
     [Fact]

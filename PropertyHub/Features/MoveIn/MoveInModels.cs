@@ -21,6 +21,11 @@ public sealed record MoveInResult(IReadOnlyDictionary<string, string> Errors, in
         {
             return Fail("", "ChangedMeanwhile");
         }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException e) when (Data.DbErrors.IsUniqueViolation(e))
+        {
+            // A paper of the same kind was put on the occupant's file meanwhile: nothing was saved.
+            return Fail("", "ChangedMeanwhile");
+        }
     }
 }
 

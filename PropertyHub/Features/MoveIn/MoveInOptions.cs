@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using PropertyHub.Features.OccupantFile.Documents;
 
 namespace PropertyHub.Features.MoveIn;
 
@@ -12,6 +13,15 @@ public sealed class MoveInItem
     [Required] public string En { get; set; } = "";
     [Required] public string ZhHans { get; set; } = "";
     [Required] public string ZhHant { get; set; } = "";
+
+    /// <summary>
+    /// For a document to bring: the kind on the occupant's document checklist it is put on file as when ticked at the
+    /// counter (an id of the document kinds, e.g. 14 = identity documents); none keeps it on the move-in only.
+    /// </summary>
+    public int? FileKind { get; set; }
+
+    /// <summary>Whether the file keeps the original (true) or a copy of it.</summary>
+    public bool FileOriginal { get; set; }
 
     public string In(CultureInfo culture) => culture.Name switch
     {
@@ -47,11 +57,11 @@ public sealed class MoveInOptions
     public static readonly MoveInItem[] DefaultDocuments =
     [
         new() { Key = "MoveInNotice", En = "Move-in notice (入伙通知書)", ZhHans = "入伙通知书", ZhHant = "入伙通知書" },
-        new() { Key = "IdCopy", En = "Identity document and a copy", ZhHans = "身份证明原件及复印件", ZhHant = "身份證明原件及復印件" },
-        new() { Key = "PurchaseContract", En = "Purchase contract (copy)", ZhHans = "购房合同(复印件)", ZhHant = "購房合同(復印件)" },
+        new() { Key = "IdCopy", FileKind = StandardDocumentKinds.IdentityDocuments, En = "Identity document and a copy", ZhHans = "身份证明原件及复印件", ZhHant = "身份證明原件及復印件" },
+        new() { Key = "PurchaseContract", FileKind = StandardDocumentKinds.TitleDocuments, En = "Purchase contract (copy)", ZhHans = "购房合同(复印件)", ZhHant = "購房合同(復印件)" },
         new() { Key = "PaymentProof", En = "Proof of payment for the home", ZhHans = "房款支付证明", ZhHant = "房款支付證明" },
-        new() { Key = "UseCovenant", En = "Residential use covenant, signed", ZhHans = "《住宅使用公约》(签署)", ZhHant = "《住宅使用公約》(簽署)" },
-        new() { Key = "OccupantInfoForm", En = "Occupant information form", ZhHans = "《业户信息表》", ZhHant = "《業戶信息表》" },
+        new() { Key = "UseCovenant", FileKind = 1, FileOriginal = true, En = "Residential use covenant, signed", ZhHans = "《住宅使用公约》(签署)", ZhHant = "《住宅使用公約》(簽署)" },
+        new() { Key = "OccupantInfoForm", FileKind = 9, FileOriginal = true, En = "Occupant information form", ZhHans = "《业户信息表》", ZhHant = "《業戶信息表》" },
     ];
 
     public static readonly MoveInItem[] DefaultPreparations =

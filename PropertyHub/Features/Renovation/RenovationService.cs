@@ -15,7 +15,7 @@ namespace PropertyHub.Features.Renovation;
 /// 施工許可證. Each change demands its action first; bad input changes nothing.
 /// </summary>
 public sealed partial class RenovationService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, Permissions permissions,
-    EstateTime estateTime, TimeProvider clock)
+    EstateTime estateTime, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Resources.PapersText> papers)
 {
     /// <summary>Records an application with its workers, the contractor's qualification copy and the plan's drawings, in one save.</summary>
     public async Task<RenovationResult> SubmitAsync(RenovationInput input, IReadOnlyList<RenovationUpload> uploads, CancellationToken ct = default)
@@ -174,7 +174,9 @@ public sealed partial class RenovationService(IDbContextFactory<AppDbContext> db
 
     /// <summary>
     /// Issues the 施工許可證: only once the plan is approved, both agreements are signed and the deposit is paid. Its
-    /// number is the next of the year's permits (consecutive; two issued at once take turns on the unique key).
+    /// number is the next of the year's permits (consecutive; two issued at once take turns on the unique key). The signed
+    /// agreements, the contractor's qualification copy and the worker register go on the applicant's file in the same
+    /// transaction (<see cref="RenovationPapers"/>).
     /// </summary>
     public async Task<RenovationResult> IssuePermitAsync(int id, int version, CancellationToken ct = default)
     {
@@ -202,6 +204,8 @@ public sealed partial class RenovationService(IDbContextFactory<AppDbContext> db
                 application.PermitIssuedAt = now;
                 application.PermitIssuedBy = who;
                 application.Status = RenovationStatus.PermitIssued;
+                var unit = await db.Units.AsNoTracking().Where(u => u.Id == application.UnitId).Select(u => u.Building!.Code + "-" + u.Number).SingleAsync(ct);
+                await RenovationPapers.StageAsync(db, application, estateTime, today, who, papers["RenovationSource", unit, application.PermitNumber], ct);
                 await db.SaveChangesAsync(ct);
                 return RenovationResult.Saved(application.Id, application.PermitNumber);
             }, ct);

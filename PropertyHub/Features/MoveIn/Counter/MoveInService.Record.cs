@@ -34,6 +34,7 @@ public sealed partial class MoveInService
         moveIn.CompletedAt = now;
         moveIn.CompletedBy = who;
         moveIn.Record = RecordText(moveIn, receipts, clean);
+        await StageCompletionAsync(db, moveIn, who, ct);
         return await MoveInResult.SaveAsync(db, id, ct);
     }
 
@@ -76,8 +77,8 @@ public sealed partial class MoveInService
     }
 
     /// <summary>
-    /// The documents received for the occupant's file, as (occupant, document key, received at, by): what the file's
-    /// checklist takes in one call once it exists, so nothing received at the counter has to be ticked twice.
+    /// The documents received at the counter, as (occupant, document key, received at, by). Those with a kind on the
+    /// occupant's checklist are already on file (put there with the tick); the rest are kept on the move-in only.
     /// </summary>
     public async Task<IReadOnlyList<(int OccupantId, string Key, DateTimeOffset ReceivedAt, string ReceivedBy)>> ReceivedDocumentsAsync(int id, CancellationToken ct = default)
     {

@@ -17,9 +17,13 @@ namespace PropertyHub.Features.MoveIn;
 /// unit is billed. Each change demands its action first and is checked against the version the clerk saw.
 /// </summary>
 public sealed partial class MoveInService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, Permissions permissions, WorkOrderService workOrders,
-    IOptions<MoveInOptions> options, EstateTime estateTime, TimeProvider clock, IStringLocalizer<MoveInText> text)
+    IOptions<MoveInOptions> options, EstateTime estateTime, TimeProvider clock, IStringLocalizer<MoveInText> text,
+    IStringLocalizer<PapersText> papers)
 {
-    /// <summary>Sets which of the configured documents were received (ticked); a key not in the list is refused.</summary>
+    /// <summary>
+    /// Sets which of the configured documents were received (ticked); a key not in the list is refused. A document with a
+    /// kind on the occupant's checklist (<see cref="MoveInItem.FileKind"/>) is put on file with the tick.
+    /// </summary>
     public async Task<MoveInResult> ReceiveDocumentsAsync(int id, int version, IReadOnlyCollection<string> keys, CancellationToken ct = default)
     {
         await permissions.DemandAsync(Can.HandOverUnits, ct);
@@ -32,9 +36,13 @@ public sealed partial class MoveInService(IDbContextFactory<AppDbContext> dbFact
         db.Entry(moveIn!).Property(m => m.Version).OriginalValue = version;
         var who = (await actor.GetAsync()).Name;
         var now = clock.GetUtcNow();
-        moveIn!.Documents.RemoveAll(d => !keys.Contains(d.Key));
-        foreach (var key in keys.Distinct().Where(k => moveIn.Documents.All(d => d.Key != k)))
+        var removed = moveIn!.Documents.Where(d => !keys.Contains(d.Key)).Select(d => d.Key).ToList();
+        var added = keys.Distinct().Where(k => moveIn.Documents.All(d => d.Key != k)).ToList();
+        moveIn.Documents.RemoveAll(d => !keys.Contains(d.Key));
+        foreach (var key in added)
             moveIn.Documents.Add(new MoveInDocument { Key = key, ReceivedAt = now, ReceivedBy = who });
+        // Ticked into the occupant's file in the same save: the tick never claims a paper that is not on file.
+        await StageTicksAsync(db, moveIn, added, removed, who, ct);
         // The move-in's version moves with its documents: two clerks ticking at once do not both win.
         db.Entry(moveIn).State = EntityState.Modified;
         return await MoveInResult.SaveAsync(db, id, ct);

@@ -14,7 +14,7 @@ namespace PropertyHub.Features.MoveIn;
 /// in the same save as "done" (so done and billed never part).
 /// </summary>
 public sealed partial class ProxyServiceService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, Permissions permissions,
-    EstateTime estateTime, TimeProvider clock)
+    EstateTime estateTime, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Resources.PapersText> papers)
 {
     public async Task<MoveInResult> RequestAsync(ProxyInput input, CancellationToken ct = default)
     {
@@ -68,6 +68,10 @@ public sealed partial class ProxyServiceService(IDbContextFactory<AppDbContext> 
         service.SignedAt = clock.GetUtcNow();
         service.WitnessedBy = (await actor.GetAsync()).Name;
         service.Status = ProxyServiceStatus.InProgress;
+        // The signed 代辦服務委託書 goes on the owner's file in the same save.
+        var note = papers["ProxySource", service.Kind, service.Id];
+        await OccupantFile.Documents.FiledPapers.StageAsync(db, new(service.OccupantId, OccupantFile.Documents.StandardDocumentKinds.AgencyAuthorisation, true,
+            estateTime.LocalDate(service.EstateId, service.SignedAt.Value), null, note), service.WitnessedBy, ct);
         return await MoveInResult.SaveAsync(db, id, ct);
     }
 

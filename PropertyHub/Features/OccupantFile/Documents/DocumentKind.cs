@@ -45,6 +45,13 @@ internal sealed class DocumentKindConfiguration : IEntityTypeConfiguration<Docum
 /// <summary>The papers P1§10.2 lists for every occupant's file, in its order.</summary>
 public static class StandardDocumentKinds
 {
+    public const int RenovationAgreement = 3;
+    public const int AgencyAuthorisation = 5;
+    public const int HomeAcceptance = 7;
+    public const int KeyReceipt = 8;
+    public const int WorkerRegister = 11;
+    public const int SafetyResponsibility = 12;
+    public const int ContractorQualification = 13;
     public const int IdentityDocuments = 14;
     public const int TitleDocuments = 17;
     public const int PaidServiceRecords = 18;
@@ -53,17 +60,17 @@ public static class StandardDocumentKinds
     [
         Kind(1, "Residential use covenant", "住宅使用公约", "住宅使用公約"),
         Kind(2, "Renovation management rules", "装修管理办法", "裝修管理辦法"),
-        Kind(3, "Renovation management agreement", "装修管理协议", "裝修管理協議"),
+        Kind(RenovationAgreement, "Renovation management agreement", "装修管理协议", "裝修管理協議"),
         Kind(4, "Move-in procedure form", "入伙手续书", "入伙手續書"),
-        Kind(5, "Agency service authorisation", "代办服务委托书", "代辦服務委託書"),
+        Kind(AgencyAuthorisation, "Agency service authorisation", "代办服务委托书", "代辦服務委託書"),
         Kind(6, "Key custody authorisation or undertaking", "保管钥匙委托书/承诺书", "保管鑰匙委託書/承諾書"),
-        Kind(7, "Home acceptance form", "房屋验收表", "房屋驗收表"),
-        Kind(8, "Key receipt form", "钥匙签收表", "鑰匙簽收表"),
+        Kind(HomeAcceptance, "Home acceptance form", "房屋验收表", "房屋驗收表"),
+        Kind(KeyReceipt, "Key receipt form", "钥匙签收表", "鑰匙簽收表"),
         Kind(9, "Occupant information form", "业户信息表", "業戶信息表"),
         Kind(10, "Move-in papers receipt form", "入伙资料签收表", "入伙資料簽收表"),
-        Kind(11, "Construction worker register", "施工人员登记表", "施工人員登記表"),
-        Kind(12, "Safety responsibility statement", "安全责任书", "安全責任書"),
-        Kind(13, "Contractor qualification copies", "施工单位资质复印件", "施工單位資質複印件"),
+        Kind(WorkerRegister, "Construction worker register", "施工人员登记表", "施工人員登記表"),
+        Kind(SafetyResponsibility, "Safety responsibility statement", "安全责任书", "安全責任書"),
+        Kind(ContractorQualification, "Contractor qualification copies", "施工单位资质复印件", "施工單位資質複印件"),
         Kind(IdentityDocuments, "Identity documents", "身份证明文件", "身份證明文件", restricted: true),
         Kind(15, "Public security permit", "治安许可证", "治安許可證"),
         Kind(16, "Rental permit", "租赁许可证", "租賃許可證"),

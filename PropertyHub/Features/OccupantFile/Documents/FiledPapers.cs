@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using PropertyHub.Data;
+
+namespace PropertyHub.Features.OccupantFile.Documents;
+
+/// <summary>
+/// Papers another module puts on an occupant's file as part of its own change (a document ticked at the move-in
+/// counter, the key receipt at "move-in completed", a renovation's agreements when the permit is issued). The rows are
+/// staged on the caller's context, so the change and the papers on file are saved together or not at all.
+/// Filing is part of the caller's action: whoever may do that action may file its papers (the caller demands the
+/// action's permission first); nothing here reads the file or opens a scan.
+/// </summary>
+internal static class FiledPapers
+{
+    /// <summary>
+    /// Stages the paper: a new row, or the one on file brought up to date (original or copy, received on and by, the
+    /// note, and the file when one is given). With <paramref name="keepExisting"/>, a paper already on file is left as it
+    /// is (a tick must not overwrite a paper recorded with more care). A kind that does not exist, or is retired with
+    /// nothing on file, is left out: false.
+    /// </summary>
+    public static async Task<bool> StageAsync(AppDbContext db, PaperForFile paper, string receivedBy, CancellationToken ct, bool keepExisting = false)
+    {
+        var document = db.OccupantDocuments.Local.FirstOrDefault(d => d.OccupantId == paper.OccupantId && d.KindId == paper.KindId)
+            ?? await db.OccupantDocuments.FirstOrDefaultAsync(d => d.OccupantId == paper.OccupantId && d.KindId == paper.KindId, ct);
+        if (document is not null && keepExisting)
+            return true;
+        if (document is null)
+        {
+            if (await db.DocumentKinds.AsNoTracking().Where(k => k.Id == paper.KindId).Select(k => (bool?)k.Retired).FirstOrDefaultAsync(ct) is not false)
+                return false;
+            document = new OccupantDocument { OccupantId = paper.OccupantId, KindId = paper.KindId, ReceivedBy = receivedBy };
+            db.OccupantDocuments.Add(document);
+        }
+        document.IsOriginal = paper.IsOriginal;
+        document.ReceivedOn = paper.ReceivedOn;
+        document.ReceivedBy = Clip(receivedBy);
+        document.SourceNote = Clip(paper.SourceNote);
+        if (paper.FileId is not null)
+            document.FileId = paper.FileId;
+        return true;
+    }
+
+    /// <summary>
+    /// Takes back a paper this source put on file and nobody has touched since (same note in any language, no scan): an unticked
+    /// document at the counter is no longer on file. A paper recorded otherwise stays.
+    /// </summary>
+    public static async Task WithdrawAsync(AppDbContext db, int occupantId, int kindId, IReadOnlyList<string> sourceNotes, CancellationToken ct)
+    {
+        var document = await db.OccupantDocuments.FirstOrDefaultAsync(d => d.OccupantId == occupantId && d.KindId == kindId
+            && d.SourceNote != null && sourceNotes.Contains(d.SourceNote) && d.FileId == null, ct);
+        if (document is not null)
+            db.OccupantDocuments.Remove(document);
+    }
+
+    /// <summary>A source note as written in each of the three languages (the clerk's language may differ from the one that filed it).</summary>
+    public static IReadOnlyList<string> InEveryLanguage(Func<string> note)
+    {
+        var was = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            return [.. new[] { "en", "zh-Hans", "zh-Hant" }.Select(name =>
+            {
+                System.Globalization.CultureInfo.CurrentUICulture = new(name);
+                return Clip(note());
+            })];
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = was;
+        }
+    }
+
+    /// <summary>A note or name cut to what the file keeps.</summary>
+    public static string Clip(string text) =>
+        text.Length > OccupantDocumentConfiguration.TextLength ? text[..OccupantDocumentConfiguration.TextLength] : text;
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using PropertyHub.Data;
+using PropertyHub.Features.OccupantFile.Documents;
+using PropertyHub.Features.Settings;
+
+namespace PropertyHub.Features.Renovation;
+
+/// <summary>
+/// A renovation's papers on the applicant's file (一戶一檔), staged in the same save as the permit: the 裝修管理協議 the
+/// owner signed and the 安全責任書 the contractor signed (on the days they signed), the copy of the contractor's
+/// qualification with its stored scan, and the 施工人員登記表 of the workers named — each noting the renovation and
+/// its permit. No permit is issued without its papers on file, and none is on file for a permit that was not issued.
+/// </summary>
+internal static class RenovationPapers
+{
+    public static async Task StageAsync(AppDbContext db, RenovationApplication application, EstateTime estateTime, DateOnly today, string who, string note,
+        CancellationToken ct)
+    {
+        var occupantId = application.OccupantId;
+        DateOnly SignedOn(DateTimeOffset? at) => at is { } signed ? estateTime.LocalDate(application.EstateId, signed) : today;
+        var ownerSigned = SignedOn(application.OwnerSignedAt);
+        var contractorSigned = SignedOn(application.ContractorSignedAt);
+        var qualification = await db.RenovationDocuments.AsNoTracking()
+            .Where(d => d.ApplicationId == application.Id && d.Kind == RenovationDocumentKind.Qualification)
+            .OrderBy(d => d.Id).Select(d => (Guid?)d.FileId).FirstOrDefaultAsync(ct);
+        await FiledPapers.StageAsync(db, new(occupantId, StandardDocumentKinds.RenovationAgreement, true, ownerSigned, null, note), who, ct);
+        await FiledPapers.StageAsync(db, new(occupantId, StandardDocumentKinds.SafetyResponsibility, true, contractorSigned, null, note), who, ct);
+        await FiledPapers.StageAsync(db, new(occupantId, StandardDocumentKinds.ContractorQualification, false, today, qualification, note), who, ct);
+        await FiledPapers.StageAsync(db, new(occupantId, StandardDocumentKinds.WorkerRegister, true, today, null, note), who, ct);
+    }
+}
