@@ -9,7 +9,8 @@ namespace PropertyHub.Features.Renovation;
 /// A renovation's papers on the applicant's file (一戶一檔), staged in the same save as the permit: the 裝修管理協議 the
 /// owner signed and the 安全責任書 the contractor signed (on the days they signed), the copy of the contractor's
 /// qualification with its stored scan, and the 施工人員登記表 of the workers named — each noting the renovation and
-/// its permit. No permit is issued without its papers on file, and none is on file for a permit that was not issued.
+/// its permit. No permit is issued without its papers on file, and none is on file for a permit that was not issued; the
+/// completion inspection's record follows in the inspection's save.
 /// </summary>
 internal static class RenovationPapers
 {
@@ -28,4 +29,9 @@ internal static class RenovationPapers
         await FiledPapers.StageAsync(db, new(occupantId, StandardDocumentKinds.ContractorQualification, false, today, qualification, note), who, ct);
         await FiledPapers.StageAsync(db, new(occupantId, StandardDocumentKinds.WorkerRegister, true, today, null, note), who, ct);
     }
+
+    /// <summary>The completion inspection's record on the applicant's file, staged in the inspection's own save.</summary>
+    public static async Task StageInspectionAsync(AppDbContext db, RenovationApplication application, DateOnly today, string who, string note,
+        CancellationToken ct) =>
+        await FiledPapers.StageAsync(db, new(application.OccupantId, StandardDocumentKinds.RenovationInspection, true, today, null, note), who, ct);
 }

@@ -116,6 +116,13 @@ public static class PapersOnFileScenarios
         Assert.False(papers[StandardDocumentKinds.ContractorQualification].IsOriginal);
         Assert.True(papers[StandardDocumentKinds.RenovationAgreement].IsOriginal);
         Assert.Null(papers[StandardDocumentKinds.SafetyResponsibility].FileId);
+        Assert.False(papers.ContainsKey(StandardDocumentKinds.RenovationInspection));
+
+        Assert.True((await renovations.InspectAsync(id)).Ok);
+
+        var inspected = (await PapersAsync(factory, occupantId))[StandardDocumentKinds.RenovationInspection];
+        Assert.Contains(permit, inspected.SourceNote);
+        Assert.True(inspected.IsOriginal);
     }
 
     private static async Task<MoveInResult> Tick(MoveInTesting moveIns, int id, params string[] keys)

@@ -55,6 +55,7 @@ public static class StandardDocumentKinds
     public const int IdentityDocuments = 14;
     public const int TitleDocuments = 17;
     public const int PaidServiceRecords = 18;
+    public const int RenovationInspection = 19;
 
     public static readonly DocumentKind[] All =
     [
@@ -76,6 +77,7 @@ public static class StandardDocumentKinds
         Kind(16, "Rental permit", "租赁许可证", "租賃許可證"),
         Kind(TitleDocuments, "Title documents", "权属文件", "權屬文件", restricted: true),
         Kind(PaidServiceRecords, "Paid service records", "有偿服务记录", "有償服務記錄"),
+        Kind(RenovationInspection, "Renovation completion inspection record", "装修竣工验收记录", "裝修竣工驗收記錄"),
     ];
 
     private static DocumentKind Kind(int id, string en, string hans, string hant, bool restricted = false) =>

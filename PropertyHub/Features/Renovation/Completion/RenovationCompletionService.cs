@@ -16,7 +16,7 @@ namespace PropertyHub.Features.Renovation;
 /// one retried transaction, so a race lost to another clerk is decided by the rules on what the winner saved.
 /// </summary>
 public sealed partial class RenovationCompletionService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, Permissions permissions,
-    EstateTime estateTime, TimeProvider clock)
+    EstateTime estateTime, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Resources.PapersText> papers)
 {
     /// <summary>Records a patrol of the works (when, findings, a violation or not) with its photos, all or nothing.</summary>
     public async Task<RenovationResult> RecordPatrolAsync(int id, PatrolInput input, IReadOnlyList<UploadedFile> photos, CancellationToken ct = default)
@@ -75,6 +75,9 @@ public sealed partial class RenovationCompletionService(IDbContextFactory<AppDbC
             AddPhotos(db, id, RenovationDocumentKind.InspectionPhoto, photos, who, now, null);
             db.Entry(application).Property(a => a.Version).OriginalValue = version;
             application.Status = RenovationStatus.Completed;
+            var unit = await db.Units.AsNoTracking().Where(u => u.Id == application.UnitId).Select(u => u.Building!.Code + "-" + u.Number).SingleAsync(ct);
+            await RenovationPapers.StageInspectionAsync(db, application, estateTime.LocalDate(application.EstateId, now), who,
+                papers["RenovationSource", unit, application.PermitNumber ?? ""], ct);
             await db.SaveChangesAsync(ct);
             return RenovationResult.Saved(id);
         }, ct, conflictIsFinal: true);
