@@ -25,6 +25,7 @@ using PropertyHub.Features.Reception.Measures;
 using PropertyHub.Features.Reception.Queue;
 using PropertyHub.Features.Registry;
 using PropertyHub.Features.Repairs;
+using PropertyHub.Features.Repairs.Measures;
 using PropertyHub.Features.Registry.Import;
 using PropertyHub.Features.Renovation;
 using PropertyHub.Features.ScheduledDuties;
@@ -316,6 +317,7 @@ public static class ServiceActions
         Key<BankListService>(nameof(BankListService.PageAsync)),
         Key<BankListService>(nameof(BankListService.SheetAsync)),
         Key<BankListExport>(nameof(BankListExport.ExportAsync)),
+        Key<RepairMeasuresExport>(nameof(RepairMeasuresExport.ExportAsync)),
         Key<FundDocuments>(nameof(FundDocuments.ListAsync)),
         Key<FundDocuments>(nameof(FundDocuments.SendAsync)),
 
