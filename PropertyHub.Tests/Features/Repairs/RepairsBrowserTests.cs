@@ -46,6 +46,10 @@ public sealed class RepairsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var queue = await supervisorContext.NewPageAsync();
         await queue.GotoAsync(baseUrl + "/reception/queue");
         await queue.WaitForInteractiveAsync();
+        // The queue opens on complaints and inquiries: the supervisor adds repair requests.
+        await queue.Locator("[data-testid=filter-kinds]").ClickAsync();
+        await queue.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Repair request" }).ClickAsync();
+        await queue.Keyboard.PressAsync("Escape");
         await queue.Locator($"[data-testid=queue-row][data-request-id='{requestId}']").ClickAsync();
         await Assertions.Expect(queue.Locator("[data-testid=drawer-request]")).ToHaveAttributeAsync("data-request-id", requestId.ToString());
         var steps = queue.Locator("[data-testid=timeline-entry][data-kind=WorkOrder]");
@@ -104,8 +108,7 @@ public sealed class RepairsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(steps).ToHaveCountAsync(7);
         await Assertions.Expect(queue.Locator("[data-testid=drawer-status]")).ToHaveTextAsync("Closed");
         await board.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "dispatch-1366-en.png"), FullPage = true });
-        await board.SetViewportSizeAsync(390, 844);
-        await DispatchFitsAsync(board, "dispatch-390-en.png");
+        await DispatchOnAPhoneAsync(board, otherId, "dispatch-390-en.png");
         await clerk.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "repair-closed.png"), FullPage = true });
 
         await using var db = await factory.CreateDbContextAsync();
@@ -121,15 +124,24 @@ public sealed class RepairsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(chinese.Locator($"[data-testid=dispatch-visit][data-id='{otherId}']")).ToContainTextAsync("14:00–15:00");
         await Assertions.Expect(chinese.Locator("[data-testid=dispatch-day]")).ToContainTextAsync("日");
         await chinese.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "dispatch-1366-zh-Hans.png"), FullPage = true });
-        await chinese.SetViewportSizeAsync(390, 844);
-        await DispatchFitsAsync(chinese, "dispatch-390-zh-Hans.png");
+        await DispatchOnAPhoneAsync(chinese, otherId, "dispatch-390-zh-Hans.png");
     }
 
-    /// <summary>At a phone's width the board scrolls inside its own box, never the page sideways.</summary>
-    private static async Task DispatchFitsAsync(IPage page, string screenshot)
+    /// <summary>The board opened at a phone's width (tomorrow's visits) scrolls inside its own box, never the page sideways.</summary>
+    private static async Task DispatchOnAPhoneAsync(IPage page, int visitId, string screenshot)
     {
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"The dispatch board scrolls sideways ({screenshot}).");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        await page.Locator("[data-testid=dispatch-next]").ClickAsync();
+        await Assertions.Expect(page.Locator($"[data-testid=dispatch-visit][data-id='{visitId}']")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, screenshot), FullPage = true });
+        // What sticks out past the window's right edge, outside any box that scrolls on its own.
+        var wide = await page.EvaluateAsync<string>(@"() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+            .filter(e => { for (let p = e.parentElement; p; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return false; } return true; })
+            .slice(0, 6).map(e => e.tagName + '.' + (e.className?.baseVal ?? e.className) + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ')");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"The dispatch board scrolls sideways ({screenshot}): {wide}");
     }
 
     [BrowserFact]
