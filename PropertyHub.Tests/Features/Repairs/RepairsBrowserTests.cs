@@ -142,6 +142,15 @@ public sealed class RepairsBrowserTests(BrowserFixture browser) : IAsyncLifetime
             .filter(e => { for (let p = e.parentElement; p; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return false; } return true; })
             .slice(0, 6).map(e => e.tagName + '.' + (e.className?.baseVal ?? e.className) + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ')");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"The dispatch board scrolls sideways ({screenshot}): {wide}");
+        // Previous, today and next stay on one line.
+        var arrows = await Task.WhenAll(new[] { "previous", "today", "next" }.Select(b => page.Locator($"[data-testid=dispatch-{b}]").BoundingBoxAsync()));
+        Assert.True(arrows.Select(b => b!.Y + b.Height / 2).Max() - arrows.Select(b => b!.Y + b.Height / 2).Min() < 8, $"The day's arrows wrap ({screenshot}).");
+        // The week scrolls inside the board's box, each day still wide enough to read.
+        await page.Locator("[data-testid=dispatch-week]").ClickAsync();
+        await Assertions.Expect(page.Locator($"[data-testid=dispatch-visit][data-id='{visitId}']")).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"The week scrolls the page sideways ({screenshot}).");
+        Assert.True((await page.Locator($"[data-testid=dispatch-visit][data-id='{visitId}']").BoundingBoxAsync())!.Width >= 100, "A day of the week is too narrow to read.");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, screenshot.Replace(".png", "-week.png")), FullPage = true });
     }
 
     [BrowserFact]
