@@ -66,7 +66,7 @@ public sealed class OccupantFilePagesTests(AppFactory factory) : IClassFixture<A
     }
 
     [Fact]
-    public Task TimelinePage_UnitWithAContact_ListsItWithPrintButton() => factory.AsAsync(Roles.Supervisor, async sp =>
+    public Task TimelinePage_UnitWithARepair_ListsItsStepsInTheReadersLanguage_WithPrintButton() => factory.AsAsync(Roles.Supervisor, async sp =>
     {
         await using var db = await factory.CreateDbContextAsync();
         var unit = await db.Units.OrderBy(u => u.Id).Skip(7).Select(u => new { u.Id, u.Building!.EstateId }).FirstAsync();
@@ -78,6 +78,13 @@ public sealed class OccupantFilePagesTests(AppFactory factory) : IClassFixture<A
         Assert.True(logged.Succeeded, string.Join("; ", logged.Errors.Select(e => e.Message)));
         var changed = await db.Units.SingleAsync(u => u.Id == unit.Id);
         changed.Area += 1;
+        // A step of the repair written by an engineer who works in 简体: its phrase reads in each reader's language.
+        db.TimelineEntries.Add(new TimelineEntry
+        {
+            ServiceRequestId = logged.Request!.Id, Kind = TimelineKind.WorkOrder, At = DateTimeOffset.UtcNow, ActorName = "Engineer",
+            Text = "工程师已到场\n工单已创建:水, 厨房水龙头",
+            Phrase = TimelinePhrases.Write("RepairsText", [new PhraseLine("Step.Arrived"), new PhraseLine("Step.Created", new PhraseWord("Category.Water"), "厨房水龙头")]),
+        });
         await db.SaveChangesAsync();
         await using var ctx = Context(sp);
         ctx.Services.AddSingleton(sp.GetRequiredService<OccupantTimeline>());
@@ -91,6 +98,8 @@ public sealed class OccupantFilePagesTests(AppFactory factory) : IClassFixture<A
         // A change says in words what changed, never the record's type name.
         var whats = page.FindAll("[data-testid=timeline-what]").Select(w => w.TextContent.Trim()).ToList();
         Assert.Contains("Unit details changed", whats);
+        Assert.Contains("Engineer arrived\nWork order created: Water, 厨房水龙头", whats);
+        Assert.DoesNotContain(whats, w => w.Contains("工程师已到场"));
         Assert.DoesNotContain("Unit", whats);
         Assert.NotNull(page.Find("[data-print]"));
     });

@@ -9,7 +9,8 @@ namespace PropertyHub.Tests.Features.Repairs;
 /// <summary>
 /// A repair from the call to the close, in a browser: the clerk creates the work order and books the appointment, the
 /// engineer records his visit and the occupant's acceptance, the clerk's open page follows each step live, and the
-/// repair closes only after the follow-up call is recorded.
+/// repair closes only after the follow-up call is recorded. The supervisor assigns another repair on the dispatch board
+/// and sees each step live, on the board and in the queue's drawer.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class RepairsBrowserTests(BrowserFixture browser) : IAsyncLifetime
@@ -21,10 +22,38 @@ public sealed class RepairsBrowserTests(BrowserFixture browser) : IAsyncLifetime
     public async Task DisposeAsync() => await factory.DisposeAsync();
 
     [BrowserFact]
-    public async Task Repair_ClerkBooks_EngineerVisits_ClerkFollowsUpAndCloses()
+    public async Task Repair_ClerkBooks_EngineerVisits_ClerkFollowsUpAndCloses_SupervisorAssignsOnTheBoardAndSeesEachStepLive()
     {
         var baseUrl = factory.BaseUrl;
         var requestId = await LogRepairCallAsync();
+        var otherId = await CreateOrderAsync(await LogRepairCallAsync());
+
+        // The supervisor books the other repair from the dispatch board (tomorrow, the only engineer), and keeps the board open.
+        await using var supervisorContext = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+        var board = await supervisorContext.NewPageAsync();
+        await board.SignInAsync(baseUrl, SignIn.DemoEmail(Roles.Supervisor), DemoUsers.Password);
+        await board.GotoAsync(baseUrl + "/repairs/dispatch");
+        await board.WaitForInteractiveAsync();
+        await board.Locator($"[data-testid=dispatch-unscheduled] tr:has(a[href='/repairs/{otherId}']) [data-testid=dispatch-assign]").ClickAsync();
+        await Field(board, "appointment-from").FillAsync("14:00");
+        await Field(board, "appointment-to").FillAsync("15:00");
+        await board.Locator("[data-testid=assign-dialog] [data-testid=appointment-save]").ClickAsync();
+        await Assertions.Expect(board.Locator("[data-testid=assign-dialog]")).ToHaveCountAsync(0);
+        await board.Locator("[data-testid=dispatch-next]").ClickAsync();
+        await Assertions.Expect(board.Locator($"[data-testid=dispatch-visit][data-id='{otherId}']")).ToContainTextAsync("14:00–15:00");
+        await Assertions.Expect(board.Locator($"[data-testid=dispatch-unscheduled] a[href='/repairs/{otherId}']")).ToHaveCountAsync(0);
+        // The supervisor's queue, with the clerk's repair open in the drawer: each step shows there without a reload.
+        var queue = await supervisorContext.NewPageAsync();
+        await queue.GotoAsync(baseUrl + "/reception/queue");
+        await queue.WaitForInteractiveAsync();
+        // The queue opens on complaints and inquiries: the supervisor adds repair requests.
+        await queue.Locator("[data-testid=filter-kinds]").ClickAsync();
+        await queue.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Repair request" }).ClickAsync();
+        await queue.Keyboard.PressAsync("Escape");
+        await queue.Locator($"[data-testid=queue-row][data-request-id='{requestId}']").ClickAsync();
+        await Assertions.Expect(queue.Locator("[data-testid=drawer-request]")).ToHaveAttributeAsync("data-request-id", requestId.ToString());
+        var steps = queue.Locator("[data-testid=timeline-entry][data-kind=WorkOrder]");
+        await Assertions.Expect(steps).ToHaveCountAsync(0);
 
         await using var clerkContext = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
         var clerk = await clerkContext.NewPageAsync();
@@ -52,6 +81,10 @@ public sealed class RepairsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(state).ToHaveAttributeAsync("data-status", nameof(WorkOrderStatus.Scheduled));
         await Assertions.Expect(clerk.Locator("[data-testid=appointment][data-status=Current]")).ToContainTextAsync("10:00–12:00");
         var orderUrl = clerk.Url;
+        var orderId = orderUrl.Split('/')[^1];
+        await Assertions.Expect(board.Locator($"[data-testid=dispatch-visit][data-id='{orderId}']")).ToContainTextAsync("10:00–12:00");
+        await Assertions.Expect(steps).ToHaveCountAsync(2);
+        await Assertions.Expect(queue.Locator("[data-testid=drawer-timeline]")).ToContainTextAsync("10:00–12:00");
 
         await using var engineerContext = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
         var engineer = await engineerContext.NewPageAsync();
@@ -61,6 +94,7 @@ public sealed class RepairsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await engineer.Locator("[data-testid=visit-arrived]").ClickAsync();
         // The clerk's page follows without a reload.
         await Assertions.Expect(state).ToHaveAttributeAsync("data-status", nameof(WorkOrderStatus.InProgress));
+        await Assertions.Expect(queue.Locator("[data-testid=drawer-timeline]")).ToContainTextAsync("Engineer arrived");
         await Field(engineer, "visit-work-done", "textarea").FillAsync("Replaced the washer");
         await engineer.Locator("[data-testid=visit-finish]").ClickAsync();
         await SignAcceptanceAsync(engineer);
@@ -71,10 +105,52 @@ public sealed class RepairsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await clerk.Locator("[data-testid=work-order-close]").ClickAsync();
         await Assertions.Expect(state).ToHaveAttributeAsync("data-status", nameof(WorkOrderStatus.Closed));
         await Assertions.Expect(clerk.Locator("[data-testid=timeline-entry][data-kind=WorkOrder]")).ToHaveCountAsync(7);
+        await Assertions.Expect(steps).ToHaveCountAsync(7);
+        await Assertions.Expect(queue.Locator("[data-testid=drawer-status]")).ToHaveTextAsync("Closed");
+        await board.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "dispatch-1366-en.png"), FullPage = true });
+        await DispatchOnAPhoneAsync(board, otherId, "dispatch-390-en.png");
         await clerk.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "repair-closed.png"), FullPage = true });
 
         await using var db = await factory.CreateDbContextAsync();
         Assert.Equal(RequestStatus.Closed, (await db.ServiceRequests.FindAsync(requestId))!.Status);
+
+        // The board in 简体, on a laptop and on a phone.
+        await using var chineseContext = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+        var chinese = await chineseContext.NewPageAsync();
+        await chinese.SignInAsync(baseUrl, SignIn.DemoEmail(Roles.Supervisor), DemoUsers.Password);
+        await chinese.GotoAsync(baseUrl + "/repairs/dispatch");
+        await chinese.WaitForInteractiveAsync();
+        await chinese.Locator("[data-testid=dispatch-next]").ClickAsync();
+        await Assertions.Expect(chinese.Locator($"[data-testid=dispatch-visit][data-id='{otherId}']")).ToContainTextAsync("14:00–15:00");
+        await Assertions.Expect(chinese.Locator("[data-testid=dispatch-day]")).ToContainTextAsync("日");
+        await chinese.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "dispatch-1366-zh-Hans.png"), FullPage = true });
+        await DispatchOnAPhoneAsync(chinese, otherId, "dispatch-390-zh-Hans.png");
+    }
+
+    /// <summary>The board opened at a phone's width (tomorrow's visits) scrolls inside its own box, never the page sideways.</summary>
+    private static async Task DispatchOnAPhoneAsync(IPage page, int visitId, string screenshot)
+    {
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        await page.Locator("[data-testid=dispatch-next]").ClickAsync();
+        await Assertions.Expect(page.Locator($"[data-testid=dispatch-visit][data-id='{visitId}']")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, screenshot), FullPage = true });
+        // What sticks out past the window's right edge, outside any box that scrolls on its own.
+        var wide = await page.EvaluateAsync<string>(@"() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+            .filter(e => { for (let p = e.parentElement; p; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return false; } return true; })
+            .slice(0, 6).map(e => e.tagName + '.' + (e.className?.baseVal ?? e.className) + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ')");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"The dispatch board scrolls sideways ({screenshot}): {wide}");
+        // Previous, today and next stay on one line.
+        var arrows = await Task.WhenAll(new[] { "previous", "today", "next" }.Select(b => page.Locator($"[data-testid=dispatch-{b}]").BoundingBoxAsync()));
+        Assert.True(arrows.Select(b => b!.Y + b.Height / 2).Max() - arrows.Select(b => b!.Y + b.Height / 2).Min() < 8, $"The day's arrows wrap ({screenshot}).");
+        // The week scrolls inside the board's box, each day still wide enough to read.
+        await page.Locator("[data-testid=dispatch-week]").ClickAsync();
+        await Assertions.Expect(page.Locator($"[data-testid=dispatch-visit][data-id='{visitId}']")).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"The week scrolls the page sideways ({screenshot}).");
+        Assert.True((await page.Locator($"[data-testid=dispatch-visit][data-id='{visitId}']").BoundingBoxAsync())!.Width >= 100, "A day of the week is too narrow to read.");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, screenshot.Replace(".png", "-week.png")), FullPage = true });
     }
 
     [BrowserFact]
@@ -175,6 +251,19 @@ public sealed class RepairsBrowserTests(BrowserFixture browser) : IAsyncLifetime
             id = order.Id;
         });
         return (id, day);
+    }
+
+    /// <summary>A work order to schedule for the call, as the clerk raises it.</summary>
+    private async Task<int> CreateOrderAsync(int requestId)
+    {
+        var id = 0;
+        await factory.AsAsync(Roles.Clerk, async sp =>
+        {
+            var created = await sp.GetRequiredService<WorkOrderService>().CreateAsync(new WorkOrderDraft { RequestId = requestId, Location = RepairLocation.InUnit, Category = RepairCategory.Electricity, Description = "The hall light flickers" });
+            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));
+            id = created.Order!.Id;
+        });
+        return id;
     }
 
     private static ILocator Field(IPage page, string testId, string element = "input") =>

@@ -100,4 +100,35 @@ public sealed class RepairsComponentTests(ReceptionApp app) : IClassFixture<Rece
 
         table.WaitForAssertion(() => Assert.Equal("Emergency", table.FindAll("[data-testid='work-order-urgency-badge']")[0].TextContent.Trim()));
     }
+
+    [Fact]
+    public async Task Photo_OverTheSizeLimitOrNotAPicture_ClearMessageNothingStored()
+    {
+        var order = await app.NewOrderAsync();
+        var engineer = await app.DemoEngineerIdAsync();
+        order = Ok(await app.As(Roles.Clerk, s => s.ScheduleAsync(order.Id, order.Version, Appointment(app.FreshDay(), engineer))));
+        order = Ok(await app.As(Roles.Engineer, s => s.ArriveAsync(order.Id, order.Version)));
+        var (ctx, scope) = await ContextAsync(Roles.Engineer);
+        await using var _ = scope;
+        await using var __ = ctx;
+        var maxBytes = scope.ServiceProvider.GetRequiredService<FileIntake>().MaxBytes;
+        var photos = await PhotoCountAsync();
+        var capture = ctx.Render<PhotoCapture>(p => p.Add(c => c.WorkOrderId, order.Id).Add(c => c.Version, order.Version));
+
+        // A picture one byte over the limit (a PNG header, then padding).
+        var big = new byte[maxBytes + 1];
+        PropertyHub.Tests.Features.Renovation.RenovationTesting.Png.CopyTo(big, 0);
+        capture.FindComponents<Microsoft.AspNetCore.Components.Forms.InputFile>()[0].UploadFiles(InputFileContent.CreateFromBinary(big, "tap.png", contentType: "image/png"));
+        capture.WaitForAssertion(() => Assert.Contains($"The file is larger than {maxBytes / (1024 * 1024)} MB.", capture.Markup));
+        capture.FindComponents<Microsoft.AspNetCore.Components.Forms.InputFile>()[1].UploadFiles(InputFileContent.CreateFromText("%PDF-1.4 not a photo", "tap.jpg", contentType: "image/jpeg"));
+        capture.WaitForAssertion(() => Assert.Contains("Its content was checked, not its name.", capture.Markup));
+
+        Assert.Equal(photos, await PhotoCountAsync());
+    }
+
+    private async Task<int> PhotoCountAsync()
+    {
+        await using var db = await app.CreateDbContextAsync();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.WorkOrderPhotos);
+    }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using PropertyHub.Features.Accounts.Access;
+using PropertyHub.Features.Repairs.Measures;
 using PropertyHub.Features.ScheduledDuties;
 
 namespace PropertyHub.Features.Repairs;
@@ -15,6 +17,7 @@ public static class RepairsExtensions
         services.AddScoped<AppointmentNotices>();
         services.AddScoped<AppointmentReminders>();
         services.AddScoped<RepairLinks>();
+        services.AddScoped<RepairMeasuresExport>();
         services.AddSingleton<IScheduledDuty, AppointmentReminderDuty>();
         return builder;
     }
@@ -26,6 +29,18 @@ public static class RepairsExtensions
         app.MapGet("/repairs/{id:int}/photos/{fileId}", async (int id, string fileId, HttpContext http, WorkOrderService orders, CancellationToken ct) =>
             Guid.TryParse(fileId, out var file) ? await orders.SendPhotoAsync(id, file, http, ct) : Results.NotFound())
             .RequireAuthorization(Can.RaiseWorkOrders);
+        // The measures as a workbook, for the dates the page shows; dates that do not read are refused.
+        app.MapGet("/repairs/measures/export", async (string? from, string? to, WorkOrderService orders, RepairMeasuresExport export, CancellationToken ct) =>
+        {
+            if (Day(from) is not { } first || Day(to) is not { } last || await orders.DefaultEstateIdAsync(ct) is not { } estate)
+                return Results.BadRequest();
+            var (bytes, name) = await export.ExportAsync(estate, first, last, ct);
+            return Results.File(bytes, RepairMeasuresExport.ContentType, name);
+        }).RequireAuthorization(Can.SeeRepairMeasures);
         return app;
     }
+
+    /// <summary>A day as the date fields give it (yyyy-MM-dd), or null.</summary>
+    internal static DateOnly? Day(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 }

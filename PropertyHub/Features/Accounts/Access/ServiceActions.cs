@@ -26,6 +26,7 @@ using PropertyHub.Features.Reception.Measures;
 using PropertyHub.Features.Reception.Queue;
 using PropertyHub.Features.Registry;
 using PropertyHub.Features.Repairs;
+using PropertyHub.Features.Repairs.Measures;
 using PropertyHub.Features.Registry.Import;
 using PropertyHub.Features.Renovation;
 using PropertyHub.Features.ScheduledDuties;
@@ -337,6 +338,7 @@ public static class ServiceActions
         Key<BankListService>(nameof(BankListService.PageAsync)),
         Key<BankListService>(nameof(BankListService.SheetAsync)),
         Key<BankListExport>(nameof(BankListExport.ExportAsync)),
+        Key<RepairMeasuresExport>(nameof(RepairMeasuresExport.ExportAsync)),
         Key<FundDocuments>(nameof(FundDocuments.ListAsync)),
         Key<FundDocuments>(nameof(FundDocuments.SendAsync)),
         Key<ReconciliationService>(nameof(ReconciliationService.MonthAsync)),

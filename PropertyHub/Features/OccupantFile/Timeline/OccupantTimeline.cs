@@ -34,7 +34,7 @@ public sealed class OccupantTimeline(IDbContextFactory<AppDbContext> dbFactory, 
         if (all is null)
             return new Slice<TimelineEvent>([], 0);
         var slice = await all.OrderByDescending(e => e.At).ThenByDescending(e => e.SourceId).ToSliceAsync(page, ct);
-        return new Slice<TimelineEvent>(slice.Rows.Select(r => new TimelineEvent((TimelineEventKind)r.Kind, r.At, r.SourceId, r.Text, r.Amount, r.By)).ToList(), slice.Total);
+        return new Slice<TimelineEvent>(slice.Rows.Select(r => new TimelineEvent((TimelineEventKind)r.Kind, r.At, r.SourceId, r.Text, r.Amount, r.By, r.Phrase)).ToList(), slice.Total);
     }
 
     private static IQueryable<TimelineRow> Source(AppDbContext db, int unitId, TimelineEventKind kind)
@@ -45,26 +45,26 @@ public sealed class OccupantTimeline(IDbContextFactory<AppDbContext> dbFactory, 
         {
             TimelineEventKind.Contact => Contacts(requests.Where(r => r.Kind != RequestKind.Complaint && r.Kind != RequestKind.Repair), kind),
             TimelineEventKind.Complaint => Contacts(requests.Where(r => r.Kind == RequestKind.Complaint), kind),
-            TimelineEventKind.Repair => Contacts(requests.Where(r => r.Kind == RequestKind.Repair), kind),
+            TimelineEventKind.Repair => Contacts(requests.Where(r => r.Kind == RequestKind.Repair), kind).Concat(RepairSteps(db, requests, kind)),
             TimelineEventKind.PaymentRequest => db.PaymentRequests.Where(r => r.UnitId == unitId)
-                .Select(r => new TimelineRow { Kind = (int)kind, At = r.IssuedAt, SourceId = r.Id, Text = (string?)null, Amount = r.Total, By = (string?)null }),
+                .Select(r => new TimelineRow { Kind = (int)kind, At = r.IssuedAt, SourceId = r.Id, Text = (string?)null, Amount = r.Total, By = (string?)null, Phrase = (string?)null }),
             TimelineEventKind.Payment => db.Payments.Where(p => p.UnitId == unitId)
-                .Select(p => new TimelineRow { Kind = (int)kind, At = p.ReceivedAt, SourceId = p.Id, Text = p.ReceiptNumber, Amount = p.Amount, By = p.ReceivedBy }),
+                .Select(p => new TimelineRow { Kind = (int)kind, At = p.ReceivedAt, SourceId = p.Id, Text = p.ReceiptNumber, Amount = p.Amount, By = p.ReceivedBy, Phrase = (string?)null }),
             TimelineEventKind.Notice => db.Notices.Where(n => n.OccupantId != null && occupants.Contains(n.OccupantId.Value))
-                .Select(n => new TimelineRow { Kind = (int)kind, At = n.CreatedAt, SourceId = n.Id, Text = n.Subject, Amount = (decimal?)null, By = (string?)null }),
+                .Select(n => new TimelineRow { Kind = (int)kind, At = n.CreatedAt, SourceId = n.Id, Text = n.Subject, Amount = (decimal?)null, By = (string?)null, Phrase = (string?)null }),
             TimelineEventKind.SurveyAnswer => db.Surveys.Where(s => s.UnitId == unitId && s.AnsweredAt != null)
-                .Select(s => new TimelineRow { Kind = (int)kind, At = s.AnsweredAt!.Value, SourceId = s.Id, Text = (string?)null, Amount = (decimal?)null, By = (string?)null }),
+                .Select(s => new TimelineRow { Kind = (int)kind, At = s.AnsweredAt!.Value, SourceId = s.Id, Text = (string?)null, Amount = (decimal?)null, By = (string?)null, Phrase = (string?)null }),
             TimelineEventKind.FollowUp => db.FollowUps.Where(f => f.UnitId == unitId)
-                .Select(f => new TimelineRow { Kind = (int)kind, At = f.DoneAt ?? f.CreatedAt, SourceId = f.Id, Text = f.Outcome ?? f.Opinion, Amount = (decimal?)null, By = f.DoneBy }),
+                .Select(f => new TimelineRow { Kind = (int)kind, At = f.DoneAt ?? f.CreatedAt, SourceId = f.Id, Text = f.Outcome ?? f.Opinion, Amount = (decimal?)null, By = f.DoneBy, Phrase = (string?)null }),
             TimelineEventKind.Title => db.AuditEntries.Where(a => a.EntityType == nameof(TitleRecord) && a.Action == AuditAction.Created
                     && db.TitleRecords.Any(t => t.Id == a.EntityId && t.UnitId == unitId))
-                .Select(a => new TimelineRow { Kind = (int)kind, At = a.At, SourceId = a.Id, Text = db.TitleRecords.Where(t => t.Id == a.EntityId).Select(t => t.Occupant!.Name).FirstOrDefault(), Amount = (decimal?)null, By = a.UserName }),
+                .Select(a => new TimelineRow { Kind = (int)kind, At = a.At, SourceId = a.Id, Text = db.TitleRecords.Where(t => t.Id == a.EntityId).Select(t => t.Occupant!.Name).FirstOrDefault(), Amount = (decimal?)null, By = a.UserName, Phrase = (string?)null }),
             TimelineEventKind.Document => Documents(db, occupants, kind),
             _ => db.AuditEntries.Where(a =>
                     (a.EntityType == nameof(Unit) && a.EntityId == unitId)
                     || (a.EntityType == nameof(Occupant) && occupants.Contains(a.EntityId))
                     || (a.EntityType == nameof(VipProfile) && db.VipProfiles.Any(v => v.Id == a.EntityId && occupants.Contains(v.OccupantId))))
-                .Select(a => new TimelineRow { Kind = (int)kind, At = a.At, SourceId = a.Id, Text = a.EntityType, Amount = (decimal?)null, By = a.UserName }),
+                .Select(a => new TimelineRow { Kind = (int)kind, At = a.At, SourceId = a.Id, Text = a.EntityType, Amount = (decimal?)null, By = a.UserName, Phrase = (string?)null }),
         };
     }
 
@@ -75,9 +75,9 @@ public sealed class OccupantTimeline(IDbContextFactory<AppDbContext> dbFactory, 
             .Join(db.OccupantDocuments.Where(d => occupants.Contains(d.OccupantId)), a => a.EntityId, d => d.Id, (a, d) => new { a, d.Kind });
         return System.Globalization.CultureInfo.CurrentUICulture.Name switch
         {
-            "en" => entries.Select(e => new TimelineRow { Kind = (int)kind, At = e.a.At, SourceId = e.a.Id, Text = e.Kind!.NameEn, Amount = (decimal?)null, By = e.a.UserName }),
-            "zh-Hant" => entries.Select(e => new TimelineRow { Kind = (int)kind, At = e.a.At, SourceId = e.a.Id, Text = e.Kind!.NameHant, Amount = (decimal?)null, By = e.a.UserName }),
-            _ => entries.Select(e => new TimelineRow { Kind = (int)kind, At = e.a.At, SourceId = e.a.Id, Text = e.Kind!.NameHans, Amount = (decimal?)null, By = e.a.UserName }),
+            "en" => entries.Select(e => new TimelineRow { Kind = (int)kind, At = e.a.At, SourceId = e.a.Id, Text = e.Kind!.NameEn, Amount = (decimal?)null, By = e.a.UserName, Phrase = (string?)null }),
+            "zh-Hant" => entries.Select(e => new TimelineRow { Kind = (int)kind, At = e.a.At, SourceId = e.a.Id, Text = e.Kind!.NameHant, Amount = (decimal?)null, By = e.a.UserName, Phrase = (string?)null }),
+            _ => entries.Select(e => new TimelineRow { Kind = (int)kind, At = e.a.At, SourceId = e.a.Id, Text = e.Kind!.NameHans, Amount = (decimal?)null, By = e.a.UserName, Phrase = (string?)null }),
         };
     }
 
@@ -90,8 +90,17 @@ public sealed class OccupantTimeline(IDbContextFactory<AppDbContext> dbFactory, 
         public string? Text { get; init; }
         public decimal? Amount { get; init; }
         public string? By { get; init; }
+        public string? Phrase { get; init; }
     }
 
     private static IQueryable<TimelineRow> Contacts(IQueryable<ServiceRequest> requests, TimelineEventKind kind) =>
-        requests.Select(r => new TimelineRow { Kind = (int)kind, At = r.ReceivedAt, SourceId = r.Id, Text = r.Content.Length > ExcerptLength ? r.Content.Substring(0, ExcerptLength) + "…" : r.Content, Amount = (decimal?)null, By = r.TakenByName });
+        requests.Select(r => new TimelineRow { Kind = (int)kind, At = r.ReceivedAt, SourceId = r.Id, Text = r.Content.Length > ExcerptLength ? r.Content.Substring(0, ExcerptLength) + "…" : r.Content, Amount = (decimal?)null, By = r.TakenByName, Phrase = (string?)null });
+
+    /// <summary>The steps of the unit's repairs (booked, arrived, accepted, followed up…), with their phrase to read in the reader's language.</summary>
+    private static IQueryable<TimelineRow> RepairSteps(AppDbContext db, IQueryable<ServiceRequest> requests, TimelineEventKind kind)
+    {
+        var repairs = requests.Where(r => r.Kind == RequestKind.Repair).Select(r => r.Id);
+        return db.TimelineEntries.Where(t => t.Kind == TimelineKind.WorkOrder && repairs.Contains(t.ServiceRequestId))
+            .Select(t => new TimelineRow { Kind = (int)kind, At = t.At, SourceId = t.Id, Text = t.Text, Amount = (decimal?)null, By = t.ActorName, Phrase = t.Phrase });
+    }
 }

@@ -20,5 +20,8 @@ public enum TimelineEventKind
     Change,
 }
 
-/// <summary>One entry of the timeline: when, what, a short text (excerpt, receipt number, subject…), an amount, and by whom.</summary>
-public sealed record TimelineEvent(TimelineEventKind Kind, DateTimeOffset At, long SourceId, string? Text, decimal? Amount, string? By);
+/// <summary>
+/// One entry of the timeline: when, what, a short text (excerpt, receipt number, subject…), an amount, and by whom; a
+/// repair step also has its phrase (<see cref="Reception.TimelinePhrases"/>), read in the reader's language.
+/// </summary>
+public sealed record TimelineEvent(TimelineEventKind Kind, DateTimeOffset At, long SourceId, string? Text, decimal? Amount, string? By, string? Phrase = null);
