@@ -88,3 +88,5 @@ public sealed class RenovationText;
 public sealed class MoveInText;
 /// <summary>Strings of an occupant's papers on file: the checklist, scans and their openings, the kinds, the reports.</summary>
 public sealed class OccupantDocumentsText;
+/// <summary>The maintenance fund's reports: balance by month, spending by usage item, their chart and XLSX.</summary>
+public sealed class FundReportText;

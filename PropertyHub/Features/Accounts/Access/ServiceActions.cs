@@ -11,6 +11,7 @@ using PropertyHub.Features.Fund.BankLists;
 using PropertyHub.Features.Fund.Documents;
 using PropertyHub.Features.MoveIn;
 using PropertyHub.Features.Fund.Reconciliation;
+using PropertyHub.Features.Fund.Reports;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.OccupantFile.Documents;
 using PropertyHub.Features.OccupantFile.Titles;
@@ -337,6 +338,8 @@ public static class ServiceActions
         Key<BankListService>(nameof(BankListService.PageAsync)),
         Key<BankListService>(nameof(BankListService.SheetAsync)),
         Key<BankListExport>(nameof(BankListExport.ExportAsync)),
+        Key<FundReports>(nameof(FundReports.YearAsync)),
+        Key<FundReportExport>(nameof(FundReportExport.ExportAsync)),
         Key<FundDocuments>(nameof(FundDocuments.ListAsync)),
         Key<FundDocuments>(nameof(FundDocuments.SendAsync)),
         Key<ReconciliationService>(nameof(ReconciliationService.MonthAsync)),
