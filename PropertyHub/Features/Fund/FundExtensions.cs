@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PropertyHub.Features.Accounts.Access;
 using PropertyHub.Features.Fund.BankLists;
+using PropertyHub.Features.Fund.Disclosures;
 using PropertyHub.Features.Fund.Documents;
 using PropertyHub.Features.Fund.Reconciliation;
 using PropertyHub.Features.Fund.Reports;
@@ -25,6 +26,7 @@ public static class FundExtensions
         services.AddScoped<ReconciliationDuties>();
         services.AddScoped<FundReports>();
         services.AddScoped<FundReportExport>();
+        services.AddScoped<FundDisclosureFigures>();
         services.AddSingleton<IScheduledDuty, ReconciliationDuty>();
         services.AddSingleton(new DutyDescription(ReconciliationDuty.DutyName, sp =>
         {

@@ -8,6 +8,7 @@ using PropertyHub.Features.Fees.PaidServices;
 using PropertyHub.Features.Fees.Requests;
 using PropertyHub.Features.Fund;
 using PropertyHub.Features.Fund.BankLists;
+using PropertyHub.Features.Fund.Disclosures;
 using PropertyHub.Features.Fund.Documents;
 using PropertyHub.Features.MoveIn;
 using PropertyHub.Features.Fund.Reconciliation;
@@ -340,6 +341,7 @@ public static class ServiceActions
         Key<BankListExport>(nameof(BankListExport.ExportAsync)),
         Key<FundReports>(nameof(FundReports.YearAsync)),
         Key<FundReportExport>(nameof(FundReportExport.ExportAsync)),
+        Key<FundDisclosureFigures>(nameof(FundDisclosureFigures.BodyAsync)),
         Key<FundDocuments>(nameof(FundDocuments.ListAsync)),
         Key<FundDocuments>(nameof(FundDocuments.SendAsync)),
         Key<ReconciliationService>(nameof(ReconciliationService.MonthAsync)),

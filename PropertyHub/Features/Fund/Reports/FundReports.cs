@@ -21,23 +21,28 @@ public sealed class FundReports(IDbContextFactory<AppDbContext> dbFactory, Permi
         var account = await db.FundAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, ct);
         if (account is null)
             return null;
+        var asked = Math.Clamp(year ?? estateTime.Today(account.EstateId).Year, 1, 9998);
+        return await PeriodAsync(db, account, new DateOnly(asked, 1, 1), new DateOnly(asked + 1, 1, 1), ct);
+    }
+
+    /// <summary>The months from <paramref name="from"/> up to <paramref name="until"/> (exclusive, both first days of a
+    /// month) and the spending by usage item in them; the caller has checked access.</summary>
+    internal async Task<FundReport> PeriodAsync(AppDbContext db, FundAccount account, DateOnly from, DateOnly until, CancellationToken ct)
+    {
         var estateName = await db.Estates.Where(e => e.Id == account.EstateId).Select(e => e.Name).SingleAsync(ct);
         var today = estateTime.Today(account.EstateId);
-        var asked = Math.Clamp(year ?? today.Year, 1, 9998);
-        var nextYear = new DateOnly(asked + 1, 1, 1);
         var lines = await db.FundEntries.AsNoTracking()
-            .Where(e => e.FundAccountId == accountId && (e.Status == FundEntryStatus.Posted || e.Status == FundEntryStatus.Paid)
-                && (e.PaidOn ?? e.Date) < nextYear)
+            .Where(e => e.FundAccountId == account.Id && (e.Status == FundEntryStatus.Posted || e.Status == FundEntryStatus.Paid)
+                && (e.PaidOn ?? e.Date) < until)
             .Select(e => new Line(e.Kind, e.Source, e.UsageItem, e.PaidOn ?? e.Date, e.Amount, e.ReversalOfId != null))
             .ToListAsync(ct);
-        var months = Months(account, asked, today, lines);
-        var yearStart = new DateOnly(asked, 1, 1);
-        var spent = lines.Where(l => l.Kind == FundEntryKind.Expenditure && l.Day >= yearStart && l.UsageItem is not null).ToList();
+        var spent = lines.Where(l => l.Kind == FundEntryKind.Expenditure && l.Day >= from && l.UsageItem is not null).ToList();
         var byUsage = Enum.GetValues<FundUsageItem>()
             .Select(item => new FundReportUsage(item, spent.Where(l => l.UsageItem == item).Sum(l => l.Amount),
                 spent.Count(l => l.UsageItem == item && !l.IsReversal)))
             .ToList();
-        return new FundReport(account.Id, estateName, account.BankName, FundRules.Mask(account.AccountNumber), asked, months, byUsage)
+        return new FundReport(account.Id, estateName, account.BankName, FundRules.Mask(account.AccountNumber), from.Year,
+            Months(account, from, until, today, lines), byUsage)
         {
             Years = Years(account.OpeningDate, today),
         };
@@ -47,17 +52,13 @@ public sealed class FundReports(IDbContextFactory<AppDbContext> dbFactory, Permi
     private static IReadOnlyList<int> Years(DateOnly opened, DateOnly today) =>
         Enumerable.Range(opened.Year, Math.Max(today.Year - opened.Year + 1, 1)).ToList();
 
-    private static List<FundReportMonth> Months(FundAccount account, int year, DateOnly today, List<Line> lines)
+    private static List<FundReportMonth> Months(FundAccount account, DateOnly from, DateOnly until, DateOnly today, List<Line> lines)
     {
         var months = new List<FundReportMonth>();
-        if (year < account.OpeningDate.Year || year > today.Year)
-            return months;
-        var first = year == account.OpeningDate.Year ? account.OpeningDate.Month : 1;
-        var last = year == today.Year ? today.Month : 12;
-        var balance = account.OpeningBalance + lines.Where(l => l.Day < new DateOnly(year, first, 1)).Sum(l => FundEntry.Signed(l.Kind, l.Amount));
-        for (var m = first; m <= last; m++)
+        var month = new[] { from, new DateOnly(account.OpeningDate.Year, account.OpeningDate.Month, 1) }.Max();
+        var balance = account.OpeningBalance + lines.Where(l => l.Day < month).Sum(l => FundEntry.Signed(l.Kind, l.Amount));
+        for (; month < until && month <= today; month = month.AddMonths(1))
         {
-            var month = new DateOnly(year, m, 1);
             var inMonth = lines.Where(l => l.Day >= month && l.Day < month.AddMonths(1)).ToList();
             decimal Received(FundReceiptSource source) =>
                 inMonth.Where(l => l.Kind == FundEntryKind.Receipt && l.Source == source).Sum(l => l.Amount);
