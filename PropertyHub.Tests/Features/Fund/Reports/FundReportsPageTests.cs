@@ -20,6 +20,7 @@ public sealed partial class FundReportsTests
             ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
             ctx.Services.AddLocalization();
             ctx.Services.AddSingleton(sp.GetRequiredService<FundReports>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<PropertyHub.Features.Fund.Disclosures.FundDisclosureFigures>());
             ctx.AddAuthorization().SetAuthorized(role).SetAccess(role);
             test(ctx);
         }));
@@ -41,6 +42,10 @@ public sealed partial class FundReportsTests
             Assert.Contains("Daily repairs", daily, StringComparison.Ordinal);
             Assert.Contains("8,000.00", daily, StringComparison.Ordinal);
             Assert.NotEmpty(page.FindAll("[data-testid=fund-report-charts] svg"));
+            page.WaitForAssertion(() => page.Find("[data-testid=fund-half-2026-H1]"), TimeSpan.FromSeconds(10));
+            Assert.Empty(page.FindAll("[data-testid=fund-half-2026-H2]"));
+            Assert.Equal("112,150.50", page.Find("[data-testid=fund-half-closing]").TextContent);
+            Assert.Contains("8,000.00", Assert.Single(page.FindAll("[data-testid=fund-half-work]")).TextContent, StringComparison.Ordinal);
             Assert.EndsWith($"/fund/{app.Fund.AccountId}/reports/export?year=2026",
                 page.Find("[data-testid=fund-report-export]").GetAttribute("href"), StringComparison.Ordinal);
         });
