@@ -90,3 +90,5 @@ public sealed class MoveInText;
 public sealed class OccupantDocumentsText;
 /// <summary>Where a paper another module put on an occupant's file came from (the move-in, a proxy service, a renovation).</summary>
 public sealed class PapersText;
+/// <summary>The maintenance fund's reports: balance by month, spending by usage item, their chart and XLSX.</summary>
+public sealed class FundReportText;

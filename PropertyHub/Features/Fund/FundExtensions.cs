@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Options;
 using PropertyHub.Features.Accounts.Access;
 using PropertyHub.Features.Fund.BankLists;
+using PropertyHub.Features.Fund.Disclosures;
 using PropertyHub.Features.Fund.Documents;
 using PropertyHub.Features.Fund.Reconciliation;
+using PropertyHub.Features.Fund.Reports;
 using PropertyHub.Features.ScheduledDuties;
 
 namespace PropertyHub.Features.Fund;
@@ -22,6 +24,9 @@ public static class FundExtensions
         services.AddScoped<StatementImport>();
         services.AddScoped<ReconciliationService>();
         services.AddScoped<ReconciliationDuties>();
+        services.AddScoped<FundReports>();
+        services.AddScoped<FundReportExport>();
+        services.AddScoped<FundDisclosureFigures>();
         services.AddSingleton<IScheduledDuty, ReconciliationDuty>();
         services.AddSingleton(new DutyDescription(ReconciliationDuty.DutyName, sp =>
         {
@@ -35,6 +40,9 @@ public static class FundExtensions
     {
         app.MapGet("/fund/lists/{id:int}/export", async (int id, BankListExport export, CancellationToken ct) =>
             await export.ExportAsync(id, ct) is { } file ? Results.File(file.Bytes, BankListExport.ContentType, file.FileName) : Results.NotFound())
+            .RequireAuthorization(Can.SeeFund);
+        app.MapGet("/fund/{id:int}/reports/export", async (int id, int? year, FundReportExport export, CancellationToken ct) =>
+            await export.ExportAsync(id, year, ct) is { } file ? Results.File(file.Bytes, FundReportExport.ContentType, file.FileName) : Results.NotFound())
             .RequireAuthorization(Can.SeeFund);
         // No route constraint: a malformed id is answered after the policy, like any other, with 404.
         app.MapGet("/fund/documents/{fileId}", async (string fileId, HttpContext http, FundDocuments documents, CancellationToken ct) =>

@@ -86,7 +86,7 @@ public static class AccessTable
             new(Can.ApproveDisclosures, "Fees", "Approve and publish a disclosure", [Manager]),
             new(Can.CorrectDisclosures, "Fees", "Reopen a published disclosure for correction", [Finance, Manager]),
 
-            new(Can.SeeFund, "Maintenance fund", "See the fund accounts, the ledger, the bank expense lists and the reconciliation", [Finance, Manager, Admin]),
+            new(Can.SeeFund, "Maintenance fund", "See the fund accounts, the ledger, the bank expense lists, the reconciliation and the fund reports (and export them)", [Finance, Manager, Admin]),
             new(Can.KeepFund, "Maintenance fund", "Open fund accounts, record receipts, request expenditures, reverse lines, draw up and submit bank expense lists, mark lines paid, import bank statements, match, explain and close months", [Finance]),
             new(Can.ApproveFundExpenditures, "Maintenance fund", "Approve or reject fund expenditures (above the threshold, a second Manager approves too)", [Manager]),
 

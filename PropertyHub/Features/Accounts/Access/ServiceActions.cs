@@ -8,9 +8,11 @@ using PropertyHub.Features.Fees.PaidServices;
 using PropertyHub.Features.Fees.Requests;
 using PropertyHub.Features.Fund;
 using PropertyHub.Features.Fund.BankLists;
+using PropertyHub.Features.Fund.Disclosures;
 using PropertyHub.Features.Fund.Documents;
 using PropertyHub.Features.MoveIn;
 using PropertyHub.Features.Fund.Reconciliation;
+using PropertyHub.Features.Fund.Reports;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.OccupantFile.Documents;
 using PropertyHub.Features.OccupantFile.Titles;
@@ -339,6 +341,9 @@ public static class ServiceActions
         Key<BankListService>(nameof(BankListService.SheetAsync)),
         Key<BankListExport>(nameof(BankListExport.ExportAsync)),
         Key<RepairMeasuresExport>(nameof(RepairMeasuresExport.ExportAsync)),
+        Key<FundReports>(nameof(FundReports.YearAsync)),
+        Key<FundReportExport>(nameof(FundReportExport.ExportAsync)),
+        Key<FundDisclosureFigures>(nameof(FundDisclosureFigures.BodyAsync)),
         Key<FundDocuments>(nameof(FundDocuments.ListAsync)),
         Key<FundDocuments>(nameof(FundDocuments.SendAsync)),
         Key<ReconciliationService>(nameof(ReconciliationService.MonthAsync)),

@@ -1,0 +1,116 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Accounts.Access;
+using PropertyHub.Features.Fund;
+using PropertyHub.Features.Fund.Reports;
+using PropertyHub.Tests.Features.Registry;
+
+namespace PropertyHub.Tests.Features.Fund.Reports;
+
+/// <summary>
+/// The fund's year report on one app whose clock stands at 15 June 2026: an account opened with 100,000.00 on 1 January,
+/// contributions in February, interest in March, two repairs paid in March (one reversed in June) and another receipt
+/// in April reversed in June.
+/// The page's tests are in FundReportsPageTests.cs, on the same app.
+/// </summary>
+public sealed partial class FundReportsTests : IClassFixture<FundReportsTests.App>
+{
+    private readonly App app;
+
+    public FundReportsTests(App app) => this.app = app;
+
+    public sealed class App : IAsyncLifetime
+    {
+        public ClockedAppFactory Factory { get; } = new(new DateTimeOffset(2026, 6, 15, 10, 0, 0, TimeSpan.FromHours(8)));
+        public FundScenario Fund { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Fund = await new FundScenario(Factory).OpenAsync();
+            Assert.True((await Fund.ReceiveAsync("20000.00", new DateOnly(2026, 2, 3))).Ok);
+            Assert.True((await Fund.ReceiveAsync("150.50", new DateOnly(2026, 3, 21), FundReceiptSource.Interest)).Ok);
+            var other = (await Fund.ReceiveAsync("500.00", new DateOnly(2026, 4, 2), FundReceiptSource.Other)).Id!.Value;
+            await Fund.PaidExpenditureAsync("8000.00");
+            var wrong = await Fund.PaidExpenditureAsync("3000.00");
+            Assert.True((await Reverse(wrong, "重复付款")).Ok);
+            Assert.True((await Reverse(other, "误记")).Ok);
+        }
+
+        private Task<FundResult> Reverse(int id, string reason) =>
+            Fund.As(Roles.Finance, sp => sp.GetRequiredService<FundService>().ReverseAsync(id, reason));
+
+        public async Task DisposeAsync() => await Factory.DisposeAsync();
+    }
+
+    private Task<FundReport?> ReportAsync(int? year, string role = Roles.Finance) =>
+        app.Fund.As(role, sp => sp.GetRequiredService<FundReports>().YearAsync(app.Fund.AccountId, year));
+
+    [Fact]
+    public async Task BalanceByMonth_FromTheOpeningToThisMonth_ReversalsNetOutInTheMonthTheyWereRecorded()
+    {
+        var report = (await ReportAsync(null, Roles.Manager))!;
+
+        Assert.Equal(2026, report.Year);
+        Assert.Equal(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"],
+            report.Months.Select(m => m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)));
+        Assert.Equal([100_000m, 100_000m, 120_000m, 109_150.50m, 109_650.50m, 109_650.50m], report.Months.Select(m => m.Opening));
+        Assert.Equal([0m, 20_000m, 0m, 0m, 0m, 0m], report.Months.Select(m => m.Contributions));
+        Assert.Equal([0m, 0m, 150.50m, 0m, 0m, 0m], report.Months.Select(m => m.Interest));
+        Assert.Equal([0m, 0m, 0m, 500m, 0m, -500m], report.Months.Select(m => m.OtherReceipts));
+        Assert.Equal([0m, 0m, 11_000m, 0m, 0m, -3_000m], report.Months.Select(m => m.Spending));
+        Assert.Equal(112_150.50m, report.Closing);
+        Assert.Equal((await app.Fund.AccountAsync())!.Balance.Ledger, report.Closing);
+        Assert.Equal([2026], report.Years);
+    }
+
+    [Fact]
+    public async Task SpendingByUsageItem_NetOfTheReversal_CountsThePaidLines()
+    {
+        var report = (await ReportAsync(2026))!;
+
+        var daily = Assert.Single(report.ByUsage, u => u.Item == FundUsageItem.DailyRepairs);
+        Assert.Equal((8_000m, 2), (daily.Spending, daily.Lines));
+        Assert.All(report.ByUsage.Where(u => u.Item != FundUsageItem.DailyRepairs), u => Assert.Equal((0m, 0), (u.Spending, u.Lines)));
+        Assert.Equal(Enum.GetValues<FundUsageItem>().Length, report.ByUsage.Count);
+    }
+
+    [Fact]
+    public async Task YearsOutsideTheFund_HaveNoMonths_AndAnUnknownAccountIsNull()
+    {
+        Assert.Empty((await ReportAsync(2025))!.Months);
+        Assert.Empty((await ReportAsync(2027))!.Months);
+        Assert.Null(await app.Fund.As(Roles.Finance, sp => sp.GetRequiredService<FundReports>().YearAsync(app.Fund.AccountId + 1000, 2026)));
+    }
+
+    [Fact]
+    public async Task Clerk_MayNotReadTheReport()
+    {
+        await Assert.ThrowsAsync<AccessRefusedException>(() => ReportAsync(2026, Roles.Clerk));
+    }
+
+    [Fact]
+    public async Task Export_TwoSheets_MonthsWithTotalsAndUsageItems_AmountsAsNumbers()
+    {
+        byte[] bytes = [];
+        await RegistryTesting.InCultureAsync("en", async () =>
+            bytes = (await app.Fund.As(Roles.Finance, sp => sp.GetRequiredService<FundReportExport>().ExportAsync(app.Fund.AccountId, 2026)))!.Value.Bytes);
+
+        using var stream = new MemoryStream(bytes);
+        Assert.Equal(["Balance by month", "By usage item"], MiniExcel.GetSheetNames(stream));
+        var months = Rows(stream, "Balance by month");
+        Assert.Equal(["Month", "Opening balance", "Owners' contributions", "Interest", "Other receipts", "Spending", "Closing balance"], months[1]);
+        Assert.Equal(["2026-03", "120000", "0", "150.5", "0", "11000", "109150.5"], months[4]);
+        Assert.Equal(["2026-06", "109650.5", "0", "0", "-500", "-3000", "112150.5"], months[7]);
+        Assert.Equal(["Total", "100000", "20000", "150.5", "0", "8000", "112150.5"], months[8]);
+        var usage = Rows(stream, "By usage item");
+        Assert.Equal(["Daily repairs", "8000", "2"], usage[2]);
+        Assert.Equal(["Total", "8000", "2"], usage[^1]);
+        Assert.Equal(2 + Enum.GetValues<FundUsageItem>().Length + 1, usage.Count);
+    }
+
+    private static List<string[]> Rows(Stream stream, string sheet) =>
+        stream.Query(useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>()
+            .Select(row => row.Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "").ToArray()).ToList();
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
+using PropertyHub.Resources;
+
+namespace PropertyHub.Features.Fund.Reports;
+
+/// <summary>
+/// A year's fund report as an XLSX of two sheets, in the user's language: the balance by month (with the year's totals)
+/// and the spending by usage item. Amounts stay numbers, shown with two decimals and thousands separators.
+/// </summary>
+public sealed class FundReportExport(FundReports reports, IStringLocalizer<FundReportText> text, IStringLocalizer<FundText> fund)
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static readonly string[] Money = ["Opening", "Contributions", "Interest", "Other", "Spending", "Closing", "Spent"];
+
+    public static string Link(int accountId, int year) => FormattableString.Invariant($"/fund/{accountId}/reports/export?year={year}");
+
+    public async Task<(byte[] Bytes, string FileName)?> ExportAsync(int accountId, int? year, CancellationToken ct = default)
+    {
+        var report = await reports.YearAsync(accountId, year, ct);
+        if (report is null)
+            return null;
+        var title = $"{text["Title"]} {report.EstateName} {report.Year}";
+        var months = new List<Dictionary<string, object?>>
+        {
+            MonthRow(title, report.BankName, report.MaskedNumber, null, null, null, null),
+            MonthRow(text["Col_Month"].Value, text["Col_Opening"].Value, text["Col_Contributions"].Value, text["Col_Interest"].Value,
+                text["Col_OtherReceipts"].Value, text["Col_Spending"].Value, text["Col_Closing"].Value),
+        };
+        months.AddRange(report.Months.Select(m => MonthRow(m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.Opening,
+            m.Contributions, m.Interest, m.OtherReceipts, m.Spending, m.Closing)));
+        months.Add(MonthRow(text["Total"].Value, report.Opening, report.Months.Sum(m => m.Contributions), report.Months.Sum(m => m.Interest),
+            report.Months.Sum(m => m.OtherReceipts), report.Spending, report.Closing));
+        var usage = new List<Dictionary<string, object?>>
+        {
+            UsageRow(title, null, null),
+            UsageRow(text["Col_UsageItem"].Value, text["Col_Spent"].Value, text["Col_Lines"].Value),
+        };
+        usage.AddRange(report.ByUsage.Select(u => UsageRow(fund[$"Usage_{u.Item}"].Value, u.Spending, u.Lines)));
+        usage.Add(UsageRow(text["Total"].Value, report.ByUsage.Sum(u => u.Spending), report.ByUsage.Sum(u => u.Lines)));
+        var sheets = new Dictionary<string, object>
+        {
+            [text["SheetMonths"].Value] = months,
+            [text["SheetUsage"].Value] = usage,
+        };
+        var configuration = new OpenXmlConfiguration
+        {
+            DynamicColumns = Money.Select(key => new DynamicExcelColumn(key) { Format = "#,##0.00", Width = 16 }).ToArray(),
+        };
+        using var stream = new MemoryStream();
+        stream.SaveAs(sheets, printHeader: false, excelType: ExcelType.XLSX, configuration: configuration);
+        return (stream.ToArray(), FormattableString.Invariant($"fund-report-{report.AccountId}-{report.Year}.xlsx"));
+    }
+
+    private static Dictionary<string, object?> MonthRow(object? month, object? opening, object? contributions, object? interest, object? other,
+        object? spending, object? closing) => new()
+    {
+        ["Month"] = month, ["Opening"] = opening, ["Contributions"] = contributions, ["Interest"] = interest, ["Other"] = other,
+        ["Spending"] = spending, ["Closing"] = closing,
+    };
+
+    private static Dictionary<string, object?> UsageRow(object? item, object? spent, object? lines) =>
+        new() { ["Item"] = item, ["Spent"] = spent, ["Lines"] = lines };
+}
