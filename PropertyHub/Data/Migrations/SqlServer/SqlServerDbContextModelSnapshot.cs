@@ -1103,6 +1103,9 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.Property<int>("FundAccountId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("IsAdjustment")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1161,6 +1164,9 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<int?>("StatementLineId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -1182,11 +1188,552 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[ReversalOfId] IS NOT NULL");
 
+                    b.HasIndex("StatementLineId");
+
                     b.HasIndex("FundAccountId", "Status");
 
                     b.HasIndex("FundAccountId", "Date", "Id");
 
                     b.ToTable("FundEntries");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Fund.Reconciliation.FundMonth", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<decimal?>("ClosingBalance")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("FundAccountId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FundAccountId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("FundMonths");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Fund.Reconciliation.FundStatement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("ClosingBalance")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("FundAccountId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FundAccountId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("FundStatements");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Fund.Reconciliation.FundStatementLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<bool>("AutoMatched")
+                        .HasColumnType("bit");
+
+                    b.Property<decimal?>("Balance")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Counterparty")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FundAccountId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FundStatementId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("MatchedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("MatchedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FundAccountId", "Date");
+
+                    b.HasIndex("FundStatementId", "Row");
+
+                    b.ToTable("FundStatementLines");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("EstateId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset?>("NoticesSentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EstateId", "FirstDay");
+
+                    b.ToTable("MoveInBatches");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInDefect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("MoveInId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int?>("WorkOrderId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MoveInId");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.ToTable("MoveInDefects");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("MoveInId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MoveInId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("MoveInDocuments");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInReceipt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MoveInId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PaymentId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MoveInId");
+
+                    b.HasIndex("PaymentId")
+                        .IsUnique();
+
+                    b.ToTable("MoveInReceipts");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("time");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId", "Day", "Start")
+                        .IsUnique();
+
+                    b.ToTable("MoveInSlots");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.ProxyService", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("EstateId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Fee")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("LateRequestId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OccupantId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PaidServiceId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("PromisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(100000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("WitnessedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LateRequestId")
+                        .IsUnique()
+                        .HasFilter("[LateRequestId] IS NOT NULL");
+
+                    b.HasIndex("OccupantId");
+
+                    b.HasIndex("PaidServiceId")
+                        .IsUnique()
+                        .HasFilter("[PaidServiceId] IS NOT NULL");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Status", "PromisedOn");
+
+                    b.ToTable("ProxyServices");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.ProxyServiceNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("ProxyServiceId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProxyServiceId");
+
+                    b.ToTable("ProxyServiceNotes");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.UnitMoveIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("EstateId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("InspectedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("InspectedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Keys")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("KeysSignature")
+                        .HasMaxLength(100000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("KeysSignedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("KeysWitnessedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly?>("MovedInOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OccupantId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Record")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("SlotId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("SlotPickedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("OccupantId");
+
+                    b.HasIndex("SlotId")
+                        .IsUnique()
+                        .HasFilter("[SlotId] IS NOT NULL");
+
+                    b.HasIndex("UnitId")
+                        .IsUnique();
+
+                    b.ToTable("MoveIns");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Notices.Notice", b =>
@@ -1292,6 +1839,313 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Notices");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Documents.DocumentKind", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("NameHans")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("NameHant")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Restricted")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DocumentKinds");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            NameEn = "Residential use covenant",
+                            NameHans = "住宅使用公约",
+                            NameHant = "住宅使用公約",
+                            Order = 1,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 2,
+                            NameEn = "Renovation management rules",
+                            NameHans = "装修管理办法",
+                            NameHant = "裝修管理辦法",
+                            Order = 2,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 3,
+                            NameEn = "Renovation management agreement",
+                            NameHans = "装修管理协议",
+                            NameHant = "裝修管理協議",
+                            Order = 3,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 4,
+                            NameEn = "Move-in procedure form",
+                            NameHans = "入伙手续书",
+                            NameHant = "入伙手續書",
+                            Order = 4,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 5,
+                            NameEn = "Agency service authorisation",
+                            NameHans = "代办服务委托书",
+                            NameHant = "代辦服務委託書",
+                            Order = 5,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 6,
+                            NameEn = "Key custody authorisation or undertaking",
+                            NameHans = "保管钥匙委托书/承诺书",
+                            NameHant = "保管鑰匙委託書/承諾書",
+                            Order = 6,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 7,
+                            NameEn = "Home acceptance form",
+                            NameHans = "房屋验收表",
+                            NameHant = "房屋驗收表",
+                            Order = 7,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 8,
+                            NameEn = "Key receipt form",
+                            NameHans = "钥匙签收表",
+                            NameHant = "鑰匙簽收表",
+                            Order = 8,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 9,
+                            NameEn = "Occupant information form",
+                            NameHans = "业户信息表",
+                            NameHant = "業戶信息表",
+                            Order = 9,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 10,
+                            NameEn = "Move-in papers receipt form",
+                            NameHans = "入伙资料签收表",
+                            NameHant = "入伙資料簽收表",
+                            Order = 10,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 11,
+                            NameEn = "Construction worker register",
+                            NameHans = "施工人员登记表",
+                            NameHant = "施工人員登記表",
+                            Order = 11,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 12,
+                            NameEn = "Safety responsibility statement",
+                            NameHans = "安全责任书",
+                            NameHant = "安全責任書",
+                            Order = 12,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 13,
+                            NameEn = "Contractor qualification copies",
+                            NameHans = "施工单位资质复印件",
+                            NameHant = "施工單位資質複印件",
+                            Order = 13,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 14,
+                            NameEn = "Identity documents",
+                            NameHans = "身份证明文件",
+                            NameHant = "身份證明文件",
+                            Order = 14,
+                            Restricted = true,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 15,
+                            NameEn = "Public security permit",
+                            NameHans = "治安许可证",
+                            NameHant = "治安許可證",
+                            Order = 15,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 16,
+                            NameEn = "Rental permit",
+                            NameHans = "租赁许可证",
+                            NameHant = "租賃許可證",
+                            Order = 16,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 17,
+                            NameEn = "Title documents",
+                            NameHans = "权属文件",
+                            NameHant = "權屬文件",
+                            Order = 17,
+                            Restricted = true,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 18,
+                            NameEn = "Paid service records",
+                            NameHans = "有偿服务记录",
+                            NameHant = "有償服務記錄",
+                            Order = 18,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 19,
+                            NameEn = "Renovation completion inspection record",
+                            NameHans = "装修竣工验收记录",
+                            NameHant = "裝修竣工驗收記錄",
+                            Order = 19,
+                            Restricted = false,
+                            Retired = false
+                        });
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Documents.DocumentRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Download")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "At");
+
+                    b.ToTable("DocumentReads");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Documents.OccupantDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("IsOriginal")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("KindId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OccupantId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SourceNote")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("KindId");
+
+                    b.HasIndex("OccupantId", "KindId")
+                        .IsUnique();
+
+                    b.ToTable("OccupantDocuments");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.OccupantFile.Titles.TitleRecord", b =>
@@ -1797,6 +2651,10 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .HasMaxLength(12)
                         .HasColumnType("nvarchar(12)");
 
+                    b.Property<string>("Phrase")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<int>("ServiceRequestId")
                         .HasColumnType("int");
 
@@ -2018,6 +2876,48 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.ToTable("GateChecks");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationAlert", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("ServiceRequestId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceRequestId");
+
+                    b.ToTable("RenovationAlerts");
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationApplication", b =>
                 {
                     b.Property<int>("Id")
@@ -2104,8 +3004,25 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTimeOffset?>("PermitReturnedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PermitReturnedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int?>("PermitSeq")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly?>("PermitTo")
                         .HasColumnType("date");
+
+                    b.Property<string>("PermitWriteOffReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int?>("PermitYear")
+                        .HasColumnType("int");
 
                     b.Property<string>("PlanDescription")
                         .IsRequired()
@@ -2161,6 +3078,10 @@ namespace PropertyHub.Data.Migrations.SqlServer
 
                     b.HasIndex("UnitId");
 
+                    b.HasIndex("PermitYear", "PermitSeq")
+                        .IsUnique()
+                        .HasFilter("[PermitYear] IS NOT NULL AND [PermitSeq] IS NOT NULL");
+
                     b.HasIndex("Status", "Id");
 
                     b.ToTable("RenovationApplications");
@@ -2185,13 +3106,91 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<int?>("PatrolId")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
 
                     b.HasIndex("FileId");
 
+                    b.HasIndex("PatrolId");
+
                     b.ToTable("RenovationDocuments");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationInspection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Charge")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Damage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("FailedChecks")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("InspectedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("InspectedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("RenovationInspections");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationPatrol", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool>("IsViolation")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset>("PatrolledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PatrolledBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Id");
+
+                    b.ToTable("RenovationPatrols");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationPayment", b =>
@@ -2204,6 +3203,10 @@ namespace PropertyHub.Data.Migrations.SqlServer
 
                     b.Property<int>("ApplicationId")
                         .HasColumnType("int");
+
+                    b.Property<decimal>("Charges")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
 
                     b.Property<decimal>("Deposit")
                         .HasPrecision(18, 2)
@@ -2318,6 +3321,13 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.Property<Guid>("PhotoFileId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReturnedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<string>("RevokeReason")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
@@ -2337,6 +3347,10 @@ namespace PropertyHub.Data.Migrations.SqlServer
 
                     b.Property<int>("WorkerId")
                         .HasColumnType("int");
+
+                    b.Property<string>("WriteOffReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.HasKey("Id");
 
@@ -2654,6 +3668,43 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.HasIndex("WorkOrderId");
 
                     b.ToTable("WorkOrderMaterials");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Repairs.WorkOrderPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("TakenByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("WorkOrderId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId")
+                        .IsUnique();
+
+                    b.HasIndex("WorkOrderId", "Id");
+
+                    b.ToTable("WorkOrderPhotos");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.ScheduledDuties.JobTally", b =>
@@ -3405,6 +4456,160 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ReversalOfId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PropertyHub.Features.Fund.Reconciliation.FundStatementLine", null)
+                        .WithMany()
+                        .HasForeignKey("StatementLineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Fund.Reconciliation.FundMonth", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Fund.FundAccount", null)
+                        .WithMany()
+                        .HasForeignKey("FundAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Fund.Reconciliation.FundStatement", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Fund.FundAccount", null)
+                        .WithMany()
+                        .HasForeignKey("FundAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Fund.Reconciliation.FundStatementLine", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Fund.Reconciliation.FundStatement", null)
+                        .WithMany()
+                        .HasForeignKey("FundStatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInBatch", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Registry.Estate", null)
+                        .WithMany()
+                        .HasForeignKey("EstateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInDefect", b =>
+                {
+                    b.HasOne("PropertyHub.Features.MoveIn.UnitMoveIn", null)
+                        .WithMany("Defects")
+                        .HasForeignKey("MoveInId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Repairs.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInDocument", b =>
+                {
+                    b.HasOne("PropertyHub.Features.MoveIn.UnitMoveIn", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("MoveInId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInReceipt", b =>
+                {
+                    b.HasOne("PropertyHub.Features.MoveIn.UnitMoveIn", null)
+                        .WithMany("Receipts")
+                        .HasForeignKey("MoveInId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Fees.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInSlot", b =>
+                {
+                    b.HasOne("PropertyHub.Features.MoveIn.MoveInBatch", null)
+                        .WithMany("Slots")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.ProxyService", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Reception.ServiceRequest", "LateRequest")
+                        .WithMany()
+                        .HasForeignKey("LateRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PropertyHub.Features.Registry.Occupant", null)
+                        .WithMany()
+                        .HasForeignKey("OccupantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Fees.PaidService", "PaidService")
+                        .WithMany()
+                        .HasForeignKey("PaidServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PropertyHub.Features.Registry.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("LateRequest");
+
+                    b.Navigation("PaidService");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.ProxyServiceNote", b =>
+                {
+                    b.HasOne("PropertyHub.Features.MoveIn.ProxyService", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("ProxyServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.UnitMoveIn", b =>
+                {
+                    b.HasOne("PropertyHub.Features.MoveIn.MoveInBatch", null)
+                        .WithMany("MoveIns")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Registry.Occupant", null)
+                        .WithMany()
+                        .HasForeignKey("OccupantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.MoveIn.MoveInSlot", "Slot")
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PropertyHub.Features.Registry.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Slot");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Notices.Notice", b =>
@@ -3419,6 +4624,41 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("OccupantId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Documents.DocumentRead", b =>
+                {
+                    b.HasOne("PropertyHub.Features.OccupantFile.Documents.OccupantDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.OccupantFile.Documents.OccupantDocument", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PropertyHub.Features.OccupantFile.Documents.DocumentKind", "Kind")
+                        .WithMany()
+                        .HasForeignKey("KindId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Registry.Occupant", "Occupant")
+                        .WithMany()
+                        .HasForeignKey("OccupantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
+
+                    b.Navigation("Kind");
+
+                    b.Navigation("Occupant");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.OccupantFile.Titles.TitleRecord", b =>
@@ -3620,6 +4860,21 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationAlert", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Renovation.RenovationApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Reception.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationApplication", b =>
                 {
                     b.HasOne("PropertyHub.Features.Registry.Estate", null)
@@ -3655,7 +4910,30 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("PropertyHub.Features.Renovation.RenovationPatrol", null)
+                        .WithMany()
+                        .HasForeignKey("PatrolId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("File");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationInspection", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Renovation.RenovationApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationPatrol", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Renovation.RenovationApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Renovation.RenovationPayment", b =>
@@ -3783,6 +5061,23 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.Repairs.WorkOrderPhoto", b =>
+                {
+                    b.HasOne("PropertyHub.Features.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Repairs.WorkOrder", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("File");
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Surveys.FollowUp", b =>
                 {
                     b.HasOne("PropertyHub.Features.Registry.Occupant", null)
@@ -3902,6 +5197,27 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.Navigation("Content");
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInBatch", b =>
+                {
+                    b.Navigation("MoveIns");
+
+                    b.Navigation("Slots");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.ProxyService", b =>
+                {
+                    b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.UnitMoveIn", b =>
+                {
+                    b.Navigation("Defects");
+
+                    b.Navigation("Documents");
+
+                    b.Navigation("Receipts");
+                });
+
             modelBuilder.Entity("PropertyHub.Features.Reception.ServiceRequest", b =>
                 {
                     b.Navigation("Timeline");
@@ -3934,6 +5250,8 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.Navigation("Appointments");
 
                     b.Navigation("Materials");
+
+                    b.Navigation("Photos");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Surveys.Survey", b =>
