@@ -71,6 +71,30 @@ public sealed class TitleServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Transfer_ToATenantOfTheUnit_RefusedNothingWritten()
+    {
+        var unit = await TitleTesting.SoldUnitAsync(factory, skip: 2);
+        int tenantId;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var tenant = new Occupant { UnitId = unit.UnitId, Role = OccupantRole.Tenant, Kind = OccupantKind.Person, Name = "租户" + unit.UnitId };
+            db.Occupants.Add(tenant);
+            await db.SaveChangesAsync();
+            tenantId = tenant.Id;
+        }
+        await TitleTesting.SellAsync(factory, unit, new DateOnly(2026, 12, 10));
+        var before = await CountAsync(unit.UnitId);
+
+        var result = await TitleTesting.TransferAsync(factory, Roles.Clerk,
+            new OwnershipTransfer { UnitId = unit.UnitId, AfterSequence = 2, OwnerId = tenantId, From = new(2026, 12, 12) });
+
+        Assert.Equal(SaveOutcome.Invalid, result.Outcome);
+        Assert.Equal($"租户{unit.UnitId} is not on file as an owner of this unit: add the new owner to the unit as an owner first.",
+            result.ErrorFor(nameof(OwnershipTransfer.OwnerId)));
+        Assert.Equal(before, await CountAsync(unit.UnitId));
+    }
+
+    [Fact]
     public async Task Transfer_LastDayAllowedAhead_Recorded()
     {
         var unit = await TitleTesting.SoldUnitAsync(factory);

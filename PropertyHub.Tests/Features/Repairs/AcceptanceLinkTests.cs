@@ -30,6 +30,9 @@ public sealed class AcceptanceLinkTests(ReceptionApp app) : IClassFixture<Recept
         Ok(result);
         Assert.False(reused.Succeeded);
         Assert.Equal(LinkState.Spent, (await Anonymous(s => s.AcceptanceLinkAsync(token))).State);
+        // The page says the acceptance is recorded, not another form's words.
+        var page = System.Net.WebUtility.HtmlDecode(await app.App.CreateClient().GetStringAsync($"/r/accept/{token}"));
+        Assert.Contains("此验收已经记录", page);
         var stored = await app.LoadOrderAsync(order.Id);
         Assert.Equal((WorkOrderStatus.Completed, Signature), (stored.Status, stored.AcceptanceSignature));
         await using var db = await app.CreateDbContextAsync();

@@ -33,7 +33,7 @@ public sealed class RepairLinkTests(ReceptionApp app) : IClassFixture<ReceptionA
         Assert.Equal(requests + 1, await app.CountRequestsAsync());
         await using var db = await app.CreateDbContextAsync();
         var task = await db.Appointments.Where(a => a.WorkOrderId == order.Id).Select(a => a.MoveRequest!).SingleAsync();
-        Assert.Equal((RequestKind.Message, RequestStatus.Open), (task.Kind, task.Status));
+        Assert.Equal((RequestKind.Message, RequestStatus.Open, (Department?)Department.CustomerService), (task.Kind, task.Status, task.Department));
         Assert.Contains("Saturday morning", task.Content);
         Assert.Equal(app.Clock.GetUtcNow().AddMinutes(20), task.DueAt);
         Assert.Single(app.EventsFor(task.Id, WorkQueueEventKind.Created));

@@ -103,6 +103,8 @@ public sealed class RepairLinks(
             EstateId = order.EstateId,
             Kind = RequestKind.Message,
             Channel = Channel.Letter,
+            // A task for customer service: it shows among the department's items, not only once it is late.
+            Department = Department.CustomerService,
             UnitId = order.UnitId,
             OccupantId = occupant.Id,
             CallerName = occupant.Name,

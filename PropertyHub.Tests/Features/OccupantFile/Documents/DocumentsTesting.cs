@@ -40,8 +40,8 @@ public static class DocumentsTesting
         factory.AsRoleAsync(role, sp => sp.GetRequiredService<OccupantDocuments>().GetChecklistAsync(occupantId));
 
     /// <summary>
-    /// The clerk puts an ID copy on file with its scan and sends the same scan twice more (to the same paper and to the
-    /// occupant information form): kept once. The clerk may not open it, the manager may; a guessed file id serves
+    /// The clerk puts an ID copy on file with its scan and sends the same scan again (to the same paper and to the title
+    /// documents): kept once; sent to the occupant information form, an open paper, it is stored on its own. The clerk may not open it, the manager may; a guessed file id serves
     /// nothing; the one opening served is recorded on the paper — and nothing else is.
     /// </summary>
     public static async Task IdentityCopyScenarioAsync(AppFactory factory, int skip)
@@ -50,17 +50,22 @@ public static class DocumentsTesting
         var scan = await ScanAsync(factory, FileIntakeTests.Pdf, "身份证 复印件.pdf");
         var first = await RecordAsync(factory, Roles.Clerk, occupant.Id, StandardDocumentKinds.IdentityDocuments, scan);
         var again = await RecordAsync(factory, Roles.Clerk, occupant.Id, StandardDocumentKinds.IdentityDocuments, scan);
-        var elsewhere = await RecordAsync(factory, Roles.Clerk, occupant.Id, 9, scan);
+        var title = await RecordAsync(factory, Roles.Clerk, occupant.Id, StandardDocumentKinds.TitleDocuments, scan);
+        // An open paper (the occupant information form) never shares the restricted scan, nor is told of it.
+        var open = await RecordAsync(factory, Roles.Clerk, occupant.Id, 9, scan);
 
         Assert.True(first.Succeeded, string.Join("; ", first.Errors.Select(e => e.Message)));
         Assert.Equal((false, false), (first.Value!.ScanKeptOnce, first.Value.ScanUnchanged));
         Assert.True(again.Value!.ScanUnchanged);
-        Assert.True(elsewhere.Value!.ScanKeptOnce);
+        Assert.True(title.Value!.ScanKeptOnce);
+        Assert.Equal((false, false), (open.Value!.ScanKeptOnce, open.Value.ScanUnchanged));
         await using (var db = await factory.CreateDbContextAsync())
         {
-            Assert.Equal(1, await db.StoredFiles.CountAsync(f => f.Sha256 == scan.Sha256));
-            var files = await db.OccupantDocuments.Where(d => d.OccupantId == occupant.Id).Select(d => d.FileId).Distinct().ToListAsync();
-            Assert.Single(files);
+            Assert.Equal(2, await db.StoredFiles.CountAsync(f => f.Sha256 == scan.Sha256));
+            var files = await db.OccupantDocuments.Where(d => d.OccupantId == occupant.Id)
+                .Select(d => new { d.KindId, d.FileId }).ToDictionaryAsync(d => d.KindId, d => d.FileId);
+            Assert.Equal(files[StandardDocumentKinds.IdentityDocuments], files[StandardDocumentKinds.TitleDocuments]);
+            Assert.NotEqual(files[StandardDocumentKinds.IdentityDocuments], files[9]);
         }
         var clerkRow = (await ChecklistAsync(factory, Roles.Clerk, occupant.Id)).Single(r => r.KindId == StandardDocumentKinds.IdentityDocuments);
         var managerRow = (await ChecklistAsync(factory, Roles.Manager, occupant.Id)).Single(r => r.KindId == StandardDocumentKinds.IdentityDocuments);

@@ -109,7 +109,10 @@ public sealed class OccupantDocuments(
         {
             if (document.File?.Sha256 == scan.Sha256)
                 unchanged = true;
-            else if (await db.OccupantDocuments.Where(d => d.OccupantId == occupantId && d.File != null && d.File.Sha256 == scan.Sha256)
+            // Kept once only beside papers as restricted as this one: a scan on an identity or title paper is never
+            // shared with a paper whose scans more roles may open, nor is its presence told.
+            else if (await db.OccupantDocuments.Where(d => d.OccupantId == occupantId && d.File != null && d.File.Sha256 == scan.Sha256
+                             && d.Kind!.Restricted == kind.Restricted)
                          .Select(d => d.FileId).FirstOrDefaultAsync(ct) is { } existing)
             {
                 (document.FileId, keptOnce) = (existing, true);

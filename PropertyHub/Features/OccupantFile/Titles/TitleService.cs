@@ -71,9 +71,11 @@ public sealed class TitleService(
             return Fail(SaveOutcome.Conflict, text["OwnershipChanged"]);
 
         var errors = new List<FieldError>();
-        var owner = await db.Occupants.AsNoTracking().Where(o => o.Id == form.OwnerId && o.UnitId == unit.Id).Select(o => new { o.Id, o.Name }).FirstOrDefaultAsync(ct);
+        var owner = await db.Occupants.AsNoTracking().Where(o => o.Id == form.OwnerId && o.UnitId == unit.Id).Select(o => new { o.Id, o.Name, o.Role }).FirstOrDefaultAsync(ct);
         if (owner is null)
             errors.Add(new(nameof(OwnershipTransfer.OwnerId), text["OwnerRequired"]));
+        else if (owner.Role != OccupantRole.Owner)
+            errors.Add(new(nameof(OwnershipTransfer.OwnerId), text["OwnerNotAnOwner", owner.Name]));
         else if (last?.OccupantId == owner.Id)
             errors.Add(new(nameof(OwnershipTransfer.OwnerId), text["AlreadyOwner", owner.Name]));
         var latest = estateTime.Today(unit.EstateId).AddDays(options.Value.MaxDaysAhead);
