@@ -61,6 +61,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
         builder.ConfigureTestServices(services =>
         {
+            if (ConnectionString is null)
+                SeededTemplates.Use(services, Path.Combine(folder, "propertyhub.db"), folder);
             // Every SQLite test runs under a retrying strategy, as SQL Server does in production: a write path that
             // opens a transaction outside the strategy throws here. PostgreSQL runs with Npgsql's own (the default).
             services.ConfigureDbContext<SqliteDbContext>(o =>

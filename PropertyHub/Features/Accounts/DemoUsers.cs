@@ -53,6 +53,13 @@ public sealed class DemoUsers(IServiceScopeFactory scopes, Access.Permissions pe
             // A scope per user: a failed insert leaves its user tracked in the scope's context, never to be saved again.
             await using var scope = scopes.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            // A restart finds its demo users there: no password is hashed only to be refused as a duplicate.
+            if (await users.FindByEmailAsync(email) is { } existing)
+            {
+                if (!await users.IsInRoleAsync(existing, role))
+                    await AddToRoleAsync(users, existing, role);
+                continue;
+            }
             var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, Surname = surname };
             IdentityResult result;
             try
