@@ -101,4 +101,34 @@ public sealed class VipOneNotionTests(ReceptionApp app) : IClassFixture<Receptio
         }
         Assert.Equal((1, false), await VipTesting.StoredAsync(app, who.OccupantId));
     }
+
+    [Fact]
+    public async Task VipDialog_ServiceManagerPicker_OffersOnlyStaffWhoMayServe()
+    {
+        var who = await VipTesting.OccupantAsync(app, 115);
+        var names = DemoUsers.All.ToDictionary(u => u.Role, u => u.DisplayName);
+        await app.InScopeAs(Roles.Manager, async sp =>
+        {
+            await using var ctx = new BunitContext();
+            ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+            ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+            ctx.Services.AddLocalization();
+            ctx.Services.AddSingleton(sp.GetRequiredService<VipService>());
+            var cut = ctx.Render(b =>
+            {
+                b.OpenComponent<MudBlazor.MudPopoverProvider>(0);
+                b.CloseComponent();
+                b.OpenComponent<MudBlazor.MudDialogProvider>(1);
+                b.CloseComponent();
+            });
+            var dialogs = ctx.Services.GetRequiredService<MudBlazor.IDialogService>();
+            await cut.InvokeAsync(() => dialogs.ShowAsync<VipDialog>("", new MudBlazor.DialogParameters<VipDialog> { { d => d.Form, new VipForm { OccupantId = who.OccupantId } } }));
+            var select = cut.FindComponent<MudBlazor.MudSelect<string>>();
+            await cut.InvokeAsync(() => select.Instance.OpenMenu());
+            cut.WaitForAssertion(() => Assert.Contains(names[Roles.Supervisor], cut.FindAll(".mud-list-item").Select(i => i.TextContent.Trim())));
+            var offered = cut.FindAll(".mud-list-item").Select(i => i.TextContent.Trim()).Where(names.ContainsValue).Order().ToList();
+            Assert.Equal(new[] { names[Roles.Clerk], names[Roles.Supervisor], names[Roles.Manager] }.Order(), offered);
+            return 0;
+        });
+    }
 }
