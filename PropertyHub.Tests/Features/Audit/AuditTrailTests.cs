@@ -28,7 +28,7 @@ public sealed class AuditTrailTests(AppFactory factory) : IClassFixture<AppFacto
             var form = (await registry.GetOccupantFormAsync(before.Id))!;
             form.Phone = newPhone;
             form.IdNumber = newId;
-            form.IsVip = true;
+            form.VipNotes = "业委会委员";
             Assert.Equal(SaveOutcome.Saved, (await registry.SaveOccupantAsync(form)).Outcome);
         });
         return (before, newPhone, newId);
@@ -53,8 +53,8 @@ public sealed class AuditTrailTests(AppFactory factory) : IClassFixture<AppFacto
             Assert.Equal((Phones.Mask(before.Phone), Phones.Mask(newPhone)), (phone.Old, phone.New));
             var id = Assert.Single(changed.Changes, c => c.Field == nameof(Occupant.IdNumber));
             Assert.Equal((IdNumbers.Mask(before.IdNumber), IdNumbers.Mask(newId)), (id.Old, id.New));
-            var vip = Assert.Single(changed.Changes, c => c.Field == nameof(Occupant.IsVip));
-            Assert.Equal("True", vip.New);
+            var notes = Assert.Single(changed.Changes, c => c.Field == nameof(Occupant.VipNotes));
+            Assert.Equal("业委会委员", notes.New);
             Assert.Equal(TimeSpan.FromHours(8), changed.At.Offset); // Asia/Shanghai
             Assert.Equal("王小芳", changed.UserName);
         });

@@ -25,6 +25,10 @@ public sealed class DemoReceptionTests
         Assert.All(closed, r => Assert.NotNull(r.RepliedAt));
         Assert.Contains(closed, r => r.RepliedLate);
         Assert.Equal(38, await db.TimelineEntries.CountAsync(t => t.Kind == TimelineKind.Created));
+        // The demo's VIPs carry their service on their items: an open one shows the badge with the service manager.
+        var vips = await db.VipProfiles.Where(v => v.EndedAt == null).ToDictionaryAsync(v => v.OccupantId, v => v.ServiceManagerName);
+        Assert.Contains(open, r => r.OccupantId is { } id && vips.ContainsKey(id) && r.ServiceManagerName == vips[id]);
+        Assert.All(open.Concat(closed), r => Assert.Equal(r.OccupantId is { } id && vips.TryGetValue(id, out var manager) ? manager : null, r.ServiceManagerName));
     }
 
     [Fact]

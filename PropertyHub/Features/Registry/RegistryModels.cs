@@ -61,6 +61,7 @@ public sealed class OccupantForm
     /// </summary>
     public string? IdNumber { get; set; }
     public string? IdNumberMasked { get; set; }
+    /// <summary>Whether the occupant is VIP now: shown only. The VIP profile sets it (OccupantFile/Vip), never this form.</summary>
     public bool IsVip { get; set; }
     public string? VipNotes { get; set; }
     public string PreferredLanguage { get; set; } = Languages.Cultures.SimplifiedChinese;

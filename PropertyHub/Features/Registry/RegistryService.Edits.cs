@@ -122,7 +122,6 @@ public sealed partial class RegistryService
         // Users who only ever saw the masked number leave the field empty to keep it.
         if (seeIds || idNumber is not null || form.Id == 0)
             occupant.IdNumber = idNumber;
-        occupant.IsVip = form.IsVip;
         occupant.VipNotes = vipNotes;
         occupant.PreferredLanguage = language;
         return await SaveAsync(db, () => GetOccupantFormAsync(occupant.Id, ct),

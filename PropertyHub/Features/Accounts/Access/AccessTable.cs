@@ -65,6 +65,7 @@ public static class AccessTable
 
             new(Can.RecordTitles, "Occupant file", "Record a unit's first owner on file and transfers to a new owner, with the title records (contract, certificate number, payment proof)", Desk),
             new(Can.ManageVip, "Occupant file", "Mark an occupant VIP with the service agreed (service manager, shorter deadlines, contact times, review date)", [Manager]),
+            new(Can.ServeVips, "Occupant file", "Be a VIP's service manager (offered in the VIP profile; the VIP's items are raised to them first)", [Clerk, Supervisor, Manager]),
             new(Can.RemindVipReviews, "Occupant file", "Remind of VIP reviews due (the review duty)", None, System: true),
             new(Can.KeepOccupantDocuments, "Occupant file", "See an occupant's document checklist, the missing documents report and the file cover; record papers on file with their scans; open scans that are not restricted (every opening is recorded)", Desk, System: true),
             new(Can.ReadRestrictedDocuments, "Occupant file", "Open the scans of restricted documents (identity and title documents); every opening is recorded", [Manager, Admin]),

@@ -29,6 +29,7 @@ public static class Can
     public const string RecordTitles = nameof(RecordTitles);
     public const string ManageVip = nameof(ManageVip);
     public const string RemindVipReviews = nameof(RemindVipReviews);
+    public const string ServeVips = nameof(ServeVips);
     public const string KeepOccupantDocuments = nameof(KeepOccupantDocuments);
     public const string ReadRestrictedDocuments = nameof(ReadRestrictedDocuments);
     public const string EditDocumentKinds = nameof(EditDocumentKinds);

@@ -287,6 +287,7 @@ public static class ServiceActions
         Key<VipService>(nameof(VipService.EstateDeadlinesAsync)),
         Key<VipService>(nameof(VipService.GetListAsync)),
         Key<VipService>(nameof(VipService.SummaryAsync)),
+        Key<VipService>(nameof(VipService.ServiceManagersAsync)),
         Key<PropertyHub.Features.OccupantFile.Timeline.OccupantTimeline>(nameof(PropertyHub.Features.OccupantFile.Timeline.OccupantTimeline.GetPageAsync)),
         Key<RegistryImportValidator>(nameof(RegistryImportValidator.ValidateAsync)),
         Key<RegistryExporter>(nameof(RegistryExporter.EstatesAsync)),

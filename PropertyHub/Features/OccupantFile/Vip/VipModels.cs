@@ -25,3 +25,6 @@ public sealed record VipRow(int ProfileId, int OccupantId, int UnitId, string Ad
 
 /// <summary>What intake, the queue and the wallboard show of a VIP: the service manager and how to reach the occupant.</summary>
 public sealed record VipSummary(int OccupantId, string Reason, string ServiceManagerName, string? ContactTimes, ContactChannel? ContactChannel, string? Notes);
+
+/// <summary>A staff member who may be a VIP's service manager, for the profile's picker.</summary>
+public sealed record ServiceManagerOption(string Id, string Name);

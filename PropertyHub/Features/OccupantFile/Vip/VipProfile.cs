@@ -20,7 +20,8 @@ public enum ContactChannel
 /// <summary>
 /// The service agreed with a VIP occupant (P1§12): why they are a VIP, the staff member who is their service manager,
 /// deadlines shorter than the estate's (null: the estate's), when and how they like to be contacted, and when the
-/// arrangement is reviewed. One per occupant; saving it marks the occupant VIP.
+/// arrangement is reviewed. One per occupant; saving it marks the occupant VIP, ending it (kept, with
+/// <see cref="EndedAt"/>) unmarks them: the occupant's flag follows the profile (<see cref="VipService"/>).
 /// </summary>
 public sealed class VipProfile : IVersioned, IAudited
 {
@@ -41,6 +42,8 @@ public sealed class VipProfile : IVersioned, IAudited
     public ContactChannel? ContactChannel { get; set; }
     public string? Notes { get; set; }
     public DateOnly ReviewOn { get; set; }
+    /// <summary>When the VIP service ended; null while it runs. The occupant is VIP exactly while this is null.</summary>
+    public DateTimeOffset? EndedAt { get; set; }
     public int Version { get; set; }
 }
 

@@ -26,7 +26,7 @@ public sealed class VipReviewReminders(IDbContextFactory<AppDbContext> dbFactory
             {
                 db.IsBackground = true;
                 due = (await db.VipProfiles.AsNoTracking()
-                    .Where(v => v.Id > afterId && v.ReviewOn <= day && v.Occupant!.IsVip
+                    .Where(v => v.Id > afterId && v.ReviewOn <= day && v.EndedAt == null
                         && !db.VipReviewReminders.Any(r => r.VipProfileId == v.Id && r.ReviewOn == v.ReviewOn))
                     .OrderBy(v => v.Id).Take(BatchSize).Select(v => new { v.Id, v.ReviewOn }).ToListAsync(ct))
                     .Select(v => (v.Id, v.ReviewOn)).ToList();

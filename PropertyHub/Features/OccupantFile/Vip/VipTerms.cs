@@ -21,10 +21,10 @@ public sealed record VipTerms(int? ComplaintReplyHours, int? RepairScheduleHours
         CriticalHours = estate.CriticalHours,
     };
 
-    /// <summary>The service agreed with the occupant when they are a VIP with a profile, else null.</summary>
+    /// <summary>The service agreed with the occupant while their VIP profile runs, else null.</summary>
     public static Task<VipTerms?> ForAsync(AppDbContext db, int? occupantId, CancellationToken ct) =>
         occupantId is not { } id ? Task.FromResult<VipTerms?>(null)
-        : db.VipProfiles.AsNoTracking().Where(v => v.OccupantId == id && v.Occupant!.IsVip)
+        : db.VipProfiles.AsNoTracking().Where(v => v.OccupantId == id && v.EndedAt == null)
             .Select(v => new VipTerms(v.ComplaintReplyHours, v.RepairScheduleHours, v.CallBackMinutes, v.ServiceManagerId, v.ServiceManagerName))
             .FirstOrDefaultAsync(ct);
 }

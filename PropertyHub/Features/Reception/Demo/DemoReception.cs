@@ -46,6 +46,13 @@ public sealed class DemoReception(IDbContextFactory<AppDbContext> dbFactory, Per
         if (clerk is null || supervisor is null || occupants.Count == 0)
             return;
 
+        // The demo's VIPs get their service on their items, as intake gives it; the first open complaint is a VIP's, so
+        // the queue shows the badge with the service manager from the start.
+        var vips = await db.VipProfiles.AsNoTracking().Where(v => v.EndedAt == null).OrderBy(v => v.OccupantId)
+            .Select(v => new { v.OccupantId, Terms = new OccupantFile.Vip.VipTerms(v.ComplaintReplyHours, v.RepairScheduleHours, v.CallBackMinutes, v.ServiceManagerId, v.ServiceManagerName) })
+            .ToListAsync(ct);
+        var terms = vips.ToDictionary(v => v.OccupantId, v => v.Terms);
+        var vipOccupant = vips.Count == 0 ? null : await db.Occupants.Include(o => o.Unit).SingleAsync(o => o.Id == vips[0].OccupantId, ct);
         var settings = new ReceptionSettings { EstateId = estate.Id };
         var now = clock.GetUtcNow();
         var random = new Random(72);
@@ -57,7 +64,7 @@ public sealed class DemoReception(IDbContextFactory<AppDbContext> dbFactory, Per
             {
                 var sample = Samples[random.Next(Samples.Length)];
                 var received = now.AddDays(-day).AddHours(-random.Next(1, 8));
-                var request = New(estate.Id, sample, occupants[random.Next(occupants.Count)], received, settings, clerk);
+                var request = New(estate.Id, sample, occupants[random.Next(occupants.Count)], received, settings, clerk, terms);
                 var replied = request.DueAt is { } due
                     ? received + (due - received) * (random.Next(100) < 85 ? 0.4 : 1.2)
                     : received.AddHours(random.Next(1, 48));
@@ -74,17 +81,20 @@ public sealed class DemoReception(IDbContextFactory<AppDbContext> dbFactory, Per
             var sample = Samples[i];
             var received = now.AddHours(-hoursAgo[i]);
             var agreed = sample.Kind == RequestKind.Inquiry ? now.AddHours(agreedIn[i]) : (DateTimeOffset?)null;
-            requests.Add(New(estate.Id, sample, occupants[(i * 7) % occupants.Count], received, settings, clerk, agreed));
+            var occupant = i == 0 && vipOccupant is not null ? vipOccupant : occupants[(i * 7) % occupants.Count];
+            requests.Add(New(estate.Id, sample, occupant, received, settings, clerk, terms, agreed));
         }
         db.ServiceRequests.AddRange(requests);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Seeded {Count} demo contacts", requests.Count);
     }
 
-    private static ServiceRequest New(int estateId, Sample sample, Registry.Occupant occupant, DateTimeOffset received, ReceptionSettings settings, AppUser clerk, DateTimeOffset? agreed = null)
+    private static ServiceRequest New(int estateId, Sample sample, Registry.Occupant occupant, DateTimeOffset received, ReceptionSettings settings, AppUser clerk,
+        IReadOnlyDictionary<int, OccupantFile.Vip.VipTerms> vips, DateTimeOffset? agreed = null)
     {
         var agreedReply = sample.Kind == RequestKind.Inquiry ? agreed ?? received.AddHours(4) : (DateTimeOffset?)null;
-        var deadline = Deadlines.For(sample.Kind, received, agreedReply, settings);
+        var vip = vips.GetValueOrDefault(occupant.Id);
+        var deadline = Deadlines.For(sample.Kind, received, agreedReply, vip?.Apply(settings) ?? settings);
         var request = new ServiceRequest
         {
             EstateId = estateId,
@@ -104,6 +114,8 @@ public sealed class DemoReception(IDbContextFactory<AppDbContext> dbFactory, Per
             WarnAt = deadline.WarnAt,
             TakenById = clerk.Id,
             TakenByName = clerk.DisplayName,
+            ServiceManagerId = vip?.ServiceManagerId,
+            ServiceManagerName = vip?.ServiceManagerName,
         };
         request.Timeline.Add(new TimelineEntry { Kind = TimelineKind.Created, At = received, ActorId = clerk.Id, ActorName = clerk.DisplayName });
         if (sample.Department is { } department)

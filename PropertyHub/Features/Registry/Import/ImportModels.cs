@@ -57,7 +57,7 @@ public sealed record ImportSampleRow(int Row, string? BuildingCode, string? Buil
 
 internal sealed record OccupantPlan(
     int? ExistingId, int ExistingVersion, OccupantRole Role, OccupantKind Kind, string Name, string? Phone, string? Phone2,
-    string? Email, string? IdNumber, bool KeepIdNumber, bool IsVip, string? VipNotes, string PreferredLanguage);
+    string? Email, string? IdNumber, bool KeepIdNumber, string? VipNotes, string PreferredLanguage);
 
 internal sealed record UnitPlan(string BuildingCode, string BuildingName, string Number, int Floor, decimal Area, UnitUse Use)
 {

@@ -137,9 +137,17 @@ public sealed class RegistryImportValidator(IDbContextFactory<AppDbContext> dbFa
         var kind = OccupantKind.Person;
         if (row[ImportColumn.OccupantKind] is { } kindText && !ImportColumns.TryKind(kindText, out kind))
             add(ImportColumn.OccupantKind, MessageSource.Import, "KindInvalid", [kindText]);
-        var isVip = false;
-        if (row[ImportColumn.IsVip] is { } vipText && !ImportColumns.TryBoolean(vipText, out isVip))
-            add(ImportColumn.IsVip, MessageSource.Import, "YesNoInvalid", [vipText]);
+        // VIP is the VIP profile's (the manager's, with the service agreed): the column may only say what the registry
+        // has, as an export does; empty leaves it as it is. A row that would make or end a VIP is refused.
+        if (row[ImportColumn.IsVip] is { } vipText)
+        {
+            var name = row[ImportColumn.OccupantName]?.Trim();
+            var isVipNow = existingUnit?.Occupants.Any(o => o.Role == role && o.Name == name && o.IsVip) == true;
+            if (!ImportColumns.TryBoolean(vipText, out var isVip))
+                add(ImportColumn.IsVip, MessageSource.Import, "YesNoInvalid", [vipText]);
+            else if (isVip != isVipNow)
+                add(ImportColumn.IsVip, MessageSource.Import, "VipByProfile", [vipText, isVipNow ? "VIP" : "—"]);
+        }
         var language = Cultures.SimplifiedChinese;
         if (row[ImportColumn.PreferredLanguage] is { } languageText && !ImportColumns.TryLanguage(languageText, out language))
             add(ImportColumn.PreferredLanguage, MessageSource.Registry, "LanguageInvalid", []);
@@ -164,7 +172,7 @@ public sealed class RegistryImportValidator(IDbContextFactory<AppDbContext> dbFa
             add(v.Field == nameof(Occupant.Name) ? ImportColumn.OccupantName : Enum.Parse<ImportColumn>(v.Field), MessageSource.Registry, v.MessageKey, v.Arguments);
 
         return new OccupantPlan(null, 0, role, kind, row[ImportColumn.OccupantName]?.Trim() ?? "", row[ImportColumn.Phone], row[ImportColumn.Phone2],
-            row[ImportColumn.Email], idNumber?.ToUpperInvariant(), keepId, isVip, notes, language);
+            row[ImportColumn.Email], idNumber?.ToUpperInvariant(), keepId, notes, language);
     }
 
     private static void MatchExistingOccupants(List<UnitPlan> plans, IReadOnlyList<Building> stored)

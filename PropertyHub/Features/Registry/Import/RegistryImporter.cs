@@ -118,7 +118,6 @@ public sealed class RegistryImporter(IDbContextFactory<AppDbContext> dbFactory, 
                 occupant.Email = wanted.Email;
                 if (!wanted.KeepIdNumber)
                     occupant.IdNumber = wanted.IdNumber;
-                occupant.IsVip = wanted.IsVip;
                 occupant.VipNotes = wanted.VipNotes;
                 occupant.PreferredLanguage = wanted.PreferredLanguage;
             }

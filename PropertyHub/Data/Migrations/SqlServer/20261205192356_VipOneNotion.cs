@@ -1,0 +1,33 @@
+using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PropertyHub.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class VipOneNotion : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "EndedAt",
+                table: "VipProfiles",
+                type: "datetimeoffset",
+                nullable: true);
+
+            // One VIP notion: flagged occupants without a profile get one with the estate's defaults (or, with nobody
+            // who may serve VIPs, lose the flag); profiles of occupants no longer flagged are marked ended.
+            VipOneNotionData.Up(migrationBuilder);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "EndedAt",
+                table: "VipProfiles");
+        }
+    }
+}
