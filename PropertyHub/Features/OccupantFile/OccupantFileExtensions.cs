@@ -25,6 +25,21 @@ public static class OccupantFileExtensions
         return builder;
     }
 
+    /// <summary>
+    /// A scan's link that serves no scan (a restricted paper: 403; no such paper or scan: 404) answers with the app's own
+    /// page in the reader's language, the status code kept: the request is re-executed to <see cref="ScanRefusedPage"/>.
+    /// Only the scan links: every other answer stays as it is.
+    /// </summary>
+    public static WebApplication UseOccupantFile(this WebApplication app)
+    {
+        app.UseWhen(http => IsScanLink(http.Request.Path),
+            branch => branch.UseStatusCodePagesWithReExecute(ScanRefusedPage.PathFormat, queryFormat: null, createScopeForStatusCodePages: true));
+        return app;
+    }
+
+    private static bool IsScanLink(PathString path) =>
+        path.StartsWithSegments("/occupant-documents") && path.Value!.EndsWith("/scan", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>A paper's scan, by the paper's id only (never by the file's): the service checks access and records the opening.</summary>
     public static WebApplication MapOccupantFile(this WebApplication app)
     {

@@ -288,6 +288,7 @@ public static class ServiceActions
         Key<VipService>(nameof(VipService.GetListAsync)),
         Key<VipService>(nameof(VipService.SummaryAsync)),
         Key<PropertyHub.Features.OccupantFile.Timeline.OccupantTimeline>(nameof(PropertyHub.Features.OccupantFile.Timeline.OccupantTimeline.GetPageAsync)),
+        Key<PropertyHub.Features.OccupantFile.Timeline.OccupantTimeline>(nameof(PropertyHub.Features.OccupantFile.Timeline.OccupantTimeline.GetAllAsync)),
         Key<RegistryImportValidator>(nameof(RegistryImportValidator.ValidateAsync)),
         Key<RegistryExporter>(nameof(RegistryExporter.EstatesAsync)),
         Key<AuditQueries>(nameof(AuditQueries.PageAsync)),
