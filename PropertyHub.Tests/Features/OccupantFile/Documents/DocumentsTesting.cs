@@ -82,10 +82,10 @@ public static class DocumentsTesting
         var refused = await clerk.GetAsync(DocumentScans.Link(documentId));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("您沒有權限開啟此頁面", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("您沒有權限開啟此頁面", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         var guessed = await clerk.GetAsync($"/occupant-documents/{int.MaxValue}/scan");
         Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
-        Assert.Contains("頁面不存在", await guessed.Content.ReadAsStringAsync());
+        Assert.Contains("頁面不存在", WebUtility.HtmlDecode(await guessed.Content.ReadAsStringAsync()));
         Assert.NotEqual(HttpStatusCode.OK, (await engineer.GetAsync(DocumentScans.Link(documentId))).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await factory.NewClient().GetAsync(DocumentScans.Link(documentId))).StatusCode);
         Guid fileId;

@@ -88,7 +88,7 @@ public sealed class OccupantDocumentsBrowserTests(BrowserFixture browser) : IAsy
         // The link pasted by a clerk without the right: the app's own page, in her language, still a 403.
         var refused = await clerkContext.APIRequest.GetAsync(factory.BaseUrl + DocumentScans.Link(documentId));
         Assert.Equal(403, refused.Status);
-        Assert.Contains("您没有权限打开此页面", await refused.TextAsync());
+        Assert.Contains("您没有权限打开此页面", System.Net.WebUtility.HtmlDecode(await refused.TextAsync()));
 
         // On a 390 px phone each kind is a card: its name on a line of its own, its papers labelled, its button on screen.
         await using var phoneContext = await browser.Browser.NewContextAsync(new BrowserNewContextOptions(options)
