@@ -69,6 +69,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.UsePersonalLinks();
+app.UseOccupantFile();
 
 app.MapHealth();
 app.MapAccounts();

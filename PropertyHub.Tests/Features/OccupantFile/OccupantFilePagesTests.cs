@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -101,8 +102,67 @@ public sealed class OccupantFilePagesTests(AppFactory factory) : IClassFixture<A
         Assert.Contains("Engineer arrived\nWork order created: Water, 厨房水龙头", whats);
         Assert.DoesNotContain(whats, w => w.Contains("工程师已到场"));
         Assert.DoesNotContain("Unit", whats);
-        Assert.NotNull(page.Find("[data-print]"));
+        // Printing opens the whole timeline from the server, not the page on screen.
+        Assert.Equal($"/units/{unit.Id}/timeline/print", page.Find("[data-testid=timeline-print]").GetAttribute("href"));
+        // On a phone each row is a card: every value carries its column's name.
+        AssertEveryCellLabelled(page.FindAll("[data-testid=timeline] tbody tr.mud-table-row td"), ["When", "What", "Detail", "Amount", "By"]);
     });
+
+    [Fact]
+    public Task TimelinePrint_MoreThanAScreenPage_TheWholeTimelineOfTheChosenKind_InTheReadersLanguage() => factory.AsAsync(Roles.Supervisor, async sp =>
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var unit = await db.Units.OrderBy(u => u.Id).Skip(9).Select(u => new { u.Id, u.Building!.EstateId }).FirstAsync();
+        var at = DateTimeOffset.UtcNow.AddDays(-1);
+        foreach (var (kind, i) in Enumerable.Range(0, 61).Select(i => (i == 0 ? RequestKind.Complaint : RequestKind.Inquiry, i)))
+        {
+            db.ServiceRequests.Add(new ServiceRequest
+            {
+                EstateId = unit.EstateId, UnitId = unit.Id, Kind = kind, Channel = Channel.ServiceLine, Content = $"來電 {i}",
+                Status = RequestStatus.Open, ReceivedAt = at.AddMinutes(i), TakenByName = "Clerk",
+            });
+        }
+        await db.SaveChangesAsync();
+        var contacts = await db.ServiceRequests.CountAsync(r => r.UnitId == unit.Id && r.Kind != RequestKind.Complaint && r.Kind != RequestKind.Repair);
+        await using var ctx = Context(sp);
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-Hant");
+        ctx.Services.AddSingleton(sp.GetRequiredService<OccupantTimeline>());
+        ctx.Services.AddSingleton(sp.GetRequiredService<RegistryService>());
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo($"/units/{unit.Id}/timeline/print?kinds=Contact");
+
+        var page = ctx.Render<TimelinePrintPage>(p => p.Add(x => x.UnitId, unit.Id));
+
+        page.WaitForAssertion(() => Assert.Equal(contacts, page.FindAll("[data-testid=timeline-print-row]").Count), TimeSpan.FromSeconds(10));
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+        Assert.True(contacts > 50);
+        Assert.All(page.FindAll("[data-testid=timeline-print-row]"), r => Assert.Equal(nameof(TimelineEventKind.Contact), r.GetAttribute("data-kind")));
+        Assert.Contains("內容", page.Find("thead").TextContent);
+        Assert.StartsWith("來訪來電", page.Find("[data-testid=timeline-print-kinds]").TextContent.Trim());
+        var whats = page.FindAll("[data-testid=timeline-print-what]").Select(w => w.TextContent.Trim()).ToList();
+        Assert.Contains("來電 60", whats);
+        Assert.Contains("來電 1", whats);
+        Assert.DoesNotContain("來電 0", whats);
+    });
+
+    [Fact]
+    public Task MissingDocumentsReport_OnAPhone_EveryValueCarriesItsColumnsName() => factory.AsAsync(Roles.Clerk, async sp =>
+    {
+        await using var ctx = Context(sp);
+        ctx.Services.AddSingleton(sp.GetRequiredService<PropertyHub.Features.OccupantFile.Documents.DocumentReports>());
+
+        var page = ctx.Render<PropertyHub.Features.OccupantFile.Documents.MissingDocumentsPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=missing-occupant]")), TimeSpan.FromSeconds(10));
+        AssertEveryCellLabelled(page.FindAll("[data-testid=missing-table] tbody tr.mud-table-row td"), ["Unit", "Occupant", "Missing", "Documents missing"]);
+    });
+
+    /// <summary>Every cell has a data-label (what MudBlazor shows beside the value on a phone) and all the columns named are among them.</summary>
+    private static void AssertEveryCellLabelled(IReadOnlyList<AngleSharp.Dom.IElement> cells, string[] labels)
+    {
+        Assert.NotEmpty(cells);
+        Assert.All(cells, c => Assert.False(string.IsNullOrWhiteSpace(c.GetAttribute("data-label")), c.OuterHtml));
+        Assert.Equal(labels.Order(), cells.Select(c => c.GetAttribute("data-label")!).Distinct().Order());
+    }
 
     [Theory]
     [InlineData(Roles.Clerk, true)]

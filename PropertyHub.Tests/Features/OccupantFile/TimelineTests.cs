@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Fees;
@@ -7,6 +9,7 @@ using PropertyHub.Features.Notices;
 using PropertyHub.Features.OccupantFile.Timeline;
 using PropertyHub.Features.Reception;
 using PropertyHub.Features.Surveys;
+using PropertyHub.Resources;
 using PropertyHub.Tests.Features.Fees.Books;
 
 namespace PropertyHub.Tests.Features.OccupantFile;
@@ -54,6 +57,27 @@ internal static class TimelineScenario
         Assert.Contains(all.Rows, e => e.Kind == TimelineEventKind.Payment && e.Text == "R2026-990001" && e.Amount == 120.50m);
         Assert.Contains(all.Rows, e => e.Kind == TimelineEventKind.Title && e.Text == unit.Buyer);
         Assert.Contains(all.Rows, e => e.Kind == TimelineEventKind.Document && e.Text == "权属文件");
+        // Each entry says what a clerk needs, in the reader's language: the transfer's date, the month billed, the score, who.
+        var title = all.Rows.Single(e => e.Kind == TimelineEventKind.Title && e.Text == unit.Buyer);
+        var request = all.Rows.Single(e => e.Kind == TimelineEventKind.PaymentRequest);
+        var answer = all.Rows.Single(e => e.Kind == TimelineEventKind.SurveyAnswer);
+        var change = all.Rows.First(e => e.Kind == TimelineEventKind.Change && e.By == "system");
+        Assert.Equal(new DateOnly(2026, 12, 10), title.Day);
+        Assert.Equal(new DateOnly(2026, 12, 1), request.Day);
+        Assert.Equal(("2026-Q4", 4.5m), (answer.Text, answer.Score));
+        var text = factory.Services.GetRequiredService<IStringLocalizer<OccupantFileText>>();
+        var localizers = factory.Services.GetRequiredService<IStringLocalizerFactory>();
+        var said = new Dictionary<string, string[]>();
+        foreach (var language in new[] { "en", "zh-Hans", "zh-Hant" })
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo(language);
+            said[language] = [TimelineText.What(title, text, localizers) ?? "", TimelineText.What(request, text, localizers) ?? "",
+                TimelineText.What(answer, text, localizers) ?? "", TimelineText.By(change, text) ?? ""];
+        }
+        CultureInfo.CurrentUICulture = new CultureInfo("en");
+        Assert.Equal([$"{unit.Buyer} owns the unit from 2026-12-10", "Fees for 2026-12", "2026-Q4 evaluation: average score 4.5 of 5", "System (scheduled duty)"], said["en"]);
+        Assert.Equal([$"{unit.Buyer} 自 2026-12-10 起为业主", "2026-12 月份费用", "2026-Q4 评议：平均 4.5 分（满分 5 分）", "系统（定时任务）"], said["zh-Hans"]);
+        Assert.Equal([$"{unit.Buyer} 自 2026-12-10 起為業主", "2026-12 月份費用", "2026-Q4 評議：平均 4.5 分（滿分 5 分）", "系統（定時任務）"], said["zh-Hant"]);
         // Nothing of another unit.
         var other = await TitleTesting.SoldUnitAsync(factory, skip: 1);
         Assert.DoesNotContain((await PageAsync(factory, Roles.Supervisor, other.UnitId, [], new PageRequest(0, 100))).Rows,
@@ -115,6 +139,8 @@ internal static class TimelineScenario
             EstateId = place.EstateId, BuildingId = place.BuildingId, UnitId = unit.UnitId, OccupantId = unit.BuyerId, Quarter = "2026-Q4", TemplateId = templateId,
             IssuedAt = at.AddDays(-30), Status = SurveyStatus.Answered, AnsweredAt = at.AddMinutes(7), Suggestion = "多些绿化",
         };
+        foreach (var (item, score) in (await db.SurveyItems.Where(i => i.TemplateId == templateId).OrderBy(i => i.Id).Select(i => i.Id).Take(2).ToListAsync()).Zip([4, 5]))
+            survey.Scores.Add(new SurveyScore { ItemId = item, Score = score });
         db.Surveys.Add(survey);
         await db.SaveChangesAsync();
         db.FollowUps.Add(new FollowUp

@@ -69,14 +69,23 @@ public static class DocumentsTesting
         }
         var clerkRow = (await ChecklistAsync(factory, Roles.Clerk, occupant.Id)).Single(r => r.KindId == StandardDocumentKinds.IdentityDocuments);
         var managerRow = (await ChecklistAsync(factory, Roles.Manager, occupant.Id)).Single(r => r.KindId == StandardDocumentKinds.IdentityDocuments);
-        Assert.Equal((true, true, false), (clerkRow.OnFile, clerkRow.HasScan, clerkRow.MayOpen));
-        Assert.True(managerRow.MayOpen);
-        var documentId = managerRow.DocumentId!.Value;
+        var clerkPaper = Assert.Single(clerkRow.Papers);
+        Assert.Equal((true, true, false), (clerkRow.OnFile, clerkPaper.HasScan, clerkPaper.MayOpen));
+        Assert.True(Assert.Single(managerRow.Papers).MayOpen);
+        var documentId = managerRow.Papers[0].DocumentId;
 
         var clerk = await factory.ClientForRoleAsync(Roles.Clerk);
         var manager = await factory.ClientForRoleAsync(Roles.Manager);
         var engineer = await factory.ClientForRoleAsync(Roles.Engineer);
-        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync(DocumentScans.Link(documentId))).StatusCode);
+        // Refused or not there: the app's own page in the reader's language, the status code kept.
+        clerk.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-Hant");
+        var refused = await clerk.GetAsync(DocumentScans.Link(documentId));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("您沒有權限開啟此頁面", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        var guessed = await clerk.GetAsync($"/occupant-documents/{int.MaxValue}/scan");
+        Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
+        Assert.Contains("頁面不存在", WebUtility.HtmlDecode(await guessed.Content.ReadAsStringAsync()));
         Assert.NotEqual(HttpStatusCode.OK, (await engineer.GetAsync(DocumentScans.Link(documentId))).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await factory.NewClient().GetAsync(DocumentScans.Link(documentId))).StatusCode);
         Guid fileId;

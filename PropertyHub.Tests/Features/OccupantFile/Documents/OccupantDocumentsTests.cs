@@ -99,7 +99,7 @@ public sealed class OccupantDocumentsTests(AppFactory factory) : IClassFixture<A
         var holder = (await ChecklistAsync(factory, Roles.Clerk, occupant.Id)).Single(r => r.KindId == id);
         var other = await ChecklistAsync(factory, Roles.Clerk, (await OccupantAsync(factory, skip: 14)).Id);
         CultureInfo.CurrentUICulture = new CultureInfo("en");
-        Assert.Equal(("車位使用協議", true, true, true), (holder.KindName, holder.Restricted, holder.Retired, holder.OnFile));
+        Assert.Equal(("車位使用協議", true, true, true, 1), (holder.KindName, holder.Restricted, holder.Retired, holder.OnFile, holder.Papers.Count));
         Assert.DoesNotContain(other, r => r.KindId == id);
         Assert.Equal(SaveOutcome.Invalid, (await RecordAsync(factory, Roles.Clerk, (await OccupantAsync(factory, skip: 14)).Id, id, null)).Outcome);
         await using var db = await factory.CreateDbContextAsync();
@@ -123,8 +123,58 @@ public sealed class OccupantDocumentsTests(AppFactory factory) : IClassFixture<A
             new PaperForFile(occupant.Id, 3, IsOriginal: true, new DateOnly(2026, 4, 1), fileId, "装修申请 2026-0012")));
 
         Assert.True(put.Succeeded, string.Join("; ", put.Errors.Select(e => e.Message)));
-        var row = (await ChecklistAsync(factory, Roles.Clerk, occupant.Id)).Single(r => r.KindId == 3);
-        Assert.Equal((true, true, "装修申请 2026-0012", "装修管理协议.jpg", true), (row.OnFile, row.IsOriginal, row.SourceNote, row.ScanName, row.MayOpen));
+        var row = Assert.Single((await ChecklistAsync(factory, Roles.Clerk, occupant.Id)).Single(r => r.KindId == 3).Papers);
+        Assert.Equal((true, "装修申请 2026-0012", "装修管理协议.jpg", true), (row.IsOriginal, row.SourceNote, row.ScanName, row.MayOpen));
+    }
+
+    [Fact]
+    public async Task SecondPaperOfAKind_AddedBesideTheFirst_EachCorrectedOnItsOwn_TheReportAndCoverKeepBoth()
+    {
+        var occupant = await OccupantAsync(factory, skip: 25);
+        var other = await OccupantAsync(factory, skip: 26);
+        const int agreement = StandardDocumentKinds.RenovationAgreement;
+        var first = await RecordAsync(factory, Roles.Clerk, occupant.Id, agreement, null, receivedOn: new DateOnly(2026, 3, 2));
+        Guid fileId;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var stored = (await ScanAsync(factory, FileIntakeTests.Png, "第二次装修协议.png")).ToStoredFile("renovation", DateTimeOffset.UtcNow);
+            db.StoredFiles.Add(stored);
+            await db.SaveChangesAsync();
+            fileId = stored.Id;
+        }
+        var paper = new PaperForFile(occupant.Id, agreement, IsOriginal: true, new DateOnly(2026, 5, 1), fileId, "装修申请 2026-0031");
+        var second = await factory.AsRoleAsync(Roles.Clerk, sp => sp.GetRequiredService<OccupantDocuments>().PutOnFileAsync(paper));
+        var again = await factory.AsRoleAsync(Roles.Clerk, sp => sp.GetRequiredService<OccupantDocuments>().PutOnFileAsync(paper));
+
+        Assert.True(first.Succeeded && second.Succeeded);
+        Assert.Equal((second.Value!.DocumentId, true), (again.Value!.DocumentId, again.Value.ScanUnchanged));
+        var papers = (await ChecklistAsync(factory, Roles.Clerk, occupant.Id)).Single(r => r.KindId == agreement).Papers;
+        Assert.Equal([first.Value!.DocumentId, second.Value.DocumentId], papers.Select(p => p.DocumentId));
+        Assert.Equal([new DateOnly(2026, 3, 2), new DateOnly(2026, 5, 1)], papers.Select(p => p.ReceivedOn));
+        Assert.Equal((null, "装修申请 2026-0031", "第二次装修协议.png"), (papers[0].SourceNote, papers[1].SourceNote, papers[1].ScanName));
+
+        // Correcting a paper corrects that one only; a paper is corrected only on its own occupant's file.
+        DocumentEntry Correction(int occupantId) => new()
+        {
+            DocumentId = first.Value.DocumentId, OccupantId = occupantId, KindId = agreement, IsOriginal = true, ReceivedOn = new DateOnly(2026, 3, 3), ReceivedBy = "王芳",
+        };
+        var corrected = await factory.AsRoleAsync(Roles.Clerk, sp => sp.GetRequiredService<OccupantDocuments>().RecordAsync(Correction(occupant.Id), null));
+        var elsewhere = await factory.AsRoleAsync(Roles.Clerk, sp => sp.GetRequiredService<OccupantDocuments>().RecordAsync(Correction(other.Id), null));
+        Assert.True(corrected.Succeeded);
+        Assert.Equal(SaveOutcome.NotFound, elsewhere.Outcome);
+        papers = (await ChecklistAsync(factory, Roles.Clerk, occupant.Id)).Single(r => r.KindId == agreement).Papers;
+        Assert.Equal(2, papers.Count);
+        Assert.Equal((true, "王芳", new DateOnly(2026, 3, 3)), (papers[0].IsOriginal, papers[0].ReceivedBy, papers[0].ReceivedOn));
+        Assert.Equal((true, new DateOnly(2026, 5, 1)), (papers[1].IsOriginal, papers[1].ReceivedOn));
+        Assert.NotEqual("王芳", papers[1].ReceivedBy);
+
+        var reports = (IServiceProvider sp) => sp.GetRequiredService<DocumentReports>();
+        var missing = await factory.AsRoleAsync(Roles.Clerk, sp => reports(sp).MissingAsync(occupant.BuildingId, new PageRequest(0, 500)));
+        var cover = await factory.AsRoleAsync(Roles.Clerk, sp => reports(sp).CoverAsync(occupant.Id));
+        await using var check = await factory.CreateDbContextAsync();
+        var active = await check.DocumentKinds.CountAsync(k => !k.Retired);
+        Assert.Equal(active - 1, missing.Rows.Single(r => r.OccupantId == occupant.Id).MissingCount);
+        Assert.Equal(2, cover!.Contents.Single(c => c.KindId == agreement).Papers.Count);
     }
 
     [Fact]

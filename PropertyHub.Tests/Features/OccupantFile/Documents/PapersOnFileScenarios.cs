@@ -123,6 +123,25 @@ public static class PapersOnFileScenarios
         var inspected = (await PapersAsync(factory, occupantId))[StandardDocumentKinds.RenovationInspection];
         Assert.Contains(permit, inspected.SourceNote);
         Assert.True(inspected.IsOriginal);
+
+        // A second renovation of the unit: its papers go on file beside the first one's, which stay as they were.
+        var next = await renovations.ApprovedAsync();
+        await renovations.SignAsync(next, RenovationParty.Owner);
+        await renovations.SignAsync(next, RenovationParty.Contractor);
+        Assert.True((await renovations.CollectAsync(next)).Ok);
+        Assert.True((await renovations.IssueAsync(next)).Ok);
+        var nextPermit = (await renovations.SheetAsync(next)).PermitNumber!;
+        var checklist = await DocumentsTesting.ChecklistAsync(factory, Roles.Clerk, occupantId);
+        foreach (var kind in new[] { StandardDocumentKinds.RenovationAgreement, StandardDocumentKinds.SafetyResponsibility,
+                     StandardDocumentKinds.ContractorQualification, StandardDocumentKinds.WorkerRegister })
+        {
+            var filed = checklist.Single(r => r.KindId == kind).Papers;
+            Assert.Equal(2, filed.Count);
+            Assert.Contains(filed, p => p.SourceNote!.Contains(permit) && !p.SourceNote.Contains(nextPermit));
+            Assert.Contains(filed, p => p.SourceNote!.Contains(nextPermit));
+        }
+        Assert.Equal(papers[StandardDocumentKinds.RenovationAgreement].Id,
+            checklist.Single(r => r.KindId == StandardDocumentKinds.RenovationAgreement).Papers.Single(p => p.SourceNote!.Contains(permit) && !p.SourceNote.Contains(nextPermit)).DocumentId);
     }
 
     private static async Task<MoveInResult> Tick(MoveInTesting moveIns, int id, params string[] keys)

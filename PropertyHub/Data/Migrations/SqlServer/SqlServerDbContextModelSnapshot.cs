@@ -2142,8 +2142,7 @@ namespace PropertyHub.Data.Migrations.SqlServer
 
                     b.HasIndex("KindId");
 
-                    b.HasIndex("OccupantId", "KindId")
-                        .IsUnique();
+                    b.HasIndex("OccupantId", "KindId");
 
                     b.ToTable("OccupantDocuments");
                 });

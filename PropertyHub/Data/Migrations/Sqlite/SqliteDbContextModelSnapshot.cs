@@ -2064,8 +2064,7 @@ namespace PropertyHub.Data.Migrations.Sqlite
 
                     b.HasIndex("KindId");
 
-                    b.HasIndex("OccupantId", "KindId")
-                        .IsUnique();
+                    b.HasIndex("OccupantId", "KindId");
 
                     b.ToTable("OccupantDocuments");
                 });

@@ -289,6 +289,7 @@ public static class ServiceActions
         Key<VipService>(nameof(VipService.SummaryAsync)),
         Key<VipService>(nameof(VipService.ServiceManagersAsync)),
         Key<PropertyHub.Features.OccupantFile.Timeline.OccupantTimeline>(nameof(PropertyHub.Features.OccupantFile.Timeline.OccupantTimeline.GetPageAsync)),
+        Key<PropertyHub.Features.OccupantFile.Timeline.OccupantTimeline>(nameof(PropertyHub.Features.OccupantFile.Timeline.OccupantTimeline.GetAllAsync)),
         Key<RegistryImportValidator>(nameof(RegistryImportValidator.ValidateAsync)),
         Key<RegistryExporter>(nameof(RegistryExporter.EstatesAsync)),
         Key<AuditQueries>(nameof(AuditQueries.PageAsync)),

@@ -1,16 +1,25 @@
 namespace PropertyHub.Features.OccupantFile.Documents;
 
-/// <summary>One line of an occupant's checklist: the kind, and the paper on file (null <see cref="DocumentId"/> = missing).</summary>
-public sealed record ChecklistRow(int KindId, string KindName, bool Restricted, bool Retired, int? DocumentId, bool IsOriginal,
-    DateOnly? ReceivedOn, string? ReceivedBy, string? SourceNote, string? ScanName, bool MayOpen)
+/// <summary>
+/// One kind on an occupant's checklist, with every paper of that kind on file (oldest received first); missing when
+/// there is none.
+/// </summary>
+public sealed record ChecklistRow(int KindId, string KindName, bool Restricted, bool Retired, IReadOnlyList<PaperOnFile> Papers)
 {
-    public bool OnFile => DocumentId is not null;
+    public bool OnFile => Papers.Count > 0;
+}
+
+/// <summary>One paper on file: original or copy, received on and by, where it came from, its scan and whether the reader may open it.</summary>
+public sealed record PaperOnFile(int DocumentId, bool IsOriginal, DateOnly ReceivedOn, string ReceivedBy, string? SourceNote, string? ScanName, bool MayOpen)
+{
     public bool HasScan => ScanName is not null;
 }
 
 /// <summary>A paper put on file from the checklist's dialog (the scan, if any, is passed beside it).</summary>
 public sealed class DocumentEntry
 {
+    /// <summary>The paper corrected; null adds a paper of the kind (the papers already on file stay).</summary>
+    public int? DocumentId { get; set; }
     public int OccupantId { get; set; }
     public int KindId { get; set; }
     public bool IsOriginal { get; set; }
@@ -25,7 +34,10 @@ public sealed class DocumentEntry
 /// </summary>
 public sealed record PaperForFile(int OccupantId, int KindId, bool IsOriginal, DateOnly ReceivedOn, Guid? FileId, string SourceNote);
 
-/// <summary>What a save did: the document's id, and whether the scan was the same file as one already on file (kept once).</summary>
+/// <summary>
+/// What a save did: the document's id, and whether the scan was the same file as one already on file (kept once). A paper
+/// added with a scan already on a paper of its kind is that paper (<see cref="ScanUnchanged"/>): nothing is added.
+/// </summary>
 public sealed record DocumentSaved(int DocumentId, bool ScanKeptOnce, bool ScanUnchanged);
 
 /// <summary>One opening of a scan, newest first.</summary>
@@ -37,7 +49,7 @@ public sealed record MissingRow(int OccupantId, string OccupantName, int UnitId,
 public sealed record BuildingChoice(int Id, string Name, string EstateName);
 
 /// <summary>The printable cover of an occupant's file with its contents list (檔案目錄).</summary>
-public sealed record FileCover(string EstateName, string BuildingName, string UnitNumber, string OccupantName, string Role,
+public sealed record FileCover(int OccupantId, int UnitId, string EstateName, string BuildingName, string UnitNumber, string OccupantName, string Role,
     DateOnly PrintedOn, IReadOnlyList<ChecklistRow> Contents);
 
 /// <summary>A kind of document as Admin edits it; Id 0 adds one.</summary>

@@ -44,12 +44,12 @@ public sealed class DocumentReports(IDbContextFactory<AppDbContext> dbFactory, P
         await permissions.DemandAsync(Can.KeepOccupantDocuments, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var occupant = await db.Occupants.AsNoTracking().Where(o => o.Id == occupantId)
-            .Select(o => new { o.Name, o.Role, Unit = o.Unit!.Number, Building = o.Unit.Building!.Name, Estate = o.Unit.Building.Estate!.Name, o.Unit.Building.EstateId })
+            .Select(o => new { o.Name, o.Role, o.UnitId, Unit = o.Unit!.Number, Building = o.Unit.Building!.Name, Estate = o.Unit.Building.Estate!.Name, o.Unit.Building.EstateId })
             .FirstOrDefaultAsync(ct);
         if (occupant is null)
             return null;
         var contents = await OccupantDocuments.ChecklistAsync(db, occupantId, mayRestricted: false, ct);
-        return new FileCover(occupant.Estate, occupant.Building, occupant.Unit, occupant.Name, occupant.Role.ToString(),
+        return new FileCover(occupantId, occupant.UnitId, occupant.Estate, occupant.Building, occupant.Unit, occupant.Name, occupant.Role.ToString(),
             estateTime.Today(occupant.EstateId), contents);
     }
 }

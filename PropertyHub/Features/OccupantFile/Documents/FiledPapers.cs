@@ -13,17 +13,20 @@ namespace PropertyHub.Features.OccupantFile.Documents;
 internal static class FiledPapers
 {
     /// <summary>
-    /// Stages the paper: a new row, or the one on file brought up to date (original or copy, received on and by, the
-    /// note, and the file when one is given). With <paramref name="keepExisting"/>, a paper already on file is left as it
-    /// is (a tick must not overwrite a paper recorded with more care). A kind that does not exist, or is retired with
-    /// nothing on file, is left out: false.
+    /// Stages the paper: a new row beside the papers of the kind already on file (a second renovation's agreement is a
+    /// paper of its own, never a replacement), or — when this same source (the same note) filed a paper of the kind before —
+    /// that one brought up to date (original or copy, received on and by, and the file when one is given). With
+    /// <paramref name="keepExisting"/>, nothing is added when a paper of the kind is already on file (a tick at the counter
+    /// for a paper recorded with more care). A kind that does not exist, or is retired with nothing on file, is left out: false.
     /// </summary>
     public static async Task<bool> StageAsync(AppDbContext db, PaperForFile paper, string receivedBy, CancellationToken ct, bool keepExisting = false)
     {
-        var document = db.OccupantDocuments.Local.FirstOrDefault(d => d.OccupantId == paper.OccupantId && d.KindId == paper.KindId)
-            ?? await db.OccupantDocuments.FirstOrDefaultAsync(d => d.OccupantId == paper.OccupantId && d.KindId == paper.KindId, ct);
-        if (document is not null && keepExisting)
+        var note = Clip(paper.SourceNote);
+        if (keepExisting && (db.OccupantDocuments.Local.Any(d => d.OccupantId == paper.OccupantId && d.KindId == paper.KindId)
+                || await db.OccupantDocuments.AnyAsync(d => d.OccupantId == paper.OccupantId && d.KindId == paper.KindId, ct)))
             return true;
+        var document = db.OccupantDocuments.Local.FirstOrDefault(d => d.OccupantId == paper.OccupantId && d.KindId == paper.KindId && d.SourceNote == note)
+            ?? await db.OccupantDocuments.FirstOrDefaultAsync(d => d.OccupantId == paper.OccupantId && d.KindId == paper.KindId && d.SourceNote == note, ct);
         if (document is null)
         {
             if (await db.DocumentKinds.AsNoTracking().Where(k => k.Id == paper.KindId).Select(k => (bool?)k.Retired).FirstOrDefaultAsync(ct) is not false)
@@ -34,7 +37,7 @@ internal static class FiledPapers
         document.IsOriginal = paper.IsOriginal;
         document.ReceivedOn = paper.ReceivedOn;
         document.ReceivedBy = Clip(receivedBy);
-        document.SourceNote = Clip(paper.SourceNote);
+        document.SourceNote = note;
         if (paper.FileId is not null)
             document.FileId = paper.FileId;
         return true;

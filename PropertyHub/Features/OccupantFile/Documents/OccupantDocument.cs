@@ -8,8 +8,10 @@ namespace PropertyHub.Features.OccupantFile.Documents;
 
 /// <summary>
 /// A paper of one kind on an occupant's file (一戶一檔, P1§10.2): original or copy, the day it was received and by whom,
-/// where it came from (e.g. the move-in), and optionally its scan. No row for a kind means the paper is missing. One
-/// row per occupant and kind; a new scan replaces the one shown (the old stays in the store and the audit trail).
+/// where it came from (e.g. the move-in), and optionally its scan. No row for a kind means the paper is missing. An
+/// occupant may hold several papers of a kind (a second renovation's agreement, a second permit's register): each is a
+/// row of its own, none replaces another. A new scan of a paper replaces the one shown (the old stays in the store and
+/// the audit trail).
 /// </summary>
 public sealed class OccupantDocument : IAudited
 {
@@ -46,7 +48,7 @@ internal sealed class OccupantDocumentConfiguration : IEntityTypeConfiguration<O
     {
         builder.Property(d => d.ReceivedBy).HasMaxLength(TextLength);
         builder.Property(d => d.SourceNote).HasMaxLength(TextLength);
-        builder.HasIndex(d => new { d.OccupantId, d.KindId }).IsUnique();
+        builder.HasIndex(d => new { d.OccupantId, d.KindId });
         builder.HasIndex(d => d.FileId);
         builder.HasOne(d => d.Occupant).WithMany().HasForeignKey(d => d.OccupantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(d => d.Kind).WithMany().HasForeignKey(d => d.KindId).OnDelete(DeleteBehavior.Restrict);

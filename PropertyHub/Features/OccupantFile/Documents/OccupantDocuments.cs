@@ -24,7 +24,7 @@ public sealed class OccupantDocuments(
     IStringLocalizer<OccupantDocumentsText> text,
     IStringLocalizer<SharedText> sharedText)
 {
-    /// <summary>Every kind in use (and retired ones this occupant has on file), in the standard's order, with the paper on file.</summary>
+    /// <summary>Every kind in use (and retired ones this occupant has on file), in the standard's order, each with all its papers on file.</summary>
     public async Task<IReadOnlyList<ChecklistRow>> GetChecklistAsync(int occupantId, CancellationToken ct = default)
     {
         await permissions.DemandAsync(Can.KeepOccupantDocuments, ct);
@@ -36,20 +36,21 @@ public sealed class OccupantDocuments(
     internal static async Task<IReadOnlyList<ChecklistRow>> ChecklistAsync(AppDbContext db, int occupantId, bool mayRestricted, CancellationToken ct)
     {
         var culture = CultureInfo.CurrentUICulture.Name;
-        var documents = await db.OccupantDocuments.AsNoTracking().Where(d => d.OccupantId == occupantId)
+        var documents = (await db.OccupantDocuments.AsNoTracking().Where(d => d.OccupantId == occupantId)
             .Select(d => new { d.Id, d.KindId, d.IsOriginal, d.ReceivedOn, d.ReceivedBy, d.SourceNote, ScanName = d.File == null ? null : d.File.Name })
-            .ToDictionaryAsync(d => d.KindId, ct);
+            .ToListAsync(ct))
+            .OrderBy(d => d.ReceivedOn).ThenBy(d => d.Id).ToLookup(d => d.KindId);
         var kinds = await db.DocumentKinds.AsNoTracking().OrderBy(k => k.Order).ThenBy(k => k.Id).ToListAsync(ct);
-        return kinds.Where(k => !k.Retired || documents.ContainsKey(k.Id)).Select(k => documents.TryGetValue(k.Id, out var d)
-            ? new ChecklistRow(k.Id, k.NameIn(culture), k.Restricted, k.Retired, d.Id, d.IsOriginal, d.ReceivedOn, d.ReceivedBy, d.SourceNote, d.ScanName,
-                d.ScanName is not null && (!k.Restricted || mayRestricted))
-            : new ChecklistRow(k.Id, k.NameIn(culture), k.Restricted, k.Retired, null, false, null, null, null, null, false)).ToList();
+        return kinds.Where(k => !k.Retired || documents.Contains(k.Id)).Select(k => new ChecklistRow(k.Id, k.NameIn(culture), k.Restricted, k.Retired,
+            documents[k.Id].Select(d => new PaperOnFile(d.Id, d.IsOriginal, d.ReceivedOn, d.ReceivedBy, d.SourceNote, d.ScanName,
+                d.ScanName is not null && (!k.Restricted || mayRestricted))).ToList())).ToList();
     }
 
     /// <summary>
-    /// Puts a paper on file (or corrects the one there) from the checklist, with its scan when one is given (already
-    /// checked by <see cref="FileIntake"/>). The same scan again changes nothing and says so; a scan already on another
-    /// of the occupant's papers is linked, not stored twice. All or nothing.
+    /// Puts a paper on file from the checklist (or, with <see cref="DocumentEntry.DocumentId"/>, corrects that paper), with
+    /// its scan when one is given (already checked by <see cref="FileIntake"/>). The papers already on file of the kind
+    /// stay. The same scan again (on the paper, or added when a paper of the kind has it) changes nothing and says so; a
+    /// scan already on another of the occupant's papers is linked, not stored twice. All or nothing.
     /// </summary>
     public async Task<SaveResult<DocumentSaved>> RecordAsync(DocumentEntry entry, UploadedFile? scan, CancellationToken ct = default)
     {
@@ -62,12 +63,13 @@ public sealed class OccupantDocuments(
             errors.Add(new(nameof(DocumentEntry.ReceivedOn), text["ReceivedOnRequired"]));
         if (errors.Count > 0)
             return new(SaveOutcome.Invalid, null, errors);
-        return await SaveAsync(entry.OccupantId, entry.KindId, entry.IsOriginal, entry.ReceivedOn!.Value, receivedBy!, note, scan, null, ct);
+        return await SaveAsync(entry.OccupantId, entry.KindId, entry.DocumentId, entry.IsOriginal, entry.ReceivedOn!.Value, receivedBy!, note, scan, null, ct);
     }
 
     /// <summary>
-    /// For other modules (move-in, renovation): marks a kind on file for the occupant, with a file they already stored
-    /// and a note of where the paper came from. Received by the acting user. Replaces the scan of a paper already on file.
+    /// For other modules (move-in, renovation): adds a paper of a kind to the occupant's file, with a file they already
+    /// stored and a note of where the paper came from, received by the acting user. The papers already on file of the kind
+    /// stay; the same file again on a paper of the kind adds nothing.
     /// </summary>
     public async Task<SaveResult<DocumentSaved>> PutOnFileAsync(PaperForFile paper, CancellationToken ct = default)
     {
@@ -77,10 +79,10 @@ public sealed class OccupantDocuments(
         var note = Text(paper.SourceNote, nameof(PaperForFile.SourceNote), required: false, errors);
         if (errors.Count > 0)
             return new(SaveOutcome.Invalid, null, errors);
-        return await SaveAsync(paper.OccupantId, paper.KindId, paper.IsOriginal, paper.ReceivedOn, (await actor.GetAsync()).Name, note, null, paper.FileId, ct);
+        return await SaveAsync(paper.OccupantId, paper.KindId, null, paper.IsOriginal, paper.ReceivedOn, (await actor.GetAsync()).Name, note, null, paper.FileId, ct);
     }
 
-    private async Task<SaveResult<DocumentSaved>> SaveAsync(int occupantId, int kindId, bool isOriginal, DateOnly receivedOn, string receivedBy,
+    private async Task<SaveResult<DocumentSaved>> SaveAsync(int occupantId, int kindId, int? documentId, bool isOriginal, DateOnly receivedOn, string receivedBy,
         string? note, UploadedFile? scan, Guid? fileId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -92,11 +94,24 @@ public sealed class OccupantDocuments(
             return new(SaveOutcome.Invalid, null, [new(nameof(DocumentEntry.ReceivedOn), text["ReceivedInFuture"])]);
         if (fileId is { } given && !await db.StoredFiles.AnyAsync(f => f.Id == given, ct))
             return Fail(SaveOutcome.NotFound, sharedText["NotFound"]);
-        var document = await db.OccupantDocuments.Include(d => d.File).FirstOrDefaultAsync(d => d.OccupantId == occupantId && d.KindId == kindId, ct);
-        if (document is null)
+        OccupantDocument document;
+        if (documentId is { } id)
+        {
+            if (await db.OccupantDocuments.Include(d => d.File).FirstOrDefaultAsync(d => d.Id == id && d.OccupantId == occupantId && d.KindId == kindId, ct) is not { } found)
+                return Fail(SaveOutcome.NotFound, sharedText["NotFound"]);
+            document = found;
+        }
+        else
         {
             if (kind.Retired)
                 return Fail(SaveOutcome.Invalid, text["KindRetired"]);
+            // A duplicate of a paper of this kind (the same scan, or the same stored file) is that paper: kept once.
+            var sameKind = db.OccupantDocuments.Where(d => d.OccupantId == occupantId && d.KindId == kindId);
+            var duplicate = scan is not null ? await sameKind.Where(d => d.File != null && d.File.Sha256 == scan.Sha256).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct)
+                : fileId is { } same ? await sameKind.Where(d => d.FileId == same).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct)
+                : null;
+            if (duplicate is { } kept)
+                return SaveResult<DocumentSaved>.Saved(new DocumentSaved(kept, ScanKeptOnce: false, ScanUnchanged: true));
             document = new OccupantDocument { OccupantId = occupantId, KindId = kindId, ReceivedBy = receivedBy };
             db.OccupantDocuments.Add(document);
         }

@@ -24,18 +24,38 @@ public sealed class OccupantTimeline(IDbContextFactory<AppDbContext> dbFactory, 
     /// <summary>One page of the unit's timeline, of the <paramref name="kinds"/> chosen (all when empty).</summary>
     public async Task<Slice<TimelineEvent>> GetPageAsync(int unitId, IReadOnlyCollection<TimelineEventKind> kinds, PageRequest page, CancellationToken ct = default)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await QueryAsync(db, unitId, kinds, ct) is not { } all)
+            return new Slice<TimelineEvent>([], 0);
+        var slice = await all.ToSliceAsync(page, ct);
+        return new Slice<TimelineEvent>(slice.Rows.Select(Event).ToList(), slice.Total);
+    }
+
+    /// <summary>The whole timeline of the <paramref name="kinds"/> chosen (all when empty), newest first: what is printed.</summary>
+    public async Task<IReadOnlyList<TimelineEvent>> GetAllAsync(int unitId, IReadOnlyCollection<TimelineEventKind> kinds, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await QueryAsync(db, unitId, kinds, ct) is not { } all)
+            return [];
+        return (await all.ToListAsync(ct)).Select(Event).ToList();
+    }
+
+    private async Task<IQueryable<TimelineRow>?> QueryAsync(AppDbContext db, int unitId, IReadOnlyCollection<TimelineEventKind> kinds, CancellationToken ct)
+    {
         var wanted = (kinds.Count == 0 ? AllKinds : kinds).ToHashSet();
         if (!await permissions.MayAsync(Can.SeeNotices, ct))
             wanted.Remove(TimelineEventKind.Notice);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         IQueryable<TimelineRow>? all = null;
         foreach (var kind in AllKinds.Where(wanted.Contains))
             all = all is null ? Source(db, unitId, kind) : all.Concat(Source(db, unitId, kind));
-        if (all is null)
-            return new Slice<TimelineEvent>([], 0);
-        var slice = await all.OrderByDescending(e => e.At).ThenByDescending(e => e.SourceId).ToSliceAsync(page, ct);
-        return new Slice<TimelineEvent>(slice.Rows.Select(r => new TimelineEvent((TimelineEventKind)r.Kind, r.At, r.SourceId, r.Text, r.Amount, r.By, r.Phrase)).ToList(), slice.Total);
+        return all?.OrderByDescending(e => e.At).ThenByDescending(e => e.SourceId);
     }
+
+    private static TimelineEvent Event(TimelineRow r) => new((TimelineEventKind)r.Kind, r.At, r.SourceId, r.Text, r.Amount, r.By, r.Phrase)
+    {
+        Day = r.Day,
+        Score = r.ScoreCount is > 0 && r.ScoreSum is { } sum ? Math.Round((decimal)sum / r.ScoreCount.Value, 1) : null,
+    };
 
     private static IQueryable<TimelineRow> Source(AppDbContext db, int unitId, TimelineEventKind kind)
     {
@@ -47,24 +67,26 @@ public sealed class OccupantTimeline(IDbContextFactory<AppDbContext> dbFactory, 
             TimelineEventKind.Complaint => Contacts(requests.Where(r => r.Kind == RequestKind.Complaint), kind),
             TimelineEventKind.Repair => Contacts(requests.Where(r => r.Kind == RequestKind.Repair), kind).Concat(RepairSteps(db, requests, kind)),
             TimelineEventKind.PaymentRequest => db.PaymentRequests.Where(r => r.UnitId == unitId)
-                .Select(r => new TimelineRow { Kind = (int)kind, At = r.IssuedAt, SourceId = r.Id, Text = (string?)null, Amount = r.Total, By = (string?)null, Phrase = (string?)null }),
+                .Select(r => new TimelineRow { Kind = (int)kind, At = r.IssuedAt, SourceId = r.Id, Text = (string?)null, Amount = r.Total, By = (string?)null, Phrase = (string?)null, Day = (DateOnly?)r.Month, ScoreSum = (int?)null, ScoreCount = (int?)null }),
             TimelineEventKind.Payment => db.Payments.Where(p => p.UnitId == unitId)
-                .Select(p => new TimelineRow { Kind = (int)kind, At = p.ReceivedAt, SourceId = p.Id, Text = p.ReceiptNumber, Amount = p.Amount, By = p.ReceivedBy, Phrase = (string?)null }),
+                .Select(p => new TimelineRow { Kind = (int)kind, At = p.ReceivedAt, SourceId = p.Id, Text = p.ReceiptNumber, Amount = p.Amount, By = p.ReceivedBy, Phrase = (string?)null, Day = (DateOnly?)null, ScoreSum = (int?)null, ScoreCount = (int?)null }),
             TimelineEventKind.Notice => db.Notices.Where(n => n.OccupantId != null && occupants.Contains(n.OccupantId.Value))
-                .Select(n => new TimelineRow { Kind = (int)kind, At = n.CreatedAt, SourceId = n.Id, Text = n.Subject, Amount = (decimal?)null, By = (string?)null, Phrase = (string?)null }),
+                .Select(n => new TimelineRow { Kind = (int)kind, At = n.CreatedAt, SourceId = n.Id, Text = n.Subject, Amount = (decimal?)null, By = (string?)null, Phrase = (string?)null, Day = (DateOnly?)null, ScoreSum = (int?)null, ScoreCount = (int?)null }),
             TimelineEventKind.SurveyAnswer => db.Surveys.Where(s => s.UnitId == unitId && s.AnsweredAt != null)
-                .Select(s => new TimelineRow { Kind = (int)kind, At = s.AnsweredAt!.Value, SourceId = s.Id, Text = (string?)null, Amount = (decimal?)null, By = (string?)null, Phrase = (string?)null }),
+                .Select(s => new TimelineRow { Kind = (int)kind, At = s.AnsweredAt!.Value, SourceId = s.Id, Text = s.Quarter, Amount = (decimal?)null, By = s.EnteredBy, Phrase = (string?)null, Day = (DateOnly?)null,
+                    ScoreSum = (int?)s.Scores.Sum(x => x.Score), ScoreCount = (int?)s.Scores.Count() }),
             TimelineEventKind.FollowUp => db.FollowUps.Where(f => f.UnitId == unitId)
-                .Select(f => new TimelineRow { Kind = (int)kind, At = f.DoneAt ?? f.CreatedAt, SourceId = f.Id, Text = f.Outcome ?? f.Opinion, Amount = (decimal?)null, By = f.DoneBy, Phrase = (string?)null }),
+                .Select(f => new TimelineRow { Kind = (int)kind, At = f.DoneAt ?? f.CreatedAt, SourceId = f.Id, Text = f.Outcome ?? f.Opinion, Amount = (decimal?)null, By = f.DoneBy, Phrase = (string?)null, Day = (DateOnly?)null, ScoreSum = (int?)null, ScoreCount = (int?)null }),
             TimelineEventKind.Title => db.AuditEntries.Where(a => a.EntityType == nameof(TitleRecord) && a.Action == AuditAction.Created
                     && db.TitleRecords.Any(t => t.Id == a.EntityId && t.UnitId == unitId))
-                .Select(a => new TimelineRow { Kind = (int)kind, At = a.At, SourceId = a.Id, Text = db.TitleRecords.Where(t => t.Id == a.EntityId).Select(t => t.Occupant!.Name).FirstOrDefault(), Amount = (decimal?)null, By = a.UserName, Phrase = (string?)null }),
+                .Select(a => new TimelineRow { Kind = (int)kind, At = a.At, SourceId = a.Id, Text = db.TitleRecords.Where(t => t.Id == a.EntityId).Select(t => t.Occupant!.Name).FirstOrDefault(), Amount = (decimal?)null, By = a.UserName, Phrase = (string?)null,
+                    Day = db.TitleRecords.Where(t => t.Id == a.EntityId).Select(t => (DateOnly?)t.From).FirstOrDefault(), ScoreSum = (int?)null, ScoreCount = (int?)null }),
             TimelineEventKind.Document => Documents(db, occupants, kind),
             _ => db.AuditEntries.Where(a =>
                     (a.EntityType == nameof(Unit) && a.EntityId == unitId)
                     || (a.EntityType == nameof(Occupant) && occupants.Contains(a.EntityId))
                     || (a.EntityType == nameof(VipProfile) && db.VipProfiles.Any(v => v.Id == a.EntityId && occupants.Contains(v.OccupantId))))
-                .Select(a => new TimelineRow { Kind = (int)kind, At = a.At, SourceId = a.Id, Text = a.EntityType, Amount = (decimal?)null, By = a.UserName, Phrase = (string?)null }),
+                .Select(a => new TimelineRow { Kind = (int)kind, At = a.At, SourceId = a.Id, Text = a.EntityType, Amount = (decimal?)null, By = a.UserName, Phrase = (string?)null, Day = (DateOnly?)null, ScoreSum = (int?)null, ScoreCount = (int?)null }),
         };
     }
 
@@ -75,9 +97,9 @@ public sealed class OccupantTimeline(IDbContextFactory<AppDbContext> dbFactory, 
             .Join(db.OccupantDocuments.Where(d => occupants.Contains(d.OccupantId)), a => a.EntityId, d => d.Id, (a, d) => new { a, d.Kind });
         return System.Globalization.CultureInfo.CurrentUICulture.Name switch
         {
-            "en" => entries.Select(e => new TimelineRow { Kind = (int)kind, At = e.a.At, SourceId = e.a.Id, Text = e.Kind!.NameEn, Amount = (decimal?)null, By = e.a.UserName, Phrase = (string?)null }),
-            "zh-Hant" => entries.Select(e => new TimelineRow { Kind = (int)kind, At = e.a.At, SourceId = e.a.Id, Text = e.Kind!.NameHant, Amount = (decimal?)null, By = e.a.UserName, Phrase = (string?)null }),
-            _ => entries.Select(e => new TimelineRow { Kind = (int)kind, At = e.a.At, SourceId = e.a.Id, Text = e.Kind!.NameHans, Amount = (decimal?)null, By = e.a.UserName, Phrase = (string?)null }),
+            "en" => entries.Select(e => new TimelineRow { Kind = (int)kind, At = e.a.At, SourceId = e.a.Id, Text = e.Kind!.NameEn, Amount = (decimal?)null, By = e.a.UserName, Phrase = (string?)null, Day = (DateOnly?)null, ScoreSum = (int?)null, ScoreCount = (int?)null }),
+            "zh-Hant" => entries.Select(e => new TimelineRow { Kind = (int)kind, At = e.a.At, SourceId = e.a.Id, Text = e.Kind!.NameHant, Amount = (decimal?)null, By = e.a.UserName, Phrase = (string?)null, Day = (DateOnly?)null, ScoreSum = (int?)null, ScoreCount = (int?)null }),
+            _ => entries.Select(e => new TimelineRow { Kind = (int)kind, At = e.a.At, SourceId = e.a.Id, Text = e.Kind!.NameHans, Amount = (decimal?)null, By = e.a.UserName, Phrase = (string?)null, Day = (DateOnly?)null, ScoreSum = (int?)null, ScoreCount = (int?)null }),
         };
     }
 
@@ -91,16 +113,19 @@ public sealed class OccupantTimeline(IDbContextFactory<AppDbContext> dbFactory, 
         public decimal? Amount { get; init; }
         public string? By { get; init; }
         public string? Phrase { get; init; }
+        public DateOnly? Day { get; init; }
+        public int? ScoreSum { get; init; }
+        public int? ScoreCount { get; init; }
     }
 
     private static IQueryable<TimelineRow> Contacts(IQueryable<ServiceRequest> requests, TimelineEventKind kind) =>
-        requests.Select(r => new TimelineRow { Kind = (int)kind, At = r.ReceivedAt, SourceId = r.Id, Text = r.Content.Length > ExcerptLength ? r.Content.Substring(0, ExcerptLength) + "…" : r.Content, Amount = (decimal?)null, By = r.TakenByName, Phrase = (string?)null });
+        requests.Select(r => new TimelineRow { Kind = (int)kind, At = r.ReceivedAt, SourceId = r.Id, Text = r.Content.Length > ExcerptLength ? r.Content.Substring(0, ExcerptLength) + "…" : r.Content, Amount = (decimal?)null, By = r.TakenByName, Phrase = (string?)null, Day = (DateOnly?)null, ScoreSum = (int?)null, ScoreCount = (int?)null });
 
     /// <summary>The steps of the unit's repairs (booked, arrived, accepted, followed up…), with their phrase to read in the reader's language.</summary>
     private static IQueryable<TimelineRow> RepairSteps(AppDbContext db, IQueryable<ServiceRequest> requests, TimelineEventKind kind)
     {
         var repairs = requests.Where(r => r.Kind == RequestKind.Repair).Select(r => r.Id);
         return db.TimelineEntries.Where(t => t.Kind == TimelineKind.WorkOrder && repairs.Contains(t.ServiceRequestId))
-            .Select(t => new TimelineRow { Kind = (int)kind, At = t.At, SourceId = t.Id, Text = t.Text, Amount = (decimal?)null, By = t.ActorName, Phrase = t.Phrase });
+            .Select(t => new TimelineRow { Kind = (int)kind, At = t.At, SourceId = t.Id, Text = t.Text, Amount = (decimal?)null, By = t.ActorName, Phrase = t.Phrase, Day = (DateOnly?)null, ScoreSum = (int?)null, ScoreCount = (int?)null });
     }
 }

@@ -21,7 +21,13 @@ public enum TimelineEventKind
 }
 
 /// <summary>
-/// One entry of the timeline: when, what, a short text (excerpt, receipt number, subject…), an amount, and by whom; a
-/// repair step also has its phrase (<see cref="Reception.TimelinePhrases"/>), read in the reader's language.
+/// One entry of the timeline: when, what, a short text (excerpt, receipt number, subject, quarter…), an amount, and by
+/// whom; a repair step also has its phrase (<see cref="Reception.TimelinePhrases"/>), read in the reader's language.
+/// <see cref="Day"/> is an owner's first day (a transfer's date) or a payment request's month; <see cref="Score"/> a
+/// survey answer's average score (1–5). <see cref="TimelineText"/> says each in the reader's language.
 /// </summary>
-public sealed record TimelineEvent(TimelineEventKind Kind, DateTimeOffset At, long SourceId, string? Text, decimal? Amount, string? By, string? Phrase = null);
+public sealed record TimelineEvent(TimelineEventKind Kind, DateTimeOffset At, long SourceId, string? Text, decimal? Amount, string? By, string? Phrase = null)
+{
+    public DateOnly? Day { get; init; }
+    public decimal? Score { get; init; }
+}
