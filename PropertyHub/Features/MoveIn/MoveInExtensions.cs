@@ -25,6 +25,7 @@ public static class MoveInExtensions
             .ValidateOnStart();
         services.AddScoped<MoveInNotices>();
         services.AddScoped<MoveInBatchService>();
+        services.AddScoped<MoveInBatchChanges>();
         services.AddScoped<HandoverSlots>();
         services.AddScoped<MoveInReminders>();
         services.AddScoped<MoveInService>();

@@ -117,6 +117,8 @@ public static class ServiceActions
         // Move-in
         [Key<MoveInBatchService>(nameof(MoveInBatchService.CreateAsync))] = [Can.PlanMoveIns],
         [Key<MoveInBatchService>(nameof(MoveInBatchService.SendNoticesAsync))] = [Can.PlanMoveIns],
+        [Key<MoveInBatchChanges>(nameof(MoveInBatchChanges.MoveAsync))] = [Can.PlanMoveIns],
+        [Key<MoveInBatchChanges>(nameof(MoveInBatchChanges.CancelAsync))] = [Can.PlanMoveIns],
         [Key<HandoverSlots>(nameof(HandoverSlots.PickAsync))] = [Can.PickHandoverSlots],
         [Key<MoveInReminders>(nameof(MoveInReminders.RemindAsync))] = [Can.RemindMoveIns],
         [Key<MoveInService>(nameof(MoveInService.ReceiveDocumentsAsync))] = [Can.HandOverUnits],
@@ -314,6 +316,7 @@ public static class ServiceActions
         Key<PropertyHub.Features.Files.FileIntake>(nameof(PropertyHub.Features.Files.FileIntake.ReadAsync)),
         Key<MoveInBatchService>(nameof(MoveInBatchService.PageAsync)),
         Key<MoveInBatchService>(nameof(MoveInBatchService.BatchAsync)),
+        Key<MoveInBatchChanges>(nameof(MoveInBatchChanges.HistoryAsync)),
         Key<HandoverSlots>(nameof(HandoverSlots.ViewAsync)),
         Key<MoveInService>(nameof(MoveInService.SheetAsync)),
         Key<MoveInService>(nameof(MoveInService.ReceivedDocumentsAsync)),
