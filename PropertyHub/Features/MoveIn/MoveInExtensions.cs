@@ -29,6 +29,7 @@ public static class MoveInExtensions
         services.AddScoped<HandoverSlots>();
         services.AddScoped<MoveInReminders>();
         services.AddScoped<MoveInService>();
+        services.AddScoped<MoveInKeyLinks>();
         services.AddScoped<ProxyServiceService>();
         services.AddScoped<LateProxyServices>();
         services.AddSingleton<IScheduledDuty, MoveInReminderDuty>();
