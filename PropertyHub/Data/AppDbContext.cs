@@ -100,6 +100,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Renovation.GateCheck> GateChecks => Set<Features.Renovation.GateCheck>();
     public DbSet<Features.MoveIn.MoveInBatch> MoveInBatches => Set<Features.MoveIn.MoveInBatch>();
     public DbSet<Features.MoveIn.MoveInSlot> MoveInSlots => Set<Features.MoveIn.MoveInSlot>();
+    public DbSet<Features.MoveIn.MoveInBatchChange> MoveInBatchChanges => Set<Features.MoveIn.MoveInBatchChange>();
     public DbSet<Features.MoveIn.UnitMoveIn> MoveIns => Set<Features.MoveIn.UnitMoveIn>();
     public DbSet<Features.MoveIn.MoveInDocument> MoveInDocuments => Set<Features.MoveIn.MoveInDocument>();
     public DbSet<Features.MoveIn.MoveInDefect> MoveInDefects => Set<Features.MoveIn.MoveInDefect>();

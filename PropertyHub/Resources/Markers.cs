@@ -92,3 +92,5 @@ public sealed class OccupantDocumentsText;
 public sealed class PapersText;
 /// <summary>The maintenance fund's reports: balance by month, spending by usage item, their chart and XLSX.</summary>
 public sealed class FundReportText;
+/// <summary>The move-in's printed papers (inspection form, key receipt, move-in record), the key-receipt link and the proxy services list.</summary>
+public sealed class MoveInPapersText;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.MoveIn;
 using PropertyHub.Features.OccupantFile.Documents;
@@ -79,6 +80,51 @@ public sealed class ProxyServiceTests(MoveInClock clock) : IClassFixture<MoveInC
         Assert.Equal(EscalationLevel.Supervisor, item.Level);
         Assert.Contains("燃气开户", item.Content);
         Assert.Equal(1, await db.ServiceRequests.CountAsync(r => r.Content.Contains("燃气开户") && r.Content.Contains("2026-12-10")));
+    }
+
+    [Fact]
+    public async Task TheListAcrossUnits_FiltersByStateAndUnit_PagedOnTheServer()
+    {
+        PropertyHub.Features.Registry.Occupant owner;
+        string address;
+        await using (var db = await app.CreateDbContextAsync())
+        {
+            owner = await db.Occupants.OrderByDescending(o => o.Id).FirstAsync();
+            address = await db.Units.Where(u => u.Id == owner.UnitId).Select(u => u.Building!.Code + "-" + u.Number).SingleAsync();
+        }
+        async Task<int> RequestAsync(string kind, DateOnly promised)
+        {
+            var result = await testing.AsAsync<MoveInResult, ProxyServiceService>(Roles.Clerk, s => s.RequestAsync(new ProxyInput
+            {
+                UnitId = owner.UnitId, OccupantId = owner.Id, Kind = kind, Fee = "50", PromisedOn = promised,
+            }));
+            Assert.True(result.Ok, string.Join(",", result.Errors));
+            return result.Id!.Value;
+        }
+        var open = await RequestAsync("宽带开户", new DateOnly(2026, 12, 20));
+        var late = await RequestAsync("有线电视开户", new DateOnly(2026, 12, 20));
+        var done = await RequestAsync("电话开户", new DateOnly(2026, 12, 20));
+        await using (var db = await app.CreateDbContextAsync())
+        {
+            (await db.ProxyServices.SingleAsync(p => p.Id == late)).PromisedOn = new DateOnly(2026, 12, 9);
+            await db.SaveChangesAsync();
+        }
+        Assert.True((await testing.AsAsync<MoveInResult, ProxyServiceService>(Roles.Clerk, async s => await s.SignAsync(done, (await SheetAsync(done)).Version, MoveInTesting.Signature))).Ok);
+        Assert.True((await testing.AsAsync<MoveInResult, ProxyServiceService>(Roles.Clerk, async s => await s.DoneAsync(done, (await SheetAsync(done)).Version))).Ok);
+
+        Task<Slice<ProxyListRow>> PageAsync(ProxyState? state, int take = 25) =>
+            testing.AsAsync<Slice<ProxyListRow>, ProxyServiceService>(Roles.Clerk, s => s.PageAsync(new ProxyFilter(state, address), new PageRequest(0, take)));
+
+        Assert.Equal([open, late, done], (await PageAsync(null)).Rows.Select(r => r.Id).Order());
+        Assert.Equal([open], (await PageAsync(ProxyState.Open)).Rows.Select(r => r.Id));
+        Assert.Equal((late, ProxyState.Late), (await PageAsync(ProxyState.Late)).Rows.Select(r => (r.Id, r.State)).Single());
+        Assert.Equal((done, ProxyState.Done), (await PageAsync(ProxyState.Done)).Rows.Select(r => (r.Id, r.State)).Single());
+        var first = await PageAsync(null, take: 2);
+        Assert.Equal((2, 3), (first.Rows.Count, first.Total));
+        // Another unit's services are not on this unit's list; a cashier (not handling them) is refused.
+        Assert.DoesNotContain((await PageAsync(null)).Rows, r => r.Unit != address);
+        await Assert.ThrowsAnyAsync<Exception>(() => testing.AsAsync<Slice<ProxyListRow>, ProxyServiceService>(Roles.Finance,
+            s => s.PageAsync(new ProxyFilter(), new PageRequest(0, 25))));
     }
 
     private async Task<int> EscalateAsync(DateOnly day)

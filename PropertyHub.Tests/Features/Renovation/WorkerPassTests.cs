@@ -142,12 +142,20 @@ public sealed class WorkerPassTests : IClassFixture<RenovationAppFactory>
     {
         var (id, _) = await PermitWithPassAsync();
         var photo = await PhotoAsync();
+        At(9, 11, 0);
 
         var added = await PassesAsync(Roles.Clerk, s => s.AddWorkerAsync(id, new WorkerInput { Name = "陈刚", IdNumber = "110105198001010016" }, photo));
 
         Assert.True(added.Ok, string.Join(",", added.Errors));
         Assert.EndsWith("-02", added.Number);
         Assert.Equal(["李强", "周明", "陈刚"], (await PassesAsync(Roles.Clerk, s => s.ForRenovationAsync(id))).Select(w => w.Name));
+        // The 施工人員登記表 on the applicant's file is brought up to the day the worker was registered.
+        var sheet = await renovations.SheetAsync(id);
+        await using var db = await factory.CreateDbContextAsync();
+        var register = await db.OccupantDocuments.SingleAsync(d => d.OccupantId == sheet.OccupantId
+            && d.KindId == PropertyHub.Features.OccupantFile.Documents.StandardDocumentKinds.WorkerRegister);
+        Assert.Equal(new DateOnly(2026, 12, 9), register.ReceivedOn);
+        Assert.Contains(sheet.PermitNumber!, register.SourceNote);
     }
 
     [Fact]

@@ -25,9 +25,11 @@ public static class MoveInExtensions
             .ValidateOnStart();
         services.AddScoped<MoveInNotices>();
         services.AddScoped<MoveInBatchService>();
+        services.AddScoped<MoveInBatchChanges>();
         services.AddScoped<HandoverSlots>();
         services.AddScoped<MoveInReminders>();
         services.AddScoped<MoveInService>();
+        services.AddScoped<MoveInKeyLinks>();
         services.AddScoped<ProxyServiceService>();
         services.AddScoped<LateProxyServices>();
         services.AddSingleton<IScheduledDuty, MoveInReminderDuty>();

@@ -56,10 +56,16 @@ public sealed record BatchUnitRow(int MoveInId, string Unit, string Owner, strin
     public MoveInStage Stage => MovedInOn is not null ? MoveInStage.Completed : Slot is not null ? MoveInStage.Booked : MoveInStage.Invited;
 }
 
-public sealed record BatchRow(int Id, string Name, DateOnly FirstDay, DateOnly LastDay, int Units, int Completed, DateTimeOffset? NoticesSentAt);
+public sealed record BatchRow(int Id, string Name, DateOnly FirstDay, DateOnly LastDay, int Units, int Completed, DateTimeOffset? NoticesSentAt,
+    DateTimeOffset? CancelledAt = null);
 
 public sealed record BatchView(int Id, int Version, int EstateId, string Name, DateOnly FirstDay, DateOnly LastDay, DateTimeOffset? NoticesSentAt,
-    int Slots, IReadOnlyList<BatchUnitRow> Units);
+    int Slots, IReadOnlyList<BatchUnitRow> Units)
+{
+    public DateTimeOffset? CancelledAt { get; init; }
+    /// <summary>The days moved and the cancellation, oldest first.</summary>
+    public IReadOnlyList<MoveInBatchChange> History { get; init; } = [];
+}
 
 /// <summary>What the owner sees through the slot link: their unit, the slot they hold, and the slots still free.</summary>
 public sealed record SlotChoice(int Id, DateOnly Day, TimeOnly Start, TimeOnly End)
@@ -68,4 +74,11 @@ public sealed record SlotChoice(int Id, DateOnly Day, TimeOnly Start, TimeOnly E
 }
 
 public sealed record SlotLinkView(string Unit, string Owner, string Language, string Batch, SlotChoice? Picked, IReadOnlyList<SlotChoice> Free,
-    IReadOnlyList<string> Documents, IReadOnlyList<string> Preparations);
+    IReadOnlyList<string> Documents, IReadOnlyList<string> Preparations)
+{
+    /// <summary>Set when the batch was cancelled: the link then opens only this (the day and the reason), no slots.</summary>
+    public BatchCancellation? Cancelled { get; init; }
+}
+
+/// <summary>A cancelled batch as its owners' links show it: the day it was called off (estate time) and why.</summary>
+public sealed record BatchCancellation(DateOnly On, string? Reason);

@@ -65,7 +65,24 @@ public static partial class MoveInRules
         : null;
 
     /// <summary>Why the counter may no longer change a move-in (completed), or null.</summary>
-    public static string? Open(UnitMoveIn? moveIn) => moveIn is null ? "MoveInNotFound" : moveIn.MovedInOn is not null ? "AlreadyCompleted" : null;
+    public static string? Open(UnitMoveIn? moveIn) =>
+        moveIn is null ? "MoveInNotFound" : moveIn.Cancelled ? "BatchCancelled" : moveIn.MovedInOn is not null ? "AlreadyCompleted" : null;
+
+    /// <summary>Why a batch's days cannot move to start on <paramref name="first"/>, or null: a standing batch, to a day not past and not the same.</summary>
+    public static string? Move(MoveInBatch batch, DateOnly? first, DateOnly today) =>
+        batch.CancelledAt is not null ? "BatchCancelled"
+        : first is not { } day ? "DaysRequired"
+        : day < today ? "DayInPast"
+        : day == batch.FirstDay ? "DaysUnchanged"
+        : null;
+
+    /// <summary>Why a batch cannot be cancelled, or null: standing, with a reason, and no unit handed over yet.</summary>
+    public static string? Cancel(MoveInBatch batch, string? reason, bool anyMovedIn) =>
+        batch.CancelledAt is not null ? "BatchCancelled"
+        : reason is null ? "ReasonRequired"
+        : reason.Length > MoveInBatchChange.ReasonMax ? "ReasonTooLong"
+        : anyMovedIn ? "BatchHasMovedIn"
+        : null;
 
     [GeneratedRegex(@"^([0-9A-Za-z]{1,16})-([0-9A-Za-z]{1,16})$")]
     private static partial Regex AddressPattern();

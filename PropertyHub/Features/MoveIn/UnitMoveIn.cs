@@ -41,6 +41,12 @@ public sealed class UnitMoveIn : IVersioned, IAudited
     public string? CompletedBy { get; set; }
     /// <summary>What was done, written when completed: documents, defects raised, keys, receipts, and the clerk's note.</summary>
     public string? Record { get; set; }
+    /// <summary>
+    /// 0 while the move-in stands; its own id once its batch is cancelled. A unit is in one standing batch at a time
+    /// (unique on unit and this), and a cancelled move-in stays as history while the unit goes into another batch.
+    /// </summary>
+    public int CancelKey { get; set; }
+    public bool Cancelled => CancelKey != 0;
     public int Version { get; set; }
     public List<MoveInDocument> Documents { get; set; } = [];
     public List<MoveInDefect> Defects { get; set; } = [];
@@ -97,8 +103,9 @@ internal sealed class UnitMoveInConfiguration : IEntityTypeConfiguration<UnitMov
         builder.Property(m => m.CompletedBy).HasMaxLength(256);
         builder.Property(m => m.Record).HasMaxLength(4000);
         builder.Property(m => m.Version).IsConcurrencyToken();
-        // A unit is handed over once; a slot serves one owner (two picking it at the same second: the key decides).
-        builder.HasIndex(m => m.UnitId).IsUnique();
+        // A unit is handed over once (a cancelled batch's move-ins aside); a slot serves one owner (two picking it at the same second: the key decides).
+        builder.Ignore(m => m.Cancelled);
+        builder.HasIndex(m => new { m.UnitId, m.CancelKey }).IsUnique();
         builder.HasIndex(m => m.SlotId).IsUnique();
         builder.HasOne<Unit>().WithMany().HasForeignKey(m => m.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Occupant>().WithMany().HasForeignKey(m => m.OccupantId).OnDelete(DeleteBehavior.Restrict);

@@ -14,11 +14,18 @@ public sealed record UnitDetail(int Id, int EstateId, int BuildingId, string Bui
 
 /// <summary>An occupant as shown to the current user: the ID number is masked unless the user may see it.</summary>
 public sealed record OccupantView(int Id, int UnitId, OccupantRole Role, OccupantKind Kind, string Name, string? Phone, string? Phone2, string? Email,
-    string? IdNumberShown, bool IsVip, string? VipNotes, string PreferredLanguage, int Version);
+    string? IdNumberShown, bool IsVip, string? VipNotes, string PreferredLanguage, int Version)
+{
+    /// <summary>Moved in (active, with the day) or awaiting the move-in; null when the occupant was handed no unit here.</summary>
+    public MoveIn.MoveInMark? MoveIn { get; init; }
+}
 
 /// <summary>One line of the type-ahead search: an occupant, or a vacant unit found by its number.</summary>
 public sealed record SearchHit(int UnitId, string BuildingCode, string UnitNumber, int? OccupantId, string? OccupantName, OccupantRole? Role, string? Phone, bool IsVip)
 {
+    /// <summary>The occupant's move-in mark, as on the unit page.</summary>
+    public MoveIn.MoveInMark? MoveIn { get; init; }
+
     public string Address => $"{BuildingCode}-{UnitNumber}";
 }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using PropertyHub.Data;
 
 namespace PropertyHub.Features.Registry;
 
@@ -18,6 +19,13 @@ public sealed partial class RegistryService
         if (term.Length == 0 || term.Length > 100)
             return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var hits = await FindAsync(db, term, ct);
+        var marks = await MoveIn.MoveInMarks.OfAsync(db, [.. hits.Where(h => h.OccupantId is not null).Select(h => h.OccupantId!.Value)], ct);
+        return [.. hits.Select(h => h.OccupantId is { } id && marks.TryGetValue(id, out var mark) ? h with { MoveIn = mark } : h)];
+    }
+
+    private static async Task<List<SearchHit>> FindAsync(AppDbContext db, string term, CancellationToken ct)
+    {
         var hits = new List<SearchHit>();
         var address = AddressPattern().Match(term);
         if (address.Success)

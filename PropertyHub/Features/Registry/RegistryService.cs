@@ -51,7 +51,9 @@ public sealed partial class RegistryService(
             .FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit is null)
             return null;
-        var occupants = unit.Occupants.OrderBy(o => o.Role).ThenBy(o => o.Id).Select(o => ToView(o, seeIds)).ToList();
+        var marks = await MoveIn.MoveInMarks.OfAsync(db, [.. unit.Occupants.Select(o => o.Id)], ct);
+        var occupants = unit.Occupants.OrderBy(o => o.Role).ThenBy(o => o.Id)
+            .Select(o => ToView(o, seeIds) with { MoveIn = marks.GetValueOrDefault(o.Id) }).ToList();
         return new UnitDetail(unit.Id, unit.Building!.EstateId, unit.BuildingId, unit.Building!.Code, unit.Building.Name, unit.Number, unit.Floor, unit.Area, unit.Use, unit.Version, occupants);
     }
 

@@ -30,6 +30,20 @@ internal static class RenovationPapers
         await FiledPapers.StageAsync(db, new(occupantId, StandardDocumentKinds.WorkerRegister, true, today, null, note), who, ct);
     }
 
+    /// <summary>
+    /// The 施工人員登記表 on the applicant's file again, received <paramref name="today"/>, when a worker is added after the
+    /// permit (the register on file then names them too); staged on the caller's context, saved with the worker.
+    /// </summary>
+    public static async Task StageWorkerRegisterAsync(AppDbContext db, int applicationId, DateOnly today, string who,
+        Func<string, string, string> note, CancellationToken ct)
+    {
+        var a = await db.RenovationApplications.AsNoTracking().Where(x => x.Id == applicationId)
+            .Select(x => new { x.OccupantId, x.PermitNumber, Unit = db.Units.Where(u => u.Id == x.UnitId).Select(u => u.Building!.Code + "-" + u.Number).First() })
+            .SingleAsync(ct);
+        await FiledPapers.StageAsync(db, new(a.OccupantId, StandardDocumentKinds.WorkerRegister, true, today, null,
+            FiledPapers.Clip(note(a.Unit, a.PermitNumber ?? ""))), who, ct);
+    }
+
     /// <summary>The completion inspection's record on the applicant's file, staged in the inspection's own save.</summary>
     public static async Task StageInspectionAsync(AppDbContext db, RenovationApplication application, DateOnly today, string who, string note,
         CancellationToken ct) =>

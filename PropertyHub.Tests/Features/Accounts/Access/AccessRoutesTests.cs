@@ -21,7 +21,7 @@ public sealed class AccessRoutesTests(AppFactory factory) : IClassFixture<AppFac
     private static readonly HashSet<string> Public = new(StringComparer.Ordinal)
     {
         "/account/login", "/account/logout", "/culture", "/health/live", "/health/ready", "/error",
-        "/l/{Token}", "/p/{Token}", "/r/{Token}", "/r/accept/{Token}", "/rs/{Token}", "/h/{Token}", "/fees/standard",
+        "/l/{Token}", "/p/{Token}", "/r/{Token}", "/r/accept/{Token}", "/rs/{Token}", "/h/{Token}", "/mk/{Token}", "/fees/standard",
     };
 
     /// <summary>Pages without an attribute and the static-file fallback: the fallback policy asks for any signed-in user.</summary>

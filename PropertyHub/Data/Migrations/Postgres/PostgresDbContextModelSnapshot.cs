@@ -1360,6 +1360,9 @@ namespace PropertyHub.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1394,6 +1397,53 @@ namespace PropertyHub.Data.Migrations.Postgres
                     b.HasIndex("EstateId", "FirstDay");
 
                     b.ToTable("MoveInBatches");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInBatchChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("FromFirstDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("FromLastDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("ToFirstDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ToLastDay")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId", "Id");
+
+                    b.ToTable("MoveInBatchChanges");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInDefect", b =>
@@ -1659,6 +1709,9 @@ namespace PropertyHub.Data.Migrations.Postgres
                     b.Property<int>("BatchId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("CancelKey")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1723,7 +1776,7 @@ namespace PropertyHub.Data.Migrations.Postgres
                     b.HasIndex("SlotId")
                         .IsUnique();
 
-                    b.HasIndex("UnitId")
+                    b.HasIndex("UnitId", "CancelKey")
                         .IsUnique();
 
                     b.ToTable("MoveIns");
@@ -4491,6 +4544,15 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInBatchChange", b =>
+                {
+                    b.HasOne("PropertyHub.Features.MoveIn.MoveInBatch", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInDefect", b =>
                 {
                     b.HasOne("PropertyHub.Features.MoveIn.UnitMoveIn", null)
@@ -5191,6 +5253,8 @@ namespace PropertyHub.Data.Migrations.Postgres
 
             modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInBatch", b =>
                 {
+                    b.Navigation("Changes");
+
                     b.Navigation("MoveIns");
 
                     b.Navigation("Slots");

@@ -1309,6 +1309,9 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1343,6 +1346,51 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.HasIndex("EstateId", "FirstDay");
 
                     b.ToTable("MoveInBatches");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInBatchChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FromFirstDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FromLastDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ToFirstDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ToLastDay")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId", "Id");
+
+                    b.ToTable("MoveInBatchChanges");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInDefect", b =>
@@ -1594,6 +1642,9 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.Property<int>("BatchId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CancelKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -1658,7 +1709,7 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.HasIndex("SlotId")
                         .IsUnique();
 
-                    b.HasIndex("UnitId")
+                    b.HasIndex("UnitId", "CancelKey")
                         .IsUnique();
 
                     b.ToTable("MoveIns");
@@ -4354,6 +4405,15 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInBatchChange", b =>
+                {
+                    b.HasOne("PropertyHub.Features.MoveIn.MoveInBatch", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInDefect", b =>
                 {
                     b.HasOne("PropertyHub.Features.MoveIn.UnitMoveIn", null)
@@ -5054,6 +5114,8 @@ namespace PropertyHub.Data.Migrations.Sqlite
 
             modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInBatch", b =>
                 {
+                    b.Navigation("Changes");
+
                     b.Navigation("MoveIns");
 
                     b.Navigation("Slots");

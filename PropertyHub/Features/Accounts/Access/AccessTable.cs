@@ -128,6 +128,7 @@ public static class AccessTable
             new(Can.PlanMoveIns, "Move-in", "Plan move-in batches (units, owners, handover days and slots) and send the advance notices", Leads),
             new(Can.HandOverUnits, "Move-in", "Walk an owner through the move-in at the counter: documents received, the house inspection with its defects raised as work orders, the key receipt signed on the tablet, the move-in record", Desk),
             new(Can.PickHandoverSlots, "Move-in", "Pick a handover slot through the personal link of the advance notice", None, AnySignedIn: true, Anyone: true),
+            new(Can.SignKeysByLink, "Move-in", "Sign the key receipt through a personal link when not at the counter", None, AnySignedIn: true, Anyone: true),
             new(Can.RemindMoveIns, "Move-in", "Remind owners of their handover (the reminder duty)", None, System: true),
             new(Can.HandleProxyServices, "Move-in", "Agree proxy services with their fee and promised date, take the letter of authority's signature on the tablet, note progress, mark them done (billed once as a paid service)", Desk),
             new(Can.EscalateLateProxyServices, "Move-in", "Put proxy services past their promised date on the queue (the daily duty)", None, System: true),

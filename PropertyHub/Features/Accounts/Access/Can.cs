@@ -99,6 +99,7 @@ public static class Can
     public const string PlanMoveIns = nameof(PlanMoveIns);
     public const string HandOverUnits = nameof(HandOverUnits);
     public const string PickHandoverSlots = nameof(PickHandoverSlots);
+    public const string SignKeysByLink = nameof(SignKeysByLink);
     public const string RemindMoveIns = nameof(RemindMoveIns);
     public const string HandleProxyServices = nameof(HandleProxyServices);
     public const string EscalateLateProxyServices = nameof(EscalateLateProxyServices);

@@ -100,8 +100,10 @@ public sealed class PaymentRequestIssuer(
         var earlier = (await db.PaymentRequests.Where(r => r.UnitId > afterId && r.UnitId <= last && r.Month < month)
             .Select(r => new { r.UnitId, r.Total, r.Paid }).ToListAsync(ct)).ToLookup(r => r.UnitId);
         // A unit handed over in a move-in batch is billed from its move-in day; before it, not at all (Features/MoveIn).
+        // A unit whose batch was cancelled is still not handed over: not billed until another batch's move-in.
         var movedIn = (await db.MoveIns.AsNoTracking().Where(m => m.UnitId > afterId && m.UnitId <= last)
-            .Select(m => new { m.UnitId, m.MovedInOn }).ToListAsync(ct)).ToDictionary(m => m.UnitId, m => m.MovedInOn);
+            .Select(m => new { m.UnitId, m.MovedInOn, m.CancelKey }).ToListAsync(ct))
+            .GroupBy(m => m.UnitId).ToDictionary(g => g.Key, g => g.Where(m => m.CancelKey == 0).Select(m => m.MovedInOn).FirstOrDefault());
         var todo = new List<UnitToBill>();
         var withoutPayer = 0;
         foreach (var unit in units.Where(u => !billed.Contains(u.Id)))

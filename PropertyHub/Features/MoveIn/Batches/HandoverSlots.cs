@@ -28,6 +28,16 @@ public sealed class HandoverSlots(IDbContextFactory<AppDbContext> dbFactory, Per
         var head = await db.MoveInBatches.AsNoTracking().Where(b => b.Id == moveIn.BatchId).Select(b => b.Name).SingleAsync(ct);
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == moveIn.UnitId).Select(u => u.Building!.Code + "-" + u.Number).SingleAsync(ct);
         var owner = await db.Occupants.AsNoTracking().Where(o => o.Id == moveIn.OccupantId).Select(o => new { o.Name, o.PreferredLanguage }).SingleAsync(ct);
+        if (moveIn.Cancelled)
+        {
+            // The batch was called off: the link says so, and why, instead of offering slots that no longer exist.
+            var cancelled = await db.MoveInBatchChanges.AsNoTracking().Where(c => c.BatchId == moveIn.BatchId && c.Kind == BatchChangeKind.Cancelled)
+                .OrderByDescending(c => c.Id).Select(c => new { c.At, c.Reason }).FirstAsync(ct);
+            return (LinkState.Valid, new SlotLinkView(unit, owner.Name, owner.PreferredLanguage, head, null, [], [], [])
+            {
+                Cancelled = new BatchCancellation(estateTime.LocalDate(moveIn.EstateId, cancelled.At), cancelled.Reason),
+            });
+        }
         var today = estateTime.Today(moveIn.EstateId);
         var free = (await db.MoveInSlots.AsNoTracking().Where(s => s.BatchId == moveIn.BatchId && s.Day >= today && !db.MoveIns.Any(m => m.SlotId == s.Id))
             .Select(s => new SlotChoice(s.Id, s.Day, s.Start, s.End)).ToListAsync(ct)).OrderBy(s => s.Day).ThenBy(s => s.Start).ToList();

@@ -21,11 +21,42 @@ public sealed class MoveInBatch : IVersioned, IAudited
     public DateOnly LastDay { get; set; }
     /// <summary>When the advance notices went out (null until sent).</summary>
     public DateTimeOffset? NoticesSentAt { get; set; }
+    /// <summary>When the batch was called off (null while it stands); the reason and who are in <see cref="Changes"/>.</summary>
+    public DateTimeOffset? CancelledAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
     public int Version { get; set; }
     public List<MoveInSlot> Slots { get; set; } = [];
     public List<UnitMoveIn> MoveIns { get; set; } = [];
+    /// <summary>The batch's history: every move of its days and its cancellation, oldest first.</summary>
+    public List<MoveInBatchChange> Changes { get; set; } = [];
+}
+
+public enum BatchChangeKind
+{
+    Moved,
+    Cancelled,
+}
+
+/// <summary>
+/// One change of a batch, kept for good (P1§4.1 history): its days moved (from and to) or the batch cancelled, with the
+/// reason, who and when. The owners already noticed are told of it through the outbox, each once per change.
+/// </summary>
+public sealed class MoveInBatchChange
+{
+    public const int ReasonMax = 500;
+
+    public int Id { get; set; }
+    public int BatchId { get; set; }
+    public BatchChangeKind Kind { get; set; }
+    public DateOnly FromFirstDay { get; set; }
+    public DateOnly FromLastDay { get; set; }
+    /// <summary>The days after the change (the same as before for a cancellation).</summary>
+    public DateOnly ToFirstDay { get; set; }
+    public DateOnly ToLastDay { get; set; }
+    public string? Reason { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string By { get; set; }
 }
 
 /// <summary>One handover slot of a batch on a day (estate time): one owner at the counter at a time, so one move-in per slot.</summary>
@@ -51,6 +82,18 @@ internal sealed class MoveInBatchConfiguration : IEntityTypeConfiguration<MoveIn
         builder.HasOne<Estate>().WithMany().HasForeignKey(b => b.EstateId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(b => b.Slots).WithOne().HasForeignKey(s => s.BatchId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(b => b.MoveIns).WithOne().HasForeignKey(m => m.BatchId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(b => b.Changes).WithOne().HasForeignKey(c => c.BatchId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MoveInBatchChangeConfiguration : IEntityTypeConfiguration<MoveInBatchChange>
+{
+    public void Configure(EntityTypeBuilder<MoveInBatchChange> builder)
+    {
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Reason).HasMaxLength(MoveInBatchChange.ReasonMax);
+        builder.Property(c => c.By).HasMaxLength(256);
+        builder.HasIndex(c => new { c.BatchId, c.Id });
     }
 }
 

@@ -34,7 +34,7 @@ public sealed class MoveInBatchService(IDbContextFactory<AppDbContext> dbFactory
             {
                 u.Id, u.Building!.Code, u.Number,
                 Owner = u.Occupants.Where(o => o.Role == OccupantRole.Owner).OrderBy(o => o.Id).Select(o => (int?)o.Id).FirstOrDefault(),
-                InBatch = db.MoveIns.Any(m => m.UnitId == u.Id),
+                InBatch = db.MoveIns.Any(m => m.UnitId == u.Id && m.CancelKey == 0),
             }).ToListAsync(ct);
         var found = candidates.Where(c => addresses.Contains((c.Code, c.Number))).ToList();
         var unknown = addresses.Where(a => !found.Any(f => f.Code == a.Code && f.Number == a.Number)).Select(a => $"{a.Code}-{a.Number}").ToList();
@@ -80,6 +80,8 @@ public sealed class MoveInBatchService(IDbContextFactory<AppDbContext> dbFactory
             var batch = await db.MoveInBatches.Include(b => b.MoveIns).SingleOrDefaultAsync(b => b.Id == batchId, ct);
             if (batch is null)
                 return MoveInResult.Fail("", "BatchNotFound");
+            if (batch.CancelledAt is not null)
+                return MoveInResult.Fail("", "BatchCancelled");
             var sources = batch.MoveIns.Select(m => MoveInNotices.Source(m.Id)).ToList();
             var noticed = (await db.Notices.Where(n => n.Kind == MoveInNotices.NoticeKind && sources.Contains(n.SourceKey)).Select(n => n.SourceKey).ToListAsync(ct)).ToHashSet();
             var todo = batch.MoveIns.Where(m => !noticed.Contains(MoveInNotices.Source(m.Id)) && m.MovedInOn is null).ToList();
@@ -106,7 +108,7 @@ public sealed class MoveInBatchService(IDbContextFactory<AppDbContext> dbFactory
         await permissions.DemandAsync(Can.SeeMoveIns, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.MoveInBatches.AsNoTracking().OrderByDescending(b => b.FirstDay).ThenByDescending(b => b.Id)
-            .Select(b => new BatchRow(b.Id, b.Name, b.FirstDay, b.LastDay, b.MoveIns.Count, b.MoveIns.Count(m => m.MovedInOn != null), b.NoticesSentAt))
+            .Select(b => new BatchRow(b.Id, b.Name, b.FirstDay, b.LastDay, b.MoveIns.Count, b.MoveIns.Count(m => m.MovedInOn != null), b.NoticesSentAt, b.CancelledAt))
             .ToSliceAsync(page, ct);
     }
 
@@ -115,7 +117,7 @@ public sealed class MoveInBatchService(IDbContextFactory<AppDbContext> dbFactory
         await permissions.DemandAsync(Can.SeeMoveIns, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var batch = await db.MoveInBatches.AsNoTracking().Where(b => b.Id == id)
-            .Select(b => new { b.Id, b.Version, b.EstateId, b.Name, b.FirstDay, b.LastDay, b.NoticesSentAt, Slots = b.Slots.Count }).SingleOrDefaultAsync(ct);
+            .Select(b => new { b.Id, b.Version, b.EstateId, b.Name, b.FirstDay, b.LastDay, b.NoticesSentAt, b.CancelledAt, Slots = b.Slots.Count }).SingleOrDefaultAsync(ct);
         if (batch is null)
             return null;
         var rows = await db.MoveIns.AsNoTracking().Where(m => m.BatchId == id)
@@ -128,6 +130,10 @@ public sealed class MoveInBatchService(IDbContextFactory<AppDbContext> dbFactory
             }).ToListAsync(ct);
         var units = rows.OrderBy(r => r.Building.Length).ThenBy(r => r.Building, StringComparer.Ordinal).ThenBy(r => r.Number.Length).ThenBy(r => r.Number, StringComparer.Ordinal)
             .Select(r => new BatchUnitRow(r.Id, $"{r.Building}-{r.Number}", r.Owner, r.Slot?.Label, r.Noticed, r.MovedInOn)).ToList();
-        return new BatchView(batch.Id, batch.Version, batch.EstateId, batch.Name, batch.FirstDay, batch.LastDay, batch.NoticesSentAt, batch.Slots, units);
+        var history = await db.MoveInBatchChanges.AsNoTracking().Where(c => c.BatchId == id).OrderBy(c => c.Id).ToListAsync(ct);
+        return new BatchView(batch.Id, batch.Version, batch.EstateId, batch.Name, batch.FirstDay, batch.LastDay, batch.NoticesSentAt, batch.Slots, units)
+        {
+            CancelledAt = batch.CancelledAt, History = history,
+        };
     }
 }

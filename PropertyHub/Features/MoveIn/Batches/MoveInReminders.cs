@@ -27,7 +27,7 @@ public sealed class MoveInReminders(IDbContextFactory<AppDbContext> dbFactory, P
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             db.IsBackground = true;
-            var rows = await db.MoveIns.AsNoTracking().Where(m => m.MovedInOn == null)
+            var rows = await db.MoveIns.AsNoTracking().Where(m => m.MovedInOn == null && m.CancelKey == 0)
                 .Where(m => !db.Notices.Any(n => n.Kind == MoveInNotices.ReminderKind && n.SourceKey == "move-in:" + m.Id))
                 .Select(m => new { m.Id, m.EstateId, Day = m.Slot != null ? m.Slot.Day : db.MoveInBatches.Where(b => b.Id == m.BatchId).Select(b => b.FirstDay).First() })
                 .Where(m => m.Day <= until).ToListAsync(ct);

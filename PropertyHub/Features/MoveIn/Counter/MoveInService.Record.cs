@@ -73,7 +73,11 @@ public sealed partial class MoveInService
         return new MoveInSheet(m.Id, m.Version, m.EstateId, m.BatchId, m.UnitId, unit, m.OccupantId, owner.Name, owner.PreferredLanguage, m.Slot?.Label,
             m.Documents.Select(d => d.Key).ToHashSet(), m.InspectedAt, m.InspectedBy,
             [.. m.Defects.OrderBy(d => d.Id).Select(d => new DefectRow(d.Id, d.Place, d.Description, d.Category, d.WorkOrderId))],
-            m.Keys, m.KeysSignature, m.KeysSignedAt, m.KeysWitnessedBy, paymentIds, receipts, m.MovedInOn, m.CompletedAt, m.CompletedBy, m.Record);
+            m.Keys, m.KeysSignature, m.KeysSignedAt, m.KeysWitnessedBy, paymentIds, receipts, m.MovedInOn, m.CompletedAt, m.CompletedBy, m.Record)
+        {
+            EstateName = await db.Estates.AsNoTracking().Where(e => e.Id == m.EstateId).Select(e => e.Name).SingleAsync(ct),
+            Cancelled = m.Cancelled,
+        };
     }
 
     /// <summary>

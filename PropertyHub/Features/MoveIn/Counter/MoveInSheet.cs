@@ -9,6 +9,11 @@ public sealed record MoveInSheet(int Id, int Version, int EstateId, int BatchId,
     IReadOnlyList<string> Receipts, DateOnly? MovedInOn, DateTimeOffset? CompletedAt, string? CompletedBy, string? Record)
 {
     public bool Completed => MovedInOn is not null;
+
+    public string EstateName { get; init; } = "";
+
+    /// <summary>The move-in's batch was cancelled: kept as history, closed to the counter.</summary>
+    public bool Cancelled { get; init; }
 }
 
 /// <summary>A defect as typed on the inspection form.</summary>

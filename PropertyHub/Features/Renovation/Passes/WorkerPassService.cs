@@ -13,7 +13,7 @@ namespace PropertyHub.Features.Renovation;
 /// checked at the gate in the estate's time, every check logged.
 /// </summary>
 public sealed class WorkerPassService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, Permissions permissions,
-    EstateTime estateTime, TimeProvider clock)
+    EstateTime estateTime, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Resources.PapersText> papers)
 {
     /// <summary>Issues the pass of a worker named in the application, with their photo.</summary>
     public async Task<RenovationResult> IssueAsync(int applicationId, int workerId, UploadedFile? photo, CancellationToken ct = default)
@@ -149,6 +149,10 @@ public sealed class WorkerPassService(IDbContextFactory<AppDbContext> dbFactory,
             db.RenovationWorkers.Add(newWorker);
             await db.SaveChangesAsync(ct);
             workerId = newWorker.Id;
+            // A worker registered after the permit: the 施工人員登記表 on the applicant's file is brought up to this day,
+            // in the same transaction as the worker and the pass.
+            await RenovationPapers.StageWorkerRegisterAsync(db, applicationId, today, who,
+                (unit, permit) => papers["RenovationSource", unit, permit], ct);
         }
         var pass = new WorkerPass
         {

@@ -1,0 +1,96 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace PropertyHub.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class MoveInRenovationRest : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_MoveIns_UnitId",
+                table: "MoveIns");
+
+            migrationBuilder.AddColumn<int>(
+                name: "CancelKey",
+                table: "MoveIns",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "CancelledAt",
+                table: "MoveInBatches",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "MoveInBatchChanges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BatchId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    FromFirstDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    FromLastDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    ToFirstDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    ToLastDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MoveInBatchChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MoveInBatchChanges_MoveInBatches_BatchId",
+                        column: x => x.BatchId,
+                        principalTable: "MoveInBatches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MoveIns_UnitId_CancelKey",
+                table: "MoveIns",
+                columns: new[] { "UnitId", "CancelKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MoveInBatchChanges_BatchId_Id",
+                table: "MoveInBatchChanges",
+                columns: new[] { "BatchId", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "MoveInBatchChanges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_MoveIns_UnitId_CancelKey",
+                table: "MoveIns");
+
+            migrationBuilder.DropColumn(
+                name: "CancelKey",
+                table: "MoveIns");
+
+            migrationBuilder.DropColumn(
+                name: "CancelledAt",
+                table: "MoveInBatches");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MoveIns_UnitId",
+                table: "MoveIns",
+                column: "UnitId",
+                unique: true);
+        }
+    }
+}

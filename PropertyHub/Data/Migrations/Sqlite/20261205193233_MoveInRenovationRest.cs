@@ -1,0 +1,95 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PropertyHub.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class MoveInRenovationRest : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_MoveIns_UnitId",
+                table: "MoveIns");
+
+            migrationBuilder.AddColumn<int>(
+                name: "CancelKey",
+                table: "MoveIns",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<long>(
+                name: "CancelledAt",
+                table: "MoveInBatches",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "MoveInBatchChanges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BatchId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    FromFirstDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FromLastDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ToFirstDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ToLastDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MoveInBatchChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MoveInBatchChanges_MoveInBatches_BatchId",
+                        column: x => x.BatchId,
+                        principalTable: "MoveInBatches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MoveIns_UnitId_CancelKey",
+                table: "MoveIns",
+                columns: new[] { "UnitId", "CancelKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MoveInBatchChanges_BatchId_Id",
+                table: "MoveInBatchChanges",
+                columns: new[] { "BatchId", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "MoveInBatchChanges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_MoveIns_UnitId_CancelKey",
+                table: "MoveIns");
+
+            migrationBuilder.DropColumn(
+                name: "CancelKey",
+                table: "MoveIns");
+
+            migrationBuilder.DropColumn(
+                name: "CancelledAt",
+                table: "MoveInBatches");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MoveIns_UnitId",
+                table: "MoveIns",
+                column: "UnitId",
+                unique: true);
+        }
+    }
+}
