@@ -12,8 +12,8 @@ using PropertyHub.Data;
 namespace PropertyHub.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDbContext))]
-    [Migration("20261205193344_OccupantFileTrialFixes")]
-    partial class OccupantFileTrialFixes
+    [Migration("20261205202225_VipPapersMoveIn")]
+    partial class VipPapersMoveIn
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1367,6 +1367,9 @@ namespace PropertyHub.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1401,6 +1404,53 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.HasIndex("EstateId", "FirstDay");
 
                     b.ToTable("MoveInBatches");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInBatchChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("FromFirstDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("FromLastDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateOnly>("ToFirstDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ToLastDay")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId", "Id");
+
+                    b.ToTable("MoveInBatchChanges");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInDefect", b =>
@@ -1668,6 +1718,9 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.Property<int>("BatchId")
                         .HasColumnType("int");
 
+                    b.Property<int>("CancelKey")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1733,7 +1786,7 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[SlotId] IS NOT NULL");
 
-                    b.HasIndex("UnitId")
+                    b.HasIndex("UnitId", "CancelKey")
                         .IsUnique();
 
                     b.ToTable("MoveIns");
@@ -2216,6 +2269,9 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.Property<string>("ContactTimes")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(1000)
@@ -4501,6 +4557,15 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInBatchChange", b =>
+                {
+                    b.HasOne("PropertyHub.Features.MoveIn.MoveInBatch", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInDefect", b =>
                 {
                     b.HasOne("PropertyHub.Features.MoveIn.UnitMoveIn", null)
@@ -5201,6 +5266,8 @@ namespace PropertyHub.Data.Migrations.SqlServer
 
             modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInBatch", b =>
                 {
+                    b.Navigation("Changes");
+
                     b.Navigation("MoveIns");
 
                     b.Navigation("Slots");

@@ -6,14 +6,24 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace PropertyHub.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class MoveInRenovationRest : Migration
+    public partial class VipPapersMoveIn : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_OccupantDocuments_OccupantId_KindId",
+                table: "OccupantDocuments");
+
+            migrationBuilder.DropIndex(
                 name: "IX_MoveIns_UnitId",
                 table: "MoveIns");
+
+            migrationBuilder.AddColumn<long>(
+                name: "EndedAt",
+                table: "VipProfiles",
+                type: "INTEGER",
+                nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "CancelKey",
@@ -56,6 +66,11 @@ namespace PropertyHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OccupantDocuments_OccupantId_KindId",
+                table: "OccupantDocuments",
+                columns: new[] { "OccupantId", "KindId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MoveIns_UnitId_CancelKey",
                 table: "MoveIns",
                 columns: new[] { "UnitId", "CancelKey" },
@@ -65,6 +80,8 @@ namespace PropertyHub.Data.Migrations.Sqlite
                 name: "IX_MoveInBatchChanges_BatchId_Id",
                 table: "MoveInBatchChanges",
                 columns: new[] { "BatchId", "Id" });
+            // One VIP notion: occupants flagged without a profile get one (or lose the flag); see VipOneNotionData.
+            VipOneNotionData.Up(migrationBuilder);
         }
 
         /// <inheritdoc />
@@ -74,8 +91,16 @@ namespace PropertyHub.Data.Migrations.Sqlite
                 name: "MoveInBatchChanges");
 
             migrationBuilder.DropIndex(
+                name: "IX_OccupantDocuments_OccupantId_KindId",
+                table: "OccupantDocuments");
+
+            migrationBuilder.DropIndex(
                 name: "IX_MoveIns_UnitId_CancelKey",
                 table: "MoveIns");
+
+            migrationBuilder.DropColumn(
+                name: "EndedAt",
+                table: "VipProfiles");
 
             migrationBuilder.DropColumn(
                 name: "CancelKey",
@@ -84,6 +109,12 @@ namespace PropertyHub.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "CancelledAt",
                 table: "MoveInBatches");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OccupantDocuments_OccupantId_KindId",
+                table: "OccupantDocuments",
+                columns: new[] { "OccupantId", "KindId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_MoveIns_UnitId",
