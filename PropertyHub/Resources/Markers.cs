@@ -92,3 +92,6 @@ public sealed class OccupantDocumentsText;
 public sealed class PapersText;
 /// <summary>The maintenance fund's reports: balance by month, spending by usage item, their chart and XLSX.</summary>
 public sealed class FundReportText;
+
+/// <summary>The maintenance fund's semiannual statement, the fund's kind of the disclosure.</summary>
+public sealed class FundDisclosureText;

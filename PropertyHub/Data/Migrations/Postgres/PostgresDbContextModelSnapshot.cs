@@ -415,6 +415,9 @@ namespace PropertyHub.Data.Migrations.Postgres
                     b.Property<int>("EstateId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("FundAccountId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("HalfYear")
                         .IsRequired()
                         .HasMaxLength(7)
@@ -439,13 +442,22 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasDefaultValue("fees");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EstateId", "HalfYear", "Revision")
+                    b.HasIndex("FundAccountId");
+
+                    b.HasIndex("EstateId", "Subject", "HalfYear", "Revision")
                         .IsUnique();
 
                     b.ToTable("Disclosures");
@@ -4241,6 +4253,11 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .HasForeignKey("EstateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Fund.FundAccount", null)
+                        .WithMany()
+                        .HasForeignKey("FundAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Fees.DisclosureLine", b =>

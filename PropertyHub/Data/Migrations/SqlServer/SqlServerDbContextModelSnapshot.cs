@@ -417,6 +417,9 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.Property<int>("EstateId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("FundAccountId")
+                        .HasColumnType("int");
+
                     b.Property<string>("HalfYear")
                         .IsRequired()
                         .HasMaxLength(7)
@@ -441,13 +444,22 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)")
+                        .HasDefaultValue("fees");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EstateId", "HalfYear", "Revision")
+                    b.HasIndex("FundAccountId");
+
+                    b.HasIndex("EstateId", "Subject", "HalfYear", "Revision")
                         .IsUnique();
 
                     b.ToTable("Disclosures");
@@ -4251,6 +4263,11 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .HasForeignKey("EstateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Fund.FundAccount", null)
+                        .WithMany()
+                        .HasForeignKey("FundAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Fees.DisclosureLine", b =>

@@ -396,6 +396,9 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.Property<int>("EstateId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("FundAccountId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("HalfYear")
                         .IsRequired()
                         .HasMaxLength(7)
@@ -420,13 +423,22 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("fees");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EstateId", "HalfYear", "Revision")
+                    b.HasIndex("FundAccountId");
+
+                    b.HasIndex("EstateId", "Subject", "HalfYear", "Revision")
                         .IsUnique();
 
                     b.ToTable("Disclosures");
@@ -4104,6 +4116,11 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .HasForeignKey("EstateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Fund.FundAccount", null)
+                        .WithMany()
+                        .HasForeignKey("FundAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Fees.DisclosureLine", b =>
