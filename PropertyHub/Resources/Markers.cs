@@ -95,3 +95,6 @@ public sealed class FundReportText;
 
 /// <summary>The maintenance fund's semiannual statement, the fund's kind of the disclosure.</summary>
 public sealed class FundDisclosureText;
+
+/// <summary>The fund's spending by building and common part: the expenditure's fields and the report's table and sheet.</summary>
+public sealed class FundPlaceText;

@@ -1082,6 +1082,13 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("BuildingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CommonPart")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Counterparty")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1192,6 +1199,8 @@ namespace PropertyHub.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("BankExpenseListId");
+
+                    b.HasIndex("BuildingId");
 
                     b.HasIndex("ReversalOfId")
                         .IsUnique();
@@ -4451,6 +4460,11 @@ namespace PropertyHub.Data.Migrations.Postgres
                     b.HasOne("PropertyHub.Features.Fund.BankExpenseList", null)
                         .WithMany()
                         .HasForeignKey("BankExpenseListId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PropertyHub.Features.Registry.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("PropertyHub.Features.Fund.FundAccount", null)

@@ -1085,6 +1085,13 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<int?>("BuildingId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CommonPart")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("Counterparty")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1195,6 +1202,8 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("BankExpenseListId");
+
+                    b.HasIndex("BuildingId");
 
                     b.HasIndex("ReversalOfId")
                         .IsUnique()
@@ -4461,6 +4470,11 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.HasOne("PropertyHub.Features.Fund.BankExpenseList", null)
                         .WithMany()
                         .HasForeignKey("BankExpenseListId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PropertyHub.Features.Registry.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("PropertyHub.Features.Fund.FundAccount", null)

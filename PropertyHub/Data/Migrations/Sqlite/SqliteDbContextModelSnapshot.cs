@@ -1039,6 +1039,13 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("BuildingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommonPart")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Counterparty")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1149,6 +1156,8 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("BankExpenseListId");
+
+                    b.HasIndex("BuildingId");
 
                     b.HasIndex("ReversalOfId")
                         .IsUnique();
@@ -4314,6 +4323,11 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.HasOne("PropertyHub.Features.Fund.BankExpenseList", null)
                         .WithMany()
                         .HasForeignKey("BankExpenseListId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PropertyHub.Features.Registry.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("PropertyHub.Features.Fund.FundAccount", null)

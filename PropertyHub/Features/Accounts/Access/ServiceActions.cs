@@ -335,6 +335,7 @@ public static class ServiceActions
 
         Key<FundService>(nameof(FundService.AccountsAsync)),
         Key<FundService>(nameof(FundService.AccountAsync)),
+        Key<FundService>(nameof(FundService.BuildingsAsync)),
         Key<FundService>(nameof(FundService.EstatesAsync)),
         Key<FundService>(nameof(FundService.PageAsync)),
         Key<FundApprovals>(nameof(FundApprovals.PendingAsync)),

@@ -15,6 +15,19 @@ namespace PropertyHub.Data.Migrations.SqlServer
                 table: "Disclosures");
 
             migrationBuilder.AddColumn<int>(
+                name: "BuildingId",
+                table: "FundEntries",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CommonPart",
+                table: "FundEntries",
+                type: "nvarchar(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
                 name: "FundAccountId",
                 table: "Disclosures",
                 type: "int",
@@ -27,6 +40,11 @@ namespace PropertyHub.Data.Migrations.SqlServer
                 maxLength: 24,
                 nullable: false,
                 defaultValue: "fees");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundEntries_BuildingId",
+                table: "FundEntries",
+                column: "BuildingId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Disclosures_EstateId_Subject_HalfYear_Revision",
@@ -46,6 +64,14 @@ namespace PropertyHub.Data.Migrations.SqlServer
                 principalTable: "FundAccounts",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_FundEntries_Buildings_BuildingId",
+                table: "FundEntries",
+                column: "BuildingId",
+                principalTable: "Buildings",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
@@ -55,6 +81,14 @@ namespace PropertyHub.Data.Migrations.SqlServer
                 name: "FK_Disclosures_FundAccounts_FundAccountId",
                 table: "Disclosures");
 
+            migrationBuilder.DropForeignKey(
+                name: "FK_FundEntries_Buildings_BuildingId",
+                table: "FundEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_FundEntries_BuildingId",
+                table: "FundEntries");
+
             migrationBuilder.DropIndex(
                 name: "IX_Disclosures_EstateId_Subject_HalfYear_Revision",
                 table: "Disclosures");
@@ -62,6 +96,14 @@ namespace PropertyHub.Data.Migrations.SqlServer
             migrationBuilder.DropIndex(
                 name: "IX_Disclosures_FundAccountId",
                 table: "Disclosures");
+
+            migrationBuilder.DropColumn(
+                name: "BuildingId",
+                table: "FundEntries");
+
+            migrationBuilder.DropColumn(
+                name: "CommonPart",
+                table: "FundEntries");
 
             migrationBuilder.DropColumn(
                 name: "FundAccountId",

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace PropertyHub.Data.Migrations.Sqlite
+namespace PropertyHub.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class FundDisclosureAndSplits : Migration
@@ -15,18 +15,36 @@ namespace PropertyHub.Data.Migrations.Sqlite
                 table: "Disclosures");
 
             migrationBuilder.AddColumn<int>(
+                name: "BuildingId",
+                table: "FundEntries",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CommonPart",
+                table: "FundEntries",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
                 name: "FundAccountId",
                 table: "Disclosures",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Subject",
                 table: "Disclosures",
-                type: "TEXT",
+                type: "character varying(24)",
                 maxLength: 24,
                 nullable: false,
                 defaultValue: "fees");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FundEntries_BuildingId",
+                table: "FundEntries",
+                column: "BuildingId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Disclosures_EstateId_Subject_HalfYear_Revision",
@@ -46,6 +64,14 @@ namespace PropertyHub.Data.Migrations.Sqlite
                 principalTable: "FundAccounts",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_FundEntries_Buildings_BuildingId",
+                table: "FundEntries",
+                column: "BuildingId",
+                principalTable: "Buildings",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
@@ -55,6 +81,14 @@ namespace PropertyHub.Data.Migrations.Sqlite
                 name: "FK_Disclosures_FundAccounts_FundAccountId",
                 table: "Disclosures");
 
+            migrationBuilder.DropForeignKey(
+                name: "FK_FundEntries_Buildings_BuildingId",
+                table: "FundEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_FundEntries_BuildingId",
+                table: "FundEntries");
+
             migrationBuilder.DropIndex(
                 name: "IX_Disclosures_EstateId_Subject_HalfYear_Revision",
                 table: "Disclosures");
@@ -62,6 +96,14 @@ namespace PropertyHub.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_Disclosures_FundAccountId",
                 table: "Disclosures");
+
+            migrationBuilder.DropColumn(
+                name: "BuildingId",
+                table: "FundEntries");
+
+            migrationBuilder.DropColumn(
+                name: "CommonPart",
+                table: "FundEntries");
 
             migrationBuilder.DropColumn(
                 name: "FundAccountId",
