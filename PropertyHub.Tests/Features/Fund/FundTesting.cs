@@ -63,10 +63,12 @@ public sealed class FundScenario(AppFactory factory)
         CounterpartyAccount = "6222 0000 9999 0001", Purpose = "3号楼屋面防水", Reference = "HT-2026-031", DecisionReference = decision,
     };
 
-    public Task<FundResult> RequestAsync(string amount, FundUsageItem? usage = FundUsageItem.DailyRepairs, string? decision = null, bool confirmed = false)
+    public Task<FundResult> RequestAsync(string amount, FundUsageItem? usage = FundUsageItem.DailyRepairs, string? decision = null, bool confirmed = false,
+        Action<FundExpenditureInput>? more = null)
     {
         var input = Expenditure(AccountId, amount, usage, decision);
         input.OverBalanceConfirmed = confirmed;
+        more?.Invoke(input);
         return As(Roles.Finance, sp => sp.GetRequiredService<FundService>().RequestExpenditureAsync(input));
     }
 
@@ -85,9 +87,9 @@ public sealed class FundScenario(AppFactory factory)
     public Task<FundAccountView?> AccountAsync() => As(Roles.Finance, sp => sp.GetRequiredService<FundService>().AccountAsync(AccountId));
 
     /// <summary>Requests, approves (as the demo Manager), lists, submits and pays an expenditure; returns its id.</summary>
-    public async Task<int> PaidExpenditureAsync(string amount)
+    public async Task<int> PaidExpenditureAsync(string amount, Action<FundExpenditureInput>? more = null)
     {
-        var id = (await RequestAsync(amount)).Id!.Value;
+        var id = (await RequestAsync(amount, more: more)).Id!.Value;
         Assert.True((await ApproveAsync(id, SignIn.DemoEmail(Roles.Manager))).Ok);
         var list = await As(Roles.Finance, sp => sp.GetRequiredService<BankListService>().CreateAsync(AccountId));
         Assert.True(list.Ok, string.Join(", ", list.Errors.Values));
