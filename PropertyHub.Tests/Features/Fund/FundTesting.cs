@@ -15,6 +15,13 @@ public sealed class FundScenario(AppFactory factory)
     public static readonly DateOnly Opened = new(2026, 1, 1);
 
     public int AccountId { get; private set; }
+    public string Number { get; private set; } = "";
+
+    private static int numbers;
+
+    /// <summary>An account number no other test of the run has used, ending in 5678 like the default: tests that share
+    /// one app open an account each.</summary>
+    public static string UniqueNumber() => $"3502 {Interlocked.Increment(ref numbers):D8} 5678";
 
     /// <summary>Opens the account with 100,000.00 on 1 January 2026.</summary>
     public async Task<FundScenario> OpenAsync(string opening = "100000.00", string number = "3501 0000 1234 5678")
@@ -27,7 +34,7 @@ public sealed class FundScenario(AppFactory factory)
             EstateId = estateId, BankName = "中国建设银行福州分行", AccountNumber = number, OpeningBalance = opening, OpeningDate = Opened,
         }));
         Assert.True(result.Ok, string.Join(", ", result.Errors.Values));
-        AccountId = result.Id!.Value;
+        (AccountId, Number) = (result.Id!.Value, number);
         return this;
     }
 
