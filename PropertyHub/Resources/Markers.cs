@@ -94,3 +94,9 @@ public sealed class PapersText;
 public sealed class FundReportText;
 /// <summary>The move-in's printed papers (inspection form, key receipt, move-in record), the key-receipt link and the proxy services list.</summary>
 public sealed class MoveInPapersText;
+
+/// <summary>The maintenance fund's semiannual statement, the fund's kind of the disclosure.</summary>
+public sealed class FundDisclosureText;
+
+/// <summary>The fund's spending by building and common part: the expenditure's fields and the report's table and sheet.</summary>
+public sealed class FundPlaceText;

@@ -7,15 +7,20 @@ using PropertyHub.Features.Fund.BankLists;
 namespace PropertyHub.Tests.Features.Fund;
 
 /// <summary>The expenditure flow on SQLite: approval and its threshold (set to 50,000.00 here), the bank list, paid, reversed.</summary>
-public sealed class FundApprovalTests : IAsyncLifetime
+public sealed class FundApprovalTests(FundApprovalTests.App factory) : IClassFixture<FundApprovalTests.App>, IAsyncLifetime
 {
-    private readonly AppFactory factory = new() { Settings = { ["Fund:SecondApprovalAbove"] = "50000.00" } };
+    /// <summary>One app for the class, with the threshold at 50,000.00; each test opens an account of its own.</summary>
+    public sealed class App : AppFactory
+    {
+        public App() => Settings["Fund:SecondApprovalAbove"] = "50000.00";
+    }
+
     private FundScenario fund = null!;
     private static readonly string Manager = SignIn.DemoEmail(Roles.Manager);
 
-    public async Task InitializeAsync() => fund = await new FundScenario(factory).OpenAsync();
+    public async Task InitializeAsync() => fund = await new FundScenario(factory).OpenAsync(number: FundScenario.UniqueNumber());
 
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Approval_AtTheThreshold_OneManagerSuffices()
@@ -163,6 +168,6 @@ public sealed class FundApprovalTests : IAsyncLifetime
 
         await using var db = await factory.CreateDbContextAsync();
         Assert.Equal([a], await db.FundEntries.Where(e => e.BankExpenseListId == list.Id).Select(e => e.Id).ToListAsync());
-        Assert.Equal(100m, (await db.BankExpenseLists.SingleAsync()).Total);
+        Assert.Equal(100m, (await db.BankExpenseLists.SingleAsync(l => l.FundAccountId == fund.AccountId)).Total);
     }
 }

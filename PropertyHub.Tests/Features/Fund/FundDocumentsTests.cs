@@ -8,16 +8,16 @@ using PropertyHub.Features.Fund.Documents;
 
 namespace PropertyHub.Tests.Features.Fund;
 
-/// <summary>Documents attached to ledger lines through the shared file store, and who may open them.</summary>
-public sealed class FundDocumentsTests : IAsyncLifetime
+/// <summary>Documents attached to ledger lines through the shared file store, and who may open them; one app for the
+/// class, an account per test.</summary>
+public sealed class FundDocumentsTests(AppFactory factory) : IClassFixture<AppFactory>, IAsyncLifetime
 {
-    private readonly AppFactory factory = new();
     private FundScenario fund = null!;
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
-    public async Task InitializeAsync() => fund = await new FundScenario(factory).OpenAsync();
+    public async Task InitializeAsync() => fund = await new FundScenario(factory).OpenAsync(number: FundScenario.UniqueNumber());
 
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<UploadedFile> CheckedAsync(byte[] bytes, string name) =>
         (await factory.Services.GetRequiredService<FileIntake>().ReadAsync(new MemoryStream(bytes), name, FileKinds.Documents)).File!;
@@ -47,6 +47,7 @@ public sealed class FundDocumentsTests : IAsyncLifetime
     public async Task Attach_ByTheManagerOrToNoLine_RefusedAndNoFileStored()
     {
         var file = await CheckedAsync(Pdf, "contract.pdf");
+        var stored = await StoredFilesAsync();
         var entry = (await fund.RequestAsync("1200.00")).Id!.Value;
 
         var asManager = await fund.As(Roles.Manager, sp => sp.GetRequiredService<FundDocuments>().AttachAsync(entry, file));
@@ -54,7 +55,12 @@ public sealed class FundDocumentsTests : IAsyncLifetime
 
         Assert.Equal("NotAllowed", asManager.Errors[""]);
         Assert.Equal("EntryNotFound", noLine.Errors[""]);
+        Assert.Equal(stored, await StoredFilesAsync());
+    }
+
+    private async Task<int> StoredFilesAsync()
+    {
         await using var db = await factory.CreateDbContextAsync();
-        Assert.Equal(0, await db.StoredFiles.CountAsync());
+        return await db.StoredFiles.CountAsync();
     }
 }

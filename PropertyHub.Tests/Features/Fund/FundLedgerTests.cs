@@ -7,19 +7,19 @@ using PropertyHub.Features.Fund;
 namespace PropertyHub.Tests.Features.Fund;
 
 /// <summary>Fund accounts and the ledger on SQLite: what is accepted, what is refused (writing nothing), balances and reversals.</summary>
-public sealed class FundLedgerTests : IAsyncLifetime
+public sealed class FundLedgerTests(AppFactory factory) : IClassFixture<AppFactory>, IAsyncLifetime
 {
-    private readonly AppFactory factory = new();
     private FundScenario fund = null!;
 
-    public async Task InitializeAsync() => fund = await new FundScenario(factory).OpenAsync();
+    /// <summary>One app for the class; each test opens an account of its own.</summary>
+    public async Task InitializeAsync() => fund = await new FundScenario(factory).OpenAsync(number: FundScenario.UniqueNumber());
 
-    public async Task DisposeAsync() => await factory.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private async Task<int> EntriesAsync()
     {
         await using var db = await factory.CreateDbContextAsync();
-        return await db.FundEntries.CountAsync();
+        return await db.FundEntries.CountAsync(e => e.FundAccountId == fund.AccountId);
     }
 
     [Fact]
@@ -28,14 +28,15 @@ public sealed class FundLedgerTests : IAsyncLifetime
         var accounts = await fund.As(Roles.Manager, sp => sp.GetRequiredService<FundService>().AccountsAsync());
         var again = await new FundScenario(factory).As(Roles.Finance, sp => sp.GetRequiredService<FundService>().OpenAccountAsync(new FundAccountInput
         {
-            EstateId = accounts[0].EstateId, BankName = "另一家银行", AccountNumber = "3501000012345678", OpeningBalance = "0", OpeningDate = FundScenario.Opened,
+            EstateId = accounts[0].EstateId, BankName = "另一家银行", AccountNumber = fund.Number.Replace(" ", "", StringComparison.Ordinal), OpeningBalance = "0", OpeningDate = FundScenario.Opened,
         }));
 
-        Assert.Equal("**** 5678", Assert.Single(accounts).MaskedNumber);
-        Assert.Equal(100_000m, accounts[0].Balance.Ledger);
+        var account = accounts.Single(a => a.Id == fund.AccountId);
+        Assert.Equal("**** 5678", account.MaskedNumber);
+        Assert.Equal(100_000m, account.Balance.Ledger);
         Assert.Equal("AccountNumberTaken", again.Errors["AccountNumber"]);
         await using var db = await factory.CreateDbContextAsync();
-        Assert.Equal(1, await db.FundAccounts.CountAsync());
+        Assert.Equal(accounts.Count, await db.FundAccounts.CountAsync());
     }
 
     [Theory]

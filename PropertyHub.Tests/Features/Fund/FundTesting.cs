@@ -15,6 +15,13 @@ public sealed class FundScenario(AppFactory factory)
     public static readonly DateOnly Opened = new(2026, 1, 1);
 
     public int AccountId { get; private set; }
+    public string Number { get; private set; } = "";
+
+    private static int numbers;
+
+    /// <summary>An account number no other test of the run has used, ending in 5678 like the default: tests that share
+    /// one app open an account each.</summary>
+    public static string UniqueNumber() => $"3502 {Interlocked.Increment(ref numbers):D8} 5678";
 
     /// <summary>Opens the account with 100,000.00 on 1 January 2026.</summary>
     public async Task<FundScenario> OpenAsync(string opening = "100000.00", string number = "3501 0000 1234 5678")
@@ -27,7 +34,7 @@ public sealed class FundScenario(AppFactory factory)
             EstateId = estateId, BankName = "中国建设银行福州分行", AccountNumber = number, OpeningBalance = opening, OpeningDate = Opened,
         }));
         Assert.True(result.Ok, string.Join(", ", result.Errors.Values));
-        AccountId = result.Id!.Value;
+        (AccountId, Number) = (result.Id!.Value, number);
         return this;
     }
 
@@ -63,10 +70,12 @@ public sealed class FundScenario(AppFactory factory)
         CounterpartyAccount = "6222 0000 9999 0001", Purpose = "3号楼屋面防水", Reference = "HT-2026-031", DecisionReference = decision,
     };
 
-    public Task<FundResult> RequestAsync(string amount, FundUsageItem? usage = FundUsageItem.DailyRepairs, string? decision = null, bool confirmed = false)
+    public Task<FundResult> RequestAsync(string amount, FundUsageItem? usage = FundUsageItem.DailyRepairs, string? decision = null, bool confirmed = false,
+        Action<FundExpenditureInput>? more = null)
     {
         var input = Expenditure(AccountId, amount, usage, decision);
         input.OverBalanceConfirmed = confirmed;
+        more?.Invoke(input);
         return As(Roles.Finance, sp => sp.GetRequiredService<FundService>().RequestExpenditureAsync(input));
     }
 
@@ -85,9 +94,9 @@ public sealed class FundScenario(AppFactory factory)
     public Task<FundAccountView?> AccountAsync() => As(Roles.Finance, sp => sp.GetRequiredService<FundService>().AccountAsync(AccountId));
 
     /// <summary>Requests, approves (as the demo Manager), lists, submits and pays an expenditure; returns its id.</summary>
-    public async Task<int> PaidExpenditureAsync(string amount)
+    public async Task<int> PaidExpenditureAsync(string amount, Action<FundExpenditureInput>? more = null)
     {
-        var id = (await RequestAsync(amount)).Id!.Value;
+        var id = (await RequestAsync(amount, more: more)).Id!.Value;
         Assert.True((await ApproveAsync(id, SignIn.DemoEmail(Roles.Manager))).Ok);
         var list = await As(Roles.Finance, sp => sp.GetRequiredService<BankListService>().CreateAsync(AccountId));
         Assert.True(list.Ok, string.Join(", ", list.Errors.Values));

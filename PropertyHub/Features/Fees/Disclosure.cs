@@ -18,17 +18,36 @@ public enum DisclosureLineKind
 {
     Income,
     Expenditure,
+    /// <summary>A fund statement's opening or closing balance (category "fund-opening" / "fund-closing").</summary>
+    Balance,
+    /// <summary>One of a fund statement's main works: its usage item, amount and "paid on · payee · purpose" as the note.</summary>
+    MainWork,
+    /// <summary>A month of a fund statement's half-year ("2026-01") and its reconciliation state (the note), amount 0.</summary>
+    Month,
+}
+
+/// <summary>What a semiannual statement discloses: the management fee's income and expenditure (P1§7.6) or a
+/// maintenance fund account (P1§8.5). One mechanism for both: drafted by a duty, approved, published, frozen, revised.</summary>
+public enum DisclosureKind
+{
+    Fees,
+    Fund,
 }
 
 /// <summary>
 /// The semiannual income and expenditure statement of the management fee (P1§7.6) for one half-year ("2026-H2"),
-/// drafted by its duty from the books, completed by Finance, approved by the Manager and published. Unique on
-/// (estate, half-year, revision).
+/// drafted by its duty from the books, completed by Finance, approved by the Manager and published; or, with a
+/// <see cref="FundAccountId"/>, a maintenance fund account's statement (P1§8.5) whose lines are worked out from the
+/// fund's ledger. Unique on (estate, subject, half-year, revision).
 /// </summary>
 public sealed class Disclosure : IVersioned, IAudited
 {
     public int Id { get; set; }
     public int EstateId { get; set; }
+    /// <summary>The fund account a fund statement discloses; null for the management fee's statement.</summary>
+    public int? FundAccountId { get; set; }
+    /// <summary>What is disclosed, as the unique key has it: "fees", or "fund:12" for fund account 12.</summary>
+    public string Subject { get; set; } = FeesSubject;
     public required string HalfYear { get; set; }
     public int Revision { get; set; } = 1;
     public DisclosureStatus Status { get; set; }
@@ -40,6 +59,12 @@ public sealed class Disclosure : IVersioned, IAudited
     public DateTimeOffset? PublishedAt { get; set; }
     public int Version { get; set; }
     public List<DisclosureLine> Lines { get; set; } = [];
+
+    public const string FeesSubject = "fees";
+
+    public DisclosureKind Kind => FundAccountId is null ? DisclosureKind.Fees : DisclosureKind.Fund;
+
+    public static string FundSubject(int fundAccountId) => "fund:" + fundAccountId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 public sealed class DisclosureLine
@@ -64,8 +89,11 @@ internal sealed class DisclosureConfiguration : IEntityTypeConfiguration<Disclos
         builder.Property(d => d.ApprovedBy).HasMaxLength(256);
         builder.Property(d => d.PublishedBy).HasMaxLength(256);
         builder.Property(d => d.Version).IsConcurrencyToken();
-        builder.HasIndex(d => new { d.EstateId, d.HalfYear, d.Revision }).IsUnique();
+        builder.Property(d => d.Subject).HasMaxLength(24).HasDefaultValue(Disclosure.FeesSubject);
+        builder.Ignore(d => d.Kind);
+        builder.HasIndex(d => new { d.EstateId, d.Subject, d.HalfYear, d.Revision }).IsUnique();
         builder.HasOne<Estate>().WithMany().HasForeignKey(d => d.EstateId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Fund.FundAccount>().WithMany().HasForeignKey(d => d.FundAccountId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(d => d.Lines).WithOne().HasForeignKey(l => l.DisclosureId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -90,6 +90,10 @@ public sealed class FundEntry : IVersioned, IAudited
     public int? StatementLineId { get; set; }
     /// <summary>Recorded in the reconciliation to explain a bank line the ledger lacked (its reason in <see cref="Reason"/>).</summary>
     public bool IsAdjustment { get; set; }
+    /// <summary>The building an expenditure was spent on (null: not named, or the estate's grounds).</summary>
+    public int? BuildingId { get; set; }
+    /// <summary>The common part it was spent on, in words ("电梯", "屋面", "地下车库"), with or without a building.</summary>
+    public string? CommonPart { get; set; }
     public int Version { get; set; }
 
     /// <summary>The day the money moved at the bank: the payment's day for a paid expenditure.</summary>
@@ -118,6 +122,8 @@ public sealed class FundEntry : IVersioned, IAudited
         Purpose = Purpose,
         Reference = Reference,
         DecisionReference = DecisionReference,
+        BuildingId = BuildingId,
+        CommonPart = CommonPart,
         Status = Status,
         RecordedBy = who.Name,
         RecordedById = who.UserId,
@@ -154,6 +160,8 @@ internal sealed class FundEntryConfiguration : IEntityTypeConfiguration<FundEntr
         builder.Property(e => e.RejectionReason).HasMaxLength(500);
         builder.Property(e => e.BankReference).HasMaxLength(100);
         builder.Property(e => e.Reason).HasMaxLength(500);
+        builder.Property(e => e.CommonPart).HasMaxLength(FundRules.CommonPartLength);
+        builder.HasOne<Registry.Building>().WithMany().HasForeignKey(e => e.BuildingId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasIndex(e => new { e.FundAccountId, e.Date, e.Id });
         builder.HasIndex(e => new { e.FundAccountId, e.Status });

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PropertyHub.Features.Accounts.Access;
+using PropertyHub.Features.Fees.Disclosures;
 using PropertyHub.Features.Fund.BankLists;
 using PropertyHub.Features.Fund.Disclosures;
 using PropertyHub.Features.Fund.Documents;
@@ -27,6 +28,10 @@ public static class FundExtensions
         services.AddScoped<FundReports>();
         services.AddScoped<FundReportExport>();
         services.AddScoped<FundDisclosureFigures>();
+        services.AddScoped<IFundStatements, FundStatements>();
+        services.AddScoped<FundDisclosureDrafter>();
+        services.AddSingleton<IScheduledDuty, FundDisclosureDuty>();
+        services.AddSingleton(new DutyDescription(FundDisclosureDuty.DutyName, _ => []));
         services.AddSingleton<IScheduledDuty, ReconciliationDuty>();
         services.AddSingleton(new DutyDescription(ReconciliationDuty.DutyName, sp =>
         {

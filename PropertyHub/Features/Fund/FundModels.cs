@@ -30,6 +30,10 @@ public sealed class FundExpenditureInput
     public string? Purpose { get; set; }
     public string? Reference { get; set; }
     public string? DecisionReference { get; set; }
+    /// <summary>The building spent on, of the account's estate (optional).</summary>
+    public int? BuildingId { get; set; }
+    /// <summary>The common part spent on, in words (optional).</summary>
+    public string? CommonPart { get; set; }
     /// <summary>Finance saw the over-balance warning and asks anyway.</summary>
     public bool OverBalanceConfirmed { get; set; }
 }
@@ -86,3 +90,6 @@ public enum FundLedgerFilter
     Expenditures,
     AwaitingApproval,
 }
+
+/// <summary>A building an expenditure may name.</summary>
+public sealed record FundBuildingOption(int Id, string Name);

@@ -52,6 +52,9 @@ public static partial class FundRules
     }
 
     /// <summary>The account number as shown everywhere: only its last four digits.</summary>
+    /// <summary>How long an expenditure's common part may be named.</summary>
+    public const int CommonPartLength = 100;
+
     public static string Mask(string accountNumber) =>
         accountNumber.Length <= 4 ? accountNumber : "**** " + accountNumber[^4..];
 

@@ -169,10 +169,15 @@ public sealed class FundService(IDbContextFactory<AppDbContext> dbFactory, Curre
             required: input.UsageItem == FundUsageItem.CommitteeActivities);
         if (decisionError is not null)
             errors[nameof(input.DecisionReference)] = decisionError;
+        var (commonPart, commonPartError) = FundRules.Text(input.CommonPart, FundRules.CommonPartLength, "CommonPart", required: false);
+        if (commonPartError is not null)
+            errors[nameof(input.CommonPart)] = commonPartError;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var account = await db.FundAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == input.FundAccountId, ct);
         if (account is null)
             return FundResult.Fail("", "AccountNotFound");
+        if (input.BuildingId is { } buildingId && !await db.Buildings.AnyAsync(b => b.Id == buildingId && b.EstateId == account.EstateId, ct))
+            errors[nameof(input.BuildingId)] = "BuildingNotInEstate";
         if (await DateErrorAsync(db, account, input.Date, ct) is { } dateError)
             errors[nameof(input.Date)] = dateError;
         if (errors.Count > 0)
@@ -193,6 +198,8 @@ public sealed class FundService(IDbContextFactory<AppDbContext> dbFactory, Curre
             Reference = reference,
             // Only a committee expense carries the assembly's decision.
             DecisionReference = input.UsageItem == FundUsageItem.CommitteeActivities ? decision : null,
+            BuildingId = input.BuildingId,
+            CommonPart = commonPart,
             Status = FundEntryStatus.Requested,
             RecordedBy = who.Name,
             RecordedById = who.UserId,
@@ -207,6 +214,17 @@ public sealed class FundService(IDbContextFactory<AppDbContext> dbFactory, Curre
     /// Undoes a posted line (a receipt or a paid expenditure): a new line of the opposite amount dated today, with the
     /// reason. The unique key on what it reverses stops a second reversal, at once or later.
     /// </summary>
+    /// <summary>The buildings of the account's estate an expenditure may name, by name.</summary>
+    public async Task<IReadOnlyList<FundBuildingOption>> BuildingsAsync(int accountId, CancellationToken ct = default)
+    {
+        await permissions.DemandAsync(Can.SeeFund, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var estateId = await db.FundAccounts.Where(a => a.Id == accountId).Select(a => (int?)a.EstateId).SingleOrDefaultAsync(ct);
+        var buildings = await db.Buildings.AsNoTracking().Where(b => b.EstateId == estateId)
+            .Select(b => new FundBuildingOption(b.Id, b.Name)).ToListAsync(ct);
+        return buildings.OrderBy(b => b.Name, StringComparer.Ordinal).ToList();
+    }
+
     public async Task<FundResult> ReverseAsync(int entryId, string? reason, CancellationToken ct = default)
     {
         if (!await permissions.AllowsAsync(Can.KeepFund, ct))

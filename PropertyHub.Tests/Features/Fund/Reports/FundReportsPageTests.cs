@@ -38,6 +38,10 @@ public sealed partial class FundReportsTests
             Assert.Contains("11,000.00", march, StringComparison.Ordinal);
             Assert.Contains("109,150.50", march, StringComparison.Ordinal);
             Assert.Contains("112,150.50", page.Find("[data-testid=fund-report-months-total]").TextContent, StringComparison.Ordinal);
+            var places = page.FindAll("[data-testid=fund-report-place]").Select(r => r.TextContent).ToList();
+            Assert.Equal(2, places.Count);
+            Assert.Contains($"{app.Building.Name} · 屋面", places[1], StringComparison.Ordinal);
+            Assert.Contains("8,000.00", places[1], StringComparison.Ordinal);
             var daily = page.Find("[data-testid=fund-report-usage-DailyRepairs]").TextContent;
             Assert.Contains("Daily repairs", daily, StringComparison.Ordinal);
             Assert.Contains("8,000.00", daily, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
@@ -25,15 +26,20 @@ public sealed partial class FundReportsTests : IClassFixture<FundReportsTests.Ap
     {
         public ClockedAppFactory Factory { get; } = new(new DateTimeOffset(2026, 6, 15, 10, 0, 0, TimeSpan.FromHours(8)));
         public FundScenario Fund { get; private set; } = null!;
+        /// <summary>The building the paid repairs name: the 8,000.00 one on its roof (屋面), the reversed 3,000.00 one the building alone.</summary>
+        public (int Id, string Name) Building { get; private set; }
 
         public async Task InitializeAsync()
         {
             Fund = await new FundScenario(Factory).OpenAsync();
+            await using (var db = await Factory.CreateDbContextAsync())
+                Building = await db.Buildings.Where(b => b.Estate!.Id == db.FundAccounts.Single(a => a.Id == Fund.AccountId).EstateId)
+                    .OrderBy(b => b.Id).Select(b => ValueTuple.Create(b.Id, b.Name)).FirstAsync();
             Assert.True((await Fund.ReceiveAsync("20000.00", new DateOnly(2026, 2, 3))).Ok);
             Assert.True((await Fund.ReceiveAsync("150.50", new DateOnly(2026, 3, 21), FundReceiptSource.Interest)).Ok);
             var other = (await Fund.ReceiveAsync("500.00", new DateOnly(2026, 4, 2), FundReceiptSource.Other)).Id!.Value;
-            await Fund.PaidExpenditureAsync("8000.00");
-            var wrong = await Fund.PaidExpenditureAsync("3000.00");
+            await Fund.PaidExpenditureAsync("8000.00", e => (e.BuildingId, e.CommonPart) = (Building.Id, " 屋面 "));
+            var wrong = await Fund.PaidExpenditureAsync("3000.00", e => e.BuildingId = Building.Id);
             Assert.True((await Reverse(wrong, "重复付款")).Ok);
             Assert.True((await Reverse(other, "误记")).Ok);
         }
@@ -91,14 +97,14 @@ public sealed partial class FundReportsTests : IClassFixture<FundReportsTests.Ap
     }
 
     [Fact]
-    public async Task Export_TwoSheets_MonthsWithTotalsAndUsageItems_AmountsAsNumbers()
+    public async Task Export_ThreeSheets_MonthsWithTotalsUsageItemsAndPlaces_AmountsAsNumbers()
     {
         byte[] bytes = [];
         await RegistryTesting.InCultureAsync("en", async () =>
             bytes = (await app.Fund.As(Roles.Finance, sp => sp.GetRequiredService<FundReportExport>().ExportAsync(app.Fund.AccountId, 2026)))!.Value.Bytes);
 
         using var stream = new MemoryStream(bytes);
-        Assert.Equal(["Balance by month", "By usage item"], MiniExcel.GetSheetNames(stream));
+        Assert.Equal(["Balance by month", "By usage item", "By building and common part"], MiniExcel.GetSheetNames(stream));
         var months = Rows(stream, "Balance by month");
         Assert.Equal(["Month", "Opening balance", "Owners' contributions", "Interest", "Other receipts", "Spending", "Closing balance"], months[1]);
         Assert.Equal(["2026-03", "120000", "0", "150.5", "0", "11000", "109150.5"], months[4]);
@@ -108,6 +114,37 @@ public sealed partial class FundReportsTests : IClassFixture<FundReportsTests.Ap
         Assert.Equal(["Daily repairs", "8000", "2"], usage[2]);
         Assert.Equal(["Total", "8000", "2"], usage[^1]);
         Assert.Equal(2 + Enum.GetValues<FundUsageItem>().Length + 1, usage.Count);
+        var places = Rows(stream, "By building and common part");
+        Assert.Equal(["Building / common part", "Spent (CNY)", "Paid lines"], places[1]);
+        Assert.Equal([app.Building.Name, "0", "1"], places[2]);
+        Assert.Equal([$"{app.Building.Name} · 屋面", "8000", "1"], places[3]);
+        Assert.Equal(["Total", "8000", "2"], places[4]);
+    }
+
+    [Fact]
+    public async Task ByPlace_TheBuildingAloneNetsOutItsReversal_TheRoofKeepsItsSpending()
+    {
+        var report = (await ReportAsync(2026))!;
+
+        Assert.Equal([(app.Building.Id, app.Building.Name, (string?)null, 0m, 1), (app.Building.Id, app.Building.Name, "屋面", 8_000m, 1)],
+            report.ByPlace.Select(p => (p.BuildingId!.Value, p.Building!, p.CommonPart, p.Spending, p.Lines)));
+        Assert.Equal(report.ByUsage.Sum(u => u.Spending), report.ByPlace.Sum(p => p.Spending));
+    }
+
+    [Fact]
+    public async Task Request_ABuildingNotInTheEstate_OrACommonPartTooLong_RefusedWithNothingWritten()
+    {
+        int before;
+        await using (var db = await app.Factory.CreateDbContextAsync())
+            before = await db.FundEntries.CountAsync();
+
+        var elsewhere = await app.Fund.RequestAsync("100.00", more: e => e.BuildingId = app.Building.Id + 100_000);
+        var tooLong = await app.Fund.RequestAsync("100.00", more: e => e.CommonPart = new string('梯', FundRules.CommonPartLength + 1));
+
+        Assert.Equal("BuildingNotInEstate", elsewhere.Errors["BuildingId"]);
+        Assert.Equal("CommonPartTooLong", tooLong.Errors["CommonPart"]);
+        await using (var db = await app.Factory.CreateDbContextAsync())
+            Assert.Equal(before, await db.FundEntries.CountAsync());
     }
 
     private static List<string[]> Rows(Stream stream, string sheet) =>

@@ -146,6 +146,7 @@ public static class ServiceActions
         [Key<RenovationLinks>(nameof(RenovationLinks.SignAsync))] = [Can.SignRenovationsByLink],
         [Key<RenovationAlerts>(nameof(RenovationAlerts.RaiseAsync))] = [Can.RaiseRenovationAlerts],
         [Key<DisclosureDrafter>(nameof(DisclosureDrafter.DraftAsync))] = [Can.DraftDisclosures],
+        [Key<FundDisclosureDrafter>(nameof(FundDisclosureDrafter.DraftAsync))] = [Can.DraftDisclosures],
         [Key<DisclosureService>(nameof(DisclosureService.AddExpenditureAsync))] = [Can.EditDisclosures],
         [Key<DisclosureService>(nameof(DisclosureService.EditExpenditureAsync))] = [Can.EditDisclosures],
         [Key<DisclosureService>(nameof(DisclosureService.RemoveExpenditureAsync))] = [Can.EditDisclosures],
@@ -343,6 +344,7 @@ public static class ServiceActions
 
         Key<FundService>(nameof(FundService.AccountsAsync)),
         Key<FundService>(nameof(FundService.AccountAsync)),
+        Key<FundService>(nameof(FundService.BuildingsAsync)),
         Key<FundService>(nameof(FundService.EstatesAsync)),
         Key<FundService>(nameof(FundService.PageAsync)),
         Key<FundApprovals>(nameof(FundApprovals.PendingAsync)),

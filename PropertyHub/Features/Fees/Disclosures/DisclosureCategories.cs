@@ -13,6 +13,14 @@ public static class DisclosureCategories
     public static readonly IReadOnlyList<string> Expenditure =
         ["staff", "cleaning-greening", "security", "public-energy", "repairs-maintenance", "office-admin", "other"];
 
+    /// <summary>A fund statement's lines (P1§8.5): receipts by source, spending by usage item ("usage:DailyRepairs"), balances.</summary>
+    public const string FundContributions = "fund-contributions";
+    public const string FundInterest = "fund-interest";
+    public const string FundOtherReceipts = "fund-other-receipts";
+    public const string FundOpening = "fund-opening";
+    public const string FundClosing = "fund-closing";
+    public const string UsagePrefix = "usage:";
+
     public static string Fee(string code) => FeePrefix + code;
 
     public static bool IsFee(string category, out string code)

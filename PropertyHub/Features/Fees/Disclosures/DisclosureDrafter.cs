@@ -22,7 +22,7 @@ public sealed class DisclosureDrafter(IDbContextFactory<AppDbContext> dbFactory,
         var drafted = 0;
         foreach (var estateId in estates)
         {
-            if (await lookup.Disclosures.AnyAsync(d => d.EstateId == estateId && d.HalfYear == period, ct))
+            if (await lookup.Disclosures.AnyAsync(d => d.EstateId == estateId && d.Subject == Disclosure.FeesSubject && d.HalfYear == period, ct))
                 continue;
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var disclosure = new Disclosure

@@ -13,6 +13,11 @@ public sealed partial class DisclosureService
     public static string SourceKey(int estateId, string halfYear, int revision) =>
         $"disclosure:{estateId.ToString(CultureInfo.InvariantCulture)}:{halfYear}:r{revision.ToString(CultureInfo.InvariantCulture)}";
 
+    /// <summary>The notices' key: the fee statement's as it always was, a fund statement's with its subject ("fund:12").</summary>
+    public static string SourceKey(Disclosure d) => d.FundAccountId is null
+        ? SourceKey(d.EstateId, d.HalfYear, d.Revision)
+        : $"disclosure:{d.EstateId.ToString(CultureInfo.InvariantCulture)}:{d.Subject}:{d.HalfYear}:r{d.Revision.ToString(CultureInfo.InvariantCulture)}";
+
     public async Task<DisclosureResult> ApproveAsync(int id, int version, CancellationToken ct = default)
     {
         if (!await permissions.AllowsAsync(Can.ApproveDisclosures, ct))
@@ -64,12 +69,15 @@ public sealed partial class DisclosureService
                 (d.Status, d.PublishedBy, d.PublishedAt) = (DisclosureStatus.Published, who, now);
                 await db.SaveChangesAsync(ct);
                 var (estateId, halfYear, revision, newVersion) = (d.EstateId, d.HalfYear, d.Revision, d.Version);
-                var key = SourceKey(estateId, halfYear, revision);
+                var key = SourceKey(d);
                 var namer = await NamerAsync(db, estateId, ct);
-                var board = NoticeOutbox.WriteIn(NoticeOutbox.CultureOf(NoticeOutbox.DefaultLanguage), () => BoardText(d, namer));
+                var account = d.FundAccountId is { } accountId ? await fund.AccountAsync(db, accountId, ct) : null;
+                var estate = await db.Estates.Where(e => e.Id == estateId).Select(e => e.Name).SingleAsync(ct);
+                var board = NoticeOutbox.WriteIn(NoticeOutbox.CultureOf(NoticeOutbox.DefaultLanguage),
+                    () => account is null ? BoardText(d, namer) : fund.Board(d, estate, account));
                 NoticeOutbox.AddBoard(db, estateId, NoticeKind, key, board, NoticeOutbox.DefaultLanguage, now);
                 await db.SaveChangesAsync(ct);
-                var sent = await NotifyOccupantsAsync(db, d, key, now, ct);
+                var sent = await NotifyOccupantsAsync(db, d, account, key, now, ct);
                 await transaction.CommitAsync(ct);
                 logger.LogInformation("Published statement {HalfYear} r{Revision} of estate {EstateId} with {Count} occupant notices",
                     halfYear, revision, estateId, sent);
@@ -86,7 +94,7 @@ public sealed partial class DisclosureService
         }
     }
 
-    private async Task<int> NotifyOccupantsAsync(AppDbContext db, Disclosure d, string key, DateTimeOffset now, CancellationToken ct)
+    private async Task<int> NotifyOccupantsAsync(AppDbContext db, Disclosure d, string? account, string key, DateTimeOffset now, CancellationToken ct)
     {
         var (income, expenditure) = (Total(d, DisclosureLineKind.Income), Total(d, DisclosureLineKind.Expenditure));
         var count = 0;
@@ -103,7 +111,7 @@ public sealed partial class DisclosureService
             foreach (var row in batch)
             {
                 NoticeOutbox.AddForOccupant(db, row.Occupant, new NoticePlace(d.EstateId, row.BuildingId), NoticeKind, key,
-                    culture => NoticeOutbox.WriteIn(culture, () => OccupantText(d, income, expenditure)), now);
+                    culture => NoticeOutbox.WriteIn(culture, () => account is null ? OccupantText(d, income, expenditure) : fund.Occupant(d, account)), now);
             }
             await db.SaveChangesAsync(ct);
             count += batch.Count;
@@ -139,7 +147,8 @@ public sealed partial class DisclosureService
         return new NoticeText(text["NoticeSubject", d.HalfYear].Value, body.ToString());
     }
 
-    /// <summary>Corrects a published statement: revision n+1 as a Draft copy of its lines and notes.</summary>
+    /// <summary>Corrects a published statement: revision n+1 as a Draft copy of its lines and notes; a fund statement's
+    /// lines are drawn from the ledger again (its corrections are the ledger's reversing entries).</summary>
     public async Task<DisclosureResult> CorrectAsync(int id, CancellationToken ct = default)
     {
         if (!await permissions.AllowsAsync(Can.CorrectDisclosures, ct))
@@ -150,18 +159,23 @@ public sealed partial class DisclosureService
             return DisclosureResult.Fail("NotFound");
         if (d.Status != DisclosureStatus.Published)
             return DisclosureResult.Fail("OnlyPublishedCorrected");
-        if (await db.Disclosures.AnyAsync(x => x.EstateId == d.EstateId && x.HalfYear == d.HalfYear && x.Revision > d.Revision, ct))
+        if (await db.Disclosures.AnyAsync(x => x.EstateId == d.EstateId && x.Subject == d.Subject && x.HalfYear == d.HalfYear && x.Revision > d.Revision, ct))
             return DisclosureResult.Fail("CorrectionExists");
+        var lines = d.FundAccountId is { } accountId
+            ? (await fund.LinesAsync(db, accountId, HalfYear.Parse(d.HalfYear), ct))!
+            : d.Lines.OrderBy(l => l.Kind).ThenBy(l => l.Order)
+                .Select(l => new DisclosureLine { Kind = l.Kind, Category = l.Category, Amount = l.Amount, Note = l.Note, Order = l.Order }).ToList();
         var copy = new Disclosure
         {
             EstateId = d.EstateId,
+            FundAccountId = d.FundAccountId,
+            Subject = d.Subject,
             HalfYear = d.HalfYear,
             Revision = d.Revision + 1,
             Status = DisclosureStatus.Draft,
             Notes = d.Notes,
             CreatedAt = clock.GetUtcNow(),
-            Lines = d.Lines.OrderBy(l => l.Kind).ThenBy(l => l.Order)
-                .Select(l => new DisclosureLine { Kind = l.Kind, Category = l.Category, Amount = l.Amount, Note = l.Note, Order = l.Order }).ToList(),
+            Lines = lines,
         };
         db.Disclosures.Add(copy);
         try

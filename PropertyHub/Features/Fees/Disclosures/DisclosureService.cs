@@ -11,7 +11,9 @@ namespace PropertyHub.Features.Fees.Disclosures;
 /// <summary>
 /// The semiannual statement's life (P1§7.6): Finance writes the expenditure and notes of a Draft, the Manager
 /// approves it and publishes it. Editing an Approved statement sends it back to Draft; a Published one is frozen and
-/// is corrected by a new revision. Errors are BooksText keys.
+/// is corrected by a new revision. A fund statement (P1§8.5) is the same statement of another kind: its lines come
+/// from the fund's ledger (<see cref="IFundStatements"/>), so Finance writes only its notes, and its correction is
+/// drawn from the ledger again. Errors are BooksText keys.
 /// </summary>
 public sealed partial class DisclosureService(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -20,6 +22,7 @@ public sealed partial class DisclosureService(
     TimeProvider clock,
     IStringLocalizer<BooksText> text,
     Microsoft.Extensions.Options.IOptions<DisclosureOptions> options,
+    IFundStatements fund,
     ILogger<DisclosureService> logger)
 {
     public const int NoteLength = 500;
@@ -30,11 +33,16 @@ public sealed partial class DisclosureService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.Disclosures.AsNoTracking().Include(d => d.Lines)
             .Join(db.Estates, d => d.EstateId, e => e.Id, (d, e) => new { d, e.Name }).ToListAsync(ct);
-        // A few statements a year per estate: summed in memory.
-        return rows.OrderByDescending(r => r.d.HalfYear).ThenBy(r => r.d.EstateId).ThenByDescending(r => r.d.Revision)
+        var accounts = new Dictionary<int, string>();
+        foreach (var accountId in rows.Select(r => r.d.FundAccountId).OfType<int>().Distinct())
+            accounts[accountId] = await fund.AccountAsync(db, accountId, ct);
+        // A few statements a year per estate and fund account: summed in memory.
+        return rows.OrderByDescending(r => r.d.HalfYear).ThenBy(r => r.d.EstateId).ThenBy(r => r.d.Subject).ThenByDescending(r => r.d.Revision)
             .Select(r => new DisclosureSummary(r.d.Id, r.d.EstateId, r.Name, r.d.HalfYear, r.d.Revision, r.d.Status,
                 r.d.Lines.Where(l => l.Kind == DisclosureLineKind.Income).Sum(l => l.Amount),
-                r.d.Lines.Where(l => l.Kind == DisclosureLineKind.Expenditure).Sum(l => l.Amount), r.d.PublishedAt))
+                r.d.Lines.Where(l => l.Kind == DisclosureLineKind.Expenditure).Sum(l => l.Amount), r.d.PublishedAt, r.d.Kind,
+                r.d.FundAccountId is { } a ? accounts[a] : null,
+                r.d.FundAccountId is null ? null : r.d.Lines.Where(l => l.Kind == DisclosureLineKind.Balance && l.Category == DisclosureCategories.FundClosing).Sum(l => l.Amount)))
             .ToList();
     }
 
@@ -45,12 +53,14 @@ public sealed partial class DisclosureService(
         if (d is null)
             return null;
         var estate = await db.Estates.AsNoTracking().Where(e => e.Id == d.EstateId).Select(e => e.Name).SingleAsync(ct);
-        var latest = await db.Disclosures.Where(x => x.EstateId == d.EstateId && x.HalfYear == d.HalfYear).MaxAsync(x => x.Revision, ct);
+        var latest = await db.Disclosures.Where(x => x.EstateId == d.EstateId && x.Subject == d.Subject && x.HalfYear == d.HalfYear).MaxAsync(x => x.Revision, ct);
         var names = await NamerAsync(db, d.EstateId, ct);
-        List<DisclosureLineView> Lines(DisclosureLineKind kind) => d.Lines.Where(l => l.Kind == kind).OrderBy(l => l.Order).ThenBy(l => l.Id)
-            .Select(l => new DisclosureLineView(l.Id, l.Kind, l.Category, names(l.Category), l.Amount, l.Note)).ToList();
+        List<DisclosureLineView> Lines(params DisclosureLineKind[] kinds) => d.Lines.Where(l => kinds.Contains(l.Kind)).OrderBy(l => l.Order).ThenBy(l => l.Id)
+            .Select(l => new DisclosureLineView(l.Id, l.Kind, l.Category, fund.Name(l.Kind, l.Category, l.Note) ?? names(l.Category), l.Amount, l.Note)).ToList();
+        var account = d.FundAccountId is { } accountId ? await fund.AccountAsync(db, accountId, ct) : null;
         return new DisclosureView(d.Id, d.EstateId, estate, d.HalfYear, d.Revision, d.Status, d.Notes, d.CreatedAt, d.ApprovedBy, d.ApprovedAt,
-            d.PublishedBy, d.PublishedAt, d.Version, Lines(DisclosureLineKind.Income), Lines(DisclosureLineKind.Expenditure), latest);
+            d.PublishedBy, d.PublishedAt, d.Version, Lines(DisclosureLineKind.Income), Lines(DisclosureLineKind.Expenditure), latest, d.Kind, account,
+            Lines(DisclosureLineKind.Balance, DisclosureLineKind.MainWork, DisclosureLineKind.Month));
     }
 
     /// <summary>Names a line's category in the current UI culture: a fee item by its name, the others by BooksText.</summary>
@@ -75,6 +85,8 @@ public sealed partial class DisclosureService(
             return new DisclosureResult(errors);
         return await ChangeAsync(id, version, d =>
         {
+            if (d.FundAccountId is not null)
+                return "FromLedger";
             d.Lines.Add(new DisclosureLine
             {
                 Kind = DisclosureLineKind.Expenditure,
@@ -96,6 +108,8 @@ public sealed partial class DisclosureService(
             return new DisclosureResult(errors);
         return await ChangeAsync(id, version, d =>
         {
+            if (d.FundAccountId is not null)
+                return "FromLedger";
             var line = d.Lines.SingleOrDefault(l => l.Id == lineId && l.Kind == DisclosureLineKind.Expenditure);
             if (line is null)
                 return "LineNotFound";
@@ -110,6 +124,8 @@ public sealed partial class DisclosureService(
             return DisclosureResult.Fail("NotAllowed");
         return await ChangeAsync(id, version, d =>
         {
+            if (d.FundAccountId is not null)
+                return "FromLedger";
             var line = d.Lines.SingleOrDefault(l => l.Id == lineId && l.Kind == DisclosureLineKind.Expenditure);
             if (line is null)
                 return "LineNotFound";

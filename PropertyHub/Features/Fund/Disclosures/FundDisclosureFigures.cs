@@ -35,8 +35,8 @@ public sealed record FundDisclosureBody(HalfYear HalfYear, FundReport Period, IR
 }
 
 /// <summary>
-/// Works out a statement's body from the ledger and the reconciliation. Not yet drafted, approved or published through
-/// the fee disclosure's mechanism: that is still to come (see the README's fund section).
+/// Works out a statement's body from the ledger and the reconciliation: shown as draft figures on the reports page, and
+/// frozen into a fund statement's lines when the fund disclosure duty drafts it (<see cref="FundStatements"/>).
 /// </summary>
 public sealed class FundDisclosureFigures(IDbContextFactory<AppDbContext> dbFactory, Permissions permissions, FundReports reports)
 {
@@ -48,8 +48,13 @@ public sealed class FundDisclosureFigures(IDbContextFactory<AppDbContext> dbFact
         await permissions.DemandAsync(Can.SeeFund, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var account = await db.FundAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, ct);
-        if (account is null)
-            return null;
+        return account is null ? null : await BodyAsync(db, account, halfYear, reports, ct);
+    }
+
+    /// <summary>The body on a context of the caller's, who has checked access.</summary>
+    internal static async Task<FundDisclosureBody> BodyAsync(AppDbContext db, FundAccount account, HalfYear halfYear, FundReports reports, CancellationToken ct)
+    {
+        var accountId = account.Id;
         var (from, until) = (halfYear.FirstDay, halfYear.Next.FirstDay);
         var period = await reports.PeriodAsync(db, account, from, until, ct);
         // Paid lines neither reversing nor reversed; amounts compared in memory (SQLite has no decimal ordering).

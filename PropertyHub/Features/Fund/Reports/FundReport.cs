@@ -16,12 +16,22 @@ public sealed record FundReportMonth(DateOnly Month, decimal Opening, decimal Co
 /// <summary>What a usage item spent in the year, net of reversals, and over how many paid lines (reversals not counted).</summary>
 public sealed record FundReportUsage(FundUsageItem Item, decimal Spending, int Lines);
 
+/// <summary>What was spent on a building and/or common part in the year, net of reversals, over how many paid lines;
+/// neither named: the lines that name no place.</summary>
+public sealed record FundReportPlace(int? BuildingId, string? Building, string? CommonPart, decimal Spending, int Lines)
+{
+    public bool IsNamed => Building is not null || CommonPart is not null;
+}
+
 /// <summary>A fund account's report for one calendar year, from its first month kept to the estate's current month.</summary>
 public sealed record FundReport(int AccountId, string EstateName, string BankName, string MaskedNumber, int Year,
     IReadOnlyList<FundReportMonth> Months, IReadOnlyList<FundReportUsage> ByUsage)
 {
     /// <summary>The years a report may be asked for: from the account's opening to the estate's current year.</summary>
     public IReadOnlyList<int> Years { get; init; } = [];
+
+    /// <summary>The spending by building and common part, the named places by building name then common part, the unnamed last.</summary>
+    public IReadOnlyList<FundReportPlace> ByPlace { get; init; } = [];
 
     public decimal Opening => Months.Count > 0 ? Months[0].Opening : 0m;
 

@@ -8,10 +8,11 @@ using PropertyHub.Resources;
 namespace PropertyHub.Features.Fund.Reports;
 
 /// <summary>
-/// A year's fund report as an XLSX of two sheets, in the user's language: the balance by month (with the year's totals)
-/// and the spending by usage item. Amounts stay numbers, shown with two decimals and thousands separators.
+/// A year's fund report as an XLSX of three sheets, in the user's language: the balance by month (with the year's totals),
+/// the spending by usage item and by building and common part. Amounts stay numbers, shown with two decimals and thousands separators.
 /// </summary>
-public sealed class FundReportExport(FundReports reports, IStringLocalizer<FundReportText> text, IStringLocalizer<FundText> fund)
+public sealed class FundReportExport(FundReports reports, IStringLocalizer<FundReportText> text, IStringLocalizer<FundText> fund,
+    IStringLocalizer<FundPlaceText> place)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -42,10 +43,18 @@ public sealed class FundReportExport(FundReports reports, IStringLocalizer<FundR
         };
         usage.AddRange(report.ByUsage.Select(u => UsageRow(fund[$"Usage_{u.Item}"].Value, u.Spending, u.Lines)));
         usage.Add(UsageRow(text["Total"].Value, report.ByUsage.Sum(u => u.Spending), report.ByUsage.Sum(u => u.Lines)));
+        var places = new List<Dictionary<string, object?>>
+        {
+            UsageRow(title, null, null),
+            UsageRow(place["Col_Place"].Value, text["Col_Spent"].Value, text["Col_Lines"].Value),
+        };
+        places.AddRange(report.ByPlace.Select(p => UsageRow(FundPlaceNames.Of(p, place), p.Spending, p.Lines)));
+        places.Add(UsageRow(text["Total"].Value, report.ByPlace.Sum(p => p.Spending), report.ByPlace.Sum(p => p.Lines)));
         var sheets = new Dictionary<string, object>
         {
             [text["SheetMonths"].Value] = months,
             [text["SheetUsage"].Value] = usage,
+            [place["SheetPlaces"].Value] = places,
         };
         var configuration = new OpenXmlConfiguration
         {

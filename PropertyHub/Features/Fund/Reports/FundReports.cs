@@ -6,8 +6,8 @@ using PropertyHub.Features.Settings;
 namespace PropertyHub.Features.Fund.Reports;
 
 /// <summary>
-/// The fund's reports (issue 13, item 6): the balance month by month and the spending by usage item for one calendar
-/// year. Summed here rather than in SQL, like <see cref="FundBalances"/>: SQLite has no decimal arithmetic.
+/// The fund's reports (issue 13, item 6): the balance month by month, the spending by usage item and by building and
+/// common part for one calendar year. Summed here rather than in SQL, like <see cref="FundBalances"/>: SQLite has no decimal arithmetic.
 /// </summary>
 public sealed class FundReports(IDbContextFactory<AppDbContext> dbFactory, Permissions permissions, EstateTime estateTime)
 {
@@ -34,17 +34,25 @@ public sealed class FundReports(IDbContextFactory<AppDbContext> dbFactory, Permi
         var lines = await db.FundEntries.AsNoTracking()
             .Where(e => e.FundAccountId == account.Id && (e.Status == FundEntryStatus.Posted || e.Status == FundEntryStatus.Paid)
                 && (e.PaidOn ?? e.Date) < until)
-            .Select(e => new Line(e.Kind, e.Source, e.UsageItem, e.PaidOn ?? e.Date, e.Amount, e.ReversalOfId != null))
+            .Select(e => new Line(e.Kind, e.Source, e.UsageItem, e.PaidOn ?? e.Date, e.Amount, e.ReversalOfId != null, e.BuildingId, e.CommonPart))
             .ToListAsync(ct);
         var spent = lines.Where(l => l.Kind == FundEntryKind.Expenditure && l.Day >= from && l.UsageItem is not null).ToList();
         var byUsage = Enum.GetValues<FundUsageItem>()
             .Select(item => new FundReportUsage(item, spent.Where(l => l.UsageItem == item).Sum(l => l.Amount),
                 spent.Count(l => l.UsageItem == item && !l.IsReversal)))
             .ToList();
+        var buildings = await db.Buildings.AsNoTracking().Where(b => b.EstateId == account.EstateId).ToDictionaryAsync(b => b.Id, b => b.Name, ct);
+        var byPlace = spent.GroupBy(l => (l.BuildingId, l.CommonPart))
+            .Select(g => new FundReportPlace(g.Key.BuildingId, g.Key.BuildingId is { } b ? buildings.GetValueOrDefault(b) : null, g.Key.CommonPart,
+                g.Sum(l => l.Amount), g.Count(l => !l.IsReversal)))
+            .OrderBy(p => p.IsNamed ? 0 : 1).ThenBy(p => p.Building is null ? 1 : 0).ThenBy(p => p.Building, StringComparer.Ordinal)
+            .ThenBy(p => p.CommonPart, StringComparer.Ordinal)
+            .ToList();
         return new FundReport(account.Id, estateName, account.BankName, FundRules.Mask(account.AccountNumber), from.Year,
             Months(account, from, until, today, lines), byUsage)
         {
             Years = Years(account.OpeningDate, today),
+            ByPlace = byPlace,
         };
     }
 
@@ -70,5 +78,6 @@ public sealed class FundReports(IDbContextFactory<AppDbContext> dbFactory, Permi
         return months;
     }
 
-    private sealed record Line(FundEntryKind Kind, FundReceiptSource? Source, FundUsageItem? UsageItem, DateOnly Day, decimal Amount, bool IsReversal);
+    private sealed record Line(FundEntryKind Kind, FundReceiptSource? Source, FundUsageItem? UsageItem, DateOnly Day, decimal Amount, bool IsReversal,
+        int? BuildingId, string? CommonPart);
 }
