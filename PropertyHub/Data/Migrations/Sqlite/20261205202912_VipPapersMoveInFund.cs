@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace PropertyHub.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class VipPapersMoveIn : Migration
+    public partial class VipPapersMoveInFund : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -18,6 +18,10 @@ namespace PropertyHub.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_MoveIns_UnitId",
                 table: "MoveIns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Disclosures_EstateId_HalfYear_Revision",
+                table: "Disclosures");
 
             migrationBuilder.AddColumn<long>(
                 name: "EndedAt",
@@ -37,6 +41,33 @@ namespace PropertyHub.Data.Migrations.Sqlite
                 table: "MoveInBatches",
                 type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "BuildingId",
+                table: "FundEntries",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CommonPart",
+                table: "FundEntries",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "FundAccountId",
+                table: "Disclosures",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Subject",
+                table: "Disclosures",
+                type: "TEXT",
+                maxLength: 24,
+                nullable: false,
+                defaultValue: "fees");
 
             migrationBuilder.CreateTable(
                 name: "MoveInBatchChanges",
@@ -77,9 +108,41 @@ namespace PropertyHub.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FundEntries_BuildingId",
+                table: "FundEntries",
+                column: "BuildingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disclosures_EstateId_Subject_HalfYear_Revision",
+                table: "Disclosures",
+                columns: new[] { "EstateId", "Subject", "HalfYear", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disclosures_FundAccountId",
+                table: "Disclosures",
+                column: "FundAccountId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MoveInBatchChanges_BatchId_Id",
                 table: "MoveInBatchChanges",
                 columns: new[] { "BatchId", "Id" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Disclosures_FundAccounts_FundAccountId",
+                table: "Disclosures",
+                column: "FundAccountId",
+                principalTable: "FundAccounts",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_FundEntries_Buildings_BuildingId",
+                table: "FundEntries",
+                column: "BuildingId",
+                principalTable: "Buildings",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
             // One VIP notion: occupants flagged without a profile get one (or lose the flag); see VipOneNotionData.
             VipOneNotionData.Up(migrationBuilder);
         }
@@ -87,6 +150,14 @@ namespace PropertyHub.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Disclosures_FundAccounts_FundAccountId",
+                table: "Disclosures");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_FundEntries_Buildings_BuildingId",
+                table: "FundEntries");
+
             migrationBuilder.DropTable(
                 name: "MoveInBatchChanges");
 
@@ -97,6 +168,18 @@ namespace PropertyHub.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_MoveIns_UnitId_CancelKey",
                 table: "MoveIns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_FundEntries_BuildingId",
+                table: "FundEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Disclosures_EstateId_Subject_HalfYear_Revision",
+                table: "Disclosures");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Disclosures_FundAccountId",
+                table: "Disclosures");
 
             migrationBuilder.DropColumn(
                 name: "EndedAt",
@@ -110,6 +193,22 @@ namespace PropertyHub.Data.Migrations.Sqlite
                 name: "CancelledAt",
                 table: "MoveInBatches");
 
+            migrationBuilder.DropColumn(
+                name: "BuildingId",
+                table: "FundEntries");
+
+            migrationBuilder.DropColumn(
+                name: "CommonPart",
+                table: "FundEntries");
+
+            migrationBuilder.DropColumn(
+                name: "FundAccountId",
+                table: "Disclosures");
+
+            migrationBuilder.DropColumn(
+                name: "Subject",
+                table: "Disclosures");
+
             migrationBuilder.CreateIndex(
                 name: "IX_OccupantDocuments_OccupantId_KindId",
                 table: "OccupantDocuments",
@@ -120,6 +219,12 @@ namespace PropertyHub.Data.Migrations.Sqlite
                 name: "IX_MoveIns_UnitId",
                 table: "MoveIns",
                 column: "UnitId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disclosures_EstateId_HalfYear_Revision",
+                table: "Disclosures",
+                columns: new[] { "EstateId", "HalfYear", "Revision" },
                 unique: true);
         }
     }

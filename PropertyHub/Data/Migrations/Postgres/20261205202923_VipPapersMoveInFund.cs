@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace PropertyHub.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class VipPapersMoveIn : Migration
+    public partial class VipPapersMoveInFund : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -19,6 +19,10 @@ namespace PropertyHub.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_MoveIns_UnitId",
                 table: "MoveIns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Disclosures_EstateId_HalfYear_Revision",
+                table: "Disclosures");
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "EndedAt",
@@ -38,6 +42,33 @@ namespace PropertyHub.Data.Migrations.Postgres
                 table: "MoveInBatches",
                 type: "timestamp with time zone",
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "BuildingId",
+                table: "FundEntries",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CommonPart",
+                table: "FundEntries",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "FundAccountId",
+                table: "Disclosures",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Subject",
+                table: "Disclosures",
+                type: "character varying(24)",
+                maxLength: 24,
+                nullable: false,
+                defaultValue: "fees");
 
             migrationBuilder.CreateTable(
                 name: "MoveInBatchChanges",
@@ -78,9 +109,41 @@ namespace PropertyHub.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FundEntries_BuildingId",
+                table: "FundEntries",
+                column: "BuildingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disclosures_EstateId_Subject_HalfYear_Revision",
+                table: "Disclosures",
+                columns: new[] { "EstateId", "Subject", "HalfYear", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disclosures_FundAccountId",
+                table: "Disclosures",
+                column: "FundAccountId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MoveInBatchChanges_BatchId_Id",
                 table: "MoveInBatchChanges",
                 columns: new[] { "BatchId", "Id" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Disclosures_FundAccounts_FundAccountId",
+                table: "Disclosures",
+                column: "FundAccountId",
+                principalTable: "FundAccounts",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_FundEntries_Buildings_BuildingId",
+                table: "FundEntries",
+                column: "BuildingId",
+                principalTable: "Buildings",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
             // One VIP notion: occupants flagged without a profile get one (or lose the flag); see VipOneNotionData.
             VipOneNotionData.Up(migrationBuilder);
         }
@@ -88,6 +151,14 @@ namespace PropertyHub.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Disclosures_FundAccounts_FundAccountId",
+                table: "Disclosures");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_FundEntries_Buildings_BuildingId",
+                table: "FundEntries");
+
             migrationBuilder.DropTable(
                 name: "MoveInBatchChanges");
 
@@ -98,6 +169,18 @@ namespace PropertyHub.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_MoveIns_UnitId_CancelKey",
                 table: "MoveIns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_FundEntries_BuildingId",
+                table: "FundEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Disclosures_EstateId_Subject_HalfYear_Revision",
+                table: "Disclosures");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Disclosures_FundAccountId",
+                table: "Disclosures");
 
             migrationBuilder.DropColumn(
                 name: "EndedAt",
@@ -111,6 +194,22 @@ namespace PropertyHub.Data.Migrations.Postgres
                 name: "CancelledAt",
                 table: "MoveInBatches");
 
+            migrationBuilder.DropColumn(
+                name: "BuildingId",
+                table: "FundEntries");
+
+            migrationBuilder.DropColumn(
+                name: "CommonPart",
+                table: "FundEntries");
+
+            migrationBuilder.DropColumn(
+                name: "FundAccountId",
+                table: "Disclosures");
+
+            migrationBuilder.DropColumn(
+                name: "Subject",
+                table: "Disclosures");
+
             migrationBuilder.CreateIndex(
                 name: "IX_OccupantDocuments_OccupantId_KindId",
                 table: "OccupantDocuments",
@@ -121,6 +220,12 @@ namespace PropertyHub.Data.Migrations.Postgres
                 name: "IX_MoveIns_UnitId",
                 table: "MoveIns",
                 column: "UnitId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disclosures_EstateId_HalfYear_Revision",
+                table: "Disclosures",
+                columns: new[] { "EstateId", "HalfYear", "Revision" },
                 unique: true);
         }
     }
