@@ -630,6 +630,10 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("TypePhrase")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
 
@@ -837,6 +841,10 @@ namespace PropertyHub.Data.Migrations.Postgres
 
                     b.Property<int>("PaymentRequestId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Phrase")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<decimal>("Quantity")
                         .HasPrecision(18, 2)
@@ -3604,6 +3612,10 @@ namespace PropertyHub.Data.Migrations.Postgres
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<string>("VisitChecks")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("WorkDone")
                         .HasMaxLength(2000)

@@ -632,6 +632,10 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("TypePhrase")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<int>("UnitId")
                         .HasColumnType("int");
 
@@ -840,6 +844,10 @@ namespace PropertyHub.Data.Migrations.SqlServer
 
                     b.Property<int>("PaymentRequestId")
                         .HasColumnType("int");
+
+                    b.Property<string>("Phrase")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<decimal>("Quantity")
                         .HasPrecision(18, 2)
@@ -3613,6 +3621,10 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
+
+                    b.Property<string>("VisitChecks")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("WorkDone")
                         .HasMaxLength(2000)
