@@ -82,7 +82,7 @@ public sealed class AppointmentNotices(EstateTime estateTime, NoticeLinks notice
     /// before the sentence's own), and on one line.
     /// </summary>
     public static string Clause(string text) =>
-        string.Join(" ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('。', '.', '！', '!', '；', ';', '，', ',', '、', ' ');
+        string.Join(" ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('\u3002', '.', '\uff01', '!', '\uff1b', ';', '\uff0c', ',', '\u3001', ' ');
 
     private NoticeText Words(CultureInfo culture, string subject, string body, string name, int estateId, Appointment a) =>
         NoticeOutbox.WriteIn(culture, () =>
