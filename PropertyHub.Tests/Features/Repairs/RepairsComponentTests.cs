@@ -57,6 +57,9 @@ public sealed class RepairsComponentTests(ReceptionApp app) : IClassFixture<Rece
         await page.Find("[data-testid='visit-finish']").ClickAsync(new());
         page.WaitForElement("[data-testid='visit-hand-over']");
         Assert.Equal(WorkOrderStatus.AwaitingAcceptance, (await app.LoadOrderAsync(order.Id)).Status);
+        // Said in the page: a toast would cover the heading on a phone.
+        Assert.NotNull(page.Find("[data-testid='visit-saved']"));
+        Assert.Empty(ctx.Services.GetRequiredService<ISnackbar>().ShownSnackbars);
     }
 
     [Fact]
