@@ -119,6 +119,65 @@ public sealed class NoticeTableTests(NoticesApp app) : IClassFixture<NoticesApp>
         Assert.Contains(moreThan, table.FindAll(".mud-table-pagination-caption").Select(c => c.TextContent.Trim()));
     }
 
+    /// <summary>Every kind of notice the app sends, as the senders name it.</summary>
+    public static TheoryData<string> SentKinds =>
+    [
+        PropertyHub.Features.Repairs.AppointmentNotices.ConfirmationKind, PropertyHub.Features.Repairs.AppointmentNotices.ReminderKind,
+        PropertyHub.Features.Repairs.AppointmentNotices.AcceptanceKind, PropertyHub.Features.MoveIn.MoveInNotices.NoticeKind,
+        PropertyHub.Features.MoveIn.MoveInNotices.ReminderKind, PropertyHub.Features.Renovation.RenovationAlerts.NoticeKind,
+        "renovation-sign", PropertyHub.Features.PersonalLinks.OccupantLinks.ReissueKind, PropertyHub.Features.Fees.Requests.PaymentRequestNotices.Kind,
+        PropertyHub.Features.Fees.Collection.CollectionVisits.ReminderKind, PropertyHub.Features.Fees.Disclosures.DisclosureService.NoticeKind,
+        NoticeOutbox.BoardKind, PropertyHub.Features.Surveys.SurveyNotices.Kind,
+    ];
+
+    [Theory]
+    [MemberData(nameof(SentKinds))]
+    public void EveryKindSent_HasALabelInEachLanguage(string kind)
+    {
+        var t = new ServiceCollection().AddLocalization().AddLogging().BuildServiceProvider().GetRequiredService<IStringLocalizer<NoticesText>>();
+        foreach (var language in new[] { "en", "zh-Hans", "zh-Hant" })
+        {
+            var label = NoticeOutbox.WriteIn(new System.Globalization.CultureInfo(language), () => t.KindOf(kind));
+            Assert.NotEqual(kind, label);
+        }
+    }
+
+    [Fact]
+    public async Task NoticesList_Supervisor_OpensANotice_ReadsItsText_KindInTheirLanguage()
+    {
+        var occupant = await app.AddOccupantAsync(phone: "13900000000");
+        int id;
+        await using (var db = await app.CreateDbContextAsync())
+        {
+            var notice = Assert.Single(NoticeOutbox.AddForOccupant(db, occupant, new NoticePlace(app.EstateId, app.BuildingId),
+                PropertyHub.Features.Repairs.AppointmentNotices.AcceptanceKind, $"work-order:{Guid.NewGuid():N}:acceptance:1",
+                _ => new NoticeText("请验收您的维修", "王小明您好，工程人员李工已完成维修。"), app.Clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+            id = notice.Id;
+        }
+        await using var scope = app.App.Services.CreateAsyncScope();
+        await ActingAs.SignInScopeAsync(scope.ServiceProvider, Roles.Supervisor);
+        await using var ctx = NewContext(scope.ServiceProvider, Roles.Supervisor);
+        ctx.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<PropertyHub.Features.PersonalLinks.OccupantLinks>());
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-Hans");
+        try
+        {
+            var table = ctx.Render<NoticeTable>(p => p.Add(x => x.Filter, new NoticeFilter(OccupantId: occupant.Id)));
+            table.WaitForAssertion(() => Assert.Equal("维修验收链接", table.Find("[data-testid=notice-kind]").TextContent.Trim()));
+            Assert.Empty(table.FindAll("[data-testid=notice-detail]"));
+
+            await table.Find("[data-testid=notice-open]").ClickAsync(new());
+
+            Assert.Equal("王小明您好，工程人员李工已完成维修。", table.Find("[data-testid=notice-body]").TextContent.Trim());
+            Assert.False(string.IsNullOrWhiteSpace(table.Find("[data-testid=notice-link]").TextContent));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     [Fact]
     public async Task OccupantNotices_Clerk_SeesNoNoticesAtAll()
     {

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PropertyHub.Features.Accounts;
@@ -13,13 +14,8 @@ namespace PropertyHub.Tests.Features.Repairs;
 /// and sees each step live, on the board and in the queue's drawer.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class RepairsBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class RepairsBrowserTests(BrowserFixture browser, KestrelAppFactory factory) : IClassFixture<KestrelAppFactory>
 {
-    private readonly KestrelAppFactory factory = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
 
     [BrowserFact]
     public async Task Repair_ClerkBooks_EngineerVisits_ClerkFollowsUpAndCloses_SupervisorAssignsOnTheBoardAndSeesEachStepLive()
@@ -212,6 +208,77 @@ public sealed class RepairsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Matches(@"^M\s*\d+ \d+( L\s*\d+ \d+)+", order.AcceptanceSignature);
     }
 
+    [BrowserFact]
+    public async Task AcceptanceByLink_EngineerSendsIt_OccupantSignsOnA390pxPhone_WorkOrderAccepted()
+    {
+        var baseUrl = factory.BaseUrl;
+        var (orderId, _) = await ScheduleSoonAsync(await LogRepairCallAsync());
+        await factory.AsAsync(Roles.Engineer, async sp =>
+        {
+            var orders = sp.GetRequiredService<WorkOrderService>();
+            var arrived = (await orders.ArriveAsync(orderId, (await LoadVersionAsync(orderId)))).Order!;
+            Assert.True((await orders.FinishAsync(orderId, arrived.Version, "Replaced the washer")).Succeeded);
+        });
+        BrowserNewContextOptions Phone(string locale) => new() { Locale = locale, ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true };
+
+        // The occupant is out: the engineer sends the link from his phone and sees that it went.
+        await using var engineerContext = await browser.Browser.NewContextAsync(Phone("en-US"));
+        var engineer = await engineerContext.NewPageAsync();
+        await engineer.SignInAsync(baseUrl, SignIn.DemoEmail(Roles.Engineer), DemoUsers.Password);
+        await engineer.GotoAsync($"{baseUrl}/repairs/visits/{orderId}");
+        await engineer.WaitForInteractiveAsync();
+        await engineer.Locator("[data-testid=visit-send-link]").TapAsync();
+        await Assertions.Expect(engineer.Locator("[data-testid=visit-link-sent]").First).ToContainTextAsync("Acceptance link sent");
+
+        string token;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var notice = await db.Notices.AsNoTracking().FirstAsync(n => n.Kind == AppointmentNotices.AcceptanceKind && n.SourceKey == AppointmentNotices.AcceptanceSource(orderId, 1));
+            var url = factory.Services.GetRequiredService<PropertyHub.Features.Notices.NoticeLinks>().Open(notice)!;
+            token = url[(url.LastIndexOf('/') + 1)..];
+        }
+
+        // The occupant opens the link on their own phone, signs (a first try cleared), and is satisfied.
+        await using var occupantContext = await browser.Browser.NewContextAsync(Phone("zh-CN"));
+        var occupant = await occupantContext.NewPageAsync();
+        await occupant.GotoAsync($"{baseUrl}/r/accept/{token}");
+        var pad = occupant.Locator("canvas[data-testid=signature-pad][data-ready=true]");
+        await pad.WaitForAsync();
+        Assert.True(await occupant.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The acceptance link scrolls sideways at 390px.");
+        await DrawAsync(occupant, pad);
+        await occupant.Locator("[data-testid=acceptance-link-clear]").TapAsync();
+        await DrawAsync(occupant, pad);
+        await occupant.Locator("[data-testid=acceptance-link-satisfied]").CheckAsync();
+        await occupant.Locator("[data-testid=acceptance-link-confirm]").TapAsync();
+        await Assertions.Expect(occupant.Locator("[data-testid=acceptance-link-done]")).ToBeVisibleAsync();
+        await occupant.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "repair-acceptance-link-390.png"), FullPage = true });
+
+        // The work order shows accepted on the engineer's phone.
+        await engineer.ReloadAsync();
+        await engineer.WaitForInteractiveAsync();
+        await Assertions.Expect(engineer.Locator("[data-testid=visit-state]")).ToHaveAttributeAsync("data-status", nameof(WorkOrderStatus.Completed));
+        await using var after = await factory.CreateDbContextAsync();
+        var order = await after.WorkOrders.AsNoTracking().SingleAsync(w => w.Id == orderId);
+        Assert.NotNull(order.AcceptedAt);
+        Assert.Matches(@"^M\s*\d+ \d+( L\s*\d+ \d+)+$", order.AcceptanceSignature);
+    }
+
+    private async Task<int> LoadVersionAsync(int orderId)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.WorkOrders.Where(w => w.Id == orderId).Select(w => w.Version).SingleAsync();
+    }
+
+    private static async Task DrawAsync(IPage page, ILocator pad)
+    {
+        var box = (await pad.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.1f, box.Y + box.Height * 0.6f);
+        await page.Mouse.DownAsync();
+        foreach (var (x, y) in new[] { (0.25f, 0.3f), (0.4f, 0.7f), (0.6f, 0.35f), (0.85f, 0.6f) })
+            await page.Mouse.MoveAsync(box.X + box.Width * x, box.Y + box.Height * y, new MouseMoveOptions { Steps = 6 });
+        await page.Mouse.UpAsync();
+    }
+
     /// <summary>From the engineer's visit to the kiosk view: the occupant signs with the mouse and confirms.</summary>
     private static async Task SignAcceptanceAsync(IPage page)
     {
@@ -243,9 +310,10 @@ public sealed class RepairsBrowserTests(BrowserFixture browser) : IAsyncLifetime
             // An emergency may be booked at any hour, so a window starting a minute from now is always allowed.
             var start = DateTimeOffset.UtcNow.AddMinutes(1);
             day = DateOnly.FromDateTime(start.ToOffset(TimeSpan.FromHours(8)).DateTime);
+            // The class's tests share the app and its one engineer: their visits "soon" overlap, which the clerk accepts.
             var result = await orders.ScheduleAsync(order.Id, order.Version, new AppointmentDraft
             {
-                WindowStart = start, WindowEnd = start.AddHours(1), WorkContent = "Replace the washer", ExpectedMinutes = 30, EngineerId = engineer.Id,
+                WindowStart = start, WindowEnd = start.AddHours(1), WorkContent = "Replace the washer", ExpectedMinutes = 30, EngineerId = engineer.Id, AcceptOverlap = true,
             });
             Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
             id = order.Id;

@@ -46,7 +46,8 @@ public sealed class RepairsComponentTests(ReceptionApp app) : IClassFixture<Rece
         var page = ctx.Render<VisitPage>(p => p.Add(v => v.Id, order.Id));
         page.WaitForElement("[data-testid='visit-finish']");
         page.Find("[data-testid='visit-check-UniformAndBadge']").Click();
-        page.Find("[data-testid='visit-work-done'] textarea, textarea[data-testid='visit-work-done'], [data-testid='visit-work-done'] input, input[data-testid='visit-work-done']").Change("Washer replaced");
+        page.Find("[data-testid='visit-work-done'] textarea, textarea[data-testid='visit-work-done'], [data-testid='visit-work-done'] input, input[data-testid='visit-work-done']").Input("Washer replaced");
+        page.Find("textarea").Blur();
 
         await page.Find("[data-testid='visit-finish']").ClickAsync(new());
 
@@ -56,6 +57,64 @@ public sealed class RepairsComponentTests(ReceptionApp app) : IClassFixture<Rece
         await page.Find("[data-testid='visit-finish']").ClickAsync(new());
         page.WaitForElement("[data-testid='visit-hand-over']");
         Assert.Equal(WorkOrderStatus.AwaitingAcceptance, (await app.LoadOrderAsync(order.Id)).Status);
+        // Said in the page: a toast would cover the heading on a phone.
+        Assert.NotNull(page.Find("[data-testid='visit-saved']"));
+        Assert.Empty(ctx.Services.GetRequiredService<ISnackbar>().ShownSnackbars);
+    }
+
+    [Fact]
+    public async Task Visit_TicksAndWorkDone_SavedAsEntered_ShownAgainAfterAReload()
+    {
+        var order = await app.NewOrderAsync();
+        var engineer = await app.DemoEngineerIdAsync();
+        order = Ok(await app.As(Roles.Clerk, s => s.ScheduleAsync(order.Id, order.Version, Appointment(app.FreshDay(), engineer))));
+        order = Ok(await app.As(Roles.Engineer, s => s.ArriveAsync(order.Id, order.Version)));
+        var (ctx, scope) = await ContextAsync(Roles.Engineer);
+        await using var _ = scope;
+        await using var __ = ctx;
+        var page = ctx.Render<VisitPage>(p => p.Add(v => v.Id, order.Id));
+        page.WaitForElement("[data-testid='visit-check-ShoeCovers']");
+
+        await page.Find("[data-testid='visit-check-ShoeCovers']").ClickAsync(new());
+        await page.Find("[data-testid='visit-check-DropCloth']").ClickAsync(new());
+        await page.Find("[data-testid='visit-check-DropCloth']").ClickAsync(new());
+        // Typed, then the field left (the phone locks): saved without waiting for the pause.
+        await page.Find("textarea").InputAsync(new ChangeEventArgs { Value = "Washer replaced" });
+        await page.Find("textarea").BlurAsync(new());
+        var stored = await app.LoadOrderAsync(order.Id);
+        Assert.Equal(("ShoeCovers", "Washer replaced"), (stored.VisitChecks, stored.WorkDone));
+
+        // The phone locked: the page is opened again from nothing.
+        page.Dispose();
+        var reloaded = ctx.Render<VisitPage>(p => p.Add(v => v.Id, order.Id));
+        reloaded.WaitForAssertion(() => Assert.Equal("true", reloaded.Find("[data-testid='visit-check-ShoeCovers']").GetAttribute("aria-pressed")));
+        Assert.Equal("false", reloaded.Find("[data-testid='visit-check-DropCloth']").GetAttribute("aria-pressed"));
+        Assert.Equal("Washer replaced", reloaded.Find("textarea").GetAttribute("value") ?? reloaded.Find("textarea").TextContent);
+    }
+
+    [Fact]
+    public async Task Visit_AcceptanceLinkSent_ShowsWhenAndTo_SecondTapSendsNothing()
+    {
+        var order = await app.NewOrderAsync();
+        var engineer = await app.DemoEngineerIdAsync();
+        order = Ok(await app.As(Roles.Clerk, s => s.ScheduleAsync(order.Id, order.Version, Appointment(app.FreshDay(), engineer))));
+        order = Ok(await app.As(Roles.Engineer, s => s.ArriveAsync(order.Id, order.Version)));
+        order = Ok(await app.As(Roles.Engineer, s => s.FinishAsync(order.Id, order.Version, "Washer replaced")));
+        var (ctx, scope) = await ContextAsync(Roles.Engineer);
+        await using var _ = scope;
+        await using var __ = ctx;
+        var page = ctx.Render<VisitPage>(p => p.Add(v => v.Id, order.Id));
+        page.WaitForElement("[data-testid='visit-send-link']");
+        Assert.Empty(page.FindAll("[data-testid='visit-link-sent']"));
+
+        await page.Find("[data-testid='visit-send-link']").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid='visit-link-sent']")));
+        var shown = page.FindAll("[data-testid='visit-link-sent']").Count;
+        Assert.Contains("Acceptance link sent", page.Find("[data-testid='visit-link-sent']").TextContent);
+        await page.Find("[data-testid='visit-send-link']").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Contains("wait a few minutes", page.Markup));
+        Assert.Equal(shown, page.FindAll("[data-testid='visit-link-sent']").Count);
     }
 
     [Fact]

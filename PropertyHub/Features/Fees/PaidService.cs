@@ -18,6 +18,11 @@ public sealed class PaidService : IVersioned, IAudited
     public int OccupantId { get; set; }
     /// <summary>What was done, e.g. "更换水龙头".</summary>
     public required string ServiceType { get; set; }
+    /// <summary>
+    /// A service type made by the app (a paid repair), kept as a phrase (resource family, key, arguments) so each reader's
+    /// bill names it in their language; null for a type staff typed, which reads as typed.
+    /// </summary>
+    public string? TypePhrase { get; set; }
     public string? Description { get; set; }
     public decimal Price { get; set; }
     public DateOnly ServiceDate { get; set; }
@@ -39,6 +44,7 @@ internal sealed class PaidServiceConfiguration : IEntityTypeConfiguration<PaidSe
     {
         builder.Property(s => s.ServiceType).HasMaxLength(100);
         builder.Property(s => s.Description).HasMaxLength(500);
+        builder.Property(s => s.TypePhrase).HasMaxLength(1000);
         builder.Property(s => s.Price).HasPrecision(18, 2);
         builder.Property(s => s.StaffName).HasMaxLength(256);
         builder.Property(s => s.Signature).HasMaxLength(100_000);

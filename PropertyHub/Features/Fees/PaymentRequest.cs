@@ -45,6 +45,8 @@ public sealed class PaymentRequestLine
     public RequestLineKind Kind { get; set; }
     public int? FeeItemId { get; set; }
     public required string Description { get; set; }
+    /// <summary>A paid service's type as a phrase (<see cref="PaidService.TypePhrase"/>), read in the reader's language; null otherwise.</summary>
+    public string? Phrase { get; set; }
     /// <summary>m² for per-area fees, 1 otherwise.</summary>
     public decimal Quantity { get; set; }
     public decimal Rate { get; set; }
@@ -80,6 +82,7 @@ internal sealed class PaymentRequestLineConfiguration : IEntityTypeConfiguration
     {
         builder.Property(l => l.Kind).HasConversion<string>().HasMaxLength(12);
         builder.Property(l => l.Description).HasMaxLength(200);
+        builder.Property(l => l.Phrase).HasMaxLength(1000);
         builder.Property(l => l.Quantity).HasPrecision(18, 2);
         builder.Property(l => l.Rate).HasPrecision(18, 2);
         builder.Property(l => l.Amount).HasPrecision(18, 2);

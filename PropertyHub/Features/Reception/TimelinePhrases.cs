@@ -53,6 +53,13 @@ public static class TimelinePhrases
     public static string? Read(IStringLocalizerFactory localizers, TimelineEntry entry) =>
         entry.Phrase is { } phrase && Render(localizers, phrase) is { } text ? text : entry.Text;
 
+    private static readonly IStringLocalizerFactory Resources = new ResourceManagerStringLocalizerFactory(
+        Microsoft.Extensions.Options.Options.Create(new LocalizationOptions()), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+
+    /// <summary>The phrase in a given language (a document's reader's, not the signed-in user's), or null when it cannot be read.</summary>
+    public static string? RenderIn(string phrase, string language) =>
+        Notices.NoticeOutbox.WriteIn(Notices.NoticeOutbox.CultureOf(language), () => Render(Resources, phrase));
+
     /// <summary>The phrase in the current UI language, or null when it cannot be read (unknown family, broken JSON).</summary>
     public static string? Render(IStringLocalizerFactory localizers, string phrase)
     {

@@ -68,7 +68,7 @@ public sealed class AppointmentNotices(EstateTime estateTime, NoticeLinks notice
         url = url[..url.LastIndexOf("/l/", StringComparison.Ordinal)] + "/r/accept/" + url[(url.LastIndexOf('/') + 1)..];
         NoticeOutbox.AddForOccupant(db, to.Occupant, to.Place, AcceptanceKind, AcceptanceSource(order.Id, number),
             culture => NoticeOutbox.WriteIn(culture, () => new NoticeText(text["Notice.AcceptanceSubject"],
-                text["Notice.AcceptanceBody", to.Occupant.Name, order.WorkDone ?? order.Description, order.EngineerName ?? "", days])), now,
+                text["Notice.AcceptanceBody", to.Occupant.Name, Clause(order.WorkDone ?? order.Description), order.EngineerName ?? "", days])), now,
             noticeLinks.Seal(url));
     }
 
@@ -77,10 +77,17 @@ public sealed class AppointmentNotices(EstateTime estateTime, NoticeLinks notice
         NoticeOutbox.AddForOccupant(db, to.Occupant, to.Place, ReminderKind, ReminderSource(appointment.Id),
             culture => Words(culture, "Notice.ReminderSubject", "Notice.ReminderBody", to.Occupant.Name, estateId, appointment), now);
 
+    /// <summary>
+    /// Text staff typed, put inside a sentence of the notice: without its own closing stop ("更换垫圈。" would read "。。"
+    /// before the sentence's own), and on one line.
+    /// </summary>
+    public static string Clause(string text) =>
+        string.Join(" ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('\u3002', '.', '\uff01', '!', '\uff1b', ';', '\uff0c', ',', '\u3001', ' ');
+
     private NoticeText Words(CultureInfo culture, string subject, string body, string name, int estateId, Appointment a) =>
         NoticeOutbox.WriteIn(culture, () =>
         {
             var window = $"{estateTime.ToLocal(estateId, a.WindowStart).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}–{estateTime.ToLocal(estateId, a.WindowEnd).ToString("HH:mm", CultureInfo.InvariantCulture)}";
-            return new NoticeText(text[subject], text[body, name, window, a.WorkContent, a.ExpectedMinutes, a.EngineerName]);
+            return new NoticeText(text[subject], text[body, name, window, Clause(a.WorkContent), a.ExpectedMinutes, a.EngineerName]);
         });
 }

@@ -109,7 +109,7 @@ public sealed class RepairLinks(
             OccupantId = occupant.Id,
             CallerName = occupant.Name,
             Phone = occupant.Phone,
-            Content = text["MoveAskedContent", order.ServiceRequestId, clean],
+            Content = text["MoveAskedContent", order.Id, clean],
             Status = RequestStatus.Open,
             ReceivedAt = now,
             DueAt = deadline.DueAt,

@@ -11,6 +11,8 @@ public sealed record RepairResult(ReceptionOutcome Outcome, WorkOrder? Order, IR
     public bool Succeeded => Outcome == ReceptionOutcome.Done;
 
     public static RepairResult Done(WorkOrder order) => new(ReceptionOutcome.Done, order, []);
+    /// <summary>Written without a step (a note saved as it is typed): no order to show.</summary>
+    public static RepairResult Saved() => new(ReceptionOutcome.Done, null, []);
     public static RepairResult Invalid(IReadOnlyList<FieldMessage> errors) => new(ReceptionOutcome.Invalid, null, errors);
     public static RepairResult Invalid(string field, string message) => Invalid([new FieldMessage(field, message)]);
     public static RepairResult Confirm(string field, string message) => new(ReceptionOutcome.Invalid, null, [new FieldMessage(field, message)], true);

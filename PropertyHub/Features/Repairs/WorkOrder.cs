@@ -90,6 +90,8 @@ public sealed class WorkOrder : IVersioned
     public DateTimeOffset? AcceptedAt { get; set; }
     /// <summary>What the engineer says he did, shown to the occupant at the acceptance.</summary>
     public string? WorkDone { get; set; }
+    /// <summary>The P4 checklist items the engineer has ticked on this visit ("ShoeCovers,DropCloth"), saved as he taps them.</summary>
+    public string? VisitChecks { get; set; }
     /// <summary>The occupant's signature on the acceptance, as SVG path data drawn on the engineer's phone.</summary>
     public string? AcceptanceSignature { get; set; }
     /// <summary>Paid work: the signed paid service the acceptance created, billed on the next payment request.</summary>
@@ -119,6 +121,7 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         builder.Property(w => w.EngineerId).HasMaxLength(450);
         builder.Property(w => w.EngineerName).HasMaxLength(256);
         builder.Property(w => w.WorkDone).HasMaxLength(WorkOrder.MaxDescription);
+        builder.Property(w => w.VisitChecks).HasMaxLength(200);
         builder.Property(w => w.AcceptanceSignature).HasMaxLength(Fees.PaidServices.PaidServiceRules.SignatureMax);
         builder.Property(w => w.Version).IsConcurrencyToken();
         // One paid service per work order, whatever happens at the acceptance.

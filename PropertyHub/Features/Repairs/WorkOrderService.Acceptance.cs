@@ -55,9 +55,9 @@ public sealed partial class WorkOrderService
         if (visit is null)
             return (null, refusal);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var workDone = await db.WorkOrders.AsNoTracking().Where(w => w.Id == workOrderId).Select(w => w.WorkDone).SingleOrDefaultAsync(ct);
+        var notes = await db.WorkOrders.AsNoTracking().Where(w => w.Id == workOrderId).Select(w => new { w.WorkDone, w.VisitChecks }).SingleAsync(ct);
         var materials = await MaterialsAsync(db, workOrderId, ct);
-        return (new AcceptanceSheet(visit, workDone, materials, materials.Sum(m => m.Amount)), null);
+        return (new AcceptanceSheet(visit, notes.WorkDone, materials, materials.Sum(m => m.Amount), VisitChecklist.Read(notes.VisitChecks)), null);
     }
 
     private static async Task<IReadOnlyList<MaterialRow>> MaterialsAsync(AppDbContext db, int workOrderId, CancellationToken ct)
@@ -82,12 +82,16 @@ public sealed partial class WorkOrderService
         if (order.UnitId is not { } unitId || request.OccupantId is not { } occupantId)
             return Refuse("", text["PaidNeedsOccupant"]);
         var description = order.WorkDone ?? order.Description;
+        var type = Say("PaidServiceType", Word($"Category.{order.Category}"), order.Id);
         order.PaidService = new PaidService
         {
             EstateId = order.EstateId,
             UnitId = unitId,
             OccupantId = occupantId,
-            ServiceType = Cut(text["PaidServiceType", text[$"Category.{order.Category}"], order.Id], PaidServiceRules.ServiceTypeMax),
+            // Kept for the record in the bills' own language; each reader's bill reads the phrase in theirs.
+            ServiceType = Cut(Notices.NoticeOutbox.WriteIn(Notices.NoticeOutbox.CultureOf(Notices.NoticeOutbox.DefaultLanguage), () => Said(text, [type])),
+                PaidServiceRules.ServiceTypeMax),
+            TypePhrase = TimelinePhrases.Write(nameof(Resources.RepairsText), [type]),
             Description = Cut(description, PaidServiceRules.DescriptionMax),
             Price = amount,
             ServiceDate = estateTime.LocalDate(order.EstateId, now),
@@ -104,4 +108,5 @@ public sealed partial class WorkOrderService
 }
 
 /// <summary>The kiosk view of an acceptance: the visit, what was done, and for paid work the materials and their amount.</summary>
-public sealed record AcceptanceSheet(VisitRow Visit, string? WorkDone, IReadOnlyList<MaterialRow> Materials, decimal Amount);
+/// <param name="Checks">The checklist items ticked so far (saved as they are tapped).</param>
+public sealed record AcceptanceSheet(VisitRow Visit, string? WorkDone, IReadOnlyList<MaterialRow> Materials, decimal Amount, IReadOnlyList<VisitCheck> Checks);

@@ -118,6 +118,8 @@ public sealed partial class WorkOrderService
             order.FinishedAt = now;
             order.WorkDone = clean;
             var done = Say("Step.FinishedAs", clean, Word($"Result.{result}"));
+            if (checks is not null)
+                order.VisitChecks = Visits.VisitChecklist.Write(checks);
             if (checks is null)
                 return [done];
             var missing = Enum.GetValues<Visits.VisitCheck>().Where(c => !checks.Contains(c)).Select(c => $"Check.{c}").ToList();

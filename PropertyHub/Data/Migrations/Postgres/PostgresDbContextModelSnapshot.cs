@@ -642,6 +642,10 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("TypePhrase")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
 
@@ -849,6 +853,10 @@ namespace PropertyHub.Data.Migrations.Postgres
 
                     b.Property<int>("PaymentRequestId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Phrase")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<decimal>("Quantity")
                         .HasPrecision(18, 2)
@@ -3680,6 +3688,10 @@ namespace PropertyHub.Data.Migrations.Postgres
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<string>("VisitChecks")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("WorkDone")
                         .HasMaxLength(2000)

@@ -644,6 +644,10 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("TypePhrase")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<int>("UnitId")
                         .HasColumnType("int");
 
@@ -852,6 +856,10 @@ namespace PropertyHub.Data.Migrations.SqlServer
 
                     b.Property<int>("PaymentRequestId")
                         .HasColumnType("int");
+
+                    b.Property<string>("Phrase")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<decimal>("Quantity")
                         .HasPrecision(18, 2)
@@ -3689,6 +3697,10 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
+
+                    b.Property<string>("VisitChecks")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("WorkDone")
                         .HasMaxLength(2000)

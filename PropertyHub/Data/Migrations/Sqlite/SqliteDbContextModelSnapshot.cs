@@ -615,6 +615,10 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TypePhrase")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
 
@@ -814,6 +818,10 @@ namespace PropertyHub.Data.Migrations.Sqlite
 
                     b.Property<int>("PaymentRequestId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phrase")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("Quantity")
                         .HasPrecision(18, 2)
@@ -3559,6 +3567,10 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("VisitChecks")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("WorkDone")
                         .HasMaxLength(2000)

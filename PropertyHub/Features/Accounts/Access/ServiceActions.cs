@@ -206,6 +206,8 @@ public static class ServiceActions
         [Key<WorkOrderService>(nameof(WorkOrderService.CancelAsync))] = [Can.ScheduleRepairs],
         [Key<WorkOrderService>(nameof(WorkOrderService.ArriveAsync))] = [Can.WorkVisits],
         [Key<WorkOrderService>(nameof(WorkOrderService.FinishAsync))] = [Can.WorkVisits],
+        [Key<WorkOrderService>(nameof(WorkOrderService.SaveChecksAsync))] = [Can.WorkVisits],
+        [Key<WorkOrderService>(nameof(WorkOrderService.SaveWorkDoneAsync))] = [Can.WorkVisits],
         [Key<WorkOrderService>(nameof(WorkOrderService.RecordAcceptanceAsync))] = [Can.WorkVisits],
         [Key<WorkOrderService>(nameof(WorkOrderService.AddMaterialAsync))] = [Can.WorkVisits],
         [Key<WorkOrderService>(nameof(WorkOrderService.AddPhotoAsync))] = [Can.WorkVisits],
@@ -413,6 +415,7 @@ public static class ServiceActions
         Key<WorkOrderService>(nameof(WorkOrderService.AcceptanceLinkAsync)),
         Key<WorkOrderService>(nameof(WorkOrderService.MeasuresAsync)),
         Key<WorkOrderService>(nameof(WorkOrderService.UnitRepairsAsync)),
+        Key<WorkOrderService>(nameof(WorkOrderService.AcceptanceLinksSentAsync)),
 
         // Who acts and what they may: the checks themselves.
         Key<CurrentActor>(nameof(CurrentActor.GetAsync)),

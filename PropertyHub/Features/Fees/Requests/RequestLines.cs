@@ -44,7 +44,7 @@ internal static class RequestLines
         {
             request.Lines.Add(new PaymentRequestLine
             {
-                Kind = RequestLineKind.PaidService, Description = $"{service.ServiceType} ({service.ServiceDate:yyyy-MM-dd})",
+                Kind = RequestLineKind.PaidService, Description = $"{service.ServiceType} ({service.ServiceDate:yyyy-MM-dd})", Phrase = service.TypePhrase,
                 Quantity = 1, Rate = service.Price, Amount = service.Price,
             });
         }

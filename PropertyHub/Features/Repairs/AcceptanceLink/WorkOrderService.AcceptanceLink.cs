@@ -10,15 +10,22 @@ namespace PropertyHub.Features.Repairs;
 public sealed record AcceptanceLinkView(int WorkOrderId, int Version, string Where, string Description, string? WorkDone, string? EngineerName,
     bool IsPaid, IReadOnlyList<MaterialRow> Materials, decimal Amount, WorkOrderStatus Status, string Language);
 
+/// <summary>One acceptance link sent (one notice through one channel): when it was made and sent, where to.</summary>
+public sealed record SentLinkRow(DateTimeOffset CreatedAt, Notices.NoticeChannel Channel, string Address, Notices.NoticeStatus Status, DateTimeOffset? SentAt);
+
 public sealed partial class WorkOrderService
 {
     public const int AcceptanceLinkDays = 7;
 
+    /// <summary>A second link within this time of the last one is refused: a double tap, or the engineer unsure it went.</summary>
+    public static readonly TimeSpan AcceptanceLinkPause = TimeSpan.FromMinutes(10);
+
     /// <summary>
     /// The occupant was not at home when the engineer finished: a personal link to accept (or not) and sign is sent to
-    /// them through the outbox. Refused when nobody is on file for the unit.
+    /// them through the outbox. Refused when nobody is on file for the unit, and within <see cref="AcceptanceLinkPause"/>
+    /// of the last link; after that another link is sent only when <paramref name="sendAgain"/> confirms it.
     /// </summary>
-    public Task<RepairResult> SendAcceptanceLinkAsync(int id, int version, CancellationToken ct = default) =>
+    public Task<RepairResult> SendAcceptanceLinkAsync(int id, int version, bool sendAgain = false, CancellationToken ct = default) =>
         StepAsync(id, version, Can.WorkVisits, ct, async (db, order, request, actor) =>
         {
             if (order.EngineerId != actor.UserId)
@@ -27,10 +34,35 @@ public sealed partial class WorkOrderService
                 return NotAllowed(order);
             if (await AppointmentNotices.RecipientAsync(db, order.UnitId, request.OccupantId, ct) is not { } to)
                 return Refuse("", text["NoOccupantForLink"]);
-            var sent = await db.PersonalLinks.CountAsync(l => l.Purpose == RepairLinks.AcceptancePurpose && l.SubjectId == order.Id, ct);
-            notices.AddAcceptanceLink(db, to, order, sent + 1, AcceptanceLinkDays, clock.GetUtcNow());
+            var links = db.PersonalLinks.Where(l => l.Purpose == RepairLinks.AcceptancePurpose && l.SubjectId == order.Id);
+            var sent = await links.CountAsync(ct);
+            var now = clock.GetUtcNow();
+            if (sent > 0)
+            {
+                var last = (await links.Select(l => l.CreatedAt).ToListAsync(ct)).Max();
+                var at = estateTime.ToLocal(order.EstateId, last).ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+                if (now - last < AcceptanceLinkPause)
+                    return Refuse("", text["AcceptanceLinkTooSoon", at]);
+                if (!sendAgain)
+                    return Failed(RepairResult.Confirm("", text["AcceptanceLinkResendConfirm", at]));
+            }
+            notices.AddAcceptanceLink(db, to, order, sent + 1, AcceptanceLinkDays, now);
             return Entry(Say("Step.AcceptanceLinkSent", to.Occupant.Name));
         });
+
+    /// <summary>The acceptance links sent for a work order, newest first: when, through which channel, to which (masked) address, and its state.</summary>
+    public async Task<IReadOnlyList<SentLinkRow>> AcceptanceLinksSentAsync(int workOrderId, CancellationToken ct = default)
+    {
+        await permissions.DemandAsync(Can.WorkVisits, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var prefix = AppointmentNotices.AcceptanceSource(workOrderId, 0)[..^1];
+        var rows = await db.Notices.AsNoTracking()
+            .Where(n => n.Kind == AppointmentNotices.AcceptanceKind && n.SourceKey.StartsWith(prefix))
+            .OrderByDescending(n => n.Id).Take(20)
+            .Select(n => new { n.EstateId, n.CreatedAt, n.Channel, n.Address, n.Status, n.SentAt }).ToListAsync(ct);
+        return [.. rows.Select(n => new SentLinkRow(n.CreatedAt, n.Channel,
+            n.Channel == Notices.NoticeChannel.Sms ? Registry.Phones.Mask(n.Address) : n.Address ?? "", n.Status, n.SentAt))];
+    }
 
     /// <summary>The repair the acceptance link opens, or why it opens nothing (forged, expired, revoked, used, another purpose).</summary>
     public async Task<(LinkState State, AcceptanceLinkView? View)> AcceptanceLinkAsync(string? token, CancellationToken ct = default)

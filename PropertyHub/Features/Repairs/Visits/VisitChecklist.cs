@@ -18,6 +18,20 @@ public enum VisitCheck
     Explained,
 }
 
+/// <summary>The ticked items as a work order stores them: their names, comma-separated, in the checklist's order.</summary>
+public static class VisitChecklist
+{
+    public static string? Write(IEnumerable<VisitCheck> checks)
+    {
+        var ticked = Enum.GetValues<VisitCheck>().Where(checks.Contains).ToList();
+        return ticked.Count == 0 ? null : string.Join(",", ticked);
+    }
+
+    public static IReadOnlyList<VisitCheck> Read(string? stored) =>
+        [.. (stored ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => Enum.TryParse<VisitCheck>(s, out var c) ? (VisitCheck?)c : null).OfType<VisitCheck>().Distinct()];
+}
+
 /// <summary>How the visit ended.</summary>
 public enum VisitResult
 {
