@@ -28,7 +28,7 @@ public sealed class VipOneNotionMigrationTests : IDisposable
         await using var db = new SqliteDbContext(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite($"Data Source={file}").Options);
         var migrator = db.GetService<IMigrator>();
         var migrations = db.Database.GetMigrations().ToList();
-        var vipOneNotion = migrations.Single(m => m.EndsWith("_VipPapersMoveInFund", StringComparison.Ordinal));
+        var vipOneNotion = migrations.Single(m => m.EndsWith("_VipPapersMoveInFundRepairs", StringComparison.Ordinal));
         await migrator.MigrateAsync(migrations[migrations.IndexOf(vipOneNotion) - 1]);
 
         var estate = new Estate { Name = "E", OfficeName = "O", Calendar = new() { TimeZoneId = "Asia/Shanghai" } };

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PropertyHub.Data.Migrations.Sqlite
+namespace PropertyHub.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class VipPapersMoveInFund : Migration
+    public partial class VipPapersMoveInFundRepairs : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -23,48 +23,69 @@ namespace PropertyHub.Data.Migrations.Sqlite
                 name: "IX_Disclosures_EstateId_HalfYear_Revision",
                 table: "Disclosures");
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<string>(
+                name: "VisitChecks",
+                table: "WorkOrders",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "EndedAt",
                 table: "VipProfiles",
-                type: "INTEGER",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Phrase",
+                table: "PaymentRequestLines",
+                type: "nvarchar(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TypePhrase",
+                table: "PaidServices",
+                type: "nvarchar(1000)",
+                maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "CancelKey",
                 table: "MoveIns",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "CancelledAt",
                 table: "MoveInBatches",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "BuildingId",
                 table: "FundEntries",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "CommonPart",
                 table: "FundEntries",
-                type: "TEXT",
+                type: "nvarchar(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "FundAccountId",
                 table: "Disclosures",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Subject",
                 table: "Disclosures",
-                type: "TEXT",
+                type: "nvarchar(24)",
                 maxLength: 24,
                 nullable: false,
                 defaultValue: "fees");
@@ -73,17 +94,17 @@ namespace PropertyHub.Data.Migrations.Sqlite
                 name: "MoveInBatchChanges",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BatchId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    FromFirstDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    FromLastDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ToFirstDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ToLastDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    BatchId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    FromFirstDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    FromLastDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    ToFirstDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    ToLastDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    By = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -182,8 +203,20 @@ namespace PropertyHub.Data.Migrations.Sqlite
                 table: "Disclosures");
 
             migrationBuilder.DropColumn(
+                name: "VisitChecks",
+                table: "WorkOrders");
+
+            migrationBuilder.DropColumn(
                 name: "EndedAt",
                 table: "VipProfiles");
+
+            migrationBuilder.DropColumn(
+                name: "Phrase",
+                table: "PaymentRequestLines");
+
+            migrationBuilder.DropColumn(
+                name: "TypePhrase",
+                table: "PaidServices");
 
             migrationBuilder.DropColumn(
                 name: "CancelKey",

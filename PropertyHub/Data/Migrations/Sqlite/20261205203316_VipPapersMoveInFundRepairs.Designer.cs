@@ -11,8 +11,8 @@ using PropertyHub.Data;
 namespace PropertyHub.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDbContext))]
-    [Migration("20261205193312_RepairsTrialFixes")]
-    partial class RepairsTrialFixes
+    [Migration("20261205203316_VipPapersMoveInFundRepairs")]
+    partial class VipPapersMoveInFundRepairs
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -399,6 +399,9 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.Property<int>("EstateId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("FundAccountId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("HalfYear")
                         .IsRequired()
                         .HasMaxLength(7)
@@ -423,13 +426,22 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("fees");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EstateId", "HalfYear", "Revision")
+                    b.HasIndex("FundAccountId");
+
+                    b.HasIndex("EstateId", "Subject", "HalfYear", "Revision")
                         .IsUnique();
 
                     b.ToTable("Disclosures");
@@ -1038,6 +1050,13 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("BuildingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommonPart")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Counterparty")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1148,6 +1167,8 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("BankExpenseListId");
+
+                    b.HasIndex("BuildingId");
 
                     b.HasIndex("ReversalOfId")
                         .IsUnique();
@@ -1320,6 +1341,9 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1354,6 +1378,51 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.HasIndex("EstateId", "FirstDay");
 
                     b.ToTable("MoveInBatches");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInBatchChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FromFirstDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FromLastDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ToFirstDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ToLastDay")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId", "Id");
+
+                    b.ToTable("MoveInBatchChanges");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInDefect", b =>
@@ -1605,6 +1674,9 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.Property<int>("BatchId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CancelKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -1669,7 +1741,7 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.HasIndex("SlotId")
                         .IsUnique();
 
-                    b.HasIndex("UnitId")
+                    b.HasIndex("UnitId", "CancelKey")
                         .IsUnique();
 
                     b.ToTable("MoveIns");
@@ -2075,8 +2147,7 @@ namespace PropertyHub.Data.Migrations.Sqlite
 
                     b.HasIndex("KindId");
 
-                    b.HasIndex("OccupantId", "KindId")
-                        .IsUnique();
+                    b.HasIndex("OccupantId", "KindId");
 
                     b.ToTable("OccupantDocuments");
                 });
@@ -2143,6 +2214,9 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.Property<string>("ContactTimes")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(1000)
@@ -4119,6 +4193,11 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .HasForeignKey("EstateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.Fund.FundAccount", null)
+                        .WithMany()
+                        .HasForeignKey("FundAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Fees.DisclosureLine", b =>
@@ -4314,6 +4393,11 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .HasForeignKey("BankExpenseListId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("PropertyHub.Features.Registry.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PropertyHub.Features.Fund.FundAccount", null)
                         .WithMany()
                         .HasForeignKey("FundAccountId")
@@ -4363,6 +4447,15 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.HasOne("PropertyHub.Features.Registry.Estate", null)
                         .WithMany()
                         .HasForeignKey("EstateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInBatchChange", b =>
+                {
+                    b.HasOne("PropertyHub.Features.MoveIn.MoveInBatch", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -5067,6 +5160,8 @@ namespace PropertyHub.Data.Migrations.Sqlite
 
             modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInBatch", b =>
                 {
+                    b.Navigation("Changes");
+
                     b.Navigation("MoveIns");
 
                     b.Navigation("Slots");

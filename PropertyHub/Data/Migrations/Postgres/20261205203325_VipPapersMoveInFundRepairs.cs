@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace PropertyHub.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class VipPapersMoveInFund : Migration
+    public partial class VipPapersMoveInFundRepairs : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -24,10 +24,31 @@ namespace PropertyHub.Data.Migrations.Postgres
                 name: "IX_Disclosures_EstateId_HalfYear_Revision",
                 table: "Disclosures");
 
+            migrationBuilder.AddColumn<string>(
+                name: "VisitChecks",
+                table: "WorkOrders",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "EndedAt",
                 table: "VipProfiles",
                 type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Phrase",
+                table: "PaymentRequestLines",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TypePhrase",
+                table: "PaidServices",
+                type: "character varying(1000)",
+                maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
@@ -183,8 +204,20 @@ namespace PropertyHub.Data.Migrations.Postgres
                 table: "Disclosures");
 
             migrationBuilder.DropColumn(
+                name: "VisitChecks",
+                table: "WorkOrders");
+
+            migrationBuilder.DropColumn(
                 name: "EndedAt",
                 table: "VipProfiles");
+
+            migrationBuilder.DropColumn(
+                name: "Phrase",
+                table: "PaymentRequestLines");
+
+            migrationBuilder.DropColumn(
+                name: "TypePhrase",
+                table: "PaidServices");
 
             migrationBuilder.DropColumn(
                 name: "CancelKey",
