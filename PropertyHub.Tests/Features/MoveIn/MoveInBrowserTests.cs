@@ -58,7 +58,7 @@ public sealed class MoveInBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         await page.Locator("input[data-testid=keys-text]").FillAsync("Front door 3, mailbox 1");
         await page.Locator("input[data-testid=keys-text]").PressAsync("Enter");
-        await Assertions.Expect(page.Locator("[data-testid=keys-sign]")).ToBeEnabledAsync();
+        await Assertions.Expect(page.Locator("[data-testid=keys-sign]")).ToBeEnabledAsync(new() { Timeout = 20_000 });
         await page.Locator("[data-testid=keys-sign]").ClickAsync();
 
         // The tablet: the key receipt in the owner's language, no staff menu, a pad.
