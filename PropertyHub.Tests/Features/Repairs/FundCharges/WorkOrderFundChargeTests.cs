@@ -112,21 +112,22 @@ public sealed class WorkOrderFundChargeTests(AppFactory factory) : IClassFixture
     public async Task Panel_ShowsTheLinkedExpenditureAndItsState_AndOffersTheChargeOnlyWhileNoneIsActive()
     {
         var order = await NewWorkOrderAsync(factory);
+        string? link = null;
 
         await RenderAsync(Roles.Supervisor, ctx =>
         {
             var panel = ctx.Render<WorkOrderFundChargePanel>(p => p.Add(x => x.WorkOrderId, order.Id));
             panel.WaitForAssertion(() => Assert.NotNull(panel.Find("[data-testid=work-order-fund-open]")), TimeSpan.FromSeconds(10));
             panel.Find("[data-testid=work-order-fund-open]").Click();
-            Assert.Equal(Description, panel.Find("[data-testid=work-order-fund-purpose] input").GetAttribute("value"));
-            panel.Find("[data-testid=work-order-fund-amount] input").Change("1,250.00");
-            panel.Find("[data-testid=work-order-fund-payee] input").Change("福州安居电梯维保有限公司");
-            panel.Find("[data-testid=work-order-fund-payee-account] input").Change("6222 0000 9999 0003");
+            Assert.Equal(Description, panel.Find("input[data-testid=work-order-fund-purpose]").GetAttribute("value"));
+            panel.Find("input[data-testid=work-order-fund-amount]").Change("1,250.00");
+            panel.Find("input[data-testid=work-order-fund-payee]").Change("福州安居电梯维保有限公司");
+            panel.Find("input[data-testid=work-order-fund-payee-account]").Change("6222 0000 9999 0003");
             panel.Find("[data-testid=work-order-fund-form]").Submit();
 
             panel.WaitForAssertion(() => Assert.Single(panel.FindAll("[data-testid=work-order-fund-charge]")), TimeSpan.FromSeconds(10));
             Assert.Equal("Awaiting approval", panel.Find("[data-testid=work-order-fund-state]").TextContent.Trim());
-            Assert.Equal($"/fund/{fund.AccountId}", panel.Find("[data-testid=work-order-fund-link]").GetAttribute("href"));
+            link = panel.Find("[data-testid=work-order-fund-link]").GetAttribute("href");
             Assert.Empty(panel.FindAll("[data-testid=work-order-fund-open]"));
             return Task.CompletedTask;
         });
@@ -138,7 +139,8 @@ public sealed class WorkOrderFundChargeTests(AppFactory factory) : IClassFixture
             return Task.CompletedTask;
         });
         await using var db = await factory.CreateDbContextAsync();
-        Assert.Equal(1_250.00m, (await db.FundEntries.SingleAsync(e => e.WorkOrderId == order.Id)).Amount);
+        var entry = await db.FundEntries.SingleAsync(e => e.WorkOrderId == order.Id);
+        Assert.Equal((1_250.00m, $"/fund/{entry.FundAccountId}"), (entry.Amount, link));
     }
 
     private Task RenderAsync(string role, Func<BunitContext, Task> test) =>

@@ -32,10 +32,7 @@ public sealed class StatementImport(IDbContextFactory<AppDbContext> dbFactory, C
     /// succeeds, saves it for the account's bank; without one, the bank's saved mapping is used, then the common headers.
     /// The original file is kept with the statement.
     /// </summary>
-    public async Task<ImportResult> ImportAsync(int accountId, byte[] bytes, string fileName, CancellationToken ct = default) =>
-        await ImportAsync(accountId, bytes, fileName, null, ct);
-
-    public async Task<ImportResult> ImportAsync(int accountId, byte[] bytes, string fileName, IReadOnlyDictionary<StatementField, string>? mapping,
+    public async Task<ImportResult> ImportAsync(int accountId, byte[] bytes, string fileName, IReadOnlyDictionary<StatementField, string>? mapping = null,
         CancellationToken ct = default)
     {
         if (!await permissions.AllowsAsync(Can.KeepFund, ct))
