@@ -83,6 +83,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<FundStatement> FundStatements => Set<FundStatement>();
     public DbSet<FundStatementLine> FundStatementLines => Set<FundStatementLine>();
     public DbSet<FundMonth> FundMonths => Set<FundMonth>();
+    public DbSet<FundBankMapping> FundBankMappings => Set<FundBankMapping>();
     public DbSet<PropertyHub.Features.Fund.Documents.FundEntryDocument> FundEntryDocuments => Set<PropertyHub.Features.Fund.Documents.FundEntryDocument>();
     public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
     public DbSet<Appointment> Appointments => Set<Appointment>();

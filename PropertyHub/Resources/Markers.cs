@@ -100,3 +100,6 @@ public sealed class FundDisclosureText;
 
 /// <summary>The fund's spending by building and common part: the expenditure's fields and the report's table and sheet.</summary>
 public sealed class FundPlaceText;
+
+/// <summary>A repair work order charged to the maintenance fund: the panel on the work order page.</summary>
+public sealed class RepairsFundText;

@@ -6,6 +6,10 @@ public enum FileKind
     Pdf,
     Jpeg,
     Png,
+    /// <summary>A spreadsheet (Office Open XML: a zip archive), as banks export statements.</summary>
+    Xlsx,
+    /// <summary>Plain text (no NUL bytes), as banks export CSV statements in UTF-8 or GB18030.</summary>
+    Csv,
 }
 
 public static class FileKinds
@@ -16,8 +20,13 @@ public static class FileKinds
     /// <summary>Photos taken with a phone or camera.</summary>
     public static readonly IReadOnlySet<FileKind> Pictures = new HashSet<FileKind> { FileKind.Jpeg, FileKind.Png };
 
+    /// <summary>A bank statement as the bank exported it: a spreadsheet or a CSV.</summary>
+    public static readonly IReadOnlySet<FileKind> Statements = new HashSet<FileKind> { FileKind.Xlsx, FileKind.Csv };
+
     public static string ContentType(FileKind kind) => kind switch
     {
+        FileKind.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        FileKind.Csv => "text/csv",
         FileKind.Pdf => "application/pdf",
         FileKind.Jpeg => "image/jpeg",
         FileKind.Png => "image/png",
@@ -30,6 +39,8 @@ public static class FileKinds
         {
             FileKind.Pdf => ".pdf,application/pdf",
             FileKind.Jpeg => ".jpg,.jpeg,image/jpeg",
+            FileKind.Xlsx => ".xlsx",
+            FileKind.Csv => ".csv,.txt,text/csv",
             _ => ".png,image/png",
         }));
 
@@ -45,6 +56,11 @@ public static class FileKinds
             return FileKind.Jpeg;
         if (content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
             return FileKind.Png;
+        if (content.StartsWith("PK\u0003\u0004"u8))
+            return FileKind.Xlsx;
+        // Text: no NUL byte in the first 8 KiB (UTF-8 and GB18030 never have one; binary formats soon do).
+        if (content.Length > 0 && content[..Math.Min(content.Length, 8192)].IndexOf((byte)0) < 0)
+            return FileKind.Csv;
         return null;
     }
 

@@ -28,6 +28,8 @@ public static class FileNames
     {
         FileKind.Pdf => ".pdf",
         FileKind.Jpeg => ".jpg",
+        FileKind.Xlsx => ".xlsx",
+        FileKind.Csv => ".csv",
         _ => ".png",
     };
 }

@@ -94,6 +94,8 @@ public sealed class FundEntry : IVersioned, IAudited
     public int? BuildingId { get; set; }
     /// <summary>The common part it was spent on, in words ("电梯", "屋面", "地下车库"), with or without a building.</summary>
     public string? CommonPart { get; set; }
+    /// <summary>The repair work order this expenditure pays for (charged to the fund from the work order).</summary>
+    public int? WorkOrderId { get; set; }
     public int Version { get; set; }
 
     /// <summary>The day the money moved at the bank: the payment's day for a paid expenditure.</summary>
@@ -172,5 +174,7 @@ internal sealed class FundEntryConfiguration : IEntityTypeConfiguration<FundEntr
         builder.HasIndex(e => e.StatementLineId);
         builder.HasOne<Reconciliation.FundStatementLine>().WithMany().HasForeignKey(e => e.StatementLineId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<BankExpenseList>().WithMany().HasForeignKey(e => e.BankExpenseListId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => e.WorkOrderId);
+        builder.HasOne<Repairs.WorkOrder>().WithMany().HasForeignKey(e => e.WorkOrderId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -52,6 +52,8 @@ public static class FundExtensions
         // No route constraint: a malformed id is answered after the policy, like any other, with 404.
         app.MapGet("/fund/documents/{fileId}", async (string fileId, HttpContext http, FundDocuments documents, CancellationToken ct) =>
             Guid.TryParse(fileId, out var id) ? await documents.SendAsync(http, id, ct) : Results.NotFound()).RequireAuthorization(Can.SeeFund);
+        app.MapGet("/fund/{id:int}/statements/{statementId:int}/file", async (int id, int statementId, HttpContext http, ReconciliationService reconciliation, CancellationToken ct) =>
+            await reconciliation.SendStatementFileAsync(id, statementId, http, ct)).RequireAuthorization(Can.SeeFund);
         return app;
     }
 }

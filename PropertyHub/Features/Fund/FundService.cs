@@ -147,6 +147,21 @@ public sealed class FundService(IDbContextFactory<AppDbContext> dbFactory, Curre
     {
         if (!await permissions.AllowsAsync(Can.KeepFund, ct))
             return FundResult.Fail("", "NotAllowed");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (result, entry) = await ExpenditureAsync(db, input, ct);
+        if (entry is null)
+            return result!;
+        db.FundEntries.Add(entry);
+        await db.SaveChangesAsync(ct);
+        return FundResult.Done(entry.Id);
+    }
+
+    /// <summary>
+    /// The requested expenditure checked and built, not yet added (its caller saves it, in its own transaction when it
+    /// must check more); or the errors or warning, nothing written.
+    /// </summary>
+    internal async Task<(FundResult? Problem, FundEntry? Entry)> ExpenditureAsync(AppDbContext db, FundExpenditureInput input, CancellationToken ct)
+    {
         var errors = new Dictionary<string, string>();
         if (input.UsageItem is not { } usage || !Enum.IsDefined(usage))
             errors[nameof(input.UsageItem)] = "UsageItemRequired";
@@ -172,18 +187,17 @@ public sealed class FundService(IDbContextFactory<AppDbContext> dbFactory, Curre
         var (commonPart, commonPartError) = FundRules.Text(input.CommonPart, FundRules.CommonPartLength, "CommonPart", required: false);
         if (commonPartError is not null)
             errors[nameof(input.CommonPart)] = commonPartError;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var account = await db.FundAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == input.FundAccountId, ct);
         if (account is null)
-            return FundResult.Fail("", "AccountNotFound");
+            return (FundResult.Fail("", "AccountNotFound"), null);
         if (input.BuildingId is { } buildingId && !await db.Buildings.AnyAsync(b => b.Id == buildingId && b.EstateId == account.EstateId, ct))
             errors[nameof(input.BuildingId)] = "BuildingNotInEstate";
         if (await DateErrorAsync(db, account, input.Date, ct) is { } dateError)
             errors[nameof(input.Date)] = dateError;
         if (errors.Count > 0)
-            return new FundResult(errors);
+            return (new FundResult(errors), null);
         if (!input.OverBalanceConfirmed && amount > (await FundBalances.OfAsync(db, account, ct)).Available)
-            return FundResult.Warn("OverBalance");
+            return (FundResult.Warn("OverBalance"), null);
         var who = await actor.GetAsync();
         var entry = new FundEntry
         {
@@ -205,9 +219,7 @@ public sealed class FundService(IDbContextFactory<AppDbContext> dbFactory, Curre
             RecordedById = who.UserId,
             RecordedAt = clock.GetUtcNow(),
         };
-        db.FundEntries.Add(entry);
-        await db.SaveChangesAsync(ct);
-        return FundResult.Done(entry.Id);
+        return (null, entry);
     }
 
     /// <summary>

@@ -18,6 +18,7 @@ public static class RepairsExtensions
         services.AddScoped<AppointmentReminders>();
         services.AddScoped<RepairLinks>();
         services.AddScoped<RepairMeasuresExport>();
+        services.AddScoped<FundCharges.WorkOrderFundCharges>();
         services.AddSingleton<IScheduledDuty, AppointmentReminderDuty>();
         return builder;
     }

@@ -1204,6 +1204,9 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<int?>("WorkOrderId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BankExpenseListId");
@@ -1215,11 +1218,51 @@ namespace PropertyHub.Data.Migrations.Postgres
 
                     b.HasIndex("StatementLineId");
 
+                    b.HasIndex("WorkOrderId");
+
                     b.HasIndex("FundAccountId", "Status");
 
                     b.HasIndex("FundAccountId", "Date", "Id");
 
                     b.ToTable("FundEntries");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Fund.Reconciliation.FundBankMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BankName")
+                        .IsUnique();
+
+                    b.ToTable("FundBankMappings");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Fund.Reconciliation.FundMonth", b =>
@@ -1279,6 +1322,9 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1311,6 +1357,8 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FileId");
 
                     b.HasIndex("FundAccountId", "Month")
                         .IsUnique();
@@ -4549,6 +4597,11 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("StatementLineId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PropertyHub.Features.Repairs.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Fund.Reconciliation.FundMonth", b =>
@@ -4562,6 +4615,11 @@ namespace PropertyHub.Data.Migrations.Postgres
 
             modelBuilder.Entity("PropertyHub.Features.Fund.Reconciliation.FundStatement", b =>
                 {
+                    b.HasOne("PropertyHub.Features.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PropertyHub.Features.Fund.FundAccount", null)
                         .WithMany()
                         .HasForeignKey("FundAccountId")

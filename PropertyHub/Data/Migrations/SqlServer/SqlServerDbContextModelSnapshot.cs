@@ -1207,6 +1207,9 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<int?>("WorkOrderId")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BankExpenseListId");
@@ -1219,11 +1222,51 @@ namespace PropertyHub.Data.Migrations.SqlServer
 
                     b.HasIndex("StatementLineId");
 
+                    b.HasIndex("WorkOrderId");
+
                     b.HasIndex("FundAccountId", "Status");
 
                     b.HasIndex("FundAccountId", "Date", "Id");
 
                     b.ToTable("FundEntries");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Fund.Reconciliation.FundBankMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BankName")
+                        .IsUnique();
+
+                    b.ToTable("FundBankMappings");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Fund.Reconciliation.FundMonth", b =>
@@ -1283,6 +1326,9 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1315,6 +1361,8 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FileId");
 
                     b.HasIndex("FundAccountId", "Month")
                         .IsUnique();
@@ -4559,6 +4607,11 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("StatementLineId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PropertyHub.Features.Repairs.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Fund.Reconciliation.FundMonth", b =>
@@ -4572,6 +4625,11 @@ namespace PropertyHub.Data.Migrations.SqlServer
 
             modelBuilder.Entity("PropertyHub.Features.Fund.Reconciliation.FundStatement", b =>
                 {
+                    b.HasOne("PropertyHub.Features.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PropertyHub.Features.Fund.FundAccount", null)
                         .WithMany()
                         .HasForeignKey("FundAccountId")

@@ -1161,6 +1161,9 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("WorkOrderId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BankExpenseListId");
@@ -1172,11 +1175,49 @@ namespace PropertyHub.Data.Migrations.Sqlite
 
                     b.HasIndex("StatementLineId");
 
+                    b.HasIndex("WorkOrderId");
+
                     b.HasIndex("FundAccountId", "Status");
 
                     b.HasIndex("FundAccountId", "Date", "Id");
 
                     b.ToTable("FundEntries");
+                });
+
+            modelBuilder.Entity("PropertyHub.Features.Fund.Reconciliation.FundBankMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BankName")
+                        .IsUnique();
+
+                    b.ToTable("FundBankMappings");
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Fund.Reconciliation.FundMonth", b =>
@@ -1232,6 +1273,9 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1264,6 +1308,8 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FileId");
 
                     b.HasIndex("FundAccountId", "Month")
                         .IsUnique();
@@ -4410,6 +4456,11 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("StatementLineId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PropertyHub.Features.Repairs.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PropertyHub.Features.Fund.Reconciliation.FundMonth", b =>
@@ -4423,6 +4474,11 @@ namespace PropertyHub.Data.Migrations.Sqlite
 
             modelBuilder.Entity("PropertyHub.Features.Fund.Reconciliation.FundStatement", b =>
                 {
+                    b.HasOne("PropertyHub.Features.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PropertyHub.Features.Fund.FundAccount", null)
                         .WithMany()
                         .HasForeignKey("FundAccountId")

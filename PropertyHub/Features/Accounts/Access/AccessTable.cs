@@ -90,6 +90,7 @@ public static class AccessTable
             new(Can.SeeFund, "Maintenance fund", "See the fund accounts, the ledger, the bank expense lists, the reconciliation and the fund reports (and export them)", [Finance, Manager, Admin]),
             new(Can.KeepFund, "Maintenance fund", "Open fund accounts, record receipts, request expenditures, reverse lines, draw up and submit bank expense lists, mark lines paid, import bank statements, match, explain and close months", [Finance]),
             new(Can.ApproveFundExpenditures, "Maintenance fund", "Approve or reject fund expenditures (above the threshold, a second Manager approves too)", [Manager]),
+            new(Can.ChargeRepairsToFund, "Maintenance fund", "Charge a repair work order to the fund: request its expenditure from the work order", [Supervisor, Manager]),
 
             new(Can.SeeNotices, "Notices", "See every notice with its subject, state and why a delivery failed (the notices page, the unit page)", Leads),
             new(Can.ManageNotices, "Notices", "Re-send and cancel notices; post on the notice board", Leads),

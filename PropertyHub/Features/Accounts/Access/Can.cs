@@ -56,6 +56,7 @@ public static class Can
     public const string SeeFund = nameof(SeeFund);
     public const string KeepFund = nameof(KeepFund);
     public const string ApproveFundExpenditures = nameof(ApproveFundExpenditures);
+    public const string ChargeRepairsToFund = nameof(ChargeRepairsToFund);
 
     // Notices
     public const string SeeNotices = nameof(SeeNotices);

@@ -13,6 +13,7 @@ using PropertyHub.Features.Fund.Documents;
 using PropertyHub.Features.MoveIn;
 using PropertyHub.Features.Fund.Reconciliation;
 using PropertyHub.Features.Fund.Reports;
+using PropertyHub.Features.Repairs.FundCharges;
 using PropertyHub.Features.Notices;
 using PropertyHub.Features.OccupantFile.Documents;
 using PropertyHub.Features.OccupantFile.Titles;
@@ -162,6 +163,7 @@ public static class ServiceActions
         [Key<FundService>(nameof(FundService.ReverseAsync))] = [Can.KeepFund],
         [Key<FundApprovals>(nameof(FundApprovals.ApproveAsync))] = [Can.ApproveFundExpenditures],
         [Key<FundApprovals>(nameof(FundApprovals.RejectAsync))] = [Can.ApproveFundExpenditures],
+        [Key<WorkOrderFundCharges>(nameof(WorkOrderFundCharges.ChargeAsync))] = [Can.ChargeRepairsToFund],
         [Key<BankListService>(nameof(BankListService.CreateAsync))] = [Can.KeepFund],
         [Key<BankListService>(nameof(BankListService.SubmitAsync))] = [Can.KeepFund],
         [Key<BankListService>(nameof(BankListService.MarkPaidAsync))] = [Can.KeepFund],
@@ -242,6 +244,10 @@ public static class ServiceActions
     /// <summary>Queries that change nothing; what they show is limited by the pages' policies.</summary>
     public static readonly IReadOnlySet<string> Reads = new HashSet<string>
     {
+        Key<WorkOrderFundCharges>(nameof(WorkOrderFundCharges.ChargesAsync)),
+        Key<WorkOrderFundCharges>(nameof(WorkOrderFundCharges.DraftAsync)),
+        Key<StatementImport>(nameof(StatementImport.MappingAsync)),
+        Key<ReconciliationService>(nameof(ReconciliationService.SendStatementFileAsync)),
         Key<ReceptionService>(nameof(ReceptionService.SettingsAsync)),
         Key<ReceptionService>(nameof(ReceptionService.GetAsync)),
         Key<QueueQueries>(nameof(QueueQueries.DefaultEstateIdAsync)),

@@ -18,6 +18,8 @@ public sealed class FundStatement : IVersioned, IAudited
     public required string FileName { get; set; }
     /// <summary>SHA-256 of the file, hex: names the very file that was read.</summary>
     public required string Fingerprint { get; set; }
+    /// <summary>The original file as the bank gave it, kept in the shared file store.</summary>
+    public Guid? FileId { get; set; }
     /// <summary>The bank's balance after the month's last line.</summary>
     public decimal ClosingBalance { get; set; }
     public int Lines { get; set; }
@@ -61,6 +63,7 @@ internal sealed class FundStatementConfiguration : IEntityTypeConfiguration<Fund
         builder.Property(s => s.ImportedBy).HasMaxLength(256);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasIndex(s => new { s.FundAccountId, s.Month }).IsUnique();
+        builder.HasOne<Files.StoredFile>().WithMany().HasForeignKey(s => s.FileId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<FundAccount>().WithMany().HasForeignKey(s => s.FundAccountId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -10,7 +10,11 @@ public sealed record ReconciliationView(int AccountId, DateOnly Month, int? Mont
     public bool CanClose => !Closed && Difference == 0;
 }
 
-public sealed record StatementSummary(int Id, string FileName, int Lines, decimal ClosingBalance, string ImportedBy, DateTimeOffset ImportedAt);
+public sealed record StatementSummary(int Id, string FileName, int Lines, decimal ClosingBalance, string ImportedBy, DateTimeOffset ImportedAt)
+{
+    /// <summary>The original file is kept (statements imported before it was kept have none).</summary>
+    public bool HasFile { get; init; }
+}
 
 /// <summary>A month in the list of an account's reconciliations.</summary>
 public sealed record ReconciliationMonthRow(DateOnly Month, bool Closed, string? ClosedBy, bool HasStatement);

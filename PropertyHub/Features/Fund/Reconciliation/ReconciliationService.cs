@@ -23,11 +23,20 @@ public sealed class ReconciliationService(IDbContextFactory<AppDbContext> dbFact
             return null;
         var row = await db.FundMonths.AsNoTracking().SingleOrDefaultAsync(m => m.FundAccountId == accountId && m.Month == month, ct);
         var statement = await db.FundStatements.AsNoTracking().Where(s => s.FundAccountId == accountId && s.Month == month)
-            .Select(s => new StatementSummary(s.Id, s.FileName, s.Lines, s.ClosingBalance, s.ImportedBy, s.ImportedAt)).SingleOrDefaultAsync(ct);
+            .Select(s => new StatementSummary(s.Id, s.FileName, s.Lines, s.ClosingBalance, s.ImportedBy, s.ImportedAt) { HasFile = s.FileId != null }).SingleOrDefaultAsync(ct);
         var unmatchedBank = await BankLines(db, accountId, month, matched: false).CountAsync(ct);
         var unmatchedLedger = await UnmatchedLedger(db, accountId, month).CountAsync(ct);
         return new ReconciliationView(accountId, month, row?.Id, row?.Version ?? 0, row?.IsClosed == true, row?.ClosedBy, row?.ClosedAt, statement,
             await LedgerBalanceAsync(db, account, month, ct), unmatchedBank, unmatchedLedger);
+    }
+
+    /// <summary>The statement's original file, as the bank gave it, to those who may see the reconciliation.</summary>
+    public async Task<IResult> SendStatementFileAsync(int accountId, int statementId, HttpContext http, CancellationToken ct = default)
+    {
+        await permissions.DemandAsync(Can.SeeFund, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var fileId = await db.FundStatements.Where(s => s.Id == statementId && s.FundAccountId == accountId).Select(s => s.FileId).SingleOrDefaultAsync(ct);
+        return fileId is { } id ? await Files.StoredFileResults.SendAsync(db, http, id, download: true, ct) : Results.NotFound();
     }
 
     /// <summary>The account's months with a reconciliation, newest first.</summary>

@@ -62,6 +62,43 @@ public sealed record StatementColumns(IReadOnlyDictionary<StatementField, IReadO
         return null;
     }
 
+    /// <summary>
+    /// These headers with the ones Finance chose put first for their fields; a header chosen for one field no longer
+    /// names another.
+    /// </summary>
+    public StatementColumns With(IReadOnlyDictionary<StatementField, string>? chosen)
+    {
+        if (chosen is null || chosen.Count == 0)
+            return this;
+        var taken = chosen.Values.Select(Normalise).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var headers = new Dictionary<StatementField, IReadOnlyList<string>>();
+        foreach (var (field, header) in chosen)
+            headers[field] = [header];
+        foreach (var (field, names) in Headers)
+        {
+            var rest = names.Where(n => !taken.Contains(Normalise(n))).ToList();
+            headers[field] = headers.TryGetValue(field, out var first) ? [.. first, .. rest] : rest;
+        }
+        return new(headers);
+    }
+
+    /// <summary>A mapping as saved: one "Field=header" a line.</summary>
+    public static string Format(IReadOnlyDictionary<StatementField, string> mapping) =>
+        string.Join('\n', mapping.OrderBy(m => m.Key).Select(m => $"{m.Key}={m.Value}"));
+
+    /// <summary>A saved mapping read back; lines it does not understand are skipped.</summary>
+    public static IReadOnlyDictionary<StatementField, string> Parse(string? saved)
+    {
+        var mapping = new Dictionary<StatementField, string>();
+        foreach (var line in (saved ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var at = line.IndexOf('=', StringComparison.Ordinal);
+            if (at > 0 && Enum.TryParse<StatementField>(line[..at], out var field) && Enum.IsDefined(field) && line[(at + 1)..].Trim() is { Length: > 0 } header)
+                mapping[field] = header;
+        }
+        return mapping;
+    }
+
     private static string Normalise(string header)
     {
         var text = TypedText.Digits(header) ?? "";

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Accounts.Access;
+using PropertyHub.Features.Files;
 
 namespace PropertyHub.Features.Fund.Reconciliation;
 
@@ -13,33 +14,57 @@ namespace PropertyHub.Features.Fund.Reconciliation;
 /// is refused, whether the same file or another, so no line is ever doubled. All or nothing.
 /// </summary>
 public sealed class StatementImport(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, Permissions permissions, TimeProvider clock,
-    IOptions<FundOptions> options)
+    IOptions<FundOptions> options, FileIntake files)
 {
     public const int MaxBytes = 10 * 1024 * 1024;
+    public const int MaxHeaderLength = 100;
 
-    public async Task<ImportResult> ImportAsync(int accountId, byte[] bytes, string fileName, CancellationToken ct = default)
+    /// <summary>The column mapping saved for the account's bank (empty when none is): offered for its next statement.</summary>
+    public async Task<IReadOnlyDictionary<StatementField, string>> MappingAsync(int accountId, CancellationToken ct = default)
+    {
+        await permissions.DemandAsync(Can.SeeFund, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return StatementColumns.Parse(await SavedMappingAsync(db, accountId, ct));
+    }
+
+    /// <summary>
+    /// Imports the statement. With a <paramref name="mapping"/> (Finance chose the columns), the import uses it and, when it
+    /// succeeds, saves it for the account's bank; without one, the bank's saved mapping is used, then the common headers.
+    /// The original file is kept with the statement.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(int accountId, byte[] bytes, string fileName, IReadOnlyDictionary<StatementField, string>? mapping = null,
+        CancellationToken ct = default)
     {
         if (!await permissions.AllowsAsync(Can.KeepFund, ct))
             return ImportResult.Fail("NotAllowed");
         if (bytes.Length > MaxBytes)
             return ImportResult.Fail("StatementTooLarge", MaxBytes / 1024 / 1024);
+        var chosen = mapping?.Where(m => Enum.IsDefined(m.Key) && !string.IsNullOrWhiteSpace(m.Value))
+            .ToDictionary(m => m.Key, m => m.Value.Trim());
+        if (chosen?.Values.Any(h => h.Length > MaxHeaderLength) == true)
+            return ImportResult.Fail("StatementHeaderTooLong", MaxHeaderLength);
+        string? saved;
         await using (var check = await dbFactory.CreateDbContextAsync(ct))
         {
             if (!await check.FundAccounts.AnyAsync(a => a.Id == accountId, ct))
                 return ImportResult.Fail("AccountNotFound");
+            saved = await SavedMappingAsync(check, accountId, ct);
         }
-        var read = StatementReader.Read(bytes, fileName, StatementColumns.Common);
+        var read = StatementReader.Read(bytes, fileName, StatementColumns.Common.With(chosen is { Count: > 0 } ? chosen : StatementColumns.Parse(saved)));
         if (read.Missing.Count > 0)
-            return new ImportResult("StatementMissingColumns", [], Missing: read.Missing);
+            return new ImportResult("StatementMissingColumns", [], Missing: read.Missing) { Headers = read.Headers };
         if (read.Error is not null)
-            return ImportResult.Fail(read.Error, read.ErrorArgs ?? []);
+            return ImportResult.Fail(read.Error, read.ErrorArgs ?? []) with { Headers = read.Headers };
+        var original = await files.ReadAsync(new MemoryStream(bytes), fileName, FileKinds.Statements, ct);
+        if (original.File is not { } file)
+            return ImportResult.Fail("StatementFileRefused");
         var months = read.Rows.Select(r => FundMonth.Of(r.Date)).Distinct().ToList();
         if (months.Count > 1)
             return ImportResult.Fail("StatementSeveralMonths", string.Join(", ", months.Order().Select(m => m.ToString("yyyy-MM"))));
         // Banks list oldest or newest first: the closing balance is the one after the latest line.
         var last = read.Rows[0].Date > read.Rows[^1].Date ? read.Rows[0] : read.Rows[^1];
         if (last.Balance is not { } closing)
-            return ImportResult.Fail("StatementNoBalance");
+            return ImportResult.Fail("StatementNoBalance") with { Headers = read.Headers };
         var fingerprint = Convert.ToHexString(SHA256.HashData(bytes));
         var who = await actor.GetAsync();
         var now = clock.GetUtcNow();
@@ -62,8 +87,13 @@ public sealed class StatementImport(IDbContextFactory<AppDbContext> dbFactory, C
                 return ImportResult.Fail("MonthClosed");
             if (open is null)
                 db.FundMonths.Add(new FundMonth { FundAccountId = accountId, Month = month, OpenedAt = now, OpenedBy = who.Name });
+            var stored = file.ToStoredFile(who.Name, now);
+            db.StoredFiles.Add(stored);
+            if (chosen is { Count: > 0 })
+                await SaveMappingAsync(db, account.BankName, chosen, who.Name, now, ct);
             var statement = new FundStatement
             {
+                FileId = stored.Id,
                 FundAccountId = accountId, Month = month, FileName = Clip(Path.GetFileName(fileName), 200) ?? "statement",
                 Fingerprint = fingerprint, ClosingBalance = closing, Lines = read.Rows.Count, ImportedBy = who.Name, ImportedAt = now,
             };
@@ -107,6 +137,25 @@ public sealed class StatementImport(IDbContextFactory<AppDbContext> dbFactory, C
         return matches.Count;
     }
 
+    private static async Task<string?> SavedMappingAsync(AppDbContext db, int accountId, CancellationToken ct)
+    {
+        var bank = await db.FundAccounts.Where(a => a.Id == accountId).Select(a => a.BankName).SingleOrDefaultAsync(ct);
+        return bank is null ? null : await db.FundBankMappings.Where(m => m.BankName == bank.Trim()).Select(m => m.Mapping).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>Saves the mapping for the bank, replacing the one saved before (a bank has one).</summary>
+    private static async Task SaveMappingAsync(AppDbContext db, string bankName, IReadOnlyDictionary<StatementField, string> chosen, string by,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var bank = bankName.Trim();
+        var text = StatementColumns.Format(chosen);
+        var row = await db.FundBankMappings.SingleOrDefaultAsync(m => m.BankName == bank, ct);
+        if (row is null)
+            db.FundBankMappings.Add(new FundBankMapping { BankName = bank, Mapping = text, SavedBy = by, SavedAt = now });
+        else
+            (row.Mapping, row.SavedBy, row.SavedAt) = (text, by, now);
+    }
+
     private static string? Clip(string? text, int max) => text is null ? null : text.Length <= max ? text : text[..max];
 }
 
@@ -115,6 +164,9 @@ public sealed record ImportResult(string? Error, object[] Args, int? StatementId
     IReadOnlyList<StatementField>? Missing = null, DateOnly? Month = null)
 {
     public bool Ok => Error is null;
+
+    /// <summary>The file's header row, when it was found: what the mapping screen offers for each field.</summary>
+    public IReadOnlyList<string> Headers { get; init; } = [];
 
     public static ImportResult Fail(string error, params object[] args) => new(error, args);
 }
