@@ -101,6 +101,30 @@ public sealed class MoveInRulesTests(MoveInClock clock) : IClassFixture<MoveInCl
     }
 
     [Fact]
+    public async Task TheRecord_WrittenInEnglish_ListsTheDocumentsAsEnglishDoes()
+    {
+        var (_, ids) = await moveIns.NoticedBatchAsync(1, inDays: 0);
+        var sheet = await moveIns.SheetAsync(ids[0]);
+        Assert.True((await moveIns.AsAsync<MoveInResult, MoveInService>(Roles.Clerk, s => s.ReceiveDocumentsAsync(ids[0], sheet.Version, ["MoveInNotice", "PaymentProof"]))).Ok);
+        await moveIns.ReadyAsync(ids[0]);
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+        try
+        {
+            Assert.True((await moveIns.CompleteAsync(ids[0])).Ok);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+
+        var record = (await moveIns.SheetAsync(ids[0])).Record!;
+        Assert.Contains("Documents received: Move-in notice, Proof of payment for the home", record);
+        Assert.DoesNotContain("、", record);
+        Assert.DoesNotContain("入伙通知", record);
+    }
+
+    [Fact]
     public async Task MoveInCompleted_IsBilledFromThatDay_ANotMovedInUnitNotAtAll_TheRestAsBefore()
     {
         var (_, ids) = await moveIns.NoticedBatchAsync(2, inDays: 0);

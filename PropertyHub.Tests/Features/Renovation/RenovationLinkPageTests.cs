@@ -2,7 +2,10 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PropertyHub.Features.Accounts;
+using Microsoft.Extensions.Localization;
+using PropertyHub.Features.Notices;
 using PropertyHub.Features.Renovation;
+using PropertyHub.Resources;
 using PropertyHub.Tests.Testing;
 
 namespace PropertyHub.Tests.Features.Renovation;
@@ -52,6 +55,11 @@ public sealed class RenovationLinkPageTests : IClassFixture<RenovationAppFactory
         var later = WebUtility.HtmlDecode(await client.GetStringAsync(path));
         Assert.Contains("裝修管理協議（業主）已經簽署，謝謝您！", later);
         Assert.DoesNotContain("renovation-link-form", later);
-        Assert.NotNull((await renovations.SheetAsync(id)).OwnerSignedAt);
+        var signed = await renovations.SheetAsync(id);
+        Assert.NotNull(signed.OwnerSignedAt);
+        // The link witnessed it: named in the reader's language, whatever language it was stored in.
+        var text = factory.Services.GetRequiredService<IStringLocalizer<RenovationText>>();
+        Assert.Equal("personal link", NoticeOutbox.WriteIn(new System.Globalization.CultureInfo("en"), () => RenovationLinks.Witness(signed.OwnerWitnessedBy, text)));
+        Assert.Equal("個人連結", NoticeOutbox.WriteIn(new System.Globalization.CultureInfo("zh-Hant"), () => RenovationLinks.Witness(signed.OwnerWitnessedBy, text)));
     }
 }

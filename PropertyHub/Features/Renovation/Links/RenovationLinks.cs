@@ -133,6 +133,18 @@ public sealed class RenovationLinks(IDbContextFactory<AppDbContext> dbFactory, P
         }
     }
 
+    /// <summary>
+    /// The witness of a signature as the reader writes it: a signature given through the link is stored with the link's
+    /// name in the estate's language; shown, it is named in the reader's. A person's name is shown as stored.
+    /// </summary>
+    public static string Witness(string? stored, IStringLocalizer<RenovationText> text)
+    {
+        if (stored is null)
+            return "";
+        var byLink = Languages.Cultures.All.Any(c => NoticeOutbox.WriteIn(new System.Globalization.CultureInfo(c), () => text["WitnessedByLink"].Value) == stored);
+        return byLink ? text["WitnessedByLink"].Value : stored;
+    }
+
     private async Task<(LinkState State, RenovationParty Party, PersonalLink? Link)> ResolveAsync(string? token, CancellationToken ct)
     {
         var owner = await links.ResolveAsync(token, OwnerPurpose, ct);
