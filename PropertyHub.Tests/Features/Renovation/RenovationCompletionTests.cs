@@ -10,6 +10,7 @@ using PropertyHub.Features.Settings;
 using PropertyHub.Features.Fees;
 using PropertyHub.Features.Files;
 using PropertyHub.Features.Renovation;
+using PropertyHub.Features.Renovation.Passes;
 
 namespace PropertyHub.Tests.Features.Renovation;
 
@@ -245,5 +246,42 @@ public sealed class RenovationCompletionTests : IClassFixture<RenovationAppFacto
         Assert.Equal(["李强"], after.Workers.Select(w => w.Name));
         Assert.StartsWith("厨房翻新", after.PlanDescription);
         Assert.Equal(2, after.Documents.Count);
+    }
+
+    [Fact]
+    public async Task PassCards_PrintInTheLanguageAsked_ElseThePages()
+    {
+        var (id, _) = await renovations.PermitWithPassesAsync();
+
+        var english = await PrintCardsAsync(id, "?lang=en");
+        var pages = await PrintCardsAsync(id, "");
+
+        Assert.Contains("Worker pass", english);
+        Assert.DoesNotContain("施工人员出入证", english);
+        Assert.Contains("施工人员出入证", pages);
+    }
+
+    private async Task<string> PrintCardsAsync(int id, string query)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-Hans");
+        await using var scope = factory.Services.CreateAsyncScope();
+        await ActingAs.SignInScopeAsync(scope.ServiceProvider, Roles.Clerk);
+        await using var ctx = new BunitContext();
+        try
+        {
+            ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+            ctx.Services.AddLocalization();
+            ctx.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<RenovationService>());
+            ctx.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<WorkerPassService>());
+            ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/renovations/{id}/passes{query}");
+            var page = ctx.Render<WorkerPassCardsPage>(p => p.Add(x => x.Id, id));
+            page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=pass-card]")));
+            return page.Markup;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 }
