@@ -110,6 +110,34 @@ public sealed class MoveInPapersTests(MoveInClock clock) : IClassFixture<MoveInC
         Assert.True(await db.OccupantDocuments.AnyAsync(d => d.OccupantId == sheet.OccupantId && d.KindId == StandardDocumentKinds.KeyReceipt));
     }
 
+    [Fact]
+    public async Task TheKeyReceiptLink_RefreshedAfterSigning_SaysAlreadySignedInTheOwnersLanguage()
+    {
+        var (_, ids) = await moveIns.NoticedBatchAsync(1, inDays: 0);
+        var id = ids[0];
+        var sheet = await moveIns.SheetAsync(id);
+        Assert.True((await moveIns.AsAsync<MoveInResult, MoveInService>(Roles.Clerk, s => s.InspectAsync(id, sheet.Version))).Ok);
+        sheet = await moveIns.SheetAsync(id);
+        Assert.True((await moveIns.AsAsync<MoveInResult, MoveInService>(Roles.Clerk, s => s.SetKeysAsync(id, sheet.Version, "大门钥匙 2 把"))).Ok);
+        await using (var db = await app.CreateDbContextAsync())
+        {
+            (await db.Occupants.SingleAsync(o => o.Id == sheet.OccupantId)).PreferredLanguage = "zh-Hant";
+            await db.SaveChangesAsync();
+        }
+        Assert.True((await SendAsync(id)).Ok);
+        var token = await KeyTokenAsync(id);
+        using var client = app.CreateClient();
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/mk/" + token));
+
+        var signed = await LinkForms.PostAsync(client, "/mk/" + token, page, ("Input.Signature", MoveInTesting.Signature));
+        Assert.Contains("謝謝，鑰匙簽收表已簽署。", signed);
+        // The browser's refresh posts the same form again: the page says the receipt is signed, in the owner's language.
+        var refreshed = await LinkForms.PostAsync(client, "/mk/" + token, page, ("Input.Signature", MoveInTesting.Signature));
+        Assert.Contains("鑰匙簽收表已經簽署，謝謝您！", refreshed);
+        Assert.Contains("鑰匙簽收表已經簽署，謝謝您！", System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/mk/" + token)));
+        Assert.Equal(MoveInTesting.Signature, (await moveIns.SheetAsync(id)).KeysSignature);
+    }
+
     private Task<MoveInResult> SendAsync(int id) => moveIns.AsAsync<MoveInResult, MoveInKeyLinks>(Roles.Clerk, s => s.SendAsync(id));
 
     private async Task<string?> SignAsync(string token, string signature)

@@ -90,12 +90,38 @@ public sealed class MoveInRulesTests(MoveInClock clock) : IClassFixture<MoveInCl
         Assert.True(added.Ok, string.Join(",", added.Errors));
         var sheet = await moveIns.SheetAsync(ids[0]);
         var defect = Assert.Single(sheet.Defects);
-        Assert.NotNull(sheet.InspectedAt);
+        // The inspection is still under way until "Inspection done": a defect does not mark the house inspected.
+        Assert.Null(sheet.InspectedAt);
+        Assert.Null(sheet.InspectedBy);
         await using var db = await app.CreateDbContextAsync();
         var order = await db.WorkOrders.SingleAsync(w => w.Id == defect.WorkOrderId);
         Assert.Equal(sheet.UnitId, order.UnitId);
         Assert.Equal(RepairCategory.DoorsAndWindows, order.Category);
         Assert.Contains("窗框渗水", order.Description);
+    }
+
+    [Fact]
+    public async Task TheRecord_WrittenInEnglish_ListsTheDocumentsAsEnglishDoes()
+    {
+        var (_, ids) = await moveIns.NoticedBatchAsync(1, inDays: 0);
+        var sheet = await moveIns.SheetAsync(ids[0]);
+        Assert.True((await moveIns.AsAsync<MoveInResult, MoveInService>(Roles.Clerk, s => s.ReceiveDocumentsAsync(ids[0], sheet.Version, ["MoveInNotice", "PaymentProof"]))).Ok);
+        await moveIns.ReadyAsync(ids[0]);
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en");
+        try
+        {
+            Assert.True((await moveIns.CompleteAsync(ids[0])).Ok);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+
+        var record = (await moveIns.SheetAsync(ids[0])).Record!;
+        Assert.Contains("Documents received: Move-in notice, Proof of payment for the home", record);
+        Assert.DoesNotContain("、", record);
+        Assert.DoesNotContain("入伙通知", record);
     }
 
     [Fact]

@@ -75,11 +75,12 @@ public sealed class RenovationBrowserTests(BrowserFixture browser) : IAsyncLifet
         await OpenAsync(engineer, $"/renovations/{id}");
         await Assertions.Expect(engineer.Locator("[data-testid=app-worker]")).ToHaveCountAsync(2);
         await Assertions.Expect(engineer.Locator("[data-testid=app-worker]").First).ToContainTextAsync("110***********002X");
-        // Nothing is ticked at first: approving needs each item looked at.
+        // Every item starts ticked as compliant: an unticked item refuses the approval until ticked again.
+        var waterproofing = engineer.Locator($"input[data-testid=check-{CovenantCheck.Waterproofing}], [data-testid=check-{CovenantCheck.Waterproofing}] input").First;
+        await waterproofing.UncheckAsync();
         await engineer.Locator("[data-testid=review-approve]").ClickAsync();
         await Assertions.Expect(engineer.Locator("[data-testid=review-error]")).ToBeVisibleAsync();
-        foreach (var check in RenovationRules.Checklist)
-            await engineer.Locator($"input[data-testid=check-{check}], [data-testid=check-{check}] input").First.CheckAsync();
+        await waterproofing.CheckAsync();
         await engineer.Locator("[data-testid=review-approve]").ClickAsync();
         await Assertions.Expect(engineer.Locator("[data-testid=renovation-status]")).ToHaveTextAsync("Approved");
         await engineer.CloseAsync();

@@ -1,8 +1,16 @@
+using System.Globalization;
+using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
 using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Fees.Counter;
+using PropertyHub.Features.Settings;
 using PropertyHub.Features.Fees;
 using PropertyHub.Features.Files;
 using PropertyHub.Features.Renovation;
+using PropertyHub.Features.Renovation.Passes;
 
 namespace PropertyHub.Tests.Features.Renovation;
 
@@ -54,6 +62,28 @@ public sealed class RenovationCompletionTests : IClassFixture<RenovationAppFacto
     }
 
     [Fact]
+    public async Task PatrolAndInspection_BeforeThePlannedStart_RefusedNothingWritten_ThenAcceptedOnceStarted()
+    {
+        // Applied for on 7 December to start on 9 December.
+        var (id, _) = await renovations.PermitWithPassesAsync(input => (input.PlannedStart, input.PlannedEnd) = (input.PlannedStart!.Value.AddDays(2), input.PlannedStart!.Value.AddDays(6)));
+        var before = await CountsAsync(id);
+
+        var patrol = await renovations.CompletionAsync(Roles.Engineer, s => s.RecordPatrolAsync(id, new PatrolInput { At = new DateTime(2026, 12, 7, 9, 30, 0), Findings = "未开工" }, []));
+        var inspection = await renovations.InspectAsync(id);
+
+        Assert.Equal("PatrolBeforeStart", patrol.Errors["At"]);
+        Assert.Equal("InspectionBeforeStart", inspection.Errors[""]);
+        Assert.Equal(RenovationStatus.PermitIssued, (await renovations.SheetAsync(id)).Status);
+        Assert.Equal(before, await CountsAsync(id));
+        await using (var db = await factory.CreateDbContextAsync())
+            Assert.False(await db.RenovationInspections.AnyAsync(i => i.ApplicationId == id) || await db.RenovationPatrols.AnyAsync(p => p.ApplicationId == id));
+
+        factory.Clock.At(2026, 12, 9, 10);
+        Assert.True((await renovations.CompletionAsync(Roles.Engineer, s => s.RecordPatrolAsync(id, new PatrolInput { At = new DateTime(2026, 12, 9, 9, 0, 0), Findings = "正常施工" }, []))).Ok);
+        Assert.True((await renovations.InspectAsync(id)).Ok);
+    }
+
+    [Fact]
     public async Task Refund_RefusedUntilEveryPassAndThePermitAreBack_ThenOnceOnACounterReceipt()
     {
         var (id, passes) = await renovations.PermitWithPassesAsync();
@@ -88,6 +118,46 @@ public sealed class RenovationCompletionTests : IClassFixture<RenovationAppFacto
         Assert.Equal((1650m, 350m, PaymentMethod.BankTransfer, refunded.Number), (refund.Deposit, refund.Charges, refund.Method, refund.ReceiptNumber));
         Assert.Matches(@"^R\d{4}-\d{6}$", refund.ReceiptNumber);
         Assert.Equal((before.Payments + 1, before.Counter + 1), ((await CountsAsync(id)).Payments, (await CountsAsync(id)).Counter));
+
+        // The refund's paper says money paid out to the owner, in each language; the collection's stays a receipt.
+        var zh = await PrintReceiptAsync(id, refund.Id, "zh-Hans");
+        Assert.Contains("退款凭证", zh);
+        Assert.Contains("今退付", zh);
+        Assert.Contains("退款事由", zh);
+        Assert.Contains("付款人", zh);
+        Assert.DoesNotContain("今收到", zh);
+        Assert.DoesNotContain("收款", zh);
+        Assert.Contains("今退付", await PrintReceiptAsync(id, refund.Id, "zh-Hant"));
+        var en = await PrintReceiptAsync(id, refund.Id, "en");
+        Assert.Contains("Refunded to", en);
+        Assert.DoesNotContain("Received from", en);
+        Assert.Contains("今收到", await PrintReceiptAsync(id, sheet.Collection!.Id, "zh-Hans"));
+    }
+
+    private async Task<string> PrintReceiptAsync(int id, int paymentId, string lang)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo("en");
+        await using var scope = factory.Services.CreateAsyncScope();
+        await ActingAs.SignInScopeAsync(scope.ServiceProvider, Roles.Finance);
+        await using var ctx = new BunitContext();
+        try
+        {
+            ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+            ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+            ctx.Services.AddLocalization();
+            ctx.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<RenovationService>());
+            ctx.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<EstateTime>());
+            ctx.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IOptions<ReceiptOptions>>());
+            ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/renovations/{id}/receipts/{paymentId}?lang={lang}");
+            var page = ctx.Render<RenovationReceiptPage>(p => p.Add(x => x.Id, id).Add(x => x.PaymentId, paymentId));
+            page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=receipt]")));
+            return page.Markup;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     [Fact]
@@ -176,5 +246,42 @@ public sealed class RenovationCompletionTests : IClassFixture<RenovationAppFacto
         Assert.Equal(["李强"], after.Workers.Select(w => w.Name));
         Assert.StartsWith("厨房翻新", after.PlanDescription);
         Assert.Equal(2, after.Documents.Count);
+    }
+
+    [Fact]
+    public async Task PassCards_PrintInTheLanguageAsked_ElseThePages()
+    {
+        var (id, _) = await renovations.PermitWithPassesAsync();
+
+        var english = await PrintCardsAsync(id, "?lang=en");
+        var pages = await PrintCardsAsync(id, "");
+
+        Assert.Contains("Worker pass", english);
+        Assert.DoesNotContain("施工人员出入证", english);
+        Assert.Contains("施工人员出入证", pages);
+    }
+
+    private async Task<string> PrintCardsAsync(int id, string query)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-Hans");
+        await using var scope = factory.Services.CreateAsyncScope();
+        await ActingAs.SignInScopeAsync(scope.ServiceProvider, Roles.Clerk);
+        await using var ctx = new BunitContext();
+        try
+        {
+            ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+            ctx.Services.AddLocalization();
+            ctx.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<RenovationService>());
+            ctx.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<WorkerPassService>());
+            ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/renovations/{id}/passes{query}");
+            var page = ctx.Render<WorkerPassCardsPage>(p => p.Add(x => x.Id, id));
+            page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=pass-card]")));
+            return page.Markup;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 }

@@ -57,6 +57,21 @@ public sealed class AcceptanceLinkTests(ReceptionApp app) : IClassFixture<Recept
     }
 
     [Fact]
+    public async Task TheLinkPage_PostedAgainByARefresh_SaysTheAcceptanceIsRecorded()
+    {
+        var (order, token) = await LinkSentAsync(paid: false);
+        using var client = app.App.CreateClient();
+        var path = $"/r/accept/{token}";
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(path));
+
+        await LinkForms.PostAsync(client, path, page, ("Input.Answer", "no"), ("Input.Remark", "Still drips"));
+        var refreshed = await LinkForms.PostAsync(client, path, page, ("Input.Answer", "no"), ("Input.Remark", "Still drips"));
+
+        Assert.Contains("此验收已经记录", refreshed);
+        Assert.Equal(WorkOrderStatus.Rework, (await app.LoadOrderAsync(order.Id)).Status);
+    }
+
+    [Fact]
     public async Task ForgedExpiredOrEmptySignature_RefusedNothingWritten()
     {
         var (order, token) = await LinkSentAsync(paid: false);

@@ -56,7 +56,7 @@ public sealed class MoveInOptions
 
     public static readonly MoveInItem[] DefaultDocuments =
     [
-        new() { Key = "MoveInNotice", En = "Move-in notice (入伙通知書)", ZhHans = "入伙通知书", ZhHant = "入伙通知書" },
+        new() { Key = "MoveInNotice", En = "Move-in notice", ZhHans = "入伙通知书", ZhHant = "入伙通知書" },
         new() { Key = "IdCopy", FileKind = StandardDocumentKinds.IdentityDocuments, En = "Identity document and a copy", ZhHans = "身份证明原件及复印件", ZhHant = "身份證明原件及復印件" },
         new() { Key = "PurchaseContract", FileKind = StandardDocumentKinds.TitleDocuments, En = "Purchase contract (copy)", ZhHans = "购房合同(复印件)", ZhHant = "購房合同(復印件)" },
         new() { Key = "PaymentProof", En = "Proof of payment for the home", ZhHans = "房款支付证明", ZhHant = "房款支付證明" },

@@ -51,11 +51,14 @@ public sealed class MoveInKeyLinks(IDbContextFactory<AppDbContext> dbFactory, Pe
         return MoveInResult.Saved(id);
     }
 
-    /// <summary>The key receipt the link opens, or why it opens nothing (forged, expired, revoked, spent, another purpose).</summary>
+    /// <summary>
+    /// The key receipt the link opens, or why it opens nothing (forged, expired, revoked, spent, another purpose). A spent
+    /// link still gives its receipt, so the page can say in the owner's language that it is already signed.
+    /// </summary>
     public async Task<(LinkState State, KeyLinkView? View)> ViewAsync(string? token, CancellationToken ct = default)
     {
         var resolved = await links.ResolveAsync(token, Purpose, ct);
-        if (resolved.State != LinkState.Valid)
+        if (resolved.State is not (LinkState.Valid or LinkState.Spent))
             return (resolved.State, null);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var view = await db.MoveIns.AsNoTracking().Where(m => m.Id == resolved.Link!.SubjectId && m.CancelKey == 0)
@@ -64,7 +67,7 @@ public sealed class MoveInKeyLinks(IDbContextFactory<AppDbContext> dbFactory, Pe
                 db.Occupants.Where(o => o.Id == m.OccupantId).Select(o => o.PreferredLanguage).First() ?? NoticeOutbox.DefaultLanguage,
                 m.Keys ?? "", m.KeysSignature))
             .SingleOrDefaultAsync(ct);
-        return view is null ? (LinkState.Unknown, null) : (LinkState.Valid, view);
+        return view is null ? (LinkState.Unknown, null) : (resolved.State, view);
     }
 
     /// <summary>

@@ -44,10 +44,12 @@ public sealed partial class MoveInService
         var culture = CultureInfo.CurrentUICulture;
         var documents = options.Value.Documents.Where(d => moveIn.Documents.Any(r => r.Key == d.Key)).Select(d => d.In(culture)).ToList();
         var missing = options.Value.Documents.Where(d => moveIn.Documents.All(r => r.Key != d.Key)).Select(d => d.In(culture)).ToList();
+        // Names are listed as the language lists them: "、" in Chinese, ", " in English.
+        var separator = text["ListSeparator"].Value;
         var lines = new List<string>
         {
-            text["Record.Documents", documents.Count == 0 ? "—" : string.Join("、", documents)],
-            text["Record.Missing", missing.Count == 0 ? "—" : string.Join("、", missing)],
+            text["Record.Documents", documents.Count == 0 ? "—" : string.Join(separator, documents)],
+            text["Record.Missing", missing.Count == 0 ? "—" : string.Join(separator, missing)],
             text["Record.Defects", moveIn.Defects.Count, string.Join(", ", moveIn.Defects.Select(d => "#" + d.WorkOrderId))],
             text["Record.Keys", moveIn.Keys ?? "", moveIn.KeysWitnessedBy ?? ""],
             text["Record.Receipts", receipts.Count == 0 ? "—" : string.Join(", ", receipts)],

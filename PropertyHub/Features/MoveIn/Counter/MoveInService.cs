@@ -76,8 +76,7 @@ public sealed partial class MoveInService(IDbContextFactory<AppDbContext> dbFact
             var moveIn = await db.MoveIns.SingleOrDefaultAsync(m => m.Id == id, ct);
             if (MoveInRules.Open(moveIn) is { } closed)
                 return MoveInResult.Fail("", closed);
-            moveIn!.InspectedAt ??= defect.RecordedAt;
-            moveIn.InspectedBy ??= defect.RecordedBy;
+            // A defect is part of an inspection still under way: only "Inspection done" marks the house inspected.
             db.MoveInDefects.Add(defect);
             await db.SaveChangesAsync(ct);
         }

@@ -21,6 +21,9 @@ public static class CompletionRules
         : text.Length > RenovationRules.ReasonsMax ? "FindingsTooLong"
         : null;
 
+    /// <summary>Patrols and the completion inspection belong to works that have begun: nothing dated before the planned start.</summary>
+    public static string? BeforeStart(DateOnly day, DateOnly plannedStart, string key) => day < plannedStart ? key : null;
+
     /// <summary>
     /// The completion inspection: once, after the permit; damage needs its description, a charge and at least one
     /// photo; a charge without damage is refused. Returns (field, key) of the first problem.

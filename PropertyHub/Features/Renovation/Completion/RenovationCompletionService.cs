@@ -27,13 +27,15 @@ public sealed partial class RenovationCompletionService(IDbContextFactory<AppDbC
         var who = (await actor.GetAsync()).Name;
         return await RunAsync(async db =>
         {
-            var application = await db.RenovationApplications.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.EstateId, a.Status }).SingleOrDefaultAsync(ct);
+            var application = await db.RenovationApplications.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.EstateId, a.Status, a.PlannedStart }).SingleOrDefaultAsync(ct);
             if (application is null)
                 return RenovationResult.Fail("", "RenovationNotFound");
             var now = clock.GetUtcNow();
             DateTimeOffset? at = input.At is { } local ? estateTime.ToUtc(application.EstateId, local) : null;
             if (CompletionRules.Patrol(application.Status, at, now, input.Findings) is { } error)
                 return RenovationResult.Fail(error == "NoPermit" ? "" : error.StartsWith("Findings", StringComparison.Ordinal) ? "Findings" : "At", error);
+            if (CompletionRules.BeforeStart(DateOnly.FromDateTime(input.At!.Value), application.PlannedStart, "PatrolBeforeStart") is { } early)
+                return RenovationResult.Fail("At", early);
             var patrol = new RenovationPatrol { ApplicationId = id, PatrolledAt = at!.Value, PatrolledBy = who, Findings = TypedText.Text(input.Findings)!, IsViolation = input.Violation };
             db.RenovationPatrols.Add(patrol);
             await db.SaveChangesAsync(ct);
@@ -61,6 +63,8 @@ public sealed partial class RenovationCompletionService(IDbContextFactory<AppDbC
                 return RenovationResult.Fail("", "RenovationNotFound");
             if (CompletionRules.Inspection(application.Status, input, charge, chargeError, photos.Count) is { } problem)
                 return RenovationResult.Fail(problem.Field, problem.Key);
+            if (CompletionRules.BeforeStart(estateTime.Today(application.EstateId), application.PlannedStart, "InspectionBeforeStart") is { } early)
+                return RenovationResult.Fail("", early);
             var now = clock.GetUtcNow();
             var damage = TypedText.Text(input.Damage);
             db.RenovationInspections.Add(new RenovationInspection

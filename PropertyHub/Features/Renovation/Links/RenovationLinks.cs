@@ -72,11 +72,14 @@ public sealed class RenovationLinks(IDbContextFactory<AppDbContext> dbFactory, P
         return RenovationResult.Saved(id);
     }
 
-    /// <summary>The paper the link opens, or why it opens nothing (forged, expired, revoked, spent, another purpose).</summary>
+    /// <summary>
+    /// The paper the link opens, or why it opens nothing (forged, expired, revoked, spent, another purpose). A spent link
+    /// still gives its paper, so the page can say in the owner's language that it is already signed.
+    /// </summary>
     public async Task<(LinkState State, RenovationLinkView? View)> ViewAsync(string? token, CancellationToken ct = default)
     {
         var (state, party, link) = await ResolveAsync(token, ct);
-        if (state != LinkState.Valid)
+        if (state is not (LinkState.Valid or LinkState.Spent))
             return (state, null);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var view = await db.RenovationApplications.AsNoTracking().Where(a => a.Id == link!.SubjectId)
@@ -85,7 +88,7 @@ public sealed class RenovationLinks(IDbContextFactory<AppDbContext> dbFactory, P
                 db.Occupants.Where(o => o.Id == a.OccupantId).Select(o => o.PreferredLanguage).First() ?? NoticeOutbox.DefaultLanguage,
                 party == RenovationParty.Owner ? a.OwnerSignature : a.ContractorSignature))
             .SingleOrDefaultAsync(ct);
-        return view is null ? (LinkState.Unknown, null) : (LinkState.Valid, view);
+        return view is null ? (LinkState.Unknown, null) : (state, view);
     }
 
     /// <summary>
@@ -128,6 +131,18 @@ public sealed class RenovationLinks(IDbContextFactory<AppDbContext> dbFactory, P
         {
             return "AlreadySigned";
         }
+    }
+
+    /// <summary>
+    /// The witness of a signature as the reader writes it: a signature given through the link is stored with the link's
+    /// name in the estate's language; shown, it is named in the reader's. A person's name is shown as stored.
+    /// </summary>
+    public static string Witness(string? stored, IStringLocalizer<RenovationText> text)
+    {
+        if (stored is null)
+            return "";
+        var byLink = Languages.Cultures.All.Any(c => NoticeOutbox.WriteIn(new System.Globalization.CultureInfo(c), () => text["WitnessedByLink"].Value) == stored);
+        return byLink ? text["WitnessedByLink"].Value : stored;
     }
 
     private async Task<(LinkState State, RenovationParty Party, PersonalLink? Link)> ResolveAsync(string? token, CancellationToken ct)
