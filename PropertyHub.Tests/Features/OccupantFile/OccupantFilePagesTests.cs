@@ -106,6 +106,15 @@ public sealed class OccupantFilePagesTests(AppFactory factory) : IClassFixture<A
         Assert.Equal($"/units/{unit.Id}/timeline/print", page.Find("[data-testid=timeline-print]").GetAttribute("href"));
         // On a phone each row is a card: every value carries its column's name.
         AssertEveryCellLabelled(page.FindAll("[data-testid=timeline] tbody tr.mud-table-row td"), ["When", "What", "Detail", "Amount", "By"]);
+        // ... and a card shows no empty amount row (hidden on a phone by its class).
+        var amounts = page.FindAll("[data-testid=timeline-amount]");
+        Assert.Contains(amounts, td => td.TextContent.Trim() == "");
+        Assert.All(amounts.Where(td => td.TextContent.Trim() == ""), td => Assert.Contains("timeline-empty", td.ClassList));
+        // The kinds chosen live in the address: a reload (the same address) shows the same filter.
+        var filtered = ctx.Render<TimelinePage>(p => p.Add(x => x.UnitId, unit.Id).Add(x => x.Kinds, "Repair"));
+        filtered.WaitForAssertion(() => Assert.NotEmpty(filtered.FindAll("[data-testid=timeline-kind]")), TimeSpan.FromSeconds(10));
+        Assert.All(filtered.FindAll("[data-testid=timeline-kind]"), k => Assert.Equal(nameof(TimelineEventKind.Repair), k.GetAttribute("data-kind")));
+        Assert.Equal($"/units/{unit.Id}/timeline/print?kinds=Repair", filtered.Find("[data-testid=timeline-print]").GetAttribute("href"));
     });
 
     [Fact]
