@@ -111,7 +111,9 @@ public sealed class OccupantFilePagesTests(AppFactory factory) : IClassFixture<A
         Assert.Contains(amounts, td => td.TextContent.Trim() == "");
         Assert.All(amounts.Where(td => td.TextContent.Trim() == ""), td => Assert.Contains("timeline-empty", td.ClassList));
         // The kinds chosen live in the address: a reload (the same address) shows the same filter.
-        var filtered = ctx.Render<TimelinePage>(p => p.Add(x => x.UnitId, unit.Id).Add(x => x.Kinds, "Repair"));
+        var nav = ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        nav.NavigateTo(nav.GetUriWithQueryParameter("kinds", "Repair"));
+        var filtered = ctx.Render<TimelinePage>(p => p.Add(x => x.UnitId, unit.Id));
         filtered.WaitForAssertion(() => Assert.NotEmpty(filtered.FindAll("[data-testid=timeline-kind]")), TimeSpan.FromSeconds(10));
         Assert.All(filtered.FindAll("[data-testid=timeline-kind]"), k => Assert.Equal(nameof(TimelineEventKind.Repair), k.GetAttribute("data-kind")));
         Assert.Equal($"/units/{unit.Id}/timeline/print?kinds=Repair", filtered.Find("[data-testid=timeline-print]").GetAttribute("href"));
