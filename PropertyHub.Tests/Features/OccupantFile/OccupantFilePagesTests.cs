@@ -165,6 +165,15 @@ public sealed class OccupantFilePagesTests(AppFactory factory) : IClassFixture<A
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=missing-occupant]")), TimeSpan.FromSeconds(10));
         AssertEveryCellLabelled(page.FindAll("[data-testid=missing-table] tbody tr.mud-table-row td"), ["Unit", "Occupant", "Missing", "Documents missing"]);
+        // The report's own layout (app.css, scoped to it): names and the count on one line at 1366, labels beside values on a phone.
+        Assert.Contains("missing-report", page.Find("[data-testid=missing-table]").ClassList);
+        Assert.Equal(2, page.FindAll("[data-testid=missing-table] thead th").Count(th => th.ClassList.Contains("missing-name") || th.ClassList.Contains("missing-count")));
+        Assert.All(page.FindAll("[data-testid=missing-occupant]"), td => Assert.Contains("missing-name", td.ClassList));
+        var css = sp.GetRequiredService<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>().WebRootFileProvider.GetFileInfo("app.css");
+        using var reader = new StreamReader(css.CreateReadStream());
+        var rules = await reader.ReadToEndAsync();
+        Assert.Contains(".missing-report th, .missing-report .missing-name, .missing-report .missing-count { white-space: nowrap; }", rules);
+        Assert.Contains(".missing-report .mud-table-cell::before { white-space: nowrap;", rules);
     });
 
     /// <summary>Every cell has a data-label (what MudBlazor shows beside the value on a phone) and all the columns named are among them.</summary>
