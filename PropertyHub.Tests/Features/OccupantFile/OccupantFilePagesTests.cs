@@ -106,6 +106,17 @@ public sealed class OccupantFilePagesTests(AppFactory factory) : IClassFixture<A
         Assert.Equal($"/units/{unit.Id}/timeline/print", page.Find("[data-testid=timeline-print]").GetAttribute("href"));
         // On a phone each row is a card: every value carries its column's name.
         AssertEveryCellLabelled(page.FindAll("[data-testid=timeline] tbody tr.mud-table-row td"), ["When", "What", "Detail", "Amount", "By"]);
+        // ... and a card shows no empty amount row (hidden on a phone by its class).
+        var amounts = page.FindAll("[data-testid=timeline-amount]");
+        Assert.Contains(amounts, td => td.TextContent.Trim() == "");
+        Assert.All(amounts.Where(td => td.TextContent.Trim() == ""), td => Assert.Contains("timeline-empty", td.ClassList));
+        // The kinds chosen live in the address: a reload (the same address) shows the same filter.
+        var nav = ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        nav.NavigateTo(nav.GetUriWithQueryParameter("kinds", "Repair"));
+        var filtered = ctx.Render<TimelinePage>(p => p.Add(x => x.UnitId, unit.Id));
+        filtered.WaitForAssertion(() => Assert.NotEmpty(filtered.FindAll("[data-testid=timeline-kind]")), TimeSpan.FromSeconds(10));
+        Assert.All(filtered.FindAll("[data-testid=timeline-kind]"), k => Assert.Equal(nameof(TimelineEventKind.Repair), k.GetAttribute("data-kind")));
+        Assert.Equal($"/units/{unit.Id}/timeline/print?kinds=Repair", filtered.Find("[data-testid=timeline-print]").GetAttribute("href"));
     });
 
     [Fact]
@@ -154,6 +165,15 @@ public sealed class OccupantFilePagesTests(AppFactory factory) : IClassFixture<A
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=missing-occupant]")), TimeSpan.FromSeconds(10));
         AssertEveryCellLabelled(page.FindAll("[data-testid=missing-table] tbody tr.mud-table-row td"), ["Unit", "Occupant", "Missing", "Documents missing"]);
+        // The report's own layout (app.css, scoped to it): names and the count on one line at 1366, labels beside values on a phone.
+        Assert.Contains("missing-report", page.Find("[data-testid=missing-table]").ClassList);
+        Assert.Equal(2, page.FindAll("[data-testid=missing-table] thead th").Count(th => th.ClassList.Contains("missing-name") || th.ClassList.Contains("missing-count")));
+        Assert.All(page.FindAll("[data-testid=missing-occupant]"), td => Assert.Contains("missing-name", td.ClassList));
+        var css = sp.GetRequiredService<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>().WebRootFileProvider.GetFileInfo("app.css");
+        using var reader = new StreamReader(css.CreateReadStream());
+        var rules = await reader.ReadToEndAsync();
+        Assert.Contains(".missing-report th, .missing-report .missing-name, .missing-report .missing-count { white-space: nowrap; }", rules);
+        Assert.Contains(".missing-report .mud-table-cell::before { white-space: nowrap;", rules);
     });
 
     /// <summary>Every cell has a data-label (what MudBlazor shows beside the value on a phone) and all the columns named are among them.</summary>

@@ -32,7 +32,8 @@ public static class VipFollowTesting
         var form = new VipForm { OccupantId = who.Id, Reason = "业委会委员", ServiceManagerId = supervisor.Id, ComplaintReplyHours = 24, ReviewOn = s.Today.AddDays(30) };
         await s.As(Roles.Manager, async sp => Assert.True((await sp.GetRequiredService<VipService>().SaveAsync(form)).Succeeded));
         var started = await LoadAsync(s, logged.Id);
-        Assert.Equal((logged.ReceivedAt.AddHours(24), logged.ReceivedAt, supervisor.DisplayName, supervisor.Id),
+        // Set at the moment the item was logged (the clock stands still here): due 24 h on, warned 8 h before, not at once.
+        Assert.Equal((logged.ReceivedAt.AddHours(24), logged.ReceivedAt.AddHours(16), supervisor.DisplayName, supervisor.Id),
             (started.DueAt, started.WarnAt, started.ServiceManagerName, started.ServiceManagerId));
         Assert.True(announced(logged.Id) > before, "The queue was not told of the item's new deadline");
         Assert.Contains(started.Timeline, t => t.Kind == TimelineKind.Note && t.Phrase != null && t.Phrase.Contains("VipItemFollows"));

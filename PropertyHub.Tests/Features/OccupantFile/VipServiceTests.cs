@@ -75,7 +75,8 @@ public sealed class VipServiceTests(ReceptionApp app) : IClassFixture<ReceptionA
         var ordinary = await LogAsync(who, occupantId: null);
 
         Assert.Equal(vip.ReceivedAt.AddHours(48), vip.DueAt);
-        Assert.Equal(vip.ReceivedAt.AddHours(24), vip.WarnAt);
+        // The estate's ladder warns 24 h before 72 h; the VIP's 48 h keeps that share: 16 h before.
+        Assert.Equal(vip.ReceivedAt.AddHours(32), vip.WarnAt);
         Assert.Equal(ordinary.ReceivedAt.AddHours(72), ordinary.DueAt);
         var supervisor = await app.InScope(async sp => (await sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>().FindByEmailAsync(SignIn.DemoEmail(Roles.Supervisor)))!.DisplayName);
         Assert.Equal(supervisor, vip.ServiceManagerName);

@@ -11,6 +11,6 @@ public static class FileProblems
         {
             FileProblem.Empty => text["Empty"],
             FileProblem.TooLarge => text["TooLarge", maxBytes / (1024 * 1024)],
-            _ => text["WrongKind", string.Join(", ", allowed.Order().Select(k => text["Kind" + k].Value))],
+            _ => text["WrongKind", string.Join(text["KindSeparator"].Value, allowed.Order().Select(k => text["Kind" + k].Value))],
         };
 }

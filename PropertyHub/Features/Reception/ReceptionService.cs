@@ -39,11 +39,9 @@ public sealed class ReceptionService(
             return ReceptionResult.Invalid(errors);
 
         var actor = await currentActor.GetAsync();
-        var settings = await SettingsAsync(db, intake.EstateId, ct);
-        // A VIP's items take the shorter deadlines agreed with them and go to their service manager first.
+        // A VIP's items take the shorter deadlines agreed with them (as intake quoted them) and go to their service manager first.
+        var settings = await OccupantFile.Vip.VipTerms.SettingsForAsync(db, intake.EstateId, intake.OccupantId, ct);
         var vip = await OccupantFile.Vip.VipTerms.ForAsync(db, intake.OccupantId, ct);
-        if (vip is not null)
-            settings = vip.Apply(settings);
         var deadline = intake.Outcome == IntakeOutcome.AnsweredNow
             ? Deadline.None
             : Deadlines.For(intake.Kind, now, intake.AgreedReplyAt, settings);

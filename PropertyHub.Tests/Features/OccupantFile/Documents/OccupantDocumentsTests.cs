@@ -41,6 +41,8 @@ public sealed class OccupantDocumentsTests(AppFactory factory) : IClassFixture<A
         var text = factory.Services.GetRequiredService<IStringLocalizer<FilesText>>();
         var message = FileProblems.Message(text, FileProblem.WrongKind, FileKinds.Documents, intake.MaxBytes);
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", message);
+        // Chinese punctuation throughout: no ASCII brackets or commas mixed in.
+        Assert.Equal("该文件不属于可接受的类型（PDF、JPEG 图片、PNG 图片）。系统检查的是文件内容，而不是文件名。", message);
         CultureInfo.CurrentUICulture = new CultureInfo("en");
     }
 

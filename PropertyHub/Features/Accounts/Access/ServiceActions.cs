@@ -287,6 +287,7 @@ public static class ServiceActions
         Key<TitleService>(nameof(TitleService.OwnerOnAsync)),
         Key<TitleService>(nameof(TitleService.OwnershipOfAsync)),
         Key<OccupantDocuments>(nameof(OccupantDocuments.GetChecklistAsync)),
+        Key<OccupantDocuments>(nameof(OccupantDocuments.OccupantOfAsync)),
         // Checks access and records the opening (a read, recorded) before sending the scan.
         Key<DocumentScans>(nameof(DocumentScans.SendAsync)),
         Key<DocumentScans>(nameof(DocumentScans.ReadsAsync)),

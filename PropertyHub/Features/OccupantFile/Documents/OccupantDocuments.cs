@@ -24,6 +24,14 @@ public sealed class OccupantDocuments(
     IStringLocalizer<OccupantDocumentsText> text,
     IStringLocalizer<SharedText> sharedText)
 {
+    /// <summary>Whose file a paper is on (for the way back to their documents from a refused scan), or null for no such paper.</summary>
+    public async Task<int?> OccupantOfAsync(int documentId, CancellationToken ct = default)
+    {
+        await permissions.DemandAsync(Can.KeepOccupantDocuments, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.OccupantDocuments.AsNoTracking().Where(d => d.Id == documentId).Select(d => (int?)d.OccupantId).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>Every kind in use (and retired ones this occupant has on file), in the standard's order, each with all its papers on file.</summary>
     public async Task<IReadOnlyList<ChecklistRow>> GetChecklistAsync(int occupantId, CancellationToken ct = default)
     {

@@ -51,6 +51,12 @@ public sealed class OccupantTimeline(IDbContextFactory<AppDbContext> dbFactory, 
         return all?.OrderByDescending(e => e.At).ThenByDescending(e => e.SourceId);
     }
 
+    /// <summary>A change row's text for a VIP service ended (read as "VIP service ended").</summary>
+    public const string EndedVipProfile = "VipProfileEnded";
+
+    /// <summary>A change row's text for an occupant added begins with this, followed by their name.</summary>
+    public const string AddedOccupant = "+";
+
     private static TimelineEvent Event(TimelineRow r) => new((TimelineEventKind)r.Kind, r.At, r.SourceId, r.Text, r.Amount, r.By, r.Phrase)
     {
         Day = r.Day,
@@ -86,7 +92,14 @@ public sealed class OccupantTimeline(IDbContextFactory<AppDbContext> dbFactory, 
                     (a.EntityType == nameof(Unit) && a.EntityId == unitId)
                     || (a.EntityType == nameof(Occupant) && occupants.Contains(a.EntityId))
                     || (a.EntityType == nameof(VipProfile) && db.VipProfiles.Any(v => v.Id == a.EntityId && occupants.Contains(v.OccupantId))))
-                .Select(a => new TimelineRow { Kind = (int)kind, At = a.At, SourceId = a.Id, Text = a.EntityType, Amount = (decimal?)null, By = a.UserName, Phrase = (string?)null, Day = (DateOnly?)null, ScoreSum = (int?)null, ScoreCount = (int?)null }),
+                // What changed, in words: a VIP service ended says so, an occupant added carries their name ("+name").
+                .Select(a => new TimelineRow { Kind = (int)kind, At = a.At, SourceId = a.Id,
+                    Text = a.EntityType == nameof(VipProfile) && a.Action == AuditAction.Changed && a.Changes.Any(c => c.Field == nameof(VipProfile.EndedAt) && c.New != null)
+                        ? EndedVipProfile
+                        : a.EntityType == nameof(Occupant) && a.Action == AuditAction.Created
+                            ? AddedOccupant + (db.Occupants.Where(o => o.Id == a.EntityId).Select(o => o.Name).FirstOrDefault() ?? "")
+                            : a.EntityType,
+                    Amount = (decimal?)null, By = a.UserName, Phrase = (string?)null, Day = (DateOnly?)null, ScoreSum = (int?)null, ScoreCount = (int?)null }),
         };
     }
 

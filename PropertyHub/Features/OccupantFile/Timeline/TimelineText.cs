@@ -20,6 +20,8 @@ public static class TimelineText
         return row.Kind switch
         {
             // The audit trail's entity type, read as what was changed.
+            TimelineEventKind.Change when row.Text is { } added && added.StartsWith(OccupantTimeline.AddedOccupant, StringComparison.Ordinal)
+                => text["Entry.OccupantAdded", added[OccupantTimeline.AddedOccupant.Length..]],
             TimelineEventKind.Change when row.Text is { } entity && text["Changed." + entity] is { ResourceNotFound: false } label => label.Value,
             TimelineEventKind.Title when row.Day is { } from => text["Entry.Owner", row.Text ?? "", Day(from)],
             TimelineEventKind.PaymentRequest when row.Day is { } month => text["Entry.PaymentRequest", month.ToString("yyyy-MM", CultureInfo.InvariantCulture)],
@@ -30,8 +32,14 @@ public static class TimelineText
     }
 
     /// <summary>Who: a person's name as recorded, or "system" in the reader's language for a scheduled duty's work.</summary>
-    public static string? By(TimelineEvent row, IStringLocalizer<OccupantFileText> text) =>
-        row.By == Actor.System.Name ? text["BySystem"] : row.By;
+    public static string? By(TimelineEvent row, IStringLocalizer<OccupantFileText> text) => ActorName(row.By, text);
+
+    /// <summary>
+    /// An actor's name as a reader sees it: the recorded name, or "System (scheduled duty)" in the reader's language for
+    /// a scheduled duty's work. The occupant's timeline and the queue drawer's history both say it this way.
+    /// </summary>
+    public static string? ActorName(string? recorded, IStringLocalizer<OccupantFileText> text) =>
+        recorded == Actor.System.Name ? text["BySystem"] : recorded;
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

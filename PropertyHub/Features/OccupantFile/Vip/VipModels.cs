@@ -14,6 +14,12 @@ public sealed class VipForm
     public string? Notes { get; set; }
     public DateOnly? ReviewOn { get; set; }
     public int Version { get; set; }
+
+    /// <summary>The estate's day the profile's service ended, when it has (read only; saving does not change it).</summary>
+    public DateOnly? EndedOn { get; set; }
+
+    /// <summary>For an ended profile: the manager chose to start the VIP service again (else saving it is refused).</summary>
+    public bool StartAgain { get; set; }
 }
 
 /// <summary>The estate's own deadlines, which a VIP's may shorten but not lengthen.</summary>

@@ -9,9 +9,12 @@ namespace PropertyHub.Features.OccupantFile.Vip;
 
 /// <summary>
 /// The occupant's open queue items follow their VIP service: when it starts, changes or ends, each open item takes the
-/// badge and service manager (or loses them) and its deadline is worked out again from the time it was logged — with the
-/// VIP's shorter deadlines, never later than it was while VIP, and with the estate's again when the service ends. Runs
-/// inside the caller's transaction; the caller announces the items on the work-queue bus after the commit.
+/// badge and service manager (or loses them). When the service starts or shortens, an open item's deadline becomes the
+/// earlier of its current one and the moment the service was set plus the VIP's period (never earlier than that, never
+/// later than before): making someone VIP never turns an old item overdue at once. When it ends, the deadline is the
+/// estate's again from the time the item was logged, and an item raised to the service manager goes back to the level
+/// the estate's ladder gives it now. Runs inside the caller's transaction; the caller announces the items on the
+/// work-queue bus after the commit.
 /// </summary>
 internal static class VipQueueItems
 {
@@ -32,15 +35,23 @@ internal static class VipQueueItems
             // An item answered at once and reopened, a suggestion: no deadline before, none now.
             if (item.DueAt is { } before)
             {
-                var deadline = Deadlines.For(item.Kind, item.ReceivedAt, item.AgreedReplyAt, terms?.Apply(estate) ?? estate);
-                if (terms is null || deadline.DueAt <= before)
+                var deadline = terms is null
+                    ? Deadlines.For(item.Kind, item.ReceivedAt, item.AgreedReplyAt, estate)
+                    : Deadlines.For(item.Kind, now, item.AgreedReplyAt, terms.Apply(estate));
+                if (terms is null || deadline.DueAt < before)
                     (dueAt, warnAt) = (deadline.DueAt, deadline.WarnAt);
             }
+            var level = item.Level;
+            // Without a service manager there is no such level: the estate's ladder places the item again as of now
+            // (the sweep then raises it further when its deadline has passed).
+            if (terms is null && level == EscalationLevel.ServiceManager)
+                level = warnAt is { } warn && warn <= now ? EscalationLevel.Supervisor : EscalationLevel.None;
             var (managerId, managerName) = (terms?.ServiceManagerId, terms?.ServiceManagerName);
-            if (dueAt == item.DueAt && warnAt == item.WarnAt && managerId == item.ServiceManagerId && managerName == item.ServiceManagerName)
+            if (dueAt == item.DueAt && warnAt == item.WarnAt && level == item.Level && managerId == item.ServiceManagerId && managerName == item.ServiceManagerName)
                 continue;
             item.DueAt = dueAt;
             item.WarnAt = warnAt;
+            item.Level = level;
             item.ServiceManagerId = managerId;
             item.ServiceManagerName = managerName;
             var line = terms is null ? new PhraseLine("VipItemEnded") : new PhraseLine("VipItemFollows", managerName!);

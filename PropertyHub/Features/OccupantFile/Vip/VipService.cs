@@ -32,14 +32,24 @@ public sealed class VipService(
     public async Task<VipForm?> GetFormAsync(int occupantId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Occupants.AnyAsync(o => o.Id == occupantId, ct))
+        var estateId = await db.Occupants.Where(o => o.Id == occupantId).Select(o => (int?)o.Unit!.Building!.EstateId).FirstOrDefaultAsync(ct);
+        if (estateId is null)
             return null;
-        return await db.VipProfiles.AsNoTracking().Where(v => v.OccupantId == occupantId).Select(v => new VipForm
+        var row = await db.VipProfiles.AsNoTracking().Where(v => v.OccupantId == occupantId).Select(v => new
         {
-            OccupantId = v.OccupantId, Reason = v.Reason, ServiceManagerId = v.ServiceManagerId, ComplaintReplyHours = v.ComplaintReplyHours,
-            RepairScheduleHours = v.RepairScheduleHours, CallBackMinutes = v.CallBackMinutes, ContactTimes = v.ContactTimes,
-            ContactChannel = v.ContactChannel, Notes = v.Notes, ReviewOn = v.ReviewOn, Version = v.Version,
-        }).FirstOrDefaultAsync(ct) ?? new VipForm { OccupantId = occupantId };
+            Form = new VipForm
+            {
+                OccupantId = v.OccupantId, Reason = v.Reason, ServiceManagerId = v.ServiceManagerId, ComplaintReplyHours = v.ComplaintReplyHours,
+                RepairScheduleHours = v.RepairScheduleHours, CallBackMinutes = v.CallBackMinutes, ContactTimes = v.ContactTimes,
+                ContactChannel = v.ContactChannel, Notes = v.Notes, ReviewOn = v.ReviewOn, Version = v.Version,
+            },
+            v.EndedAt,
+        }).FirstOrDefaultAsync(ct);
+        if (row is null)
+            return new VipForm { OccupantId = occupantId };
+        if (row.EndedAt is { } ended)
+            row.Form.EndedOn = DateOnly.FromDateTime(estateTime.ToLocal(estateId.Value, ended).DateTime);
+        return row.Form;
     }
 
     /// <summary>The deadlines of the occupant's estate, the longest a VIP's may be.</summary>
@@ -53,7 +63,8 @@ public sealed class VipService(
     /// <summary>
     /// Saves the profile, marks the occupant VIP and has their open items follow (badge, service manager, shorter
     /// deadlines). Refused: no reason, a service manager who is not an active staff user whose role may serve VIPs
-    /// (<see cref="Can.ServeVips"/>), a deadline longer than the estate's, no review date or one already past, text too long.
+    /// (<see cref="Can.ServeVips"/>), a deadline longer than the estate's, no review date or one already past, text too long,
+    /// an ended service saved without choosing to start it again.
     /// </summary>
     public async Task<SaveResult<VipForm>> SaveAsync(VipForm form, CancellationToken ct = default)
     {
@@ -107,6 +118,8 @@ public sealed class VipService(
                 }
                 else if (profile.Version != form.Version)
                     return SaveOutcome.Conflict;
+                else if (profile.EndedAt is not null && !form.StartAgain)
+                    return SaveOutcome.Invalid;
                 profile.Reason = reason!;
                 profile.ServiceManagerId = manager.Id;
                 profile.ServiceManagerName = manager.Name;
@@ -131,7 +144,12 @@ public sealed class VipService(
         }
         if (outcome == SaveOutcome.Conflict)
             return new(SaveOutcome.Conflict, await GetFormAsync(occupant.Id, ct), [new FieldError("", sharedText["ConcurrencyConflict"])]);
+        // An ended service is started again only when the manager says so, never by saving its old agreement.
+        if (outcome == SaveOutcome.Invalid)
+            return Fail(SaveOutcome.Invalid, text["VipEndedStartAgainFirst", (await GetFormAsync(occupant.Id, ct))?.EndedOn?.ToString("yyyy-MM-dd") ?? ""]);
         form.Version = savedVersion;
+        form.EndedOn = null;
+        form.StartAgain = false;
         await AnnounceAsync(followed, now);
         return SaveResult<VipForm>.Saved(form);
     }
@@ -139,7 +157,8 @@ public sealed class VipService(
     /// <summary>
     /// Ends the occupant's VIP service: no longer VIP, so intake, the queue and the VIP list stop showing it, new items
     /// get the estate's deadlines, and the open ones go back to them (and lose the badge). The profile stays, marked
-    /// ended (the audit trail has it); saving one again resumes it.
+    /// ended (the audit trail has it, and the unit page says when); saving it again starts it again only when the
+    /// manager chooses to (<see cref="VipForm.StartAgain"/>).
     /// </summary>
     public async Task<SaveResult<int>> EndAsync(int occupantId, CancellationToken ct = default)
     {

@@ -14,8 +14,12 @@ public sealed record DeskUser(string? UserId, string Surname, bool IsFrontDesk, 
 /// <summary>An estate as the intake page needs it: the office name for the greeting, the calendar, the call-back time.</summary>
 public sealed record DeskEstate(int Id, string Name, string OfficeName, ServiceCalendar Calendar, int CallBackMinutes, int ComplaintReplyHours);
 
-/// <summary>The unit and occupant a clerk chose in the type-ahead, with the VIP notes to mind.</summary>
-public sealed record CallerDetails(int EstateId, int UnitId, string Address, int? OccupantId, string? Name, string? Phone, bool IsVip, string? VipNotes);
+/// <summary>
+/// The unit and occupant a clerk chose in the type-ahead, with the VIP notes to mind and the deadlines a new item of
+/// theirs gets (a VIP's own, else the estate's) — the ones saving uses.
+/// </summary>
+public sealed record CallerDetails(int EstateId, int UnitId, string Address, int? OccupantId, string? Name, string? Phone, bool IsVip, string? VipNotes,
+    int CallBackMinutes, int ComplaintReplyHours);
 
 /// <summary>Reads what the intake page shows beside the form.</summary>
 public sealed class DeskProfile(IDbContextFactory<AppDbContext> dbFactory, IServiceProvider services)
@@ -56,8 +60,9 @@ public sealed class DeskProfile(IDbContextFactory<AppDbContext> dbFactory, IServ
         var occupant = occupantId is null ? null : await db.Occupants.AsNoTracking()
             .Where(o => o.Id == occupantId && o.UnitId == unitId)
             .Select(o => new { o.Id, o.Name, o.Phone, o.IsVip, o.VipNotes }).SingleOrDefaultAsync(ct);
+        var deadlines = await OccupantFile.Vip.VipTerms.SettingsForAsync(db, unit.EstateId, occupant?.Id, ct);
         return new CallerDetails(unit.EstateId, unit.Id, $"{unit.Code}-{unit.Number}", occupant?.Id, occupant?.Name, occupant?.Phone,
-            occupant?.IsVip ?? false, occupant?.VipNotes);
+            occupant?.IsVip ?? false, occupant?.VipNotes, deadlines.CallBackMinutes, deadlines.ComplaintReplyHours);
     }
 
     private async Task<ClaimsPrincipal?> PrincipalAsync()
