@@ -127,6 +127,38 @@ public sealed class ProxyServiceTests(MoveInClock clock) : IClassFixture<MoveInC
             s => s.PageAsync(new ProxyFilter(), new PageRequest(0, 25))));
     }
 
+    [Fact]
+    public async Task ThePaidService_ReadsInEachReadersLanguage_ACommonKindTranslated_AnotherAsTyped()
+    {
+        await using var db = await app.CreateDbContextAsync();
+        var owner = await db.Occupants.OrderBy(o => o.Id).Skip(1).FirstAsync();
+        async Task<PropertyHub.Features.Fees.PaidService> DoneAsync(string kind)
+        {
+            var id = (await testing.AsAsync<MoveInResult, ProxyServiceService>(Roles.Clerk, s => s.RequestAsync(new ProxyInput
+            {
+                UnitId = owner.UnitId, OccupantId = owner.Id, Kind = kind, Fee = "30", PromisedOn = new DateOnly(2026, 12, 24),
+            }))).Id!.Value;
+            Assert.True((await testing.AsAsync<MoveInResult, ProxyServiceService>(Roles.Clerk, async s => await s.SignAsync(id, (await SheetAsync(id)).Version, MoveInTesting.Signature))).Ok);
+            var done = await testing.AsAsync<MoveInResult, ProxyServiceService>(Roles.Clerk, async s => await s.DoneAsync(id, (await SheetAsync(id)).Version));
+            Assert.True(done.Ok, string.Join(",", done.Errors));
+            var paidId = (await SheetAsync(id)).PaidServiceId;
+            await using var read = await app.CreateDbContextAsync();
+            return await read.PaidServices.SingleAsync(p => p.Id == paidId);
+        }
+
+        // Picked on an English form: the bill of a Chinese reader names it in Chinese, the record keeps the bills' language.
+        var gas = await DoneAsync("gas ACCOUNT ");
+        Assert.Equal("代办：燃气开户", gas.ServiceType);
+        Assert.Equal("Proxy service: Gas account", TimelinePhrases.RenderIn(gas.TypePhrase!, "en"));
+        Assert.Equal("代辦：燃氣開戶", TimelinePhrases.RenderIn(gas.TypePhrase!, "zh-Hant"));
+        // A kind of the clerk's own reads as typed, inside the reader's words.
+        var moving = await DoneAsync("Moving van");
+        Assert.Equal("代办：Moving van", moving.ServiceType);
+        Assert.Equal("Proxy service: Moving van", TimelinePhrases.RenderIn(moving.TypePhrase!, "en"));
+        Assert.Equal("Proxy_Tv", ProxyKinds.CodeOf("有線電視開通"));
+        Assert.Null(ProxyKinds.CodeOf("Moving van"));
+    }
+
     private async Task<int> EscalateAsync(DateOnly day)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -110,10 +110,14 @@ public sealed partial class ProxyServiceService(IDbContextFactory<AppDbContext> 
         db.Entry(service).Property(p => p.Version).OriginalValue = version;
         var now = clock.GetUtcNow();
         var who = (await actor.GetAsync()).Name;
+        // Kept for the record in the bills' own language; each reader's bill reads the phrase in theirs.
+        var phrase = Reception.TimelinePhrases.Write(nameof(Resources.MoveInText), [new Reception.PhraseLine("ProxyPaidServiceType", ProxyKinds.PhraseArg(service.Kind))]);
+        var type = (phrase is null ? null : Reception.TimelinePhrases.RenderIn(phrase, Notices.NoticeOutbox.DefaultLanguage)) ?? service.Kind;
         var paid = new PaidService
         {
             EstateId = service.EstateId, UnitId = service.UnitId, OccupantId = service.OccupantId,
-            ServiceType = ("代办 " + service.Kind) is var type && type.Length > 100 ? type[..100] : type,
+            ServiceType = type.Length > PaidServiceRules.ServiceTypeMax ? type[..PaidServiceRules.ServiceTypeMax] : type,
+            TypePhrase = phrase,
             Description = service.Description, Price = service.Fee, ServiceDate = estateTime.LocalDate(service.EstateId, now), StaffName = who,
             Signature = service.Signature, SignedAt = service.SignedAt, WitnessedBy = service.WitnessedBy, CreatedAt = now,
         };
