@@ -176,6 +176,21 @@ public sealed class OccupantFilePagesTests(AppFactory factory) : IClassFixture<A
         Assert.Contains(".missing-report .mud-table-cell::before { white-space: nowrap;", rules);
     });
 
+    /// <summary>A page holding the note as the unit page does: re-rendered with the same occupant after a reload.</summary>
+    private sealed class NoteOnAPage : Microsoft.AspNetCore.Components.ComponentBase
+    {
+        [Microsoft.AspNetCore.Components.Parameter] public int OccupantId { get; set; }
+        [Microsoft.AspNetCore.Components.Parameter] public int Revision { get; set; }
+
+        protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder)
+        {
+            builder.OpenComponent<OwnershipNote>(0);
+            builder.AddAttribute(1, nameof(OwnershipNote.OccupantId), OccupantId);
+            builder.AddAttribute(2, nameof(OwnershipNote.Revision), Revision);
+            builder.CloseComponent();
+        }
+    }
+
     /// <summary>Every cell has a data-label (what MudBlazor shows beside the value on a phone) and all the columns named are among them.</summary>
     private static void AssertEveryCellLabelled(IReadOnlyList<AngleSharp.Dom.IElement> cells, string[] labels)
     {
@@ -190,12 +205,18 @@ public sealed class OccupantFilePagesTests(AppFactory factory) : IClassFixture<A
     public async Task TitlePanel_SoldUnit_HistoryNewestFirstOwnerOnADayAndTheTransferButtonForThoseWhoMay(string role, bool mayRecord)
     {
         var unit = await TitleTesting.SoldUnitAsync(factory, skip: role == Roles.Clerk ? 11 : 12);
-        await TitleTesting.SellAsync(factory, unit, new DateOnly(2026, 11, 10));
         await factory.AsAsync(role, async sp =>
         {
             await using var ctx = Context(sp);
             ctx.AddAuthorization().SetAuthorized(role).SetAccess(role);
             ctx.Services.AddSingleton(sp.GetRequiredService<TitleService>());
+            // The note on the seller's card, shown before the sale, is read again when its page reloads after it
+            // (the page passes the same occupant and a new revision).
+            var card = ctx.Render<NoteOnAPage>(p => p.Add(x => x.OccupantId, unit.SellerId));
+            Assert.Empty(card.FindAll("[data-testid=ownership-note]"));
+            await TitleTesting.SellAsync(factory, unit, new DateOnly(2026, 11, 10));
+            card.Render(p => p.Add(x => x.OccupantId, unit.SellerId).Add(x => x.Revision, 1));
+            card.WaitForAssertion(() => Assert.Equal("Former owner, 2020-05-01 to 2026-11-09", card.Find("[data-testid=ownership-note]").TextContent.Trim()));
             var occupants = (await sp.GetRequiredService<RegistryService>().GetUnitAsync(unit.UnitId))!.Occupants;
 
             var panel = ctx.Render<TitleRecordsPanel>(p => p.Add(x => x.UnitId, unit.UnitId).Add(x => x.Occupants, occupants));
