@@ -36,7 +36,8 @@ public static class UnitChangeRules
 /// <summary>The days a unit is handed over on: its batch's, or its own once moved.</summary>
 public readonly record struct HandoverDays(DateOnly First, DateOnly Last)
 {
-    public override string ToString() => $"{MoveInMessages.Day(First)}–{MoveInMessages.Day(Last)}";
+    /// <summary>"2026-12-28–2026-12-29", or the one day.</summary>
+    public override string ToString() => First == Last ? MoveInMessages.Day(First) : $"{MoveInMessages.Day(First)}–{MoveInMessages.Day(Last)}";
 }
 
 /// <summary>A unit's own change as its owner's slot link tells it: moved (to its days) or taken out, the day (estate time) and why.</summary>
