@@ -103,3 +103,6 @@ public sealed class FundPlaceText;
 
 /// <summary>A repair work order charged to the maintenance fund: the panel on the work order page.</summary>
 public sealed class RepairsFundText;
+
+/// <summary>One unit of a move-in batch moved or taken out, its owner's link and notice; the batch's paper notices to print.</summary>
+public sealed class MoveInUnitText;

@@ -26,6 +26,8 @@ public static class MoveInExtensions
         services.AddScoped<MoveInNotices>();
         services.AddScoped<MoveInBatchService>();
         services.AddScoped<MoveInBatchChanges>();
+        services.AddScoped<MoveInUnitChanges>();
+        services.AddScoped<MoveInPaperNotices>();
         services.AddScoped<HandoverSlots>();
         services.AddScoped<MoveInReminders>();
         services.AddScoped<MoveInService>();

@@ -54,6 +54,12 @@ public enum MoveInStage
 public sealed record BatchUnitRow(int MoveInId, string Unit, string Owner, string? Slot, bool Noticed, DateOnly? MovedInOn)
 {
     public MoveInStage Stage => MovedInOn is not null ? MoveInStage.Completed : Slot is not null ? MoveInStage.Booked : MoveInStage.Invited;
+    /// <summary>The move-in's version, for a change of this one unit.</summary>
+    public int Version { get; init; }
+    /// <summary>Taken out of the batch (or the batch cancelled).</summary>
+    public bool Cancelled { get; init; }
+    /// <summary>The unit's own days when it was moved on its own; null while it follows the batch's.</summary>
+    public HandoverDays? OwnDays { get; init; }
 }
 
 public sealed record BatchRow(int Id, string Name, DateOnly FirstDay, DateOnly LastDay, int Units, int Completed, DateTimeOffset? NoticesSentAt,
@@ -78,6 +84,8 @@ public sealed record SlotLinkView(string Unit, string Owner, string Language, st
 {
     /// <summary>Set when the batch was cancelled: the link then opens only this (the day and the reason), no slots.</summary>
     public BatchCancellation? Cancelled { get; init; }
+    /// <summary>Set when this one unit was moved (the slots offered are on its new days) or taken out of the batch (no slots).</summary>
+    public UnitChangeNote? UnitChange { get; init; }
 }
 
 /// <summary>A cancelled batch as its owners' links show it: the day it was called off (estate time) and why.</summary>

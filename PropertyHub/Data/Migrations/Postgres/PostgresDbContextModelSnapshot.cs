@@ -1506,6 +1506,9 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int?>("MoveInId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -1519,6 +1522,8 @@ namespace PropertyHub.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("BatchId", "Id");
+
+                    b.HasIndex("MoveInId", "Id");
 
                     b.ToTable("MoveInBatchChanges");
                 });
@@ -1642,12 +1647,15 @@ namespace PropertyHub.Data.Migrations.Postgres
                     b.Property<TimeOnly>("End")
                         .HasColumnType("time without time zone");
 
+                    b.Property<int>("MoveInKey")
+                        .HasColumnType("integer");
+
                     b.Property<TimeOnly>("Start")
                         .HasColumnType("time without time zone");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BatchId", "Day", "Start")
+                    b.HasIndex("BatchId", "MoveInKey", "Day", "Start")
                         .IsUnique();
 
                     b.ToTable("MoveInSlots");
@@ -4652,6 +4660,11 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.MoveIn.UnitMoveIn", null)
+                        .WithMany()
+                        .HasForeignKey("MoveInId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInDefect", b =>

@@ -1510,6 +1510,9 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<int?>("MoveInId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -1523,6 +1526,8 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("BatchId", "Id");
+
+                    b.HasIndex("MoveInId", "Id");
 
                     b.ToTable("MoveInBatchChanges");
                 });
@@ -1646,12 +1651,15 @@ namespace PropertyHub.Data.Migrations.SqlServer
                     b.Property<TimeOnly>("End")
                         .HasColumnType("time");
 
+                    b.Property<int>("MoveInKey")
+                        .HasColumnType("int");
+
                     b.Property<TimeOnly>("Start")
                         .HasColumnType("time");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BatchId", "Day", "Start")
+                    b.HasIndex("BatchId", "MoveInKey", "Day", "Start")
                         .IsUnique();
 
                     b.ToTable("MoveInSlots");
@@ -4662,6 +4670,11 @@ namespace PropertyHub.Data.Migrations.SqlServer
                         .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.MoveIn.UnitMoveIn", null)
+                        .WithMany()
+                        .HasForeignKey("MoveInId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInDefect", b =>

@@ -1451,6 +1451,9 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MoveInId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -1464,6 +1467,8 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("BatchId", "Id");
+
+                    b.HasIndex("MoveInId", "Id");
 
                     b.ToTable("MoveInBatchChanges");
                 });
@@ -1579,12 +1584,15 @@ namespace PropertyHub.Data.Migrations.Sqlite
                     b.Property<TimeOnly>("End")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MoveInKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<TimeOnly>("Start")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BatchId", "Day", "Start")
+                    b.HasIndex("BatchId", "MoveInKey", "Day", "Start")
                         .IsUnique();
 
                     b.ToTable("MoveInSlots");
@@ -4511,6 +4519,11 @@ namespace PropertyHub.Data.Migrations.Sqlite
                         .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.MoveIn.UnitMoveIn", null)
+                        .WithMany()
+                        .HasForeignKey("MoveInId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInDefect", b =>

@@ -28,6 +28,11 @@ public sealed class HandoverSlots(IDbContextFactory<AppDbContext> dbFactory, Per
         var head = await db.MoveInBatches.AsNoTracking().Where(b => b.Id == moveIn.BatchId).Select(b => b.Name).SingleAsync(ct);
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == moveIn.UnitId).Select(u => u.Building!.Code + "-" + u.Number).SingleAsync(ct);
         var owner = await db.Occupants.AsNoTracking().Where(o => o.Id == moveIn.OccupantId).Select(o => new { o.Name, o.PreferredLanguage }).SingleAsync(ct);
+        // What last happened to this unit on its own: moved to days of its own, or taken out of the batch.
+        var own = await db.MoveInBatchChanges.AsNoTracking().Where(c => c.MoveInId == moveIn.Id).OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+        var note = own is null ? null : new UnitChangeNote(own.Kind, estateTime.LocalDate(moveIn.EstateId, own.At), new(own.ToFirstDay, own.ToLastDay), own.Reason);
+        if (moveIn.Cancelled && own?.Kind == BatchChangeKind.UnitCancelled)
+            return (LinkState.Valid, new SlotLinkView(unit, owner.Name, owner.PreferredLanguage, head, null, [], [], []) { UnitChange = note });
         if (moveIn.Cancelled)
         {
             // The batch was called off: the link says so, and why, instead of offering slots that no longer exist.
@@ -39,12 +44,13 @@ public sealed class HandoverSlots(IDbContextFactory<AppDbContext> dbFactory, Per
             });
         }
         var today = estateTime.Today(moveIn.EstateId);
-        var free = (await db.MoveInSlots.AsNoTracking().Where(s => s.BatchId == moveIn.BatchId && s.Day >= today && !db.MoveIns.Any(m => m.SlotId == s.Id))
+        var key = note is null ? 0 : moveIn.Id;
+        var free = (await db.MoveInSlots.AsNoTracking().Where(s => s.BatchId == moveIn.BatchId && s.MoveInKey == key && s.Day >= today && !db.MoveIns.Any(m => m.SlotId == s.Id))
             .Select(s => new SlotChoice(s.Id, s.Day, s.Start, s.End)).ToListAsync(ct)).OrderBy(s => s.Day).ThenBy(s => s.Start).ToList();
         var culture = NoticeOutbox.CultureOf(owner.PreferredLanguage);
         var picked = moveIn.Slot is { } slot ? new SlotChoice(slot.Id, slot.Day, slot.Start, slot.End) : null;
         return (LinkState.Valid, new SlotLinkView(unit, owner.Name, owner.PreferredLanguage, head, picked, free,
-            [.. notices.Documents.Select(d => d.In(culture))], [.. notices.Preparations.Select(p => p.In(culture))]));
+            [.. notices.Documents.Select(d => d.In(culture))], [.. notices.Preparations.Select(p => p.In(culture))]) { UnitChange = note });
     }
 
     /// <summary>Takes the slot for the link's move-in (giving back the one held before), or says why not; nothing changes when refused.</summary>
@@ -58,7 +64,9 @@ public sealed class HandoverSlots(IDbContextFactory<AppDbContext> dbFactory, Per
         var moveIn = await db.MoveIns.SingleOrDefaultAsync(m => m.Id == resolved.Link!.SubjectId, ct);
         if (MoveInRules.Open(moveIn) is { } closed)
             return MoveInResult.Fail("", closed);
-        var slot = await db.MoveInSlots.AsNoTracking().SingleOrDefaultAsync(s => s.Id == slotId && s.BatchId == moveIn!.BatchId, ct);
+        // A unit moved on its own picks among its own days' slots only; the others among the batch's.
+        var key = await UnitMoves.Of(db, moveIn!.Id).AnyAsync(ct) ? moveIn.Id : 0;
+        var slot = await db.MoveInSlots.AsNoTracking().SingleOrDefaultAsync(s => s.Id == slotId && s.BatchId == moveIn.BatchId && s.MoveInKey == key, ct);
         if (slot is null || slot.Day < estateTime.Today(moveIn!.EstateId))
             return MoveInResult.Fail("Slot", "SlotUnknown");
         if (moveIn.SlotId == slot.Id)

@@ -28,7 +28,7 @@ public sealed class MoveInBatch : IVersioned, IAudited
     public int Version { get; set; }
     public List<MoveInSlot> Slots { get; set; } = [];
     public List<UnitMoveIn> MoveIns { get; set; } = [];
-    /// <summary>The batch's history: every move of its days and its cancellation, oldest first.</summary>
+    /// <summary>The batch's history: every move of its days, its cancellation and each unit moved or taken out, oldest first.</summary>
     public List<MoveInBatchChange> Changes { get; set; } = [];
 }
 
@@ -36,6 +36,10 @@ public enum BatchChangeKind
 {
     Moved,
     Cancelled,
+    /// <summary>One unit's handover moved to days of its own (<see cref="MoveInBatchChange.MoveInId"/>).</summary>
+    UnitMoved,
+    /// <summary>One unit taken out of the batch: it is no longer handed over in it.</summary>
+    UnitCancelled,
 }
 
 /// <summary>
@@ -48,6 +52,8 @@ public sealed class MoveInBatchChange
 
     public int Id { get; set; }
     public int BatchId { get; set; }
+    /// <summary>The one unit's move-in a unit change is about; null when the whole batch changed.</summary>
+    public int? MoveInId { get; set; }
     public BatchChangeKind Kind { get; set; }
     public DateOnly FromFirstDay { get; set; }
     public DateOnly FromLastDay { get; set; }
@@ -67,6 +73,11 @@ public sealed class MoveInSlot
     public DateOnly Day { get; set; }
     public TimeOnly Start { get; set; }
     public TimeOnly End { get; set; }
+    /// <summary>
+    /// 0 for the batch's slots, shared by its owners; a move-in's id for a slot on the days that one unit was moved to,
+    /// offered to its owner only (and left where it is when the batch's days move).
+    /// </summary>
+    public int MoveInKey { get; set; }
 
     public string Label => $"{Day:yyyy-MM-dd} {Start:HH\\:mm}–{End:HH\\:mm}";
 }
@@ -94,6 +105,8 @@ internal sealed class MoveInBatchChangeConfiguration : IEntityTypeConfiguration<
         builder.Property(c => c.Reason).HasMaxLength(MoveInBatchChange.ReasonMax);
         builder.Property(c => c.By).HasMaxLength(256);
         builder.HasIndex(c => new { c.BatchId, c.Id });
+        builder.HasIndex(c => new { c.MoveInId, c.Id });
+        builder.HasOne<UnitMoveIn>().WithMany().HasForeignKey(c => c.MoveInId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -102,6 +115,6 @@ internal sealed class MoveInSlotConfiguration : IEntityTypeConfiguration<MoveInS
     public void Configure(EntityTypeBuilder<MoveInSlot> builder)
     {
         builder.Ignore(s => s.Label);
-        builder.HasIndex(s => new { s.BatchId, s.Day, s.Start }).IsUnique();
+        builder.HasIndex(s => new { s.BatchId, s.MoveInKey, s.Day, s.Start }).IsUnique();
     }
 }

@@ -49,11 +49,13 @@ public sealed class MoveInBatchChanges(IDbContextFactory<AppDbContext> dbFactory
             };
             // Slots are unique on their day and start within the batch: moved by a few days they would meet their
             // neighbours half-way, so they are first parked far off, then put on their new days (one transaction).
+            // A unit moved to days of its own keeps them, and its slots.
             const int parking = 100_000;
-            foreach (var slot in batch.Slots)
+            var shared = batch.Slots.Where(s => s.MoveInKey == 0).ToList();
+            foreach (var slot in shared)
                 slot.Day = slot.Day.AddDays(parking);
             await db.SaveChangesAsync(ct);
-            foreach (var slot in batch.Slots)
+            foreach (var slot in shared)
                 slot.Day = slot.Day.AddDays(shift - parking);
             (batch.FirstDay, batch.LastDay) = (change.ToFirstDay, change.ToLastDay);
             batch.Changes.Add(change);
@@ -123,7 +125,8 @@ public sealed class MoveInBatchChanges(IDbContextFactory<AppDbContext> dbFactory
     /// <summary>The slot links given with the advance notice stay valid to the batch's new last day (as when sent).</summary>
     private static async Task ExtendLinksAsync(AppDbContext db, MoveInBatch batch, DateTimeOffset now, CancellationToken ct)
     {
-        var ids = await db.MoveIns.Where(m => m.BatchId == batch.Id).Select(m => m.Id).ToListAsync(ct);
+        var ids = await db.MoveIns.Where(m => m.BatchId == batch.Id && m.CancelKey == 0 && !db.MoveInBatchChanges.Any(c => c.MoveInId == m.Id && c.Kind == BatchChangeKind.UnitMoved))
+            .Select(m => m.Id).ToListAsync(ct);
         var until = now.AddDays(batch.LastDay.DayNumber - DateOnly.FromDateTime(now.UtcDateTime).DayNumber + 2);
         var links = await db.PersonalLinks.Where(l => l.Purpose == MoveInNotices.LinkPurpose && ids.Contains(l.SubjectId) && l.RevokedAt == null).ToListAsync(ct);
         foreach (var link in links)
@@ -135,7 +138,10 @@ public sealed class MoveInBatchChanges(IDbContextFactory<AppDbContext> dbFactory
     {
         var sources = await db.MoveIns.Where(m => m.BatchId == batch.Id).Select(m => "move-in:" + m.Id).ToListAsync(ct);
         var noticed = await db.Notices.Where(n => n.Kind == MoveInNotices.NoticeKind && sources.Contains(n.SourceKey)).Select(n => n.SourceKey).Distinct().ToListAsync(ct);
+        // A unit already taken out was told then; a unit moved to days of its own is not moved with the batch.
         var rows = await db.MoveIns.AsNoTracking().Where(m => m.BatchId == batch.Id && m.MovedInOn == null && noticed.Contains("move-in:" + m.Id))
+            .Where(m => !db.MoveInBatchChanges.Any(c => c.MoveInId == m.Id
+                && (c.Kind == BatchChangeKind.UnitCancelled || (change.Kind == BatchChangeKind.Moved && c.Kind == BatchChangeKind.UnitMoved))))
             .Select(m => new
             {
                 m.OccupantId, Slot = m.Slot,

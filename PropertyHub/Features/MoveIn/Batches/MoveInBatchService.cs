@@ -84,7 +84,10 @@ public sealed class MoveInBatchService(IDbContextFactory<AppDbContext> dbFactory
                 return MoveInResult.Fail("", "BatchCancelled");
             var sources = batch.MoveIns.Select(m => MoveInNotices.Source(m.Id)).ToList();
             var noticed = (await db.Notices.Where(n => n.Kind == MoveInNotices.NoticeKind && sources.Contains(n.SourceKey)).Select(n => n.SourceKey).ToListAsync(ct)).ToHashSet();
-            var todo = batch.MoveIns.Where(m => !noticed.Contains(MoveInNotices.Source(m.Id)) && m.MovedInOn is null).ToList();
+            // A unit taken out of the batch gets no notice; one moved on its own is told its own days.
+            var todo = batch.MoveIns.Where(m => !noticed.Contains(MoveInNotices.Source(m.Id)) && m.MovedInOn is null && !m.Cancelled).ToList();
+            var own = (await db.MoveInBatchChanges.Where(c => c.BatchId == batchId && c.Kind == BatchChangeKind.UnitMoved).OrderBy(c => c.Id).ToListAsync(ct))
+                .GroupBy(c => c.MoveInId!.Value).ToDictionary(g => g.Key, g => new HandoverDays(g.Last().ToFirstDay, g.Last().ToLastDay));
             var ownerIds = todo.Select(m => m.OccupantId).ToList();
             var owners = await db.Occupants.AsNoTracking().Where(o => ownerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
             var unitIds = todo.Select(m => m.UnitId).ToList();
@@ -94,7 +97,8 @@ public sealed class MoveInBatchService(IDbContextFactory<AppDbContext> dbFactory
             foreach (var moveIn in todo)
             {
                 var unit = units[moveIn.UnitId];
-                notices.AddNotice(db, moveIn, owners[moveIn.OccupantId], new NoticePlace(batch.EstateId, unit.BuildingId), unit.Address, batch, now);
+                notices.AddNotice(db, moveIn, owners[moveIn.OccupantId], new NoticePlace(batch.EstateId, unit.BuildingId), unit.Address, batch, now,
+                    own.TryGetValue(moveIn.Id, out var days) ? days : null);
             }
             batch.NoticesSentAt ??= now;
             await db.SaveChangesAsync(ct);
@@ -117,7 +121,7 @@ public sealed class MoveInBatchService(IDbContextFactory<AppDbContext> dbFactory
         await permissions.DemandAsync(Can.SeeMoveIns, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var batch = await db.MoveInBatches.AsNoTracking().Where(b => b.Id == id)
-            .Select(b => new { b.Id, b.Version, b.EstateId, b.Name, b.FirstDay, b.LastDay, b.NoticesSentAt, b.CancelledAt, Slots = b.Slots.Count }).SingleOrDefaultAsync(ct);
+            .Select(b => new { b.Id, b.Version, b.EstateId, b.Name, b.FirstDay, b.LastDay, b.NoticesSentAt, b.CancelledAt, Slots = b.Slots.Count(s => s.MoveInKey == 0) }).SingleOrDefaultAsync(ct);
         if (batch is null)
             return null;
         var rows = await db.MoveIns.AsNoTracking().Where(m => m.BatchId == id)
@@ -126,11 +130,16 @@ public sealed class MoveInBatchService(IDbContextFactory<AppDbContext> dbFactory
                 m.Id, Building = db.Units.Where(u => u.Id == m.UnitId).Select(u => u.Building!.Code).First(),
                 Number = db.Units.Where(u => u.Id == m.UnitId).Select(u => u.Number).First(),
                 Owner = db.Occupants.Where(o => o.Id == m.OccupantId).Select(o => o.Name).First(),
-                m.Slot, Noticed = db.Notices.Any(n => n.Kind == MoveInNotices.NoticeKind && n.SourceKey == "move-in:" + m.Id), m.MovedInOn,
+                m.Slot, Noticed = db.Notices.Any(n => n.Kind == MoveInNotices.NoticeKind && n.SourceKey == "move-in:" + m.Id), m.MovedInOn, m.Version, m.CancelKey,
             }).ToListAsync(ct);
-        var units = rows.OrderBy(r => r.Building.Length).ThenBy(r => r.Building, StringComparer.Ordinal).ThenBy(r => r.Number.Length).ThenBy(r => r.Number, StringComparer.Ordinal)
-            .Select(r => new BatchUnitRow(r.Id, $"{r.Building}-{r.Number}", r.Owner, r.Slot?.Label, r.Noticed, r.MovedInOn)).ToList();
         var history = await db.MoveInBatchChanges.AsNoTracking().Where(c => c.BatchId == id).OrderBy(c => c.Id).ToListAsync(ct);
+        var own = history.Where(c => c.Kind == BatchChangeKind.UnitMoved).GroupBy(c => c.MoveInId!.Value)
+            .ToDictionary(g => g.Key, g => new HandoverDays(g.Last().ToFirstDay, g.Last().ToLastDay));
+        var units = rows.OrderBy(r => r.Building.Length).ThenBy(r => r.Building, StringComparer.Ordinal).ThenBy(r => r.Number.Length).ThenBy(r => r.Number, StringComparer.Ordinal)
+            .Select(r => new BatchUnitRow(r.Id, $"{r.Building}-{r.Number}", r.Owner, r.Slot?.Label, r.Noticed, r.MovedInOn)
+            {
+                Version = r.Version, Cancelled = r.CancelKey != 0, OwnDays = own.TryGetValue(r.Id, out var days) ? days : null,
+            }).ToList();
         return new BatchView(batch.Id, batch.Version, batch.EstateId, batch.Name, batch.FirstDay, batch.LastDay, batch.NoticesSentAt, batch.Slots, units)
         {
             CancelledAt = batch.CancelledAt, History = history,

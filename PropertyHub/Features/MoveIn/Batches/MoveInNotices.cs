@@ -22,12 +22,23 @@ public sealed class MoveInNotices(NoticeLinks noticeLinks, IOptions<PersonalLink
 
     public static string Source(int moveInId) => $"move-in:{moveInId}";
 
+    /// <summary>
+    /// The reminder's source: the move-in, or the move-in on the days of its last move on its own, so a unit moved is
+    /// reminded once more before its new days (once per owner per handover).
+    /// </summary>
+    public static string ReminderSource(int moveInId, int? unitMoveId) => unitMoveId is { } move ? $"move-in:{moveInId}:moved:{move}" : Source(moveInId);
+
     /// <summary>Slot links open at /h/….</summary>
     public static string UrlFor(string baseUrl, string token) => $"{baseUrl.TrimEnd('/')}/h/{token}";
 
-    /// <summary>Adds the advance notice and its slot link (valid to the batch's last day) to the caller's context.</summary>
-    public void AddNotice(AppDbContext db, UnitMoveIn moveIn, Occupant owner, NoticePlace place, string unit, MoveInBatch batch, DateTimeOffset now)
+    /// <summary>
+    /// Adds the advance notice and its slot link (valid to the last handover day) to the caller's context: the batch's
+    /// days, or the unit's own when it was moved before the notice went out.
+    /// </summary>
+    public void AddNotice(AppDbContext db, UnitMoveIn moveIn, Occupant owner, NoticePlace place, string unit, MoveInBatch batch, DateTimeOffset now,
+        HandoverDays? own = null)
     {
+        var handover = own ?? new HandoverDays(batch.FirstDay, batch.LastDay);
         var token = LinkTokens.NewToken();
         db.PersonalLinks.Add(new PersonalLink
         {
@@ -36,18 +47,18 @@ public sealed class MoveInNotices(NoticeLinks noticeLinks, IOptions<PersonalLink
             OccupantId = owner.Id,
             TokenHash = LinkTokens.Hash(token),
             CreatedAt = now,
-            ExpiresAt = now.AddDays(batch.LastDay.DayNumber - DateOnly.FromDateTime(now.UtcDateTime).DayNumber + 2),
+            ExpiresAt = now.AddDays(handover.Last.DayNumber - DateOnly.FromDateTime(now.UtcDateTime).DayNumber + 2),
         });
         var url = UrlFor(linkOptions.Value.PublicBaseUrl, token);
-        var days = $"{batch.FirstDay:yyyy-MM-dd}–{batch.LastDay:yyyy-MM-dd}";
+        var days = handover.ToString();
         NoticeOutbox.AddForOccupant(db, owner, place, NoticeKind, Source(moveIn.Id),
             culture => NoticeOutbox.WriteIn(culture, () => new NoticeText(text["Notice.Subject", unit],
                 text["Notice.Body", owner.Name, unit, days, List(Documents, culture), List(Preparations, culture)])), now, noticeLinks.Seal(url));
     }
 
     /// <summary>Adds the reminder of the handover (the slot picked, or the batch's days when none is) to the caller's context.</summary>
-    public void AddReminder(AppDbContext db, int moveInId, Occupant owner, NoticePlace place, string unit, string when, DateTimeOffset now) =>
-        NoticeOutbox.AddForOccupant(db, owner, place, ReminderKind, Source(moveInId),
+    public void AddReminder(AppDbContext db, string source, Occupant owner, NoticePlace place, string unit, string when, DateTimeOffset now) =>
+        NoticeOutbox.AddForOccupant(db, owner, place, ReminderKind, source,
             culture => NoticeOutbox.WriteIn(culture, () => new NoticeText(text["Notice.ReminderSubject", unit],
                 text["Notice.ReminderBody", owner.Name, unit, when, List(Documents, culture)])), now);
 
