@@ -136,7 +136,7 @@ public sealed class ReconciliationDutyTests : IClassFixture<ReconciliationDutyTe
         Assert.Contains("對帳", told[traditional].Subject, StringComparison.Ordinal);
         Assert.Equal("en", told[english].Language);
         Assert.Contains("2026-01", told[english].Subject, StringComparison.Ordinal);
-        Assert.Contains($"/fund/{app.Fund.AccountId}/reconciliation", told[english].Body, StringComparison.Ordinal);
+        Assert.Contains($"/fund/{app.Fund.AccountId}/reconciliation?month=2026-01", told[english].Body, StringComparison.Ordinal);
         Assert.Contains("2026-02-10", told[english].Body, StringComparison.Ordinal);
     }
 

@@ -1,19 +1,22 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Notices;
+using PropertyHub.Features.PersonalLinks;
 using PropertyHub.Resources;
 
 namespace PropertyHub.Features.Fund.Reconciliation;
 
 /// <summary>
 /// Tells Finance that a month's reconciliation is open (P1§8.4): an e-mail through the outbox to each active Finance
-/// user with an address, in the language they chose. The notice's source is the account and month, so the outbox's
-/// unique (kind, source, channel, recipient) key lets each of them have one, whoever adds it and however often.
+/// user with an address, in the language they chose, with the month's page at the app's public address. The notice's
+/// source is the account and month, so the outbox's unique (kind, source, channel, recipient) key lets each of them
+/// have one, whoever adds it and however often.
 /// </summary>
-public sealed class ReconciliationNotices(IStringLocalizer<FundText> text)
+public sealed class ReconciliationNotices(IStringLocalizer<FundText> text, IOptions<PersonalLinkOptions> links)
 {
     public const string NoticeKind = "fund-reconciliation";
 
@@ -42,6 +45,7 @@ public sealed class ReconciliationNotices(IStringLocalizer<FundText> text)
             .Select(n => n.RecipientKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var (monthText, dueText) = (month.ToString("yyyy-MM", CultureInfo.InvariantCulture), dueBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         var accountText = $"{account.BankName} {FundRules.Mask(account.AccountNumber)}";
+        var page = $"{links.Value.PublicBaseUrl.TrimEnd('/')}/fund/{accountId.ToString(CultureInfo.InvariantCulture)}/reconciliation?month={monthText}";
         var added = 0;
         foreach (var user in finance.Where(u => !told.Contains(StaffKey(u.Id))))
         {
@@ -56,8 +60,7 @@ public sealed class ReconciliationNotices(IStringLocalizer<FundText> text)
                 Address = user.Email!.Trim(),
                 Language = culture.Name,
                 Subject = NoticeOutbox.WriteIn(culture, () => text["MonthOpenedSubject", account.Estate, monthText].Value),
-                Body = NoticeOutbox.WriteIn(culture, () => text["MonthOpenedBody", account.Estate, accountText, monthText, dueText,
-                    $"/fund/{accountId.ToString(CultureInfo.InvariantCulture)}/reconciliation"].Value),
+                Body = NoticeOutbox.WriteIn(culture, () => text["MonthOpenedBody", account.Estate, accountText, monthText, dueText, page].Value),
                 Status = NoticeStatus.Pending,
                 CreatedAt = now,
                 NextAttemptAt = now,
