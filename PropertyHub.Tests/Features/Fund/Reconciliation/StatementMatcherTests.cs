@@ -153,7 +153,8 @@ public sealed class StatementMatcherTests
     public void RandomMonths_SameMatchesAsTheRulesWrittenPlainly()
     {
         var random = new Random(20261205);
-        decimal[] amounts = [100m, -100m, 50m, -50m, 150m, -150m];
+        // The same amounts written with other scales too (100 = 100.00, -50 = -50.0): an amount is compared by its value.
+        decimal[] amounts = [100m, -100m, 50m, -50m, 150m, -150m, 100.00m, -50.0m, 150.5m, -150.50m];
         string?[] references = [null, null, "A", " a ", "B", "  "];
         for (var round = 0; round < 3000; round++)
         {

@@ -71,7 +71,21 @@ public static class StatementMatcher
     /// <summary>Amount in fen and day in one number: amounts have two decimals, day numbers stay below a million until 2738.</summary>
     private static long Key(long fen, int dayNumber) => fen * 1_000_000L + dayNumber;
 
-    private static long Fen(decimal amount) => (long)(amount * 100m);
+    /// <summary>
+    /// The amount in fen, truncated: read from the decimal's own digits when it has at most two decimals (as amounts do),
+    /// which is the same number as <c>(long)(amount * 100m)</c> without decimal arithmetic.
+    /// </summary>
+    private static long Fen(decimal amount)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(amount, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
+        var digits = ((long)bits[1] << 32) | (uint)bits[0];
+        if (scale > 2 || bits[2] != 0 || bits[1] < 0 || digits > long.MaxValue / 100)
+            return (long)(amount * 100m);
+        var fen = scale == 2 ? digits : scale == 1 ? digits * 10 : digits * 100;
+        return bits[3] < 0 ? -fen : fen;
+    }
 
     /// <summary>The reference as compared: trimmed, or null when there is none (compared ignoring case).</summary>
     private static string? ReferenceOf(string? reference) => string.IsNullOrWhiteSpace(reference) ? null : reference.Trim();
