@@ -25,6 +25,7 @@ public static class FundExtensions
         services.AddScoped<StatementImport>();
         services.AddScoped<ReconciliationService>();
         services.AddScoped<ReconciliationDuties>();
+        services.AddScoped<ReconciliationNotices>();
         services.AddScoped<FundReports>();
         services.AddScoped<FundReportExport>();
         services.AddScoped<FundDisclosureFigures>();

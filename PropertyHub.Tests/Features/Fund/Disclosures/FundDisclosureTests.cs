@@ -161,6 +161,66 @@ public sealed class FundDisclosureTests(FundDisclosureTests.App app) : IClassFix
         Assert.EndsWith("5678", view.Account);
     }
 
+    /// <summary>
+    /// Another account's statement, drafted on 2 July: June is closed and May's interest booked before the Manager
+    /// approves (the figures drawn again, back to him as a draft), May is closed before publishing (published closed),
+    /// and April closed after publishing stays as published.
+    /// </summary>
+    [Fact]
+    public async Task MonthsClosedAfterTheDraft_ApprovedAndPublishedAsTheyAreThen_FrozenOncePublished()
+    {
+        var other = await new FundScenario(app.Factory).OpenAsync(number: FundScenario.UniqueNumber());
+        Assert.True((await other.ReceiveAsync("500.00", new DateOnly(2026, 4, 20))).Ok);
+        await DraftAsync();
+        var d = await LoadAsync();
+        Assert.All(Months(d), m => Assert.Equal(nameof(FundMonthState.NotOpened), m.Value));
+
+        await CloseAsync(6, 100_500m);
+        Assert.True((await other.ReceiveAsync("10.00", new DateOnly(2026, 5, 31), FundReceiptSource.Interest)).Ok);
+        var figuresChanged = await AsAsync(Roles.Manager, s => s.ApproveAsync(d.Id, d.Version));
+        var redrawn = await LoadAsync();
+        var approved = await AsAsync(Roles.Manager, s => s.ApproveAsync(redrawn.Id, redrawn.Version));
+        var atApproval = await LoadAsync();
+        await CloseAsync(5, 100_510m);
+        var published = await AsAsync(Roles.Manager, s => s.PublishAsync(d.Id, approved.Version!.Value));
+        var atPublishing = await LoadAsync();
+        await CloseAsync(4, 100_500m);
+        var afterwards = await LoadAsync();
+
+        Assert.Equal("FiguresChanged", figuresChanged.Error);
+        Assert.Equal((DisclosureStatus.Draft, 100_510m), (redrawn.Status, redrawn.Lines.Single(l => l.Category == DisclosureCategories.FundClosing).Amount));
+        Assert.Equal(nameof(FundMonthState.Closed), Months(redrawn)["2026-06"]);
+        Assert.True(approved.Ok && published.Ok, $"{approved.Error} {published.Error}");
+        Assert.Equal((DisclosureStatus.Approved, nameof(FundMonthState.NotOpened)), (atApproval.Status, Months(atApproval)["2026-05"]));
+        Assert.Equal(DisclosureStatus.Published, atPublishing.Status);
+        Assert.Equal((nameof(FundMonthState.Closed), nameof(FundMonthState.Closed), nameof(FundMonthState.NotOpened)),
+            (Months(atPublishing)["2026-05"], Months(atPublishing)["2026-06"], Months(atPublishing)["2026-04"]));
+        Assert.Equal(Months(atPublishing), Months(afterwards));
+        await using (var db = await app.Factory.CreateDbContextAsync())
+        {
+            var board = await db.Notices.SingleAsync(n => n.SourceKey == DisclosureService.SourceKey(atPublishing) && n.Channel == NoticeChannel.Board);
+            Assert.Contains("100,510.00", board.Body);
+        }
+
+        async Task<Disclosure> LoadAsync()
+        {
+            await using var db = await app.Factory.CreateDbContextAsync();
+            return await db.Disclosures.AsNoTracking().Include(x => x.Lines)
+                .SingleAsync(x => x.FundAccountId == other.AccountId && x.HalfYear == "2026-H1" && x.Revision == 1);
+        }
+
+        async Task CloseAsync(int month, decimal balance)
+        {
+            await using var db = await app.Factory.CreateDbContextAsync();
+            db.FundMonths.Add(new FundMonth { FundAccountId = other.AccountId, Month = new DateOnly(2026, month, 1), OpenedBy = "财务",
+                OpenedAt = DateTimeOffset.UtcNow, ClosedAt = DateTimeOffset.UtcNow, ClosedBy = "财务", ClosingBalance = balance });
+            await db.SaveChangesAsync();
+        }
+
+        static Dictionary<string, string?> Months(Disclosure x) =>
+            x.Lines.Where(l => l.Kind == DisclosureLineKind.Month).ToDictionary(l => l.Category, l => l.Note);
+    }
+
     [Fact]
     public async Task Pages_Finance_ListNamesTheAccount_DraftShowsTheFundsFiguresAndNoExpenditureEditor()
     {

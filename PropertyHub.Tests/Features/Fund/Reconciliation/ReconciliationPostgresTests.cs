@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PropertyHub.Data;
 using PropertyHub.Features.Fund;
 using PropertyHub.Features.Fund.Reconciliation;
@@ -6,7 +7,10 @@ using static PropertyHub.Tests.Features.Fund.Reconciliation.ReconciliationTestin
 
 namespace PropertyHub.Tests.Features.Fund.Reconciliation;
 
-/// <summary>The reconciliation on PostgreSQL (Npgsql's retries on): the month end to end, and one statement imported at once by two.</summary>
+/// <summary>
+/// The reconciliation on PostgreSQL (Npgsql's retries on): the month end to end, and one statement imported at once by
+/// two, then the month's duty run by three at once telling Finance once.
+/// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class ReconciliationPostgresTests(PostgresServer server)
 {
@@ -56,5 +60,15 @@ public sealed class ReconciliationPostgresTests(PostgresServer server)
         Assert.Equal(3, await db.FundStatementLines.CountAsync());
         Assert.Equal(1, await db.FundMonths.CountAsync());
         Assert.Equal(2, await db.FundEntries.CountAsync(e => e.StatementLineId != null));
+
+        // The month was opened by the import: three instances' duty runs at once open nothing and tell Finance once.
+        var opened = await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ReconciliationDuties>().OpenMonthAsync(March);
+        }));
+        Assert.Equal([0, 0, 0], opened);
+        Assert.Equal(1, await db.Notices.CountAsync(n => n.Kind == ReconciliationNotices.NoticeKind
+            && n.SourceKey == ReconciliationNotices.SourceKey(fund.AccountId, March)));
     }
 }

@@ -24,13 +24,17 @@ public sealed partial class DisclosureService
             return DisclosureResult.Fail("NotAllowed");
         var who = (await actor.GetAsync()).Name;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var d = await db.Disclosures.SingleOrDefaultAsync(x => x.Id == id, ct);
+        var d = await db.Disclosures.Include(x => x.Lines).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (d is null)
             return DisclosureResult.Fail("NotFound");
         if (d.Status != DisclosureStatus.Draft)
             return DisclosureResult.Fail(d.Status == DisclosureStatus.Published ? "Frozen" : "AlreadyApproved");
         db.Entry(d).Property(x => x.Version).OriginalValue = version;
-        (d.Status, d.ApprovedBy, d.ApprovedAt) = (DisclosureStatus.Approved, who, clock.GetUtcNow());
+        // A fund statement is approved as the ledger stands now: months closed since the draft show closed; changed
+        // figures are drawn again and kept as a draft for the approver to see first.
+        var refresh = await RefreshFundLinesAsync(db, d, ct);
+        if (refresh != FundRefresh.Figures)
+            (d.Status, d.ApprovedBy, d.ApprovedAt) = (DisclosureStatus.Approved, who, clock.GetUtcNow());
         try
         {
             await db.SaveChangesAsync(ct);
@@ -39,11 +43,11 @@ public sealed partial class DisclosureService
         {
             return DisclosureResult.Fail("ConcurrencyConflict");
         }
-        return DisclosureResult.Done(d.Id, d.Version);
+        return refresh == FundRefresh.Figures ? DisclosureResult.Fail("FiguresChanged") : DisclosureResult.Done(d.Id, d.Version);
     }
 
     /// <summary>
-    /// Publishes an approved statement: on the estate's notice board and a notice to every occupant, all in the
+    /// Publishes an approved statement (a fund statement's lines drawn again first, see <see cref="RefreshFundLinesAsync"/>): on the estate's notice board and a notice to every occupant, all in the
     /// transaction that marks it Published (occupants streamed in batches). A second publish finds it Published and
     /// does nothing; two at once meet the statement's version and one of them is refused.
     /// </summary>
@@ -65,6 +69,15 @@ public sealed partial class DisclosureService
                 if (d.Status != DisclosureStatus.Approved)
                     return DisclosureResult.Fail(d.Status == DisclosureStatus.Published ? "AlreadyPublished" : "NotApproved");
                 db.Entry(d).Property(x => x.Version).OriginalValue = version;
+                // What occupants get is true on the day it is published: a fund statement's months closed since its
+                // approval show closed; figures changed since then send it back to draft, to be approved again.
+                if (await RefreshFundLinesAsync(db, d, ct) == FundRefresh.Figures)
+                {
+                    (d.Status, d.ApprovedBy, d.ApprovedAt) = (DisclosureStatus.Draft, null, null);
+                    await db.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
+                    return DisclosureResult.Fail("FiguresChanged");
+                }
                 var now = clock.GetUtcNow();
                 (d.Status, d.PublishedBy, d.PublishedAt) = (DisclosureStatus.Published, who, now);
                 await db.SaveChangesAsync(ct);

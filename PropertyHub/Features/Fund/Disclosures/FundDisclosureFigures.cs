@@ -36,7 +36,9 @@ public sealed record FundDisclosureBody(HalfYear HalfYear, FundReport Period, IR
 
 /// <summary>
 /// Works out a statement's body from the ledger and the reconciliation: shown as draft figures on the reports page, and
-/// frozen into a fund statement's lines when the fund disclosure duty drafts it (<see cref="FundStatements"/>).
+/// written into a fund statement's lines when the fund disclosure duty drafts it (<see cref="FundStatements"/>), drawn
+/// again when the statement is approved and when it is published (so a month closed meanwhile shows closed), and frozen
+/// from then on: corrections are revisions.
 /// </summary>
 public sealed class FundDisclosureFigures(IDbContextFactory<AppDbContext> dbFactory, Permissions permissions, FundReports reports)
 {

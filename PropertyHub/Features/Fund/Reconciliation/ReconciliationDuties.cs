@@ -11,22 +11,26 @@ public sealed record PendingReconciliation(int AccountId, string EstateName, Dat
 
 /// <summary>The reconciliation's duties: opening last month for every account, and the months not closed in time.</summary>
 public sealed class ReconciliationDuties(IDbContextFactory<AppDbContext> dbFactory, Permissions permissions, EstateTime estateTime, TimeProvider clock,
-    IOptions<FundOptions> options)
+    IOptions<FundOptions> options, ReconciliationNotices notices)
 {
     /// <summary>
-    /// Opens the month's reconciliation for every account open by its end; returns how many this run opened. The
-    /// unique (account, month) key decides: a month opened meanwhile, by another run or by an import, is left alone.
+    /// Opens the month's reconciliation for every account open by its end and tells Finance (an e-mail to each active
+    /// Finance user, <see cref="ReconciliationNotices"/>), both in one save per account; returns how many months this run
+    /// opened. The unique (account, month) key and the outbox's unique key decide: a month opened meanwhile, by another
+    /// run or by an import, is not opened again, and whoever has been told is not told again — a month an import opened
+    /// before the duty is still told once, a closed one is left alone.
     /// </summary>
     public async Task<int> OpenMonthAsync(DateOnly month, CancellationToken ct = default)
     {
         await permissions.DemandAsync(Can.RunDuties, ct);
         month = FundMonth.Of(month);
         var end = month.AddMonths(1).AddDays(-1);
+        var dueBy = DueBy(month, options.Value.ReconciliationDueDay);
         List<int> accounts;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             accounts = await db.FundAccounts.AsNoTracking()
-                .Where(a => a.OpeningDate <= end && !db.FundMonths.Any(m => m.FundAccountId == a.Id && m.Month == month))
+                .Where(a => a.OpeningDate <= end && !db.FundMonths.Any(m => m.FundAccountId == a.Id && m.Month == month && m.ClosedAt != null))
                 .OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
         }
         var opened = 0;
@@ -34,15 +38,21 @@ public sealed class ReconciliationDuties(IDbContextFactory<AppDbContext> dbFacto
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             db.IsBackground = true;
-            db.FundMonths.Add(new FundMonth { FundAccountId = accountId, Month = month, OpenedAt = clock.GetUtcNow(), OpenedBy = ReconciliationDuty.DutyName });
+            var now = clock.GetUtcNow();
+            var opening = !await db.FundMonths.AnyAsync(m => m.FundAccountId == accountId && m.Month == month, ct);
+            if (opening)
+                db.FundMonths.Add(new FundMonth { FundAccountId = accountId, Month = month, OpenedAt = now, OpenedBy = ReconciliationDuty.DutyName });
+            var told = await notices.AddAsync(db, accountId, month, dueBy, now, ct);
+            if (!opening && told == 0)
+                continue;
             try
             {
                 await db.SaveChangesAsync(ct);
-                opened++;
+                opened += opening ? 1 : 0;
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {
-                // Opened by another run, or by an import, in the meantime.
+                // Opened, or Finance told, by another run in the meantime: that run's save stands, this one's is undone.
             }
         }
         return opened;

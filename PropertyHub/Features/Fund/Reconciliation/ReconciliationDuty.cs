@@ -6,7 +6,8 @@ namespace PropertyHub.Features.Fund.Reconciliation;
 
 /// <summary>
 /// On <see cref="FundOptions.ReconciliationOpensOnDay"/> of each month (07:00 estate time) the previous month's
-/// reconciliation is opened for every fund account, which puts it before Finance on the dashboard; once per month,
+/// reconciliation is opened for every fund account, which puts it before Finance on the dashboard, and each active
+/// Finance user is sent an e-mail through the outbox (<see cref="ReconciliationNotices"/>); once per month,
 /// however many instances run it or however late after downtime (the runner's claim and the months' unique key).
 /// </summary>
 public sealed class ReconciliationDuty(IServiceScopeFactory scopes, IOptions<FundOptions> options) : IScheduledDuty
