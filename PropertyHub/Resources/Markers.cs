@@ -103,3 +103,6 @@ public sealed class FundPlaceText;
 
 /// <summary>A repair work order charged to the maintenance fund: the panel on the work order page.</summary>
 public sealed class RepairsFundText;
+
+/// <summary>Papers other modules put on the occupant's file: the printed papers' links, the renovation's receipts, the move-in's scanned forms.</summary>
+public sealed class FiledPapersText;

@@ -45,13 +45,13 @@ public sealed class OccupantDocuments(
     {
         var culture = CultureInfo.CurrentUICulture.Name;
         var documents = (await db.OccupantDocuments.AsNoTracking().Where(d => d.OccupantId == occupantId)
-            .Select(d => new { d.Id, d.KindId, d.IsOriginal, d.ReceivedOn, d.ReceivedBy, d.SourceNote, ScanName = d.File == null ? null : d.File.Name })
+            .Select(d => new { d.Id, d.KindId, d.IsOriginal, d.ReceivedOn, d.ReceivedBy, d.SourceNote, d.PrintLink, ScanName = d.File == null ? null : d.File.Name })
             .ToListAsync(ct))
             .OrderBy(d => d.ReceivedOn).ThenBy(d => d.Id).ToLookup(d => d.KindId);
         var kinds = await db.DocumentKinds.AsNoTracking().OrderBy(k => k.Order).ThenBy(k => k.Id).ToListAsync(ct);
         return kinds.Where(k => !k.Retired || documents.Contains(k.Id)).Select(k => new ChecklistRow(k.Id, k.NameIn(culture), k.Restricted, k.Retired,
             documents[k.Id].Select(d => new PaperOnFile(d.Id, d.IsOriginal, d.ReceivedOn, d.ReceivedBy, d.SourceNote, d.ScanName,
-                d.ScanName is not null && (!k.Restricted || mayRestricted))).ToList())).ToList();
+                d.ScanName is not null && (!k.Restricted || mayRestricted), d.PrintLink)).ToList())).ToList();
     }
 
     /// <summary>
