@@ -16,4 +16,12 @@ public sealed class PapersOnFileTests(AppFactory factory) : IClassFixture<AppFac
     [Fact]
     public Task IssuingThePermit_FilesTheAgreementsQualificationCopyAndRegister_RefusedByTheFile_NoPermit() =>
         PapersOnFileScenarios.PermitAsync(factory, DatabaseProvider.Sqlite);
+
+    [Fact]
+    public Task TheRenovationsDrawingsPhotosAndReceipts_GoOnFileWithTheirSaves_OpenedFromTheFile_RefusedByTheFile_NothingSaved() =>
+        PapersOnFileScenarios.RenovationPapersAsync(factory, DatabaseProvider.Sqlite);
+
+    [Fact]
+    public Task ScansOfTheSignedMoveInForms_LandOnTheirPapers_ASecondBesideTheFirst_BadScansAndRefusedWritesSaveNothing() =>
+        PapersOnFileScenarios.MoveInScansAsync(factory, DatabaseProvider.Sqlite);
 }
