@@ -23,8 +23,7 @@ internal static class FiledPapers
     /// </summary>
     public static async Task<bool> StageAsync(AppDbContext db, PaperForFile paper, string receivedBy, CancellationToken ct, bool keepExisting = false)
     {
-        if (paper.PrintLink is { } link && (!link.StartsWith('/') || link.StartsWith("//", StringComparison.Ordinal) || link.Length > OccupantDocumentConfiguration.PrintLinkLength))
-            throw new ArgumentException("A print link is a local address of the app.", nameof(paper));
+        CheckPrintLink(paper.PrintLink);
         var note = Clip(paper.SourceNote);
         if (keepExisting && (db.OccupantDocuments.Local.Any(d => d.OccupantId == paper.OccupantId && d.KindId == paper.KindId)
                 || await db.OccupantDocuments.AnyAsync(d => d.OccupantId == paper.OccupantId && d.KindId == paper.KindId, ct)))
@@ -81,6 +80,14 @@ internal static class FiledPapers
         {
             System.Globalization.CultureInfo.CurrentUICulture = was;
         }
+    }
+
+    /// <summary>A print link is a local address of the app (never another site's), as long as the file keeps: anything else is the caller's mistake.</summary>
+    internal static void CheckPrintLink(string? link)
+    {
+        if (link is not null && (!link.StartsWith('/') || link.StartsWith("//", StringComparison.Ordinal) || link.Contains('\\')
+                || link.Length > OccupantDocumentConfiguration.PrintLinkLength))
+            throw new ArgumentException("A print link is a local address of the app.", nameof(link));
     }
 
     /// <summary>A note or name cut to what the file keeps.</summary>
