@@ -106,3 +106,6 @@ public sealed class RepairsFundText;
 
 /// <summary>One unit of a move-in batch moved or taken out, its owner's link and notice; the batch's paper notices to print.</summary>
 public sealed class MoveInUnitText;
+
+/// <summary>Papers other modules put on the occupant's file: the printed papers' links, the renovation's receipts, the move-in's scanned forms.</summary>
+public sealed class FiledPapersText;

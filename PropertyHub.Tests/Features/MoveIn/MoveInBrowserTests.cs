@@ -84,11 +84,21 @@ public sealed class MoveInBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-testid=move-in-record]")).ToContainTextAsync("Owner satisfied");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "move-in-completed.png"), FullPage = true });
 
-        // The signed key receipt is on the owner's file, noting the move-in, on the owner's documents page.
+        // The scan of the key receipt signed on paper: a page renamed .pdf is refused with the reason and nothing listed; the real scan is listed.
+        var keysInput = page.Locator("input[data-testid=scan-input-KeyReceipt]");
+        await keysInput.SetInputFilesAsync(new FilePayload { Name = "keys.pdf", MimeType = "application/pdf", Buffer = "<html><body>not a scan</body></html>"u8.ToArray() });
+        await Assertions.Expect(page.Locator("[data-testid=scan-error]")).ToContainTextAsync("not one of the accepted kinds");
+        await Assertions.Expect(page.Locator("[data-testid=scan-form][data-form=KeyReceipt] [data-testid=move-in-scan]")).ToHaveCountAsync(0);
+        await keysInput.SetInputFilesAsync(new FilePayload { Name = "key receipt.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray() });
+        await Assertions.Expect(page.Locator("[data-testid=scan-saved]")).ToContainTextAsync("is on the owner's file");
+        await Assertions.Expect(page.Locator("[data-testid=scan-form][data-form=KeyReceipt] [data-testid=move-in-scan]")).ToContainTextAsync("key receipt.pdf");
+
+        // The signed key receipt is on the owner's file, noting the move-in, with its scan to open, on the owner's documents page.
         await page.GotoAsync($"{factory.BaseUrl}/occupants/{ownerId}/documents");
         await page.WaitForInteractiveAsync();
-        await Assertions.Expect(page.Locator($"[data-testid=document-row][data-kind=\"{StandardDocumentKinds.KeyReceipt}\"]")
-            .Filter(new() { HasTextString = $"(#{id})" })).ToBeVisibleAsync();
+        var keyReceipt = page.Locator($"[data-testid=document-row][data-kind=\"{StandardDocumentKinds.KeyReceipt}\"]").Filter(new() { HasTextString = $"(#{id})" });
+        await Assertions.Expect(keyReceipt).ToBeVisibleAsync();
+        await Assertions.Expect(keyReceipt.Locator("[data-testid=scan-view]")).ToHaveCountAsync(1);
 
         await using var check = await factory.CreateDbContextAsync();
         var done = await check.MoveIns.Include(m => m.Documents).Include(m => m.Defects).SingleAsync(m => m.Id == id);

@@ -15,7 +15,8 @@ namespace PropertyHub.Features.Renovation;
 /// 施工許可證. Each change demands its action first; bad input changes nothing.
 /// </summary>
 public sealed partial class RenovationService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, Permissions permissions,
-    EstateTime estateTime, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Resources.PapersText> papers)
+    EstateTime estateTime, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Resources.PapersText> papers,
+    Microsoft.Extensions.Localization.IStringLocalizer<Resources.FiledPapersText> filed)
 {
     /// <summary>Records an application with its workers, the contractor's qualification copy and the plan's drawings, in one save.</summary>
     public async Task<RenovationResult> SubmitAsync(RenovationInput input, IReadOnlyList<RenovationUpload> uploads, CancellationToken ct = default)
@@ -136,7 +137,7 @@ public sealed partial class RenovationService(IDbContextFactory<AppDbContext> db
 
     /// <summary>
     /// Takes the deposit and the fee due, once, with a receipt numbered in the counter's sequence (in the same
-    /// transaction: a failed save gives its number back).
+    /// transaction: a failed save gives its number back). The receipt goes on the applicant's file in that transaction too.
     /// </summary>
     public async Task<RenovationResult> CollectAsync(int id, PaymentMethod method, string? reference, CancellationToken ct = default)
     {
@@ -167,6 +168,10 @@ public sealed partial class RenovationService(IDbContextFactory<AppDbContext> db
                 ReceivedBy = who,
                 ReceiptNumber = "",
             }, estateTime.LocalDate(application.EstateId, now), ct);
+            await db.SaveChangesAsync(ct);
+            // The paper links to the receipt by the payment's id: filed once that is known, in the same transaction.
+            await RenovationPapers.StageReceiptAsync(db, application.OccupantId, payment, estateTime.LocalDate(application.EstateId, now), who,
+                await RenovationPapers.ReceiptNoteAsync(db, application.UnitId, payment, filed, ct), ct);
             await db.SaveChangesAsync(ct);
             return RenovationResult.Saved(payment.Id, payment.ReceiptNumber);
         }, ct);

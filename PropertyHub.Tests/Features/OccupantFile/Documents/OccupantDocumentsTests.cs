@@ -127,6 +127,16 @@ public sealed class OccupantDocumentsTests(AppFactory factory) : IClassFixture<A
         Assert.True(put.Succeeded, string.Join("; ", put.Errors.Select(e => e.Message)));
         var row = Assert.Single((await ChecklistAsync(factory, Roles.Clerk, occupant.Id)).Single(r => r.KindId == 3).Papers);
         Assert.Equal((true, "装修申请 2026-0012", "装修管理协议.jpg", true), (row.IsOriginal, row.SourceNote, row.ScanName, row.MayOpen));
+
+        // A paper the app prints goes on file with its print page; another site's address is refused and nothing is saved.
+        var receipt = new PaperForFile(occupant.Id, StandardDocumentKinds.RenovationReceipts, IsOriginal: false, new DateOnly(2026, 4, 1), null,
+            "装修 1-101，收据 2026-000034", "/renovations/3/receipts/7");
+        await Assert.ThrowsAsync<ArgumentException>(() => factory.AsRoleAsync(Roles.Clerk, sp => sp.GetRequiredService<OccupantDocuments>().PutOnFileAsync(
+            receipt with { PrintLink = "https://example.com/receipt" })));
+        Assert.Empty((await ChecklistAsync(factory, Roles.Clerk, occupant.Id)).Single(r => r.KindId == StandardDocumentKinds.RenovationReceipts).Papers);
+        Assert.True((await factory.AsRoleAsync(Roles.Clerk, sp => sp.GetRequiredService<OccupantDocuments>().PutOnFileAsync(receipt))).Succeeded);
+        var printed = Assert.Single((await ChecklistAsync(factory, Roles.Clerk, occupant.Id)).Single(r => r.KindId == StandardDocumentKinds.RenovationReceipts).Papers);
+        Assert.Equal(("/renovations/3/receipts/7", false), (printed.PrintLink, printed.HasScan));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace PropertyHub.Tests.Features.OccupantFile.Documents;
 public sealed class PapersOnFilePostgresTests(PostgresServer server)
 {
     [PostgresFact]
-    public async Task MoveInTicksAndCompletion_PermitPapers_NothingHalfWrittenWhenTheFileRefuses()
+    public async Task MoveInTicksCompletionAndScans_RenovationPapers_NothingHalfWrittenWhenTheFileRefuses()
     {
         await using var factory = new AppFactory
         {
@@ -17,5 +17,7 @@ public sealed class PapersOnFilePostgresTests(PostgresServer server)
         await PapersOnFileScenarios.MoveInAsync(factory);
         await PapersOnFileScenarios.MoveInTickRefusedByTheFileAsync(factory, DatabaseProvider.Postgres);
         await PapersOnFileScenarios.PermitAsync(factory, DatabaseProvider.Postgres);
+        await PapersOnFileScenarios.RenovationPapersAsync(factory, DatabaseProvider.Postgres);
+        await PapersOnFileScenarios.MoveInScansAsync(factory, DatabaseProvider.Postgres);
     }
 }

@@ -1,6 +1,10 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts;
+using PropertyHub.Features.Accounts.Access;
+using PropertyHub.Features.Fees;
+using PropertyHub.Features.Files;
 using PropertyHub.Features.MoveIn;
 using PropertyHub.Features.OccupantFile.Documents;
 using PropertyHub.Features.Renovation;
@@ -142,6 +146,193 @@ public static class PapersOnFileScenarios
         }
         Assert.Equal(papers[StandardDocumentKinds.RenovationAgreement].Id,
             checklist.Single(r => r.KindId == StandardDocumentKinds.RenovationAgreement).Papers.Single(p => p.SourceNote!.Contains(permit) && !p.SourceNote.Contains(nextPermit)).DocumentId);
+    }
+
+    /// <summary>
+    /// The renovation's own papers on the applicant's file: the receipt with the collection (a printed paper linked to its
+    /// receipt page), each drawing with the permit, each inspection photo with the inspection, the refund voucher with the
+    /// refund — each with its stored file opened through the file's scan endpoint by those who keep the file and by no one
+    /// else. Refused by the file, neither the inspection (nor its photos) nor the refund is saved.
+    /// </summary>
+    public static async Task RenovationPapersAsync(AppFactory factory, DatabaseProvider provider)
+    {
+        var renovations = new RenovationTesting(factory);
+        var input = await renovations.InputAsync();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            // A unit of its own, apart from the other scenarios' renovation (the first unit) and move-ins (the last ones).
+            var unitId = await db.Occupants.Select(o => o.UnitId).Distinct().OrderBy(u => u).Skip(2).FirstAsync();
+            (input.UnitId, input.OccupantId) = (unitId, await db.Occupants.Where(o => o.UnitId == unitId).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync());
+        }
+        var occupantId = input.OccupantId;
+        IReadOnlyList<RenovationUpload> uploads =
+        [
+            await renovations.UploadAsync(RenovationDocumentKind.Qualification, RenovationTesting.Pdf, "资质证书.pdf"),
+            await renovations.UploadAsync(RenovationDocumentKind.Drawing, RenovationTesting.Png, "平面图.png"),
+            await renovations.UploadAsync(RenovationDocumentKind.Drawing, [.. RenovationTesting.Png, 1], "水电图.png"),
+        ];
+        var submitted = await renovations.AsAsync(Roles.Clerk, s => s.SubmitAsync(input, uploads));
+        Assert.True(submitted.Ok, string.Join(",", submitted.Errors));
+        var id = submitted.Id!.Value;
+        var version = (await renovations.SheetAsync(id)).Version;
+        var reviewed = await renovations.AsAsync(Roles.Engineer, s => s.ReviewAsync(id, version, new RenovationReview { Approve = true, Deposit = "2000" }));
+        Assert.True(reviewed.Ok, string.Join(",", reviewed.Errors));
+        await renovations.SignAsync(id, RenovationParty.Owner);
+        await renovations.SignAsync(id, RenovationParty.Contractor);
+
+        var collected = await renovations.CollectAsync(id);
+
+        Assert.True(collected.Ok, string.Join(",", collected.Errors));
+        var receipt = Assert.Single(await OfKindAsync(factory, occupantId, StandardDocumentKinds.RenovationReceipts));
+        Assert.Equal($"/renovations/{id}/receipts/{collected.Id}", receipt.PrintLink);
+        Assert.Contains(collected.Number!, receipt.SourceNote);
+        Assert.Null(receipt.FileId);
+        Assert.Empty(await OfKindAsync(factory, occupantId, StandardDocumentKinds.RenovationDrawings));
+
+        Assert.True((await renovations.IssueAsync(id)).Ok);
+
+        var sheet = await renovations.SheetAsync(id);
+        var drawings = await OfKindAsync(factory, occupantId, StandardDocumentKinds.RenovationDrawings);
+        Assert.Equal(sheet.Documents.Where(d => d.Kind == RenovationDocumentKind.Drawing).Select(d => (Guid?)d.FileId).Order(), drawings.Select(d => d.FileId).Order());
+        Assert.All(drawings, d => Assert.Contains(sheet.PermitNumber!, d.SourceNote));
+
+        // The inspection refused by the file: no inspection, no photo stored, the works not over.
+        var photos = new[] { await renovations.PhotoAsync("墙面.png"), await renovations.PhotoAsync("楼道.png") };
+        var inspection = new InspectionInput { Damage = "楼道墙面划伤", Charge = "100" };
+        int storedBefore;
+        await using (var db = await factory.CreateDbContextAsync())
+            storedBefore = await db.StoredFiles.CountAsync();
+        await using (await RefuseNewPapersAsync(factory, provider))
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => renovations.CompletionAsync(Roles.Engineer, s => s.InspectAsync(id, sheet.Version, inspection, photos)));
+        Assert.Equal(RenovationStatus.PermitIssued, (await renovations.SheetAsync(id)).Status);
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            Assert.Equal(storedBefore, await db.StoredFiles.CountAsync());
+            Assert.False(await db.RenovationInspections.AnyAsync(i => i.ApplicationId == id));
+        }
+
+        Assert.True((await renovations.CompletionAsync(Roles.Engineer, s => s.InspectAsync(id, sheet.Version, inspection, photos))).Ok);
+
+        var inspected = await renovations.SheetAsync(id);
+        var filedPhotos = await OfKindAsync(factory, occupantId, StandardDocumentKinds.RenovationInspectionPhotos);
+        Assert.Equal(inspected.Documents.Where(d => d.Kind == RenovationDocumentKind.InspectionPhoto).Select(d => (Guid?)d.FileId).Order(), filedPhotos.Select(d => d.FileId).Order());
+        Assert.Equal(2, filedPhotos.Count);
+
+        // The refund refused by the file: the voucher's payment, saved first in the same transaction, is rolled back.
+        Assert.True((await renovations.CompletionAsync(Roles.Clerk, s => s.ReturnPermitAsync(id, false, null))).Ok);
+        await using (await RefuseNewPapersAsync(factory, provider))
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => renovations.CompletionAsync(Roles.Finance, s => s.RefundAsync(id, "1900", PaymentMethod.Cash, null)));
+        var refused = await renovations.SheetAsync(id);
+        Assert.Equal(RenovationStatus.Completed, refused.Status);
+        Assert.Null(refused.Refund);
+
+        var refunded = await renovations.CompletionAsync(Roles.Finance, s => s.RefundAsync(id, "1900", PaymentMethod.Cash, null));
+
+        Assert.True(refunded.Ok, string.Join(",", refunded.Errors));
+        var receipts = await OfKindAsync(factory, occupantId, StandardDocumentKinds.RenovationReceipts);
+        Assert.Equal([$"/renovations/{id}/receipts/{collected.Id}", $"/renovations/{id}/receipts/{refunded.Id}"], receipts.Select(r => r.PrintLink));
+        Assert.Contains(refunded.Number!, receipts[1].SourceNote);
+
+        // On the checklist: the drawings and photos openable by the clerk, the receipts with their print pages.
+        var checklist = await DocumentsTesting.ChecklistAsync(factory, Roles.Clerk, occupantId);
+        Assert.All(checklist.Single(r => r.KindId == StandardDocumentKinds.RenovationDrawings).Papers, p => Assert.True(p.HasScan && p.MayOpen));
+        Assert.Equal(2, checklist.Single(r => r.KindId == StandardDocumentKinds.RenovationInspectionPhotos).Papers.Count(p => p.MayOpen));
+        Assert.Equal(receipts.Select(r => r.PrintLink), checklist.Single(r => r.KindId == StandardDocumentKinds.RenovationReceipts).Papers.Select(p => p.PrintLink));
+
+        // Opened from the file: a drawing by those who keep the file, never by an engineer (who sees renovations, not files).
+        var clerk = await factory.ClientForRoleAsync(Roles.Clerk);
+        var engineer = await factory.ClientForRoleAsync(Roles.Engineer);
+        var opened = await clerk.GetAsync(DocumentScans.Link(drawings[0].Id));
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Equal(RenovationTesting.Png.Length, (await opened.Content.ReadAsByteArrayAsync()).Length);
+        AssertDenied(await engineer.GetAsync(DocumentScans.Link(filedPhotos[0].Id)));
+        // The receipt's print page opens for a manager, who keeps the file but takes no payments.
+        var manager = await factory.ClientForRoleAsync(Roles.Manager);
+        var printed = await manager.GetAsync(receipts[1].PrintLink);
+        Assert.Equal(HttpStatusCode.OK, printed.StatusCode);
+        Assert.Contains(refunded.Number!, await printed.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>
+    /// The scans of the signed move-in forms at the counter: onto the move-in's paper of the kind (the one "move-in completed"
+    /// files, whichever comes first), a second scan beside the first and said so, the same scan again refused; refused by the
+    /// file, nothing stored; attached only by those who hand units over, opened only by those who keep the file.
+    /// </summary>
+    public static async Task MoveInScansAsync(AppFactory factory, DatabaseProvider provider)
+    {
+        var moveIns = new MoveInTesting(factory);
+        var id = (await moveIns.NoticedBatchAsync(1)).MoveIns[0];
+        var occupantId = (await moveIns.SheetAsync(id)).OccupantId;
+        Task<MoveInScanResult> AttachAsync(MoveInForm form, UploadedFile? scan, string role = Roles.Clerk) =>
+            moveIns.AsAsync<MoveInScanResult, MoveInService>(role, s => s.AttachScanAsync(id, form, scan));
+        var inspection = await DocumentsTesting.ScanAsync(factory, RenovationTesting.Pdf, "房屋验收表.pdf");
+        var keys = await DocumentsTesting.ScanAsync(factory, [.. RenovationTesting.Png, 1], "钥匙签收表.png");
+        var keysAgain = await DocumentsTesting.ScanAsync(factory, [.. RenovationTesting.Png, 2], "钥匙签收表 第二页.png");
+
+        // Before "move-in completed": a paper of its own, which completing then brings up to the day (keeping its scan).
+        var early = await AttachAsync(MoveInForm.HouseInspection, inspection);
+        Assert.True(early.Ok, early.Problem);
+        Assert.False(early.BesideAnother);
+        await moveIns.ReadyAsync(id);
+        Assert.True((await moveIns.CompleteAsync(id)).Ok);
+        var done = await moveIns.SheetAsync(id);
+        var home = Assert.Single(await OfKindAsync(factory, occupantId, StandardDocumentKinds.HomeAcceptance));
+        Assert.Equal((early.DocumentId, done.MovedInOn!.Value, true), (home.Id, home.ReceivedOn, home.IsOriginal));
+        Assert.NotNull(home.FileId);
+        Assert.Contains("#" + id, home.SourceNote);
+
+        // After it: the key receipt filed at completion takes the scan; a second one goes beside it.
+        var filedKeys = Assert.Single(await OfKindAsync(factory, occupantId, StandardDocumentKinds.KeyReceipt));
+        Assert.Null(filedKeys.FileId);
+        var first = await AttachAsync(MoveInForm.KeyReceipt, keys);
+        Assert.Equal((true, filedKeys.Id, false), (first.Ok, first.DocumentId, first.BesideAnother));
+        var second = await AttachAsync(MoveInForm.KeyReceipt, keysAgain);
+        Assert.True(second.Ok && second.BesideAnother);
+        var keyPapers = await OfKindAsync(factory, occupantId, StandardDocumentKinds.KeyReceipt);
+        Assert.Equal(2, keyPapers.Count);
+        Assert.Equal(2, keyPapers.Select(p => p.FileId).Distinct().Count());
+        Assert.Equal(first.DocumentId, keyPapers[0].Id);
+
+        // The same scan again, a scan of no allowed type, or none: refused, nothing stored.
+        int stored;
+        await using (var db = await factory.CreateDbContextAsync())
+            stored = await db.StoredFiles.CountAsync();
+        Assert.Equal("ScanAlreadyOnFile", (await AttachAsync(MoveInForm.KeyReceipt, keys)).Problem);
+        Assert.Equal("WrongKind", (await AttachAsync(MoveInForm.MoveInProcedure, keys with { Kind = FileKind.Csv })).Problem);
+        Assert.Equal("ScanRequired", (await AttachAsync(MoveInForm.MoveInProcedure, null)).Problem);
+        Assert.Equal("FormUnknown", (await AttachAsync((MoveInForm)9, keys)).Problem);
+        await Assert.ThrowsAsync<AccessRefusedException>(() => AttachAsync(MoveInForm.MoveInProcedure, inspection, Roles.Engineer));
+        var procedure = await DocumentsTesting.ScanAsync(factory, [.. RenovationTesting.Pdf, 9], "入伙手续书.pdf");
+        await using (await RefuseNewPapersAsync(factory, provider))
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => AttachAsync(MoveInForm.MoveInProcedure, procedure));
+        await using (var db = await factory.CreateDbContextAsync())
+            Assert.Equal(stored, await db.StoredFiles.CountAsync());
+        Assert.Empty(await OfKindAsync(factory, occupantId, StandardDocumentKinds.MoveInProcedure));
+
+        Assert.True((await AttachAsync(MoveInForm.MoveInProcedure, procedure)).Ok);
+
+        var listed = await moveIns.AsAsync<IReadOnlyList<MoveInScanRow>, MoveInService>(Roles.Clerk, s => s.ScansAsync(id));
+        Assert.Equal([MoveInForm.HouseInspection, MoveInForm.KeyReceipt, MoveInForm.KeyReceipt, MoveInForm.MoveInProcedure], listed.Select(r => r.Form).Order());
+        Assert.Contains(listed, r => r.Name == "入伙手续书.pdf");
+
+        // Opened from the file by the clerk; Finance, who may not keep the file, is refused.
+        var clerk = await factory.ClientForRoleAsync(Roles.Clerk);
+        var finance = await factory.ClientForRoleAsync(Roles.Finance);
+        Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync(DocumentScans.Link(second.DocumentId))).StatusCode);
+        AssertDenied(await finance.GetAsync(DocumentScans.Link(second.DocumentId)));
+    }
+
+    /// <summary>Turned away by the endpoint's policy: sent to the access-denied page, nothing served.</summary>
+    private static void AssertDenied(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Contains("/account/denied", response.Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<List<OccupantDocument>> OfKindAsync(AppFactory factory, int occupantId, int kindId)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.OccupantDocuments.AsNoTracking().Where(d => d.OccupantId == occupantId && d.KindId == kindId).OrderBy(d => d.Id).ToListAsync();
     }
 
     private static async Task<MoveInResult> Tick(MoveInTesting moveIns, int id, params string[] keys)

@@ -2195,6 +2195,36 @@ namespace PropertyHub.Data.Migrations.Postgres
                             Order = 19,
                             Restricted = false,
                             Retired = false
+                        },
+                        new
+                        {
+                            Id = 20,
+                            NameEn = "Renovation drawings",
+                            NameHans = "装修图纸",
+                            NameHant = "裝修圖紙",
+                            Order = 20,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 21,
+                            NameEn = "Renovation completion inspection photos",
+                            NameHans = "装修竣工验收照片",
+                            NameHant = "裝修竣工驗收照片",
+                            Order = 21,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 22,
+                            NameEn = "Renovation receipts and refund vouchers",
+                            NameHans = "装修收据及退款凭证",
+                            NameHant = "裝修收據及退款憑證",
+                            Order = 22,
+                            Restricted = false,
+                            Retired = false
                         });
                 });
 
@@ -2254,6 +2284,10 @@ namespace PropertyHub.Data.Migrations.Postgres
 
                     b.Property<int>("OccupantId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PrintLink")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("ReceivedBy")
                         .IsRequired()

@@ -2202,6 +2202,36 @@ namespace PropertyHub.Data.Migrations.SqlServer
                             Order = 19,
                             Restricted = false,
                             Retired = false
+                        },
+                        new
+                        {
+                            Id = 20,
+                            NameEn = "Renovation drawings",
+                            NameHans = "装修图纸",
+                            NameHant = "裝修圖紙",
+                            Order = 20,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 21,
+                            NameEn = "Renovation completion inspection photos",
+                            NameHans = "装修竣工验收照片",
+                            NameHant = "裝修竣工驗收照片",
+                            Order = 21,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 22,
+                            NameEn = "Renovation receipts and refund vouchers",
+                            NameHans = "装修收据及退款凭证",
+                            NameHant = "裝修收據及退款憑證",
+                            Order = 22,
+                            Restricted = false,
+                            Retired = false
                         });
                 });
 
@@ -2261,6 +2291,10 @@ namespace PropertyHub.Data.Migrations.SqlServer
 
                     b.Property<int>("OccupantId")
                         .HasColumnType("int");
+
+                    b.Property<string>("PrintLink")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("ReceivedBy")
                         .IsRequired()

@@ -2124,6 +2124,36 @@ namespace PropertyHub.Data.Migrations.Sqlite
                             Order = 19,
                             Restricted = false,
                             Retired = false
+                        },
+                        new
+                        {
+                            Id = 20,
+                            NameEn = "Renovation drawings",
+                            NameHans = "装修图纸",
+                            NameHant = "裝修圖紙",
+                            Order = 20,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 21,
+                            NameEn = "Renovation completion inspection photos",
+                            NameHans = "装修竣工验收照片",
+                            NameHant = "裝修竣工驗收照片",
+                            Order = 21,
+                            Restricted = false,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 22,
+                            NameEn = "Renovation receipts and refund vouchers",
+                            NameHans = "装修收据及退款凭证",
+                            NameHant = "裝修收據及退款憑證",
+                            Order = 22,
+                            Restricted = false,
+                            Retired = false
                         });
                 });
 
@@ -2179,6 +2209,10 @@ namespace PropertyHub.Data.Migrations.Sqlite
 
                     b.Property<int>("OccupantId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrintLink")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReceivedBy")
                         .IsRequired()

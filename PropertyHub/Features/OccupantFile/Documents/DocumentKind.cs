@@ -8,7 +8,7 @@ namespace PropertyHub.Features.OccupantFile.Documents;
 /// A kind of paper an occupant's file holds (P1§10.2): named in the three languages, editable by Admin. A kind is
 /// never deleted (the papers on file refer to it); a retired one leaves the checklist for new papers but stays on the
 /// files that hold it. A restricted kind (identity and title documents) is opened only by the roles the access table
-/// gives <c>ReadRestrictedDocuments</c>. Ids are given by the service (the standard's kinds are 1–18), not the database.
+/// gives <c>ReadRestrictedDocuments</c>. Ids are given by the service (the standard's kinds are 1–22), not the database.
 /// </summary>
 public sealed class DocumentKind : IAudited
 {
@@ -46,6 +46,7 @@ internal sealed class DocumentKindConfiguration : IEntityTypeConfiguration<Docum
 public static class StandardDocumentKinds
 {
     public const int RenovationAgreement = 3;
+    public const int MoveInProcedure = 4;
     public const int AgencyAuthorisation = 5;
     public const int HomeAcceptance = 7;
     public const int KeyReceipt = 8;
@@ -56,13 +57,16 @@ public static class StandardDocumentKinds
     public const int TitleDocuments = 17;
     public const int PaidServiceRecords = 18;
     public const int RenovationInspection = 19;
+    public const int RenovationDrawings = 20;
+    public const int RenovationInspectionPhotos = 21;
+    public const int RenovationReceipts = 22;
 
     public static readonly DocumentKind[] All =
     [
         Kind(1, "Residential use covenant", "住宅使用公约", "住宅使用公約"),
         Kind(2, "Renovation management rules", "装修管理办法", "裝修管理辦法"),
         Kind(RenovationAgreement, "Renovation management agreement", "装修管理协议", "裝修管理協議"),
-        Kind(4, "Move-in procedure form", "入伙手续书", "入伙手續書"),
+        Kind(MoveInProcedure, "Move-in procedure form", "入伙手续书", "入伙手續書"),
         Kind(AgencyAuthorisation, "Agency service authorisation", "代办服务委托书", "代辦服務委託書"),
         Kind(6, "Key custody authorisation or undertaking", "保管钥匙委托书/承诺书", "保管鑰匙委託書/承諾書"),
         Kind(HomeAcceptance, "Home acceptance form", "房屋验收表", "房屋驗收表"),
@@ -78,6 +82,11 @@ public static class StandardDocumentKinds
         Kind(TitleDocuments, "Title documents", "权属文件", "權屬文件", restricted: true),
         Kind(PaidServiceRecords, "Paid service records", "有偿服务记录", "有償服務記錄"),
         Kind(RenovationInspection, "Renovation completion inspection record", "装修竣工验收记录", "裝修竣工驗收記錄"),
+        // The renovation's own papers (P1§9): the plan's drawings, the completion inspection's photos, and its money's
+        // papers (P1§10.2 各類付費資料) — the deposit and fee receipt and the refund voucher.
+        Kind(RenovationDrawings, "Renovation drawings", "装修图纸", "裝修圖紙"),
+        Kind(RenovationInspectionPhotos, "Renovation completion inspection photos", "装修竣工验收照片", "裝修竣工驗收照片"),
+        Kind(RenovationReceipts, "Renovation receipts and refund vouchers", "装修收据及退款凭证", "裝修收據及退款憑證"),
     ];
 
     private static DocumentKind Kind(int id, string en, string hans, string hant, bool restricted = false) =>

@@ -9,8 +9,12 @@ public sealed record ChecklistRow(int KindId, string KindName, bool Restricted, 
     public bool OnFile => Papers.Count > 0;
 }
 
-/// <summary>One paper on file: original or copy, received on and by, where it came from, its scan and whether the reader may open it.</summary>
-public sealed record PaperOnFile(int DocumentId, bool IsOriginal, DateOnly ReceivedOn, string ReceivedBy, string? SourceNote, string? ScanName, bool MayOpen)
+/// <summary>
+/// One paper on file: original or copy, received on and by, where it came from, its scan and whether the reader may open it,
+/// and, for a paper the app prints (a renovation's receipt), the page that prints it.
+/// </summary>
+public sealed record PaperOnFile(int DocumentId, bool IsOriginal, DateOnly ReceivedOn, string ReceivedBy, string? SourceNote, string? ScanName, bool MayOpen,
+    string? PrintLink = null)
 {
     public bool HasScan => ScanName is not null;
 }
@@ -30,9 +34,10 @@ public sealed class DocumentEntry
 
 /// <summary>
 /// A paper another module puts into an occupant's file (the move-in, a renovation): the kind, original or copy, the
-/// day received, the stored file it already keeps (optional) and where it came from, e.g. "Renovation 2026-0012".
+/// day received, the stored file it already keeps (optional), where it came from, e.g. "Renovation 2026-0012", and for a
+/// paper the app prints instead of a stored file (a receipt) the local address of its print page.
 /// </summary>
-public sealed record PaperForFile(int OccupantId, int KindId, bool IsOriginal, DateOnly ReceivedOn, Guid? FileId, string SourceNote);
+public sealed record PaperForFile(int OccupantId, int KindId, bool IsOriginal, DateOnly ReceivedOn, Guid? FileId, string SourceNote, string? PrintLink = null);
 
 /// <summary>
 /// What a save did: the document's id, and whether the scan was the same file as one already on file (kept once). A paper

@@ -26,6 +26,11 @@ public sealed class OccupantDocument : IAudited
     public string? SourceNote { get; set; }
     public Guid? FileId { get; set; }
     public StoredFile? File { get; set; }
+    /// <summary>
+    /// For a paper the app itself prints rather than a stored file (a renovation's receipt): the local address of the page
+    /// that prints it (e.g. <c>/renovations/3/receipts/7</c>), opened from the file; the page checks its own access.
+    /// </summary>
+    public string? PrintLink { get; set; }
 }
 
 /// <summary>One opening of a document's scan: who, when, and whether it was viewed in the browser or downloaded.</summary>
@@ -43,11 +48,13 @@ public sealed class DocumentRead
 internal sealed class OccupantDocumentConfiguration : IEntityTypeConfiguration<OccupantDocument>
 {
     public const int TextLength = 100;
+    public const int PrintLinkLength = 200;
 
     public void Configure(EntityTypeBuilder<OccupantDocument> builder)
     {
         builder.Property(d => d.ReceivedBy).HasMaxLength(TextLength);
         builder.Property(d => d.SourceNote).HasMaxLength(TextLength);
+        builder.Property(d => d.PrintLink).HasMaxLength(PrintLinkLength);
         builder.HasIndex(d => new { d.OccupantId, d.KindId });
         builder.HasIndex(d => d.FileId);
         builder.HasOne(d => d.Occupant).WithMany().HasForeignKey(d => d.OccupantId).OnDelete(DeleteBehavior.Restrict);

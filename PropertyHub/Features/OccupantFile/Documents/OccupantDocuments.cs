@@ -45,13 +45,13 @@ public sealed class OccupantDocuments(
     {
         var culture = CultureInfo.CurrentUICulture.Name;
         var documents = (await db.OccupantDocuments.AsNoTracking().Where(d => d.OccupantId == occupantId)
-            .Select(d => new { d.Id, d.KindId, d.IsOriginal, d.ReceivedOn, d.ReceivedBy, d.SourceNote, ScanName = d.File == null ? null : d.File.Name })
+            .Select(d => new { d.Id, d.KindId, d.IsOriginal, d.ReceivedOn, d.ReceivedBy, d.SourceNote, d.PrintLink, ScanName = d.File == null ? null : d.File.Name })
             .ToListAsync(ct))
             .OrderBy(d => d.ReceivedOn).ThenBy(d => d.Id).ToLookup(d => d.KindId);
         var kinds = await db.DocumentKinds.AsNoTracking().OrderBy(k => k.Order).ThenBy(k => k.Id).ToListAsync(ct);
         return kinds.Where(k => !k.Retired || documents.Contains(k.Id)).Select(k => new ChecklistRow(k.Id, k.NameIn(culture), k.Restricted, k.Retired,
             documents[k.Id].Select(d => new PaperOnFile(d.Id, d.IsOriginal, d.ReceivedOn, d.ReceivedBy, d.SourceNote, d.ScanName,
-                d.ScanName is not null && (!k.Restricted || mayRestricted))).ToList())).ToList();
+                d.ScanName is not null && (!k.Restricted || mayRestricted), d.PrintLink)).ToList())).ToList();
     }
 
     /// <summary>
@@ -76,8 +76,8 @@ public sealed class OccupantDocuments(
 
     /// <summary>
     /// For other modules (move-in, renovation): adds a paper of a kind to the occupant's file, with a file they already
-    /// stored and a note of where the paper came from, received by the acting user. The papers already on file of the kind
-    /// stay; the same file again on a paper of the kind adds nothing.
+    /// stored (or the print page of a paper the app prints) and a note of where the paper came from, received by the acting
+    /// user. The papers already on file of the kind stay; the same file again on a paper of the kind adds nothing.
     /// </summary>
     public async Task<SaveResult<DocumentSaved>> PutOnFileAsync(PaperForFile paper, CancellationToken ct = default)
     {
@@ -87,11 +87,13 @@ public sealed class OccupantDocuments(
         var note = Text(paper.SourceNote, nameof(PaperForFile.SourceNote), required: false, errors);
         if (errors.Count > 0)
             return new(SaveOutcome.Invalid, null, errors);
-        return await SaveAsync(paper.OccupantId, paper.KindId, null, paper.IsOriginal, paper.ReceivedOn, (await actor.GetAsync()).Name, note, null, paper.FileId, ct);
+        FiledPapers.CheckPrintLink(paper.PrintLink);
+        return await SaveAsync(paper.OccupantId, paper.KindId, null, paper.IsOriginal, paper.ReceivedOn, (await actor.GetAsync()).Name, note, null, paper.FileId, ct,
+            paper.PrintLink);
     }
 
     private async Task<SaveResult<DocumentSaved>> SaveAsync(int occupantId, int kindId, int? documentId, bool isOriginal, DateOnly receivedOn, string receivedBy,
-        string? note, UploadedFile? scan, Guid? fileId, CancellationToken ct)
+        string? note, UploadedFile? scan, Guid? fileId, CancellationToken ct, string? printLink = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var occupant = await db.Occupants.AsNoTracking().Where(o => o.Id == occupantId).Select(o => new { o.Id, o.Unit!.Building!.EstateId }).FirstOrDefaultAsync(ct);
@@ -127,6 +129,7 @@ public sealed class OccupantDocuments(
         document.ReceivedOn = receivedOn;
         document.ReceivedBy = receivedBy;
         document.SourceNote = note ?? document.SourceNote;
+        document.PrintLink = printLink ?? document.PrintLink;
         bool keptOnce = false, unchanged = false;
         if (scan is not null)
         {

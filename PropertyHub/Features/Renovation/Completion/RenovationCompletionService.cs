@@ -12,11 +12,13 @@ namespace PropertyHub.Features.Renovation;
 /// <summary>
 /// The end of a renovation (P1§9.5–6): patrols with their photos while the works run, the completion inspection of the
 /// common parts, permit and passes back (or written off with a reason), and the deposit refunded less the charges on a
-/// receipt of the counter's numbering. Each change demands its action first; bad input changes nothing; each runs in
+/// receipt of the counter's numbering. The inspection's record and photos and the refund voucher go on the applicant's
+/// file in their own saves (<see cref="RenovationPapers"/>). Each change demands its action first; bad input changes nothing; each runs in
 /// one retried transaction, so a race lost to another clerk is decided by the rules on what the winner saved.
 /// </summary>
 public sealed partial class RenovationCompletionService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, Permissions permissions,
-    EstateTime estateTime, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Resources.PapersText> papers)
+    EstateTime estateTime, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Resources.PapersText> papers,
+    Microsoft.Extensions.Localization.IStringLocalizer<Resources.FiledPapersText> filed)
 {
     /// <summary>Records a patrol of the works (when, findings, a violation or not) with its photos, all or nothing.</summary>
     public async Task<RenovationResult> RecordPatrolAsync(int id, PatrolInput input, IReadOnlyList<UploadedFile> photos, CancellationToken ct = default)
@@ -76,11 +78,11 @@ public sealed partial class RenovationCompletionService(IDbContextFactory<AppDbC
                 Damage = damage,
                 Charge = damage is null ? 0 : charge!.Value,
             });
-            AddPhotos(db, id, RenovationDocumentKind.InspectionPhoto, photos, who, now, null);
+            var filedPhotos = AddPhotos(db, id, RenovationDocumentKind.InspectionPhoto, photos, who, now, null);
             db.Entry(application).Property(a => a.Version).OriginalValue = version;
             application.Status = RenovationStatus.Completed;
             var unit = await db.Units.AsNoTracking().Where(u => u.Id == application.UnitId).Select(u => u.Building!.Code + "-" + u.Number).SingleAsync(ct);
-            await RenovationPapers.StageInspectionAsync(db, application, estateTime.LocalDate(application.EstateId, now), who,
+            await RenovationPapers.StageInspectionAsync(db, application, filedPhotos, estateTime.LocalDate(application.EstateId, now), who,
                 papers["RenovationSource", unit, application.PermitNumber ?? ""], ct);
             await db.SaveChangesAsync(ct);
             return RenovationResult.Saved(id);
@@ -172,6 +174,10 @@ public sealed partial class RenovationCompletionService(IDbContextFactory<AppDbC
             }, estateTime.LocalDate(application.EstateId, now), ct);
             application.Status = RenovationStatus.Settled;
             await db.SaveChangesAsync(ct);
+            // The refund voucher on the applicant's file, by the payment's id now known, in the same transaction.
+            await RenovationPapers.StageReceiptAsync(db, application.OccupantId, refund, estateTime.LocalDate(application.EstateId, now), who,
+                await RenovationPapers.ReceiptNoteAsync(db, application.UnitId, refund, filed, ct), ct);
+            await db.SaveChangesAsync(ct);
             return RenovationResult.Saved(refund.Id, refund.ReceiptNumber);
         }, ct);
     }
@@ -179,10 +185,17 @@ public sealed partial class RenovationCompletionService(IDbContextFactory<AppDbC
     private static string? Photos(IReadOnlyList<UploadedFile> photos) =>
         photos.Count > CompletionRules.MaxPhotos ? "TooManyPhotos" : photos.Any(p => !FileKinds.Pictures.Contains(p.Kind)) ? "PhotoRequired" : null;
 
-    private static void AddPhotos(AppDbContext db, int id, RenovationDocumentKind kind, IReadOnlyList<UploadedFile> photos, string who, DateTimeOffset now, int? patrolId)
+    /// <summary>Adds the photos to the renovation's papers; the stored files' ids, in order.</summary>
+    private static List<Guid> AddPhotos(AppDbContext db, int id, RenovationDocumentKind kind, IReadOnlyList<UploadedFile> photos, string who, DateTimeOffset now, int? patrolId)
     {
+        var ids = new List<Guid>();
         foreach (var photo in photos)
-            db.RenovationDocuments.Add(new RenovationDocument { ApplicationId = id, Kind = kind, File = photo.ToStoredFile(who, now), PatrolId = patrolId });
+        {
+            var file = photo.ToStoredFile(who, now);
+            db.RenovationDocuments.Add(new RenovationDocument { ApplicationId = id, Kind = kind, File = file, FileId = file.Id, PatrolId = patrolId });
+            ids.Add(file.Id);
+        }
+        return ids;
     }
 
     /// <summary>
