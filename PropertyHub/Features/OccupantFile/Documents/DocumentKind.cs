@@ -8,7 +8,7 @@ namespace PropertyHub.Features.OccupantFile.Documents;
 /// A kind of paper an occupant's file holds (P1§10.2): named in the three languages, editable by Admin. A kind is
 /// never deleted (the papers on file refer to it); a retired one leaves the checklist for new papers but stays on the
 /// files that hold it. A restricted kind (identity and title documents) is opened only by the roles the access table
-/// gives <c>ReadRestrictedDocuments</c>. Ids are given by the service (the standard's kinds are 1–22), not the database.
+/// gives <c>ReadRestrictedDocuments</c>. Ids are given by the service (the standard's kinds are 1–22, an Admin's from 1000), not the database.
 /// </summary>
 public sealed class DocumentKind : IAudited
 {
@@ -45,6 +45,9 @@ internal sealed class DocumentKindConfiguration : IEntityTypeConfiguration<Docum
 /// <summary>The papers P1§10.2 lists for every occupant's file, in its order.</summary>
 public static class StandardDocumentKinds
 {
+    /// <summary>Ids below this are the standard's (given by migrations); an Admin's own kinds are numbered from here.</summary>
+    public const int FirstCustomId = 1000;
+
     public const int RenovationAgreement = 3;
     public const int MoveInProcedure = 4;
     public const int AgencyAuthorisation = 5;

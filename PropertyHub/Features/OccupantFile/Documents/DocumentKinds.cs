@@ -46,7 +46,10 @@ public sealed class DocumentKinds(IDbContextFactory<AppDbContext> dbFactory, Per
         DocumentKind kind;
         if (form.Id == 0)
         {
-            var last = await db.DocumentKinds.MaxAsync(k => (int?)k.Id, ct) ?? 0;
+            // An Admin's kinds are numbered from StandardDocumentKinds.FirstCustomId, so a kind the standard's list gains in a
+            // later version (seeded by a migration with its own id) never meets one an Admin added.
+            var last = await db.DocumentKinds.Where(k => k.Id >= StandardDocumentKinds.FirstCustomId).MaxAsync(k => (int?)k.Id, ct)
+                ?? StandardDocumentKinds.FirstCustomId - 1;
             var order = await db.DocumentKinds.MaxAsync(k => (int?)k.Order, ct) ?? 0;
             kind = new DocumentKind { Id = last + 1, Order = order + 1, NameEn = en!, NameHans = hans!, NameHant = hant! };
             db.DocumentKinds.Add(kind);
