@@ -103,3 +103,6 @@ public sealed class FundPlaceText;
 
 /// <summary>A repair work order charged to the maintenance fund: the panel on the work order page.</summary>
 public sealed class RepairsFundText;
+
+/// <summary>The bank statement import's mapping screen and the reconciliation page's later additions.</summary>
+public sealed class FundImportText;
