@@ -138,8 +138,11 @@ public sealed class StatementImportFixesTests(AppFactory factory) : IClassFixtur
             await upload.InvokeAsync(() => upload.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(csv, "march.csv")));
             upload.WaitForAssertion(() => Assert.NotNull(upload.Find("[data-testid=fund-statement-mapping]")), TimeSpan.FromSeconds(10));
 
+            // The select's value as the component holds it (what the dropdown shows).
+#pragma warning disable MUD0012
             string Selected(string field) => upload.FindComponents<MudSelect<string>>()
                 .Single(s => s.Instance.UserAttributes.TryGetValue("data-testid", out var id) && (string)id! == $"fund-statement-map-{field}").Instance.Value ?? "";
+#pragma warning restore MUD0012
             Assert.Equal("交易日期", Selected("Date"));
             Assert.Equal("余额", Selected("Balance"));
             Assert.Equal("", Selected("Amount"));
