@@ -167,7 +167,8 @@ public sealed class StatementImportFixesTests(AppFactory factory) : IClassFixtur
 
         await RenderAsync(async ctx =>
         {
-            var page = ctx.Render<ReconciliationPage>(p => p.Add(x => x.AccountId, fund.AccountId).Add(x => x.MonthText, "2026-03"));
+            ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/fund/{fund.AccountId}/reconciliation?month=2026-03");
+            var page = ctx.Render<ReconciliationPage>(p => p.Add(x => x.AccountId, fund.AccountId));
             page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=fund-bank-matched-to]")), TimeSpan.FromSeconds(10));
 
             Assert.Equal("Adjustment: 银行汇划手续费", page.Find("[data-testid=fund-bank-matched-to]").TextContent.Trim());
