@@ -109,3 +109,6 @@ public sealed class MoveInUnitText;
 
 /// <summary>Papers other modules put on the occupant's file: the printed papers' links, the renovation's receipts, the move-in's scanned forms.</summary>
 public sealed class FiledPapersText;
+
+/// <summary>The bank statement import's mapping screen and the reconciliation page's later additions.</summary>
+public sealed class FundImportText;

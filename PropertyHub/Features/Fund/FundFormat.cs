@@ -8,7 +8,9 @@ namespace PropertyHub.Features.Fund;
 public static class FundFormat
 {
     public static string What(IStringLocalizer<FundText> text, FundEntryRow row) =>
-        row.Kind == FundEntryKind.Receipt ? text[$"Source_{row.Source}"] : text[$"Usage_{row.UsageItem}"];
+        row.Kind == FundEntryKind.Receipt ? text[$"Source_{row.Source}"]
+        // Only an adjustment recorded from the reconciliation (or its reversal) is spent without a usage item.
+        : row.UsageItem is { } item ? text[$"Usage_{item}"] : text["AdjustmentUsage"];
 
     /// <summary>An amount in messages: "1,234.56", "-80.00".</summary>
     public static string Amount(decimal amount) => amount.ToString("#,0.00", CultureInfo.InvariantCulture);

@@ -62,6 +62,11 @@ public sealed class ReconciliationBrowserTests(BrowserFixture browser) : IAsyncL
         await Assertions.Expect(page.Locator("[data-testid=fund-rec-status]")).ToHaveTextAsync(new Regex("于 .* 结账"));
         await Assertions.Expect(page.Locator("[data-testid=fund-rec-close]")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "fund-reconciliation-closed.png"), FullPage = true });
+        // On a phone the lists turn into cards and nothing runs off the screen.
+        await page.SetViewportSizeAsync(390, 844);
+        await Assertions.Expect(page.Locator("[data-testid=fund-rec-statement-opening]")).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "fund-reconciliation-phone.png"), FullPage = true });
 
         Assert.Equal("MonthClosed", (await fund.ReceiveAsync("1.00", new DateOnly(2026, 3, 31))).Errors["Date"]);
     }

@@ -24,10 +24,19 @@ public sealed class ReconciliationService(IDbContextFactory<AppDbContext> dbFact
         var row = await db.FundMonths.AsNoTracking().SingleOrDefaultAsync(m => m.FundAccountId == accountId && m.Month == month, ct);
         var statement = await db.FundStatements.AsNoTracking().Where(s => s.FundAccountId == accountId && s.Month == month)
             .Select(s => new StatementSummary(s.Id, s.FileName, s.Lines, s.ClosingBalance, s.ImportedBy, s.ImportedAt) { HasFile = s.FileId != null }).SingleOrDefaultAsync(ct);
+        if (statement is not null)
+        {
+            // Summed here: SQLite sums no decimals.
+            var amounts = await db.FundStatementLines.AsNoTracking().Where(l => l.FundStatementId == statement.Id).Select(l => l.Amount).ToListAsync(ct);
+            statement = statement with { OpeningBalance = statement.ClosingBalance - amounts.Sum() };
+        }
         var unmatchedBank = await BankLines(db, accountId, month, matched: false).CountAsync(ct);
         var unmatchedLedger = await UnmatchedLedger(db, accountId, month).CountAsync(ct);
         return new ReconciliationView(accountId, month, row?.Id, row?.Version ?? 0, row?.IsClosed == true, row?.ClosedBy, row?.ClosedAt, statement,
-            await LedgerBalanceAsync(db, account, month, ct), unmatchedBank, unmatchedLedger);
+            await LedgerBalanceAsync(db, account, month, ct), unmatchedBank, unmatchedLedger)
+        {
+            LedgerOpeningBalance = await LedgerBalanceAsync(db, account, month.AddMonths(-1), ct),
+        };
     }
 
     /// <summary>The statement's original file, as the bank gave it, to those who may see the reconciliation.</summary>
@@ -61,8 +70,16 @@ public sealed class ReconciliationService(IDbContextFactory<AppDbContext> dbFact
             .ToSliceAsync(page, ct);
         var ids = slice.Rows.Select(r => r.Id).ToList();
         var links = await db.FundEntries.AsNoTracking().Where(e => e.StatementLineId != null && ids.Contains(e.StatementLineId.Value))
-            .Select(e => new { e.Id, Line = e.StatementLineId!.Value }).ToListAsync(ct);
-        return slice with { Rows = [.. slice.Rows.Select(r => r with { LedgerIds = [.. links.Where(l => l.Line == r.Id).Select(l => l.Id).Order()] })] };
+            .Select(e => new { e.Id, Line = e.StatementLineId!.Value, e.Counterparty, e.Kind, e.Amount, e.IsAdjustment, e.Reason }).ToListAsync(ct);
+        return slice with
+        {
+            Rows = [.. slice.Rows.Select(r => r with
+            {
+                LedgerIds = [.. links.Where(l => l.Line == r.Id).Select(l => l.Id).Order()],
+                Matches = [.. links.Where(l => l.Line == r.Id).OrderBy(l => l.Id)
+                    .Select(l => new MatchedLedgerLine(l.Counterparty, FundEntry.Signed(l.Kind, l.Amount), l.IsAdjustment, l.IsAdjustment ? l.Reason : null))],
+            })],
+        };
     }
 
     /// <summary>One page of the posted ledger lines of the month (by the bank's date) no bank line accounts for.</summary>

@@ -50,11 +50,15 @@ public sealed class StatementImport(IDbContextFactory<AppDbContext> dbFactory, C
                 return ImportResult.Fail("AccountNotFound");
             saved = await SavedMappingAsync(check, accountId, ct);
         }
-        var read = StatementReader.Read(bytes, fileName, StatementColumns.Common.With(chosen is { Count: > 0 } ? chosen : StatementColumns.Parse(saved)));
+        var savedMapping = StatementColumns.Parse(saved);
+        var read = StatementReader.Read(bytes, fileName, StatementColumns.Common.With(chosen is { Count: > 0 } ? chosen : savedMapping));
+        // What the mapping screen needs when the file cannot be read as it is: its header row, the columns recognised in
+        // it, and the labelled numbers above it (where the account number may be).
+        ImportResult Mappable(ImportResult result) => result with { Headers = read.Headers, Recognised = read.Recognised, AccountPlaces = read.AccountPlaces };
         if (read.Missing.Count > 0)
-            return new ImportResult("StatementMissingColumns", [], Missing: read.Missing) { Headers = read.Headers };
+            return Mappable(new ImportResult("StatementMissingColumns", [], Missing: read.Missing));
         if (read.Error is not null)
-            return ImportResult.Fail(read.Error, read.ErrorArgs ?? []) with { Headers = read.Headers };
+            return Mappable(ImportResult.Fail(read.Error, read.ErrorArgs ?? []));
         var original = await files.ReadAsync(new MemoryStream(bytes), fileName, FileKinds.Statements, ct);
         if (original.File is not { } file)
             return ImportResult.Fail("StatementFileRefused");
@@ -64,7 +68,7 @@ public sealed class StatementImport(IDbContextFactory<AppDbContext> dbFactory, C
         // Banks list oldest or newest first: the closing balance is the one after the latest line.
         var last = read.Rows[0].Date > read.Rows[^1].Date ? read.Rows[0] : read.Rows[^1];
         if (last.Balance is not { } closing)
-            return ImportResult.Fail("StatementNoBalance") with { Headers = read.Headers };
+            return Mappable(ImportResult.Fail("StatementNoBalance"));
         var fingerprint = Convert.ToHexString(SHA256.HashData(bytes));
         var who = await actor.GetAsync();
         var now = clock.GetUtcNow();
@@ -72,7 +76,7 @@ public sealed class StatementImport(IDbContextFactory<AppDbContext> dbFactory, C
         {
             var account = await db.FundAccounts.AsNoTracking().SingleAsync(a => a.Id == accountId, ct);
             if (read.AccountNumber is null)
-                return ImportResult.Fail("StatementNoAccount", FundRules.Mask(account.AccountNumber));
+                return Mappable(ImportResult.Fail("StatementNoAccount", FundRules.Mask(account.AccountNumber)));
             if (read.AccountNumber != account.AccountNumber)
                 return ImportResult.Fail("StatementOtherAccount", FundRules.Mask(read.AccountNumber), FundRules.Mask(account.AccountNumber));
             var month = months[0];
@@ -107,7 +111,10 @@ public sealed class StatementImport(IDbContextFactory<AppDbContext> dbFactory, C
             db.FundStatementLines.AddRange(lines);
             await db.SaveChangesAsync(ct);
             var matched = await AutoMatchAsync(db, accountId, month, lines, now, ct);
-            return new ImportResult(null, [], statement.Id, lines.Count, matched, Month: month);
+            // The bank's saved columns were used when nothing was chosen and every saved column is in this file.
+            var usedSaved = chosen is not { Count: > 0 } && savedMapping.Count > 0 && savedMapping.All(m =>
+                read.Recognised.TryGetValue(m.Key, out var header) ? StatementColumns.Same(header, m.Value) : m.Key == StatementField.Account);
+            return new ImportResult(null, [], statement.Id, lines.Count, matched, Month: month) { UsedSavedMapping = usedSaved };
         }, r => r.Ok, DbErrors.IsUniqueViolation, ct);
     }
 
@@ -167,6 +174,15 @@ public sealed record ImportResult(string? Error, object[] Args, int? StatementId
 
     /// <summary>The file's header row, when it was found: what the mapping screen offers for each field.</summary>
     public IReadOnlyList<string> Headers { get; init; } = [];
+
+    /// <summary>The header of each field recognised in that row: preselected on the mapping screen.</summary>
+    public IReadOnlyDictionary<StatementField, string> Recognised { get; init; } = new Dictionary<StatementField, string>();
+
+    /// <summary>The labels of numbered lines above the header row ("卡号"): offered as where the account number is.</summary>
+    public IReadOnlyList<string> AccountPlaces { get; init; } = [];
+
+    /// <summary>The statement was read with the columns saved for the bank.</summary>
+    public bool UsedSavedMapping { get; init; }
 
     public static ImportResult Fail(string error, params object[] args) => new(error, args);
 }

@@ -21,6 +21,12 @@ public sealed record StatementRead(IReadOnlyList<StatementRow> Rows, string? Acc
     /// <summary>The balance after the last line, when the statement has a balance column.</summary>
     public decimal? ClosingBalance => Rows.Count > 0 ? Rows[^1].Balance : null;
 
+    /// <summary>The header of each field found in the header row (what the mapping screen preselects).</summary>
+    public IReadOnlyDictionary<StatementField, string> Recognised { get; init; } = new Dictionary<StatementField, string>();
+
+    /// <summary>The labels of the lines above the header row that carry a number ("卡号"): where the account may be.</summary>
+    public IReadOnlyList<string> AccountPlaces { get; init; } = [];
+
     public static StatementRead Fail(string error, params object[] args) => new([], null, [], [], error, args);
 }
 
@@ -30,11 +36,14 @@ public sealed record StatementRead(IReadOnlyList<StatementRow> Rows, string? Acc
 /// row is the first with a date column and an amount (signed, or debit and credit); the account number is taken from a
 /// "账号" cell above it. Amounts may carry thousands separators but at most two decimals.
 /// </summary>
-public static class StatementReader
+public static partial class StatementReader
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d{4}\s*[-/.年]\s*\d{1,2}")]
+    private static partial System.Text.RegularExpressions.Regex DateInText();
+
     public const int MaxRows = 50_000;
     private const int HeaderSearchRows = 30;
-    private static readonly string[] AccountLabels = ["賬號", "账号", "帳號", "账户", "賬戶", "Account"];
+    private static readonly string[] DateHeaderWords = ["日期", "日", "时间", "時間", "Date"];
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyyMMdd", "yyyy.MM.dd", "yyyy-M-d", "yyyy/M/d", "yyyy-MM-dd HH:mm:ss", "yyyy/MM/dd HH:mm:ss"];
 
     public static StatementRead Read(byte[] bytes, string fileName, StatementColumns columns)
@@ -74,15 +83,18 @@ public static class StatementReader
     private static StatementRead FromRows(List<string[]> rows, StatementColumns columns)
     {
         var (headerIndex, fields) = FindHeader(rows, columns);
-        var headers = headerIndex >= 0 ? rows[headerIndex] : rows.Take(HeaderSearchRows).OrderByDescending(r => r.Count(c => columns.FieldOf(c) is not null)).FirstOrDefault() ?? [];
+        var guessed = headerIndex >= 0 ? headerIndex : GuessHeader(rows, columns);
+        var headers = guessed >= 0 ? rows[guessed] : [];
+        if (headerIndex < 0)
+            fields = Fields(headers, columns);
+        var recognised = fields.ToDictionary(f => f.Value, f => headers[f.Key]);
+        var preamble = rows.Take(Math.Max(guessed, 0)).ToList();
+        var places = AccountPlaces(preamble);
         var missing = StatementColumns.Missing(fields.Values.ToHashSet());
         if (headerIndex < 0 || missing.Count > 0)
-        {
-            if (headerIndex < 0)
-                fields = Fields(headers, columns);
-            return new StatementRead([], null, [.. headers.Where(h => h.Length > 0)], StatementColumns.Missing(fields.Values.ToHashSet()));
-        }
-        var account = AccountNumber(rows.Take(headerIndex));
+            return new StatementRead([], null, [.. headers.Where(h => h.Length > 0)], missing) { Recognised = recognised, AccountPlaces = places };
+        var labels = (columns.Headers.GetValueOrDefault(StatementField.Account) ?? []).Concat(StatementColumns.AccountLabels).ToList();
+        var account = AccountNumber(preamble, labels);
         var columnOf = fields.ToDictionary(f => f.Value, f => f.Key);
         var lines = new List<StatementRow>();
         for (var i = headerIndex + 1; i < rows.Count; i++)
@@ -128,10 +140,67 @@ public static class StatementReader
             if (lines.Count == MaxRows)
                 return StatementRead.Fail("StatementTooManyRows", MaxRows);
             lines.Add(new StatementRow(i + 1, date, amount, balance, Text(Get(StatementField.Reference)), Text(Get(StatementField.Counterparty)), Text(Get(StatementField.Summary))));
+            // A column naming the account on every line (ICBC's "本方账号") is read from the first line that has it.
+            if (account is null && Number(Get(StatementField.Account)) is { } inColumn)
+                account = inColumn;
         }
         if (lines.Count == 0)
             return StatementRead.Fail("StatementNoLines");
-        return new StatementRead(lines, account, [.. headers.Where(h => h.Length > 0)], []);
+        return new StatementRead(lines, account, [.. headers.Where(h => h.Length > 0)], []) { Recognised = recognised, AccountPlaces = places };
+    }
+
+    /// <summary>
+    /// When no row names the fields, the likeliest header row: several text cells, one of them date-like ("记账日"), and
+    /// a date in the row below; so a line of account details above it ("账号,3501…,户名,…") is not taken for it.
+    /// </summary>
+    private static int GuessHeader(List<string[]> rows, StatementColumns columns)
+    {
+        var (best, bestScore) = (-1, 0);
+        for (var i = 0; i < Math.Min(rows.Count, HeaderSearchRows); i++)
+        {
+            var cells = rows[i];
+            var texts = cells.Count(c => c.Length > 0 && !c.Any(char.IsAsciiDigit));
+            if (texts < 2)
+                continue;
+            var score = Fields(cells, columns).Count * 4 + Math.Min(texts, 8)
+                + (cells.Any(c => !c.Any(char.IsAsciiDigit) && DateHeaderWords.Any(w => c.Contains(w, StringComparison.OrdinalIgnoreCase))) ? 3 : 0)
+                + (i + 1 < rows.Count && rows[i + 1].Any(c => ParseDate(c) is not null) ? 6 : 0);
+            if (score > bestScore)
+                (best, bestScore) = (i, score);
+        }
+        return best;
+    }
+
+    /// <summary>The labels of the cells above the header row that carry a long number: "卡号：6217…" or "卡号" beside it.</summary>
+    private static List<string> AccountPlaces(List<string[]> preamble)
+    {
+        var places = new List<string>();
+        foreach (var cells in preamble)
+        {
+            for (var c = 0; c < cells.Length; c++)
+            {
+                if (Number(cells[c]) is null)
+                    continue;
+                var first = cells[c].IndexOfAny("0123456789".ToCharArray());
+                var label = Label(cells[c][..first]) ?? (c > 0 ? Label(cells[c - 1]) : null);
+                if (label is not null && !places.Contains(label))
+                    places.Add(label);
+            }
+        }
+        return places;
+    }
+
+    private static string? Label(string text)
+    {
+        var clean = (TypedText.Digits(text) ?? "").Trim().TrimEnd(':', '：').Trim();
+        return clean.Length > 0 && !clean.Any(char.IsAsciiDigit) ? clean : null;
+    }
+
+    /// <summary>An account number in a cell: its digits when there are at least eight (spaces and dashes between them allowed).</summary>
+    private static string? Number(string cell)
+    {
+        var digits = new string([.. cell.Where(char.IsAsciiDigit)]);
+        return digits.Length >= 8 && !DateInText().IsMatch(cell) ? digits : null;
     }
 
     private static (int Index, Dictionary<int, StatementField> Fields) FindHeader(List<string[]> rows, StatementColumns columns)
@@ -157,13 +226,13 @@ public static class StatementReader
         return fields;
     }
 
-    private static string? AccountNumber(IEnumerable<string[]> preamble)
+    private static string? AccountNumber(IEnumerable<string[]> preamble, IReadOnlyList<string> labels)
     {
         foreach (var cells in preamble)
         {
             for (var c = 0; c < cells.Length; c++)
             {
-                var label = AccountLabels.FirstOrDefault(l => cells[c].Contains(l, StringComparison.OrdinalIgnoreCase));
+                var label = labels.FirstOrDefault(l => cells[c].Contains(l, StringComparison.OrdinalIgnoreCase));
                 if (label is null)
                     continue;
                 var after = cells[c][(cells[c].IndexOf(label, StringComparison.OrdinalIgnoreCase) + label.Length)..];
