@@ -127,8 +127,17 @@ public sealed class WorkOrderFundChargeTests(AppFactory factory) : IClassFixture
 
             panel.WaitForAssertion(() => Assert.Single(panel.FindAll("[data-testid=work-order-fund-charge]")), TimeSpan.FromSeconds(10));
             Assert.Equal("Awaiting approval", panel.Find("[data-testid=work-order-fund-state]").TextContent.Trim());
-            link = panel.Find("[data-testid=work-order-fund-link]").GetAttribute("href");
+            // The Supervisor may not see the fund: the expenditure and its state as text, no link to a page that refuses them.
+            Assert.Empty(panel.FindAll("[data-testid=work-order-fund-link]"));
+            Assert.NotEmpty(panel.FindAll("[data-testid=work-order-fund-charge-text]"));
             Assert.Empty(panel.FindAll("[data-testid=work-order-fund-open]"));
+            return Task.CompletedTask;
+        });
+        await RenderAsync(Roles.Manager, ctx =>
+        {
+            var panel = ctx.Render<WorkOrderFundChargePanel>(p => p.Add(x => x.WorkOrderId, order.Id));
+            panel.WaitForAssertion(() => Assert.Single(panel.FindAll("[data-testid=work-order-fund-charge]")), TimeSpan.FromSeconds(10));
+            link = panel.Find("[data-testid=work-order-fund-link]").GetAttribute("href");
             return Task.CompletedTask;
         });
         await RenderAsync(Roles.Engineer, ctx =>
