@@ -150,6 +150,15 @@ public sealed class WorkOrderFundChargeTests(AppFactory factory) : IClassFixture
         await using var db = await factory.CreateDbContextAsync();
         var entry = await db.FundEntries.SingleAsync(e => e.WorkOrderId == order.Id);
         Assert.Equal((1_250.00m, $"/fund/{entry.FundAccountId}"), (entry.Amount, link));
+        // In the fund's ledger the Manager follows the reference "WO-n" to the work order.
+        await RenderAsync(Roles.Manager, ctx =>
+        {
+            var ledger = ctx.Render<FundLedgerTable>(p => p.Add(x => x.AccountId, entry.FundAccountId));
+            ledger.WaitForAssertion(() => Assert.Equal($"/repairs/{order.Id}", ledger.Find("[data-testid=fund-ledger-work-order]").GetAttribute("href")),
+                TimeSpan.FromSeconds(10));
+            Assert.Equal("WO-" + order.Id, ledger.Find("[data-testid=fund-ledger-work-order]").TextContent.Trim());
+            return Task.CompletedTask;
+        });
     }
 
     private Task RenderAsync(string role, Func<BunitContext, Task> test) =>
@@ -161,6 +170,9 @@ public sealed class WorkOrderFundChargeTests(AppFactory factory) : IClassFixture
             ctx.Services.AddLocalization();
             ctx.Services.AddSingleton(sp.GetRequiredService<WorkOrderFundCharges>());
             ctx.Services.AddSingleton(sp.GetRequiredService<Permissions>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<FundService>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<PropertyHub.Features.Fund.Documents.FundDocuments>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<PropertyHub.Features.Files.FileIntake>());
             ctx.AddAuthorization().SetAuthorized(role).SetAccess(role);
             await test(ctx);
         }));
