@@ -160,8 +160,11 @@ public sealed class FundApprovalTests(FundApprovalTests.App factory) : IClassFix
         Assert.Matches(@"^维修基金支出清单 ZJ\d{4}-\d{3}\.xlsx$", file.Value.FileName);
         var sheet = System.Xml.Linq.XDocument.Load(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
         var all = sheet.Descendants().ToList();
-        Assert.Equal(BankListExport.Widths, all.Where(e => e.Name.LocalName == "col").OrderBy(e => (int)e.Attribute("min")!)
-            .Select(e => double.Parse((string)e.Attribute("width")!, System.Globalization.CultureInfo.InvariantCulture)));
+        // (MiniExcel adds the cell padding, under one character, to each width.)
+        var widths = all.Where(e => e.Name.LocalName == "col").OrderBy(e => (int)e.Attribute("min")!)
+            .Select(e => double.Parse((string)e.Attribute("width")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(BankListExport.Widths.Length, widths.Count);
+        Assert.All(BankListExport.Widths.Zip(widths), w => Assert.InRange(w.Second, w.First, w.First + 1));
         Assert.Equal("A2:E3", (string?)Assert.Single(all, e => e.Name.LocalName == "autoFilter").Attribute("ref"));
         var pane = Assert.Single(all, e => e.Name.LocalName == "pane");
         Assert.Equal(("A3", "frozen"), ((string?)pane.Attribute("topLeftCell"), (string?)pane.Attribute("state")));

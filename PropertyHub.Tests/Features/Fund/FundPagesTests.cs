@@ -41,6 +41,7 @@ public sealed class FundPagesTests : IAsyncLifetime
             ctx.Services.AddSingleton(sp.GetRequiredService<EstateTime>());
             ctx.Services.AddSingleton(sp.GetRequiredService<IOptions<FundOptions>>());
             ctx.Services.AddSingleton(sp.GetRequiredService<FundStatementDrafts>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<CurrentActor>());
             ctx.AddAuthorization().SetAuthorized(role).SetAccess(role);
             await test(ctx);
         }));
