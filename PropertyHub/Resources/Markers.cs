@@ -101,6 +101,10 @@ public sealed class FundDisclosureText;
 /// <summary>The fund's spending by building and common part: the expenditure's fields and the report's table and sheet.</summary>
 public sealed class FundPlaceText;
 
+/// <summary>The fund's ledger, approvals, bank expense lists and reports after the user trial: payment day, places,
+/// approvers, adjustments row, chart series, the statement drafted by hand.</summary>
+public sealed class FundLedgerText;
+
 /// <summary>A repair work order charged to the maintenance fund: the panel on the work order page.</summary>
 public sealed class RepairsFundText;
 

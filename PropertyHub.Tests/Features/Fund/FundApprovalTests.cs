@@ -141,7 +141,9 @@ public sealed class FundApprovalTests(FundApprovalTests.App factory) : IClassFix
         Assert.True((await fund.ApproveAsync(id, Manager)).Ok);
         var list = await fund.As(Roles.Finance, sp => sp.GetRequiredService<BankListService>().CreateAsync(fund.AccountId));
 
-        var file = await fund.As(Roles.Finance, sp => sp.GetRequiredService<BankListExport>().ExportAsync(list.Id!.Value));
+        (byte[] Bytes, string FileName)? file = null;
+        await PropertyHub.Tests.Features.Registry.RegistryTesting.InCultureAsync("zh-Hans", async () =>
+            file = await fund.As(Roles.Finance, sp => sp.GetRequiredService<BankListExport>().ExportAsync(list.Id!.Value)));
 
         var cells = XlsxCells.Read(file!.Value.Bytes).Select(c => c.Value).ToList();
         Assert.Contains("福州安居维修工程有限公司", cells);
@@ -153,6 +155,19 @@ public sealed class FundApprovalTests(FundApprovalTests.App factory) : IClassFix
         using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(file.Value.Bytes));
         using var styles = new StreamReader(zip.GetEntry("xl/styles.xml")!.Open());
         Assert.Contains("#,##0.00", await styles.ReadToEndAsync(), StringComparison.Ordinal);
+        // Named in the user's language; every column has its width; the header row (2) frozen in view and filtered,
+        // the filter covering the header and the one line — not the title above nor the total below (row 4).
+        Assert.Matches(@"^维修基金支出清单 ZJ\d{4}-\d{3}\.xlsx$", file.Value.FileName);
+        var sheet = System.Xml.Linq.XDocument.Load(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        var all = sheet.Descendants().ToList();
+        // (MiniExcel adds the cell padding, under one character, to each width.)
+        var widths = all.Where(e => e.Name.LocalName == "col").OrderBy(e => (int)e.Attribute("min")!)
+            .Select(e => double.Parse((string)e.Attribute("width")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(BankListExport.Widths.Length, widths.Count);
+        Assert.All(BankListExport.Widths.Zip(widths), w => Assert.InRange(w.Second, w.First, w.First + 1));
+        Assert.Equal("A2:E3", (string?)Assert.Single(all, e => e.Name.LocalName == "autoFilter").Attribute("ref"));
+        var pane = Assert.Single(all, e => e.Name.LocalName == "pane");
+        Assert.Equal(("A3", "frozen"), ((string?)pane.Attribute("topLeftCell"), (string?)pane.Attribute("state")));
     }
 
     [Fact]

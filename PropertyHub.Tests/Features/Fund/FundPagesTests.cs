@@ -9,6 +9,7 @@ using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Fund;
 using PropertyHub.Features.Files;
 using PropertyHub.Features.Fund.BankLists;
+using PropertyHub.Features.Fund.Disclosures;
 using PropertyHub.Features.Fund.Documents;
 using PropertyHub.Features.Settings;
 using PropertyHub.Tests.Features.Registry;
@@ -39,6 +40,8 @@ public sealed class FundPagesTests : IAsyncLifetime
             ctx.Services.AddSingleton(sp.GetRequiredService<FileIntake>());
             ctx.Services.AddSingleton(sp.GetRequiredService<EstateTime>());
             ctx.Services.AddSingleton(sp.GetRequiredService<IOptions<FundOptions>>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<FundStatementDrafts>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<CurrentActor>());
             ctx.AddAuthorization().SetAuthorized(role).SetAccess(role);
             await test(ctx);
         }));
@@ -99,6 +102,7 @@ public sealed class FundPagesTests : IAsyncLifetime
         await RenderAsync(Roles.Manager, ctx =>
         {
             ctx.Render<MudDialogProvider>();
+            var snackbar = ctx.Render<MudSnackbarProvider>();
             var page = ctx.Render<FundPage>();
             page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=fund-approve]")), TimeSpan.FromSeconds(10));
             Assert.Empty(page.FindAll("form[data-testid=fund-account-form]"));
@@ -106,6 +110,9 @@ public sealed class FundPagesTests : IAsyncLifetime
             page.Find("[data-testid=fund-approve]").Click();
 
             page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=fund-approve]")), TimeSpan.FromSeconds(10));
+            // The Manager is told it worked: the approval is confirmed in a snackbar.
+            snackbar.WaitForAssertion(() => Assert.Contains("Approved: ¥900.00 to 福州安居维修工程有限公司.", snackbar.Markup, StringComparison.Ordinal),
+                TimeSpan.FromSeconds(10));
             return Task.CompletedTask;
         });
 
@@ -126,6 +133,19 @@ public sealed class FundPagesTests : IAsyncLifetime
             Assert.Equal(2, page.FindAll("td").Count(td => td.TextContent.Contains("HT-2026-031", StringComparison.Ordinal)));
             return Task.CompletedTask;
         });
+        // The demo Manager gives the first approval: for them the request's Approve is off, with the reason; the status
+        // says who approved and that a second Manager must.
+        Assert.True((await fund.ApproveAsync(large, SignIn.DemoEmail(Roles.Manager))).Ok);
+        await RenderAsync(Roles.Manager, ctx =>
+        {
+            var page = ctx.Render<FundPage>();
+            page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=fund-approve-why-not]")), TimeSpan.FromSeconds(10));
+            Assert.Single(page.FindAll("[data-testid=fund-approve]"), b => b.HasAttribute("disabled"));
+            Assert.Single(page.FindAll("[data-testid=fund-approve]"), b => !b.HasAttribute("disabled"));
+            Assert.Contains(page.FindAll("[data-testid=fund-approval-status]"),
+                td => td.TextContent.Contains("Approved by 林志明, awaiting a second Manager", StringComparison.Ordinal));
+            return Task.CompletedTask;
+        });
         var version = (await fund.EntryAsync(large)).Version;
         Assert.True((await fund.As(Roles.Manager, sp => sp.GetRequiredService<FundApprovals>().RejectAsync(large, version, "报价过高，请重新比价"))).Ok);
 
@@ -141,9 +161,18 @@ public sealed class FundPagesTests : IAsyncLifetime
     [Fact]
     public async Task BankListPage_SubmittedThenALineMarkedPaid()
     {
-        var id = (await fund.RequestAsync("1200.00")).Id!.Value;
+        (int Id, string Name) building;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var first = await db.Buildings.Where(b => b.Estate!.Id == db.FundAccounts.Single(a => a.Id == fund.AccountId).EstateId)
+                .OrderBy(b => b.Id).Select(b => new { b.Id, b.Name }).FirstAsync();
+            building = (first.Id, first.Name);
+        }
+        var id = (await fund.RequestAsync("1200.00", more: e => (e.BuildingId, e.CommonPart) = (building.Id, "屋面"))).Id!.Value;
         Assert.True((await fund.ApproveAsync(id, SignIn.DemoEmail(Roles.Manager))).Ok);
         var list = await fund.As(Roles.Finance, sp => sp.GetRequiredService<BankListService>().CreateAsync(fund.AccountId));
+        var today = (await fund.AccountAsync())!.Today;
+        var paidOn = today.AddDays(-3);
 
         await RenderAsync(Roles.Finance, ctx =>
         {
@@ -154,15 +183,40 @@ public sealed class FundPagesTests : IAsyncLifetime
 
             page.Find("[data-testid=fund-list-submit]").Click();
             page.WaitForElement("form[data-testid=fund-paid-form]", TimeSpan.FromSeconds(10));
+            // The payment day is offered as today in the estate; a day in the future is refused and nothing is paid.
+            Assert.Equal(today.ToString("yyyy-MM-dd"), DateInput(page).GetAttribute("value"));
             page.Find("input[data-testid=fund-paid-reference]").Change("BK20260312001");
+            DateInput(page).Change(today.AddDays(1).ToString("yyyy-MM-dd"));
+            page.Find("form[data-testid=fund-paid-form]").Submit();
+            page.WaitForAssertion(() => Assert.Contains("The date cannot be in the future.", page.Find("form[data-testid=fund-paid-form]").TextContent, StringComparison.Ordinal),
+                TimeSpan.FromSeconds(10));
+            Assert.Empty(page.FindAll("[data-testid=fund-list-paid]"));
+
+            DateInput(page).Change(paidOn.ToString("yyyy-MM-dd"));
             page.Find("form[data-testid=fund-paid-form]").Submit();
 
             page.WaitForAssertion(() => Assert.Equal("BK20260312001", page.Find("[data-testid=fund-list-paid]").TextContent), TimeSpan.FromSeconds(10));
+            Assert.Contains(paidOn.ToString("yyyy-MM-dd"), page.Find("[data-testid=fund-list-paid-on]").TextContent, StringComparison.Ordinal);
+            Assert.Equal("林志明", page.Find("[data-testid=fund-list-approved-by]").TextContent);
             return Task.CompletedTask;
         });
 
-        Assert.Equal(FundEntryStatus.Paid, (await fund.EntryAsync(id)).Status);
+        var entry = await fund.EntryAsync(id);
+        Assert.Equal((FundEntryStatus.Paid, paidOn), (entry.Status, entry.PaidOn));
+
+        // The ledger shows the day the bank paid and the place the money was spent on.
+        await RenderAsync(Roles.Finance, ctx =>
+        {
+            var page = ctx.Render<FundAccountPage>(p => p.Add(x => x.AccountId, fund.AccountId));
+            page.WaitForAssertion(() => Assert.Equal($"Paid on {paidOn:yyyy-MM-dd}", page.Find("[data-testid=fund-ledger-paid-on]").TextContent), TimeSpan.FromSeconds(10));
+            Assert.Equal($"Spent on: {building.Name} · 屋面", page.Find("[data-testid=fund-ledger-place]").TextContent);
+            Assert.Equal("Attach a document (PDF, JPEG, PNG)", page.Find("[data-testid=fund-document-attach]").GetAttribute("aria-label"));
+            return Task.CompletedTask;
+        });
     }
+
+    private static AngleSharp.Dom.IElement DateInput(IRenderedComponent<BankListPage> page) =>
+        page.Find("[data-testid=fund-paid-on] input, input[data-testid=fund-paid-on]");
 
     private async Task<int> CountAsync()
     {

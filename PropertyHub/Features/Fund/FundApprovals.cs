@@ -73,7 +73,11 @@ public sealed class FundApprovals(IDbContextFactory<AppDbContext> dbFactory, Cur
             .OrderBy(e => e.RecordedAt).ThenBy(e => e.Id)
             .Select(e => new FundEntryRow(e.Id, e.Version, e.Kind, e.Source, e.UsageItem, e.Date, e.Amount, e.Counterparty,
                 e.Purpose, e.Reference, e.DecisionReference, e.Status, e.RecordedBy, e.FirstApprovedBy, e.SecondApprovedBy,
-                null, e.BankReference, e.ReversalOfId, false, e.Reason))
+                null, e.BankReference, e.ReversalOfId, false, e.Reason)
+            {
+                FirstApprovedById = e.FirstApprovedById, CommonPart = e.CommonPart, WorkOrderId = e.WorkOrderId,
+                Building = db.Buildings.Where(b => b.Id == e.BuildingId).Select(b => b.Name).FirstOrDefault(),
+            })
             .ToSliceAsync(page, ct);
     }
 

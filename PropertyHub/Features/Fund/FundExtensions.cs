@@ -31,6 +31,7 @@ public static class FundExtensions
         services.AddScoped<FundDisclosureFigures>();
         services.AddScoped<IFundStatements, FundStatements>();
         services.AddScoped<FundDisclosureDrafter>();
+        services.AddScoped<FundStatementDrafts>();
         services.AddSingleton<IScheduledDuty, FundDisclosureDuty>();
         services.AddSingleton(new DutyDescription(FundDisclosureDuty.DutyName, _ => []));
         services.AddSingleton<IScheduledDuty, ReconciliationDuty>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using PropertyHub.Features.Settings;
 using PropertyHub.Resources;
 
 namespace PropertyHub.Features.Fund;
@@ -14,6 +15,18 @@ public static class FundFormat
 
     /// <summary>An amount in messages: "1,234.56", "-80.00".</summary>
     public static string Amount(decimal amount) => amount.ToString("#,0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>The building and/or common part an expenditure names ("3号楼 · 屋面"), or null when it names none.</summary>
+    public static string? Place(FundEntryRow row) =>
+        row.Building is null && row.CommonPart is null ? null : string.Join(" · ", new[] { row.Building, row.CommonPart }.Where(p => p is not null));
+
+    /// <summary>A moment as the estate's clock read it: "2026-12-06 06:19" (stored in UTC; the pages show estate time, like the rest of the app).</summary>
+    public static string Time(EstateTime time, int estateId, DateTimeOffset at) =>
+        time.ToLocal(estateId, at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The estate's calendar day of a moment: "2026-12-06".</summary>
+    public static string Day(EstateTime time, int estateId, DateTimeOffset at) =>
+        time.LocalDate(estateId, at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Status(IStringLocalizer<FundText> text, FundEntryRow row)
     {

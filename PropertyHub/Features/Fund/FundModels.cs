@@ -78,6 +78,24 @@ public sealed record FundEntryRow(int Id, int Version, FundEntryKind Kind, FundR
 
     public string? RejectedBy { get; init; }
 
+    /// <summary>Who gave the first of two approvals: that Manager may not give the second.</summary>
+    public string? FirstApprovedById { get; init; }
+
+    /// <summary>The day the bank paid a paid expenditure (its bank day); null until then.</summary>
+    public DateOnly? PaidOn { get; init; }
+
+    /// <summary>The building named for an expenditure, by name.</summary>
+    public string? Building { get; init; }
+
+    /// <summary>The common part named for an expenditure, in words.</summary>
+    public string? CommonPart { get; init; }
+
+    /// <summary>The repair work order the expenditure pays for.</summary>
+    public int? WorkOrderId { get; init; }
+
+    /// <summary>The day the money moved at the bank: the payment day of a paid expenditure, otherwise the line's date.</summary>
+    public DateOnly BankDate => PaidOn ?? Date;
+
     /// <summary>A posted line not yet reversed, and not itself a reversal, may be reversed.</summary>
     public bool CanReverse => Status is FundEntryStatus.Posted or FundEntryStatus.Paid && ReversalOfId is null && !Reversed;
 }

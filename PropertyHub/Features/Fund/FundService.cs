@@ -291,7 +291,11 @@ public sealed class FundService(IDbContextFactory<AppDbContext> dbFactory, Curre
         return await ordered.Select(e => new FundEntryRow(e.Id, e.Version, e.Kind, e.Source, e.UsageItem, e.Date, e.Amount, e.Counterparty,
                 e.Purpose, e.Reference, e.DecisionReference, e.Status, e.RecordedBy, e.FirstApprovedBy, e.SecondApprovedBy,
                 db.BankExpenseLists.Where(l => l.Id == e.BankExpenseListId).Select(l => l.Number).FirstOrDefault(), e.BankReference,
-                e.ReversalOfId, db.FundEntries.Any(r => r.ReversalOfId == e.Id), e.Reason) { RejectionReason = e.RejectionReason, RejectedBy = e.RejectedBy })
+                e.ReversalOfId, db.FundEntries.Any(r => r.ReversalOfId == e.Id), e.Reason)
+            {
+                RejectionReason = e.RejectionReason, RejectedBy = e.RejectedBy, PaidOn = e.PaidOn, CommonPart = e.CommonPart, WorkOrderId = e.WorkOrderId,
+                Building = db.Buildings.Where(b => b.Id == e.BuildingId).Select(b => b.Name).FirstOrDefault(),
+            })
             .ToSliceAsync(page, ct);
     }
 

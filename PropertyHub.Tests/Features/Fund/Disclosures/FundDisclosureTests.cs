@@ -93,6 +93,33 @@ public sealed class FundDisclosureTests(FundDisclosureTests.App app) : IClassFix
     }
 
     [Fact]
+    public async Task AccountOpenedAfterTheDutyRan_FinanceAndManagerDraftItsStatementAtOnce_ExactlyOneDraft()
+    {
+        await app.Factory.WithAsync(sp => sp.GetRequiredService<DutyCatchUp>().CatchUpAsync(CancellationToken.None));
+        // Opened in July with its opening on 1 January: the half-year's duty is already done for every account.
+        var late = await new FundScenario(app.Factory).OpenAsync(number: FundScenario.UniqueNumber());
+        var offer = await late.As(Roles.Finance, sp => sp.GetRequiredService<FundStatementDrafts>().OfferAsync(late.AccountId));
+        Assert.Equal(("2026-H1", true, (int?)null), (offer!.HalfYear.ToString(), offer.Covered, offer.DisclosureId));
+
+        var results = await Task.WhenAll(
+            late.As(Roles.Finance, sp => sp.GetRequiredService<FundStatementDrafts>().DraftAsync(late.AccountId)),
+            late.As(Roles.Manager, sp => sp.GetRequiredService<FundStatementDrafts>().DraftAsync(late.AccountId)));
+        var again = await late.As(Roles.Finance, sp => sp.GetRequiredService<FundStatementDrafts>().DraftAsync(late.AccountId));
+        var byClerk = await late.As(Roles.Clerk, sp => sp.GetRequiredService<FundStatementDrafts>().DraftAsync(late.AccountId));
+
+        Assert.Single(results, r => r.Ok);
+        Assert.Single(results, r => !r.Ok && r.Errors[""] == "StatementAlreadyDrafted");
+        Assert.Equal("StatementAlreadyDrafted", again.Errors[""]);
+        Assert.Equal("NotAllowed", byClerk.Errors[""]);
+        await using var db = await app.Factory.CreateDbContextAsync();
+        var drafted = await db.Disclosures.AsNoTracking().Include(d => d.Lines).SingleAsync(d => d.FundAccountId == late.AccountId && d.HalfYear == "2026-H1");
+        Assert.Equal((DisclosureStatus.Draft, 1), (drafted.Status, drafted.Revision));
+        Assert.Contains(drafted.Lines, l => l.Category == "fund-opening" && l.Amount == 100_000m);
+        await DraftAsync();
+        Assert.Equal(1, await db.Disclosures.CountAsync(d => d.FundAccountId == late.AccountId && d.HalfYear == "2026-H1"));
+    }
+
+    [Fact]
     public async Task AfterTheCatchUp_RunNowTwiceAtOnceAndDraftsAtOnce_OneStatementPerAccount_BesideTheFeeStatement()
     {
         await app.Factory.WithAsync(sp => sp.GetRequiredService<DutyCatchUp>().CatchUpAsync(CancellationToken.None));

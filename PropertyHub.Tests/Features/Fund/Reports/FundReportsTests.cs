@@ -112,13 +112,77 @@ public sealed partial class FundReportsTests : IClassFixture<FundReportsTests.Ap
         Assert.Equal(["Total", "100000", "20000", "150.5", "0", "8000", "112150.5"], months[8]);
         var usage = Rows(stream, "By usage item");
         Assert.Equal(["Daily repairs", "8000", "2"], usage[2]);
+        Assert.Equal(["Adjustments / bank charges", "0", "0"], usage[^2]);
         Assert.Equal(["Total", "8000", "2"], usage[^1]);
-        Assert.Equal(2 + Enum.GetValues<FundUsageItem>().Length + 1, usage.Count);
+        Assert.Equal(2 + Enum.GetValues<FundUsageItem>().Length + 2, usage.Count);
         var places = Rows(stream, "By building and common part");
         Assert.Equal(["Building / common part", "Spent (CNY)", "Paid lines"], places[1]);
         Assert.Equal([app.Building.Name, "0", "1"], places[2]);
         Assert.Equal([$"{app.Building.Name} · 屋面", "8000", "1"], places[3]);
         Assert.Equal(["Total", "8000", "2"], places[4]);
+    }
+
+    [Fact]
+    public async Task Totals_WithABankChargeAdjustmentAndReversals_TheMonthsTheUsageItemsAndThePlacesAgree()
+    {
+        // Another account on the same app: a repair paid in March and reversed, another paid, and a bank charge the
+        // reconciliation recorded as an explained adjustment (no usage item, no place).
+        var other = await new FundScenario(app.Factory).OpenAsync(number: FundScenario.UniqueNumber());
+        var reversed = await other.PaidExpenditureAsync("3000.00");
+        Assert.True((await other.As(Roles.Finance, sp => sp.GetRequiredService<FundService>().ReverseAsync(reversed, "重复付款"))).Ok);
+        await other.PaidExpenditureAsync("12345.67", e => e.BuildingId = app.Building.Id);
+        await using (var db = await app.Factory.CreateDbContextAsync())
+        {
+            db.FundEntries.Add(new FundEntry
+            {
+                FundAccountId = other.AccountId, Kind = FundEntryKind.Expenditure, Date = new DateOnly(2026, 4, 30), Amount = 15.00m,
+                Counterparty = "中国建设银行", Purpose = "账户管理费", Status = FundEntryStatus.Posted, IsAdjustment = true, Reason = "银行手续费",
+                RecordedBy = "张丽", RecordedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var report = (await other.As(Roles.Finance, sp => sp.GetRequiredService<FundReports>().YearAsync(other.AccountId, 2026)))!;
+
+        Assert.Equal(12_360.67m, report.Spending);
+        Assert.Equal((15.00m, 1), (report.Adjustments.Spending, report.Adjustments.Lines));
+        Assert.Equal(report.Spending, report.SpendingByUsageTotal);
+        Assert.Equal(report.Spending, report.SpendingByPlaceTotal);
+    }
+
+    [Fact]
+    public async Task Chart_MoneyInAndOut_NeverNegative_AReversalNetsInItsMonth_AndTheExportsFirstColumnIsWide()
+    {
+        var report = (await ReportAsync(2026))!;
+
+        // June: the 3,000.00 repair taken back (money in) and the 500.00 receipt taken back (money out).
+        var june = report.Months[^1];
+        Assert.Equal((3_000m, 500m), (june.MoneyIn, june.MoneyOut));
+        Assert.All(report.Months, m => Assert.True(m.MoneyIn >= 0 && m.MoneyOut >= 0));
+        Assert.All(report.Months, m => Assert.Equal(m.Receipts - m.Spending, m.MoneyIn - m.MoneyOut));
+        var march = report.Months[2];
+        Assert.Equal((150.50m, 11_000m), (march.MoneyIn, march.MoneyOut));
+
+        var bytes = (await app.Fund.As(Roles.Finance, sp => sp.GetRequiredService<FundReportExport>().ExportAsync(app.Fund.AccountId, 2026)))!.Value.Bytes;
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
+        foreach (var sheet in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal)))
+        {
+            var xml = System.Xml.Linq.XDocument.Load(sheet.Open());
+            var first = xml.Descendants().Single(e => e.Name.LocalName == "col" && (string?)e.Attribute("min") == "1");
+            // (MiniExcel adds the cell padding, under one character.)
+            Assert.InRange(double.Parse((string)first.Attribute("width")!, CultureInfo.InvariantCulture), FundReportExport.NameWidth, FundReportExport.NameWidth + 1);
+        }
+    }
+
+    [Fact]
+    public async Task EstateTime_FundPagesShowTheEstatesClock_NotUtc()
+    {
+        var time = app.Factory.Services.GetRequiredService<PropertyHub.Features.Settings.EstateTime>();
+        var estateId = (await app.Fund.AccountAsync())!.EstateId;
+        var at = new DateTimeOffset(2026, 12, 5, 22, 19, 0, TimeSpan.Zero);
+
+        Assert.Equal("2026-12-06 06:19", FundFormat.Time(time, estateId, at));
+        Assert.Equal("2026-12-06", FundFormat.Day(time, estateId, at));
     }
 
     [Fact]

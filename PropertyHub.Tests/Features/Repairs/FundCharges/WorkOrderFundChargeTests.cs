@@ -127,8 +127,17 @@ public sealed class WorkOrderFundChargeTests(AppFactory factory) : IClassFixture
 
             panel.WaitForAssertion(() => Assert.Single(panel.FindAll("[data-testid=work-order-fund-charge]")), TimeSpan.FromSeconds(10));
             Assert.Equal("Awaiting approval", panel.Find("[data-testid=work-order-fund-state]").TextContent.Trim());
-            link = panel.Find("[data-testid=work-order-fund-link]").GetAttribute("href");
+            // The Supervisor may not see the fund: the expenditure and its state as text, no link to a page that refuses them.
+            Assert.Empty(panel.FindAll("[data-testid=work-order-fund-link]"));
+            Assert.NotEmpty(panel.FindAll("[data-testid=work-order-fund-charge-text]"));
             Assert.Empty(panel.FindAll("[data-testid=work-order-fund-open]"));
+            return Task.CompletedTask;
+        });
+        await RenderAsync(Roles.Manager, ctx =>
+        {
+            var panel = ctx.Render<WorkOrderFundChargePanel>(p => p.Add(x => x.WorkOrderId, order.Id));
+            panel.WaitForAssertion(() => Assert.Single(panel.FindAll("[data-testid=work-order-fund-charge]")), TimeSpan.FromSeconds(10));
+            link = panel.Find("[data-testid=work-order-fund-link]").GetAttribute("href");
             return Task.CompletedTask;
         });
         await RenderAsync(Roles.Engineer, ctx =>
@@ -141,6 +150,15 @@ public sealed class WorkOrderFundChargeTests(AppFactory factory) : IClassFixture
         await using var db = await factory.CreateDbContextAsync();
         var entry = await db.FundEntries.SingleAsync(e => e.WorkOrderId == order.Id);
         Assert.Equal((1_250.00m, $"/fund/{entry.FundAccountId}"), (entry.Amount, link));
+        // In the fund's ledger the Manager follows the reference "WO-n" to the work order.
+        await RenderAsync(Roles.Manager, ctx =>
+        {
+            var ledger = ctx.Render<FundLedgerTable>(p => p.Add(x => x.AccountId, entry.FundAccountId));
+            ledger.WaitForAssertion(() => Assert.Equal($"/repairs/{order.Id}", ledger.Find("[data-testid=fund-ledger-work-order]").GetAttribute("href")),
+                TimeSpan.FromSeconds(10));
+            Assert.Equal("WO-" + order.Id, ledger.Find("[data-testid=fund-ledger-work-order]").TextContent.Trim());
+            return Task.CompletedTask;
+        });
     }
 
     private Task RenderAsync(string role, Func<BunitContext, Task> test) =>
@@ -152,6 +170,9 @@ public sealed class WorkOrderFundChargeTests(AppFactory factory) : IClassFixture
             ctx.Services.AddLocalization();
             ctx.Services.AddSingleton(sp.GetRequiredService<WorkOrderFundCharges>());
             ctx.Services.AddSingleton(sp.GetRequiredService<Permissions>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<FundService>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<PropertyHub.Features.Fund.Documents.FundDocuments>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<PropertyHub.Features.Files.FileIntake>());
             ctx.AddAuthorization().SetAuthorized(role).SetAccess(role);
             await test(ctx);
         }));

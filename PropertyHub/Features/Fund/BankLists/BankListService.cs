@@ -11,11 +11,25 @@ public sealed record BankListRow(int Id, int Version, string Number, int Lines, 
     string? SubmittedBy, DateTimeOffset? SubmittedAt);
 
 public sealed record BankListLine(int EntryId, int Version, int No, string Payee, string? PayeeAccount, decimal Amount, string? Purpose,
-    FundUsageItem? UsageItem, FundEntryStatus Status, string? BankReference);
+    FundUsageItem? UsageItem, FundEntryStatus Status, string? BankReference)
+{
+    /// <summary>The Manager(s) who approved the line: the first, and the second above the threshold.</summary>
+    public IReadOnlyList<string> ApprovedBy { get; init; } = [];
+
+    /// <summary>The day the bank paid it, once paid.</summary>
+    public DateOnly? PaidOn { get; init; }
+}
 
 /// <summary>A bank expense list as printed and exported: the fund account (masked), and its lines in order.</summary>
 public sealed record BankListSheet(BankListRow List, int FundAccountId, string EstateName, string BankName, string MaskedAccount, DateOnly EstateToday,
-    IReadOnlyList<BankListLine> Lines);
+    IReadOnlyList<BankListLine> Lines)
+{
+    /// <summary>The day the list was drawn up, in the estate's calendar.</summary>
+    public DateOnly ListDate { get; init; }
+
+    /// <summary>When it was handed to the bank, as the estate's clock read it ("2026-03-12 09:30").</summary>
+    public string? SubmittedAtLocal { get; init; }
+}
 
 /// <summary>
 /// The lists of approved, unpaid expenditures handed to the custodian bank (P1§8.3): Finance draws one up (every
@@ -131,9 +145,17 @@ public sealed class BankListService(IDbContextFactory<AppDbContext> dbFactory, C
         var estateName = await db.Estates.Where(e => e.Id == account.EstateId).Select(e => e.Name).SingleAsync(ct);
         var entries = await db.FundEntries.AsNoTracking().Where(e => e.BankExpenseListId == listId).OrderBy(e => e.Date).ThenBy(e => e.Id).ToListAsync(ct);
         var lines = entries.Select((e, i) => new BankListLine(e.Id, e.Version, i + 1, e.Counterparty, e.CounterpartyAccount, e.Amount, e.Purpose,
-            e.UsageItem, e.Status, e.BankReference)).ToList();
+            e.UsageItem, e.Status, e.BankReference)
+        {
+            ApprovedBy = new[] { e.FirstApprovedBy, e.SecondApprovedBy }.OfType<string>().ToList(),
+            PaidOn = e.PaidOn,
+        }).ToList();
         var row = new BankListRow(list.Id, list.Version, list.Number, list.Lines, list.Total, list.CreatedBy, list.CreatedAt, list.SubmittedBy, list.SubmittedAt);
-        return new BankListSheet(row, account.Id, estateName, account.BankName, FundRules.Mask(account.AccountNumber), estateTime.Today(account.EstateId), lines);
+        return new BankListSheet(row, account.Id, estateName, account.BankName, FundRules.Mask(account.AccountNumber), estateTime.Today(account.EstateId), lines)
+        {
+            ListDate = estateTime.LocalDate(account.EstateId, list.CreatedAt),
+            SubmittedAtLocal = list.SubmittedAt is { } submitted ? FundFormat.Time(estateTime, account.EstateId, submitted) : null,
+        };
     }
 
     private static async Task<FundResult> SaveAsync(AppDbContext db, int id, CancellationToken ct)

@@ -10,11 +10,22 @@ public sealed record FundReportMonth(DateOnly Month, decimal Opening, decimal Co
 {
     public decimal Receipts => Contributions + Interest + OtherReceipts;
 
+    /// <summary>The chart's "money in" bar: the receipts, and a payment taken back by its reversal (a month whose spending
+    /// nets below zero got that money back). Never negative; in − out is the month's net flow.</summary>
+    public decimal MoneyIn => Math.Max(Receipts, 0m) + Math.Max(-Spending, 0m);
+
+    /// <summary>The chart's "money out" bar: the spending, and a receipt taken back by its reversal. Never negative.</summary>
+    public decimal MoneyOut => Math.Max(Spending, 0m) + Math.Max(-Receipts, 0m);
+
     public decimal Closing => Opening + Receipts - Spending;
 }
 
 /// <summary>What a usage item spent in the year, net of reversals, and over how many paid lines (reversals not counted).</summary>
 public sealed record FundReportUsage(FundUsageItem Item, decimal Spending, int Lines);
+
+/// <summary>The outflows under no usage item: adjustments explained in the reconciliation (bank charges and the like),
+/// net of reversals, over how many lines.</summary>
+public sealed record FundReportAdjustments(decimal Spending, int Lines);
 
 /// <summary>What was spent on a building and/or common part in the year, net of reversals, over how many paid lines;
 /// neither named: the lines that name no place.</summary>
@@ -32,6 +43,15 @@ public sealed record FundReport(int AccountId, string EstateName, string BankNam
 
     /// <summary>The spending by building and common part, the named places by building name then common part, the unnamed last.</summary>
     public IReadOnlyList<FundReportPlace> ByPlace { get; init; } = [];
+
+    /// <summary>The outflows under no usage item (the adjustments row of both spending tables).</summary>
+    public FundReportAdjustments Adjustments { get; init; } = new(0m, 0);
+
+    /// <summary>The total of the usage-item table: the items and the adjustments; equals <see cref="Spending"/>.</summary>
+    public decimal SpendingByUsageTotal => ByUsage.Sum(u => u.Spending) + Adjustments.Spending;
+
+    /// <summary>The total of the building/common-part table: the places and the adjustments; equals <see cref="Spending"/>.</summary>
+    public decimal SpendingByPlaceTotal => ByPlace.Sum(p => p.Spending) + Adjustments.Spending;
 
     public decimal Opening => Months.Count > 0 ? Months[0].Opening : 0m;
 

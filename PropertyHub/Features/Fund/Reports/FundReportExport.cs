@@ -12,9 +12,12 @@ namespace PropertyHub.Features.Fund.Reports;
 /// the spending by usage item and by building and common part. Amounts stay numbers, shown with two decimals and thousands separators.
 /// </summary>
 public sealed class FundReportExport(FundReports reports, IStringLocalizer<FundReportText> text, IStringLocalizer<FundText> fund,
-    IStringLocalizer<FundPlaceText> place)
+    IStringLocalizer<FundPlaceText> place, IStringLocalizer<FundLedgerText> ledger)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>Column A's width in characters: "业主委员会活动经费" or "3号楼 · 地下车库" read whole.</summary>
+    internal const double NameWidth = 36;
 
     private static readonly string[] Money = ["Opening", "Contributions", "Interest", "Other", "Spending", "Closing", "Spent"];
 
@@ -42,14 +45,17 @@ public sealed class FundReportExport(FundReports reports, IStringLocalizer<FundR
             UsageRow(text["Col_UsageItem"].Value, text["Col_Spent"].Value, text["Col_Lines"].Value),
         };
         usage.AddRange(report.ByUsage.Select(u => UsageRow(fund[$"Usage_{u.Item}"].Value, u.Spending, u.Lines)));
-        usage.Add(UsageRow(text["Total"].Value, report.ByUsage.Sum(u => u.Spending), report.ByUsage.Sum(u => u.Lines)));
+        usage.Add(UsageRow(ledger["AdjustmentsRow"].Value, report.Adjustments.Spending, report.Adjustments.Lines));
+        usage.Add(UsageRow(text["Total"].Value, report.SpendingByUsageTotal, report.ByUsage.Sum(u => u.Lines) + report.Adjustments.Lines));
         var places = new List<Dictionary<string, object?>>
         {
             UsageRow(title, null, null),
             UsageRow(place["Col_Place"].Value, text["Col_Spent"].Value, text["Col_Lines"].Value),
         };
         places.AddRange(report.ByPlace.Select(p => UsageRow(FundPlaceNames.Of(p, place), p.Spending, p.Lines)));
-        places.Add(UsageRow(text["Total"].Value, report.ByPlace.Sum(p => p.Spending), report.ByPlace.Sum(p => p.Lines)));
+        if (report.Adjustments.Lines > 0 || report.Adjustments.Spending != 0)
+            places.Add(UsageRow(ledger["AdjustmentsRow"].Value, report.Adjustments.Spending, report.Adjustments.Lines));
+        places.Add(UsageRow(text["Total"].Value, report.SpendingByPlaceTotal, report.ByPlace.Sum(p => p.Lines) + report.Adjustments.Lines));
         var sheets = new Dictionary<string, object>
         {
             [text["SheetMonths"].Value] = months,
@@ -58,7 +64,11 @@ public sealed class FundReportExport(FundReports reports, IStringLocalizer<FundR
         };
         var configuration = new OpenXmlConfiguration
         {
-            DynamicColumns = Money.Select(key => new DynamicExcelColumn(key) { Format = "#,##0.00", Width = 16 }).ToArray(),
+            // Column A holds the month, or a usage item's or a place's name: wide enough to read them whole.
+            DynamicColumns = Money.Select(key => new DynamicExcelColumn(key) { Format = "#,##0.00", Width = 16 })
+                .Concat([new DynamicExcelColumn("Month") { Width = NameWidth }, new DynamicExcelColumn("Item") { Width = NameWidth },
+                    new DynamicExcelColumn("Lines") { Width = 12 }])
+                .ToArray(),
         };
         using var stream = new MemoryStream();
         stream.SaveAs(sheets, printHeader: false, excelType: ExcelType.XLSX, configuration: configuration);

@@ -36,7 +36,11 @@ public sealed class FundReports(IDbContextFactory<AppDbContext> dbFactory, Permi
                 && (e.PaidOn ?? e.Date) < until)
             .Select(e => new Line(e.Kind, e.Source, e.UsageItem, e.PaidOn ?? e.Date, e.Amount, e.ReversalOfId != null, e.BuildingId, e.CommonPart))
             .ToListAsync(ct);
-        var spent = lines.Where(l => l.Kind == FundEntryKind.Expenditure && l.Day >= from && l.UsageItem is not null).ToList();
+        // Every outflow of the period: under its usage item, or (an adjustment explained in the reconciliation, such as a
+        // bank charge) on the adjustments row, so the usage items and the places add up to the months' spending.
+        var outflows = lines.Where(l => l.Kind == FundEntryKind.Expenditure && l.Day >= from).ToList();
+        var spent = outflows.Where(l => l.UsageItem is not null).ToList();
+        var unitemised = outflows.Where(l => l.UsageItem is null).ToList();
         var byUsage = Enum.GetValues<FundUsageItem>()
             .Select(item => new FundReportUsage(item, spent.Where(l => l.UsageItem == item).Sum(l => l.Amount),
                 spent.Count(l => l.UsageItem == item && !l.IsReversal)))
@@ -53,6 +57,7 @@ public sealed class FundReports(IDbContextFactory<AppDbContext> dbFactory, Permi
         {
             Years = Years(account.OpeningDate, today),
             ByPlace = byPlace,
+            Adjustments = new FundReportAdjustments(unitemised.Sum(l => l.Amount), unitemised.Count(l => !l.IsReversal)),
         };
     }
 
