@@ -19,6 +19,8 @@ public static class DisclosureCategories
     public const string FundOtherReceipts = "fund-other-receipts";
     public const string FundOpening = "fund-opening";
     public const string FundClosing = "fund-closing";
+    /// <summary>A fund statement's spending under no usage item: adjustments explained in the reconciliation (bank charges).</summary>
+    public const string FundAdjustments = "fund-adjustments";
     public const string UsagePrefix = "usage:";
 
     public static string Fee(string code) => FeePrefix + code;

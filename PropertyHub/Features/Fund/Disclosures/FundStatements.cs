@@ -43,6 +43,9 @@ public sealed class FundStatements(
         Add(DisclosureLineKind.Income, DisclosureCategories.FundOtherReceipts, body.OtherReceipts);
         foreach (var usage in body.Period.ByUsage.Where(u => u.Spending != 0 || u.Lines > 0))
             Add(DisclosureLineKind.Expenditure, DisclosureCategories.UsagePrefix + usage.Item, usage.Spending);
+        // Bank charges and other explained adjustments: spent too, so the spending lines add up to opening − closing + receipts.
+        if (body.Period.Adjustments is { } adjustments && (adjustments.Spending != 0 || adjustments.Lines > 0))
+            Add(DisclosureLineKind.Expenditure, DisclosureCategories.FundAdjustments, adjustments.Spending);
         Add(DisclosureLineKind.Balance, DisclosureCategories.FundClosing, body.Closing);
         foreach (var work in body.MainWorks)
             Add(DisclosureLineKind.MainWork, DisclosureCategories.UsagePrefix + work.Item, work.Amount, Work(work));

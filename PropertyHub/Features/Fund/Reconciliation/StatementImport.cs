@@ -14,7 +14,7 @@ namespace PropertyHub.Features.Fund.Reconciliation;
 /// is refused, whether the same file or another, so no line is ever doubled. All or nothing.
 /// </summary>
 public sealed class StatementImport(IDbContextFactory<AppDbContext> dbFactory, CurrentActor actor, Permissions permissions, TimeProvider clock,
-    IOptions<FundOptions> options, FileIntake files)
+    IOptions<FundOptions> options, FileIntake files, Settings.EstateTime estateTime)
 {
     public const int MaxBytes = 10 * 1024 * 1024;
     public const int MaxHeaderLength = 100;
@@ -85,7 +85,7 @@ public sealed class StatementImport(IDbContextFactory<AppDbContext> dbFactory, C
             var existing = await db.FundStatements.AsNoTracking().SingleOrDefaultAsync(s => s.FundAccountId == accountId && s.Month == month, ct);
             if (existing is not null)
                 return ImportResult.Fail(existing.Fingerprint == fingerprint ? "StatementSameFileImported" : "StatementMonthImported",
-                    month.ToString("yyyy-MM"), existing.ImportedBy, existing.ImportedAt.ToString("yyyy-MM-dd HH:mm"));
+                    month.ToString("yyyy-MM"), existing.ImportedBy, FundFormat.Time(estateTime, account.EstateId, existing.ImportedAt));
             var open = await db.FundMonths.SingleOrDefaultAsync(m => m.FundAccountId == accountId && m.Month == month, ct);
             if (open?.IsClosed == true)
                 return ImportResult.Fail("MonthClosed");
