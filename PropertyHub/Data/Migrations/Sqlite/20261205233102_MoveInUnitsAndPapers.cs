@@ -2,10 +2,12 @@
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace PropertyHub.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class MoveInUnitChanges : Migration
+    public partial class MoveInUnitsAndPapers : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,6 +15,13 @@ namespace PropertyHub.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_MoveInSlots_BatchId_Day_Start",
                 table: "MoveInSlots");
+
+            migrationBuilder.AddColumn<string>(
+                name: "PrintLink",
+                table: "OccupantDocuments",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "MoveInKey",
@@ -26,6 +35,16 @@ namespace PropertyHub.Data.Migrations.Sqlite
                 table: "MoveInBatchChanges",
                 type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.InsertData(
+                table: "DocumentKinds",
+                columns: new[] { "Id", "NameEn", "NameHans", "NameHant", "Order", "Restricted", "Retired" },
+                values: new object[,]
+                {
+                    { 20, "Renovation drawings", "装修图纸", "裝修圖紙", 20, false, false },
+                    { 21, "Renovation completion inspection photos", "装修竣工验收照片", "裝修竣工驗收照片", 21, false, false },
+                    { 22, "Renovation receipts and refund vouchers", "装修收据及退款凭证", "裝修收據及退款憑證", 22, false, false }
+                });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MoveInSlots_BatchId_MoveInKey_Day_Start",
@@ -61,6 +80,25 @@ namespace PropertyHub.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_MoveInBatchChanges_MoveInId_Id",
                 table: "MoveInBatchChanges");
+
+            migrationBuilder.DeleteData(
+                table: "DocumentKinds",
+                keyColumn: "Id",
+                keyValue: 20);
+
+            migrationBuilder.DeleteData(
+                table: "DocumentKinds",
+                keyColumn: "Id",
+                keyValue: 21);
+
+            migrationBuilder.DeleteData(
+                table: "DocumentKinds",
+                keyColumn: "Id",
+                keyValue: 22);
+
+            migrationBuilder.DropColumn(
+                name: "PrintLink",
+                table: "OccupantDocuments");
 
             migrationBuilder.DropColumn(
                 name: "MoveInKey",

@@ -12,8 +12,8 @@ using PropertyHub.Data;
 namespace PropertyHub.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261205221504_RenovationAndMoveInPapers")]
-    partial class RenovationAndMoveInPapers
+    [Migration("20261205233116_MoveInUnitsAndPapers")]
+    partial class MoveInUnitsAndPapers
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1509,6 +1509,9 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int?>("MoveInId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -1522,6 +1525,8 @@ namespace PropertyHub.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("BatchId", "Id");
+
+                    b.HasIndex("MoveInId", "Id");
 
                     b.ToTable("MoveInBatchChanges");
                 });
@@ -1645,12 +1650,15 @@ namespace PropertyHub.Data.Migrations.Postgres
                     b.Property<TimeOnly>("End")
                         .HasColumnType("time without time zone");
 
+                    b.Property<int>("MoveInKey")
+                        .HasColumnType("integer");
+
                     b.Property<TimeOnly>("Start")
                         .HasColumnType("time without time zone");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BatchId", "Day", "Start")
+                    b.HasIndex("BatchId", "MoveInKey", "Day", "Start")
                         .IsUnique();
 
                     b.ToTable("MoveInSlots");
@@ -4689,6 +4697,11 @@ namespace PropertyHub.Data.Migrations.Postgres
                         .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("PropertyHub.Features.MoveIn.UnitMoveIn", null)
+                        .WithMany()
+                        .HasForeignKey("MoveInId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PropertyHub.Features.MoveIn.MoveInDefect", b =>
