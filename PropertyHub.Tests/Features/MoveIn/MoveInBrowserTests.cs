@@ -50,8 +50,8 @@ public sealed class MoveInBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-testid=documents-saved]")).ToBeVisibleAsync();
         await page.ReloadAsync();
         await page.WaitForInteractiveAsync();
-        await Assertions.Expect(page.Locator("[data-testid=document-PurchaseContract] input")).ToBeCheckedAsync();
-        await Assertions.Expect(page.Locator("[data-testid=document-IdCopy] input")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("input[data-testid=document-PurchaseContract], [data-testid=document-PurchaseContract] input")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("input[data-testid=document-IdCopy], [data-testid=document-IdCopy] input")).ToBeCheckedAsync();
 
         await page.Locator("input[data-testid=defect-place]").FillAsync("Master bedroom window");
         await page.Locator("input[data-testid=defect-description]").FillAsync("Frame leaks when it rains");

@@ -27,12 +27,14 @@ public sealed partial class MoveInPapersTests
         private readonly CultureInfo previous = CultureInfo.CurrentUICulture;
         private readonly AsyncServiceScope scope;
 
-        public BunitContext Context { get; } = new();
+        public BunitContext Context { get; }
 
         private Step(AsyncServiceScope scope, string language)
         {
             this.scope = scope;
+            // The language first: the renderer runs in the culture it is created in.
             CultureInfo.CurrentUICulture = new CultureInfo(language);
+            Context = new BunitContext();
             Context.JSInterop.Mode = JSRuntimeMode.Loose;
             Context.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
             Context.Services.AddLocalization();
@@ -85,9 +87,9 @@ public sealed partial class MoveInPapersTests
         var documents = step.Context.Services.GetRequiredService<MoveInService>().Documents;
         var cut = step.Context.Render<MoveInDocumentsStep>(p => p.Add(x => x.Sheet, sheet).Add(x => x.Documents, documents));
 
-        await cut.Find($"[data-testid=document-{documents[0].Key}] input").ChangeAsync(new ChangeEventArgs { Value = true });
+        await cut.Find($"input[data-testid=document-{documents[0].Key}], [data-testid=document-{documents[0].Key}] input").ChangeAsync(new ChangeEventArgs { Value = true });
         cut.WaitForAssertion(() => cut.Find("[data-testid=documents-saved]"));
-        await cut.Find($"[data-testid=document-{documents[1].Key}] input").ChangeAsync(new ChangeEventArgs { Value = true });
+        await cut.Find($"input[data-testid=document-{documents[1].Key}], [data-testid=document-{documents[1].Key}] input").ChangeAsync(new ChangeEventArgs { Value = true });
         cut.WaitForAssertion(() => Assert.Equal(2, moveIns.SheetAsync(ids[0]).GetAwaiter().GetResult().Documents.Count));
 
         var saved = await moveIns.SheetAsync(ids[0]);
@@ -167,7 +169,8 @@ public sealed partial class MoveInPapersTests
                 EstateId = unit.Building!.EstateId, BuildingId = unit.BuildingId, UnitId = unit.Id, OccupantId = occupant, Month = month,
                 DueDate = month.AddDays(14), IssuedAt = DateTimeOffset.UtcNow, Total = 100m,
             };
-            var bills = new[] { Bill(sheet.OccupantId, new(2026, 11, 1)), Bill(other, new(2026, 12, 1)), Bill(sheet.OccupantId, new(2026, 12, 1)) };
+            // One request per unit and month: an owner's older one, another occupant's, and this owner's after the move-in.
+            var bills = new[] { Bill(sheet.OccupantId, new(2025, 6, 1)), Bill(other, new(2027, 2, 1)), Bill(sheet.OccupantId, new(2027, 1, 1)) };
             db.PaymentRequests.AddRange(bills);
             await db.SaveChangesAsync();
             (older, others, owners) = (bills[0].Id, bills[1].Id, bills[2].Id);

@@ -52,8 +52,10 @@ public sealed class MoveInRulesTests(MoveInClock clock) : IClassFixture<MoveInCl
 
         Assert.Contains("slot-select", page);
         // Nothing is chosen for the owner: the only selected option is the prompt to choose, which cannot be sent.
-        Assert.Matches("<option value=\"\"[^>]*selected[^>]*>— 請選擇時段 —</option>", page);
-        Assert.DoesNotMatch("<option value=\"\\d+\"[^>]*selected", page);
+        var select = System.Text.RegularExpressions.Regex.Match(page, "<select id=\"slot\".*?</select>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains("— 請選擇時段 —", select);
+        Assert.Matches("<option value=\"\"[^>]*selected", select);
+        Assert.DoesNotMatch("<option value=\"\\d+\"[^>]*selected", select);
         Assert.Contains("身份證明原件及復印件", page);
         Assert.Contains("2026-12-13 09:00–10:00", page);
         Assert.DoesNotContain("slot-select", forged);
@@ -140,7 +142,7 @@ public sealed class MoveInRulesTests(MoveInClock clock) : IClassFixture<MoveInCl
         Assert.DoesNotContain("、", english);
         Assert.DoesNotContain("入伙通知", english);
         var chinese = MoveInRecordText.Render(kept, text, items, new System.Globalization.CultureInfo("zh-Hans"))!;
-        Assert.Contains("已收资料：入伙通知、", chinese);
+        Assert.Contains("已收资料：入伙通知书、房款支付证明", chinese);
         Assert.DoesNotContain("Documents received", chinese);
     }
 

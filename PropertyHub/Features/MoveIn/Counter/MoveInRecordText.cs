@@ -18,7 +18,8 @@ public static class MoveInRecordText
     private sealed record Kept(List<string> Documents, List<string> Missing, List<int?> WorkOrders, string? Keys, string? Witness, bool ByLink,
         List<string> Receipts, string? Note);
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Kept readable as stored (Chinese as Chinese, not \u escapes); it is only ever shown as text.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The record to keep: the data of its lines (the note cut so the whole fits).</summary>
     public static string Write(IReadOnlyList<MoveInItem> items, IReadOnlyCollection<string> received, IEnumerable<int?> workOrders, string? keys,
