@@ -21,45 +21,43 @@ namespace PropertyHub.Tests.Features.MoveIn;
 /// </summary>
 public sealed partial class MoveInPapersTests
 {
-    /// <summary>A step rendered as the signed-in clerk would see it, in <paramref name="language"/>.</summary>
+    /// <summary>
+    /// A step rendered as the signed-in clerk would see it, in <paramref name="language"/>. Made synchronously: a culture set
+    /// inside an async method would not reach the test (nor the renderer made in it).
+    /// </summary>
     private sealed class Step : IAsyncDisposable
     {
-        private readonly CultureInfo previous = CultureInfo.CurrentUICulture;
-        private readonly AsyncServiceScope scope;
+                private readonly AsyncServiceScope scope;
 
         public BunitContext Context { get; }
 
-        private Step(AsyncServiceScope scope, string language)
+        public Step(AsyncServiceScope signedIn, string language)
         {
-            this.scope = scope;
-            // The language first: the renderer runs in the culture it is created in.
+            scope = signedIn;
             CultureInfo.CurrentUICulture = new CultureInfo(language);
             Context = new BunitContext();
             Context.JSInterop.Mode = JSRuntimeMode.Loose;
             Context.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
             Context.Services.AddLocalization();
-            Context.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<MoveInService>());
-            Context.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<MoveInBatchChanges>());
-            Context.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<MoveInKeyLinks>());
-            Context.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<ProxyServiceService>());
-            Context.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<StaffPasswordCheck>());
-            Context.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<EstateTime>());
+            foreach (var type in new[] { typeof(MoveInService), typeof(MoveInBatchChanges), typeof(MoveInKeyLinks), typeof(ProxyServiceService),
+                         typeof(StaffPasswordCheck), typeof(EstateTime) })
+                Context.Services.AddSingleton(type, scope.ServiceProvider.GetRequiredService(type));
         }
 
-        public static async Task<Step> StartAsync(ClockedAppFactory app, string language, string role = Roles.Clerk)
+        public static async Task<AsyncServiceScope> SignInAsync(ClockedAppFactory app, string role = Roles.Clerk)
         {
             var scope = app.Services.CreateAsyncScope();
             await ActingAs.SignInScopeAsync(scope.ServiceProvider, role);
-            return new Step(scope, language);
+            return scope;
         }
 
         public IReadOnlyList<string> Snackbars => [.. Context.Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message ?? "")];
 
+        // The language goes back with the test method's own context; the async method restoring it would not reach the test.
         public async ValueTask DisposeAsync()
         {
             await Context.DisposeAsync();
             await scope.DisposeAsync();
-            CultureInfo.CurrentUICulture = previous;
         }
     }
 
@@ -68,7 +66,7 @@ public sealed partial class MoveInPapersTests
     {
         var (_, ids) = await moveIns.NoticedBatchAsync(1, inDays: 0);
         var sheet = await moveIns.SheetAsync(ids[0]);
-        await using var step = await Step.StartAsync(app, "zh-Hans");
+        await using var step = new Step(await Step.SignInAsync(app), "zh-Hans");
         var cut = step.Context.Render<MoveInCompleteStep>(p => p.Add(x => x.Sheet, sheet));
 
         await cut.Find("form").SubmitAsync();
@@ -83,7 +81,7 @@ public sealed partial class MoveInPapersTests
     {
         var (_, ids) = await moveIns.NoticedBatchAsync(1, inDays: 0);
         var sheet = await moveIns.SheetAsync(ids[0]);
-        await using var step = await Step.StartAsync(app, "en");
+        await using var step = new Step(await Step.SignInAsync(app), "en");
         var documents = step.Context.Services.GetRequiredService<MoveInService>().Documents;
         var cut = step.Context.Render<MoveInDocumentsStep>(p => p.Add(x => x.Sheet, sheet).Add(x => x.Documents, documents));
 
@@ -103,7 +101,7 @@ public sealed partial class MoveInPapersTests
     {
         var (_, ids) = await moveIns.NoticedBatchAsync(1, inDays: 0);
         var sheet = await moveIns.SheetAsync(ids[0]);
-        await using var step = await Step.StartAsync(app, "en");
+        await using var step = new Step(await Step.SignInAsync(app), "en");
         var cut = step.Context.Render<MoveInInspectionStep>(p => p.Add(x => x.Sheet, sheet));
         await cut.Find("input[data-testid=defect-place]").ChangeAsync(new ChangeEventArgs { Value = "Kitchen" });
         await cut.Find("input[data-testid=defect-description]").ChangeAsync(new ChangeEventArgs { Value = "Tap drips" });
@@ -139,12 +137,12 @@ public sealed partial class MoveInPapersTests
         }
         sheet = await moveIns.SheetAsync(id);
 
-        await using (var step = await Step.StartAsync(app, "zh-Hans"))
+        await using (var step = new Step(await Step.SignInAsync(app), "zh-Hans"))
         {
             var keys = step.Context.Render<MoveInKeysStep>(p => p.Add(x => x.Sheet, sheet));
             Assert.Equal("已签收（经个人链接签署）", keys.Find("[data-testid=keys-signed]").TextContent.Trim());
         }
-        await using (var step = await Step.StartAsync(app, "en"))
+        await using (var step = new Step(await Step.SignInAsync(app), "en"))
         {
             var keys = step.Context.Render<MoveInKeysStep>(p => p.Add(x => x.Sheet, sheet));
             Assert.Equal("Signed for (signed through a personal link)", keys.Find("[data-testid=keys-signed]").TextContent.Trim());
@@ -191,7 +189,7 @@ public sealed partial class MoveInPapersTests
     {
         var (batchId, _) = await moveIns.NoticedBatchAsync(1, inDays: 5);
         var batch = (await moveIns.AsAsync<BatchView?, MoveInBatchService>(Roles.Supervisor, s => s.BatchAsync(batchId)))!;
-        await using var step = await Step.StartAsync(app, "en", Roles.Supervisor);
+        await using var step = new Step(await Step.SignInAsync(app, Roles.Supervisor), "en");
         var changed = 0;
         var cut = step.Context.Render<PropertyHub.Features.MoveIn.Batches.BatchChangeForm>(p => p.Add(x => x.Batch, batch).Add(x => x.Changed, () => changed++));
 
@@ -222,7 +220,7 @@ public sealed partial class MoveInPapersTests
             UnitId = sheet.UnitId, OccupantId = sheet.OccupantId, Kind = "Water and electricity accounts", Fee = "50", PromisedOn = new DateOnly(2026, 12, 20),
         }));
         Assert.True(requested.Ok, string.Join(",", requested.Errors));
-        await using var step = await Step.StartAsync(app, "en");
+        await using var step = new Step(await Step.SignInAsync(app), "en");
         var cut = step.Context.Render<MoveInSignPage>(p => p.Add(x => x.ProxyId, requested.Id));
 
         cut.WaitForAssertion(() => Assert.Contains("代办：水电开户", cut.Find("[data-testid=sign-what]").TextContent));
