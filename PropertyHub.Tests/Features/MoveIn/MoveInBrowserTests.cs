@@ -52,6 +52,14 @@ public sealed class MoveInBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.Locator("input[data-testid=document-PurchaseContract], [data-testid=document-PurchaseContract] input")).ToBeCheckedAsync();
         await Assertions.Expect(page.Locator("input[data-testid=document-IdCopy], [data-testid=document-IdCopy] input")).ToBeCheckedAsync();
+        // The owner's links and the fees fit a 1024 screen and a phone.
+        foreach (var width in new[] { 1024, 390 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await Assertions.Expect(page.Locator("[data-testid=move-in-documents-link]")).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, $"move-in-{width}.png"), FullPage = true });
+        }
+        await page.SetViewportSizeAsync(1280, 900);
 
         await page.Locator("input[data-testid=defect-place]").FillAsync("Master bedroom window");
         await page.Locator("input[data-testid=defect-description]").FillAsync("Frame leaks when it rains");
