@@ -39,13 +39,27 @@ public sealed class MoveInBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.GotoAsync($"{factory.BaseUrl}/move-in/{id}");
         await page.WaitForInteractiveAsync();
 
-        // Completing before anything is done is refused, with the reason.
+        // Completing before anything is done is refused, with the reason, where the clerk is (a snackbar, not the page's top).
         await page.Locator("[data-testid=complete]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=move-in-error]")).ToHaveTextAsync("Finish the house inspection first.");
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasTextString = "Finish the house inspection first." })).ToBeVisibleAsync();
 
+        // Each tick is saved as it is made: a reload keeps them.
         await page.Locator("[data-testid=document-IdCopy]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=documents-saved]")).ToBeVisibleAsync();
         await page.Locator("[data-testid=document-PurchaseContract]").ClickAsync();
-        await page.Locator("[data-testid=documents-save]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=documents-saved]")).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.Locator("input[data-testid=document-PurchaseContract], [data-testid=document-PurchaseContract] input")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("input[data-testid=document-IdCopy], [data-testid=document-IdCopy] input")).ToBeCheckedAsync();
+        // The owner's links and the fees fit a 1024 screen and a phone.
+        foreach (var width in new[] { 1024, 390 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await Assertions.Expect(page.Locator("[data-testid=move-in-documents-link]")).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, $"move-in-{width}.png"), FullPage = true });
+        }
+        await page.SetViewportSizeAsync(1280, 900);
 
         await page.Locator("input[data-testid=defect-place]").FillAsync("Master bedroom window");
         await page.Locator("input[data-testid=defect-description]").FillAsync("Frame leaks when it rains");

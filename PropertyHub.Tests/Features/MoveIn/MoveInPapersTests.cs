@@ -16,7 +16,7 @@ namespace PropertyHub.Tests.Features.MoveIn;
 /// The move-in's printed papers (house inspection form, key receipt, move-in record) in the language asked for, with the
 /// owner's signature; and the key receipt signed by personal link, landing on the occupant's file like the tablet's.
 /// </summary>
-public sealed class MoveInPapersTests(MoveInClock clock) : IClassFixture<MoveInClock>
+public sealed partial class MoveInPapersTests(MoveInClock clock) : IClassFixture<MoveInClock>
 {
     private readonly ClockedAppFactory app = clock.Factory;
     private readonly MoveInTesting moveIns = new(clock.Factory);
@@ -59,7 +59,17 @@ public sealed class MoveInPapersTests(MoveInClock clock) : IClassFixture<MoveInC
         Assert.DoesNotContain("paper-signature", unsigned);
 
         await moveIns.ReadyAsync(id);
-        Assert.True((await moveIns.CompleteAsync(id)).Ok);
+        // Completed by a clerk working in English; the owner's print in Chinese reads every line in Chinese.
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo("en");
+        try
+        {
+            Assert.True((await moveIns.CompleteAsync(id)).Ok);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
         var sheet = await moveIns.SheetAsync(id);
 
         var keys = await PrintAsync(id, MoveInPaperPage.Keys, "zh-Hant");
@@ -74,6 +84,11 @@ public sealed class MoveInPapersTests(MoveInClock clock) : IClassFixture<MoveInC
         Assert.Contains("入伙注记", record);
         Assert.Contains(MoveInMessages.Day(sheet.MovedInOn!.Value), record);
         Assert.Contains("业主满意", record);
+        Assert.Contains("已收资料：", record);
+        Assert.Contains("钥匙签收：大门钥匙 3 把", record);
+        Assert.DoesNotContain("Documents received", record);
+        Assert.DoesNotContain("Keys signed for", record);
+        Assert.Contains("Documents received:", await PrintAsync(id, MoveInPaperPage.Record, "en"));
         Assert.Contains("move-in-paper-none", await PrintAsync(id, "other", "en"));
     }
 

@@ -51,10 +51,26 @@ public sealed class MoveInRulesTests(MoveInClock clock) : IClassFixture<MoveInCl
         var forged = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/h/" + PropertyHub.Features.PersonalLinks.LinkTokens.NewToken()));
 
         Assert.Contains("slot-select", page);
+        // Nothing is chosen for the owner: the only selected option is the prompt to choose, which cannot be sent.
+        var select = System.Text.RegularExpressions.Regex.Match(page, "<select id=\"slot\".*?</select>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains("— 請選擇時段 —", select);
+        Assert.Matches("<option value(=\"\")?( [^>]*)? selected", select);
+        Assert.DoesNotMatch("<option value=\"\\d+\"[^>]*selected", select);
         Assert.Contains("身份證明原件及復印件", page);
         Assert.Contains("2026-12-13 09:00–10:00", page);
         Assert.DoesNotContain("slot-select", forged);
         Assert.Contains("slot-message", forged);
+
+        // The advance notice is laid out as lines, each document on its own, with Chinese punctuation in Chinese.
+        await using var read = await app.CreateDbContextAsync();
+        var notices = await read.Notices.Where(n => n.Kind == MoveInNotices.NoticeKind && n.SourceKey == MoveInNotices.Source(ids[0])).ToListAsync();
+        Assert.NotEmpty(notices);
+        foreach (var notice in notices)
+        {
+            Assert.Contains("\n• ", notice.Body);
+            if (notice.Language.StartsWith("zh", StringComparison.Ordinal))
+                Assert.DoesNotMatch("[\\u4e00-\\u9fff][,:;]", notice.Body);
+        }
     }
 
     [Fact]
@@ -101,7 +117,7 @@ public sealed class MoveInRulesTests(MoveInClock clock) : IClassFixture<MoveInCl
     }
 
     [Fact]
-    public async Task TheRecord_WrittenInEnglish_ListsTheDocumentsAsEnglishDoes()
+    public async Task TheRecord_WrittenInEnglish_ReadsInEachReadersLanguage_ListedAsThatLanguageDoes()
     {
         var (_, ids) = await moveIns.NoticedBatchAsync(1, inDays: 0);
         var sheet = await moveIns.SheetAsync(ids[0]);
@@ -118,10 +134,16 @@ public sealed class MoveInRulesTests(MoveInClock clock) : IClassFixture<MoveInCl
             System.Globalization.CultureInfo.CurrentUICulture = previous;
         }
 
-        var record = (await moveIns.SheetAsync(ids[0])).Record!;
-        Assert.Contains("Documents received: Move-in notice, Proof of payment for the home", record);
-        Assert.DoesNotContain("、", record);
-        Assert.DoesNotContain("入伙通知", record);
+        var kept = (await moveIns.SheetAsync(ids[0])).Record;
+        var text = app.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<PropertyHub.Resources.MoveInText>>();
+        var items = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MoveInOptions>>().Value.Documents;
+        var english = MoveInRecordText.Render(kept, text, items, new System.Globalization.CultureInfo("en"))!;
+        Assert.Contains("Documents received: Move-in notice, Proof of payment for the home", english);
+        Assert.DoesNotContain("、", english);
+        Assert.DoesNotContain("入伙通知", english);
+        var chinese = MoveInRecordText.Render(kept, text, items, new System.Globalization.CultureInfo("zh-Hans"))!;
+        Assert.Contains("已收资料：入伙通知书、房款支付证明", chinese);
+        Assert.DoesNotContain("Documents received", chinese);
     }
 
     [Fact]

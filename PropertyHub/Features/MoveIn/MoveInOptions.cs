@@ -58,16 +58,16 @@ public sealed class MoveInOptions
     [
         new() { Key = "MoveInNotice", En = "Move-in notice", ZhHans = "入伙通知书", ZhHant = "入伙通知書" },
         new() { Key = "IdCopy", FileKind = StandardDocumentKinds.IdentityDocuments, En = "Identity document and a copy", ZhHans = "身份证明原件及复印件", ZhHant = "身份證明原件及復印件" },
-        new() { Key = "PurchaseContract", FileKind = StandardDocumentKinds.TitleDocuments, En = "Purchase contract (copy)", ZhHans = "购房合同(复印件)", ZhHant = "購房合同(復印件)" },
+        new() { Key = "PurchaseContract", FileKind = StandardDocumentKinds.TitleDocuments, En = "Purchase contract (copy)", ZhHans = "购房合同（复印件）", ZhHant = "購房合同（復印件）" },
         new() { Key = "PaymentProof", En = "Proof of payment for the home", ZhHans = "房款支付证明", ZhHant = "房款支付證明" },
-        new() { Key = "UseCovenant", FileKind = 1, FileOriginal = true, En = "Residential use covenant, signed", ZhHans = "《住宅使用公约》(签署)", ZhHant = "《住宅使用公約》(簽署)" },
+        new() { Key = "UseCovenant", FileKind = 1, FileOriginal = true, En = "Residential use covenant, signed", ZhHans = "《住宅使用公约》（签署）", ZhHant = "《住宅使用公約》（簽署）" },
         new() { Key = "OccupantInfoForm", FileKind = 9, FileOriginal = true, En = "Occupant information form", ZhHans = "《业户信息表》", ZhHant = "《業戶信息表》" },
     ];
 
     public static readonly MoveInItem[] DefaultPreparations =
     [
-        new() { Key = "Fees", En = "The first fees to pay at the counter (cash, card, WeChat Pay or Alipay)", ZhHans = "在柜台缴纳首期费用(现金、银行卡、微信或支付宝)", ZhHant = "在櫃台繳納首期費用(現金、銀行卡、微信或支付寶)" },
-        new() { Key = "Proxy", En = "If someone comes for you: a signed letter of authority and their ID", ZhHans = "如委托他人办理:签署的委托书及受托人身份证", ZhHant = "如委託他人辦理:簽署的委託書及受託人身份證" },
+        new() { Key = "Fees", En = "The first fees to pay at the counter (cash, card, WeChat Pay or Alipay)", ZhHans = "在柜台缴纳首期费用（现金、银行卡、微信或支付宝）", ZhHant = "在櫃台繳納首期費用（現金、銀行卡、微信或支付寶）" },
+        new() { Key = "Proxy", En = "If someone comes for you: a signed letter of authority and their ID", ZhHans = "如委托他人办理：签署的委托书及受托人身份证", ZhHant = "如委託他人辦理：簽署的委託書及受託人身份證" },
         new() { Key = "Time", En = "About an hour for the inspection of the home and the keys", ZhHans = "验房及领取钥匙约需一小时", ZhHant = "驗房及領取鑰匙約需一小時" },
     ];
 }

@@ -66,5 +66,6 @@ public sealed class MoveInNotices(NoticeLinks noticeLinks, IOptions<PersonalLink
 
     public IReadOnlyList<MoveInItem> Preparations => options.Value.Preparations;
 
-    private static string List(IEnumerable<MoveInItem> items, CultureInfo culture) => string.Join("; ", items.Select(i => i.In(culture)));
+    /// <summary>One item a line, so the notice reads as a list in every language (no list punctuation to get wrong).</summary>
+    private static string List(IEnumerable<MoveInItem> items, CultureInfo culture) => string.Join("\n", items.Select(i => "• " + i.In(culture)));
 }

@@ -105,6 +105,12 @@ public sealed class MoveInKeyLinks(IDbContextFactory<AppDbContext> dbFactory, Pe
         }
     }
 
+    private static readonly System.Resources.ResourceManager Names = new("PropertyHub.Resources.MoveInText", typeof(MoveInKeyLinks).Assembly);
+
+    /// <summary>Whether a key receipt's witness is "signed through a personal link" (as stored, in any of the three languages).</summary>
+    public static bool ByLink(string? witness) => witness is not null && Languages.Cultures.All.Any(c =>
+        Names.GetString("WitnessedByLink", new System.Globalization.CultureInfo(c)) == witness);
+
     private static string? Refusal(UnitMoveIn? moveIn) =>
         MoveInRules.Open(moveIn) ?? (moveIn!.KeysSignedAt is not null ? "AlreadySigned" : moveIn.Keys is null ? "KeysRequired" : null);
 }

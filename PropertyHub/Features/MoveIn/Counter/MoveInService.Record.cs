@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PropertyHub.Data;
 using PropertyHub.Features.Accounts.Access;
@@ -38,27 +37,10 @@ public sealed partial class MoveInService
         return await MoveInResult.SaveAsync(db, id, ct);
     }
 
-    /// <summary>What the move-in record says was done, in the clerk's language, kept as written.</summary>
-    private string RecordText(UnitMoveIn moveIn, IReadOnlyList<string> receipts, string? note)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        var documents = options.Value.Documents.Where(d => moveIn.Documents.Any(r => r.Key == d.Key)).Select(d => d.In(culture)).ToList();
-        var missing = options.Value.Documents.Where(d => moveIn.Documents.All(r => r.Key != d.Key)).Select(d => d.In(culture)).ToList();
-        // Names are listed as the language lists them: "、" in Chinese, ", " in English.
-        var separator = text["ListSeparator"].Value;
-        var lines = new List<string>
-        {
-            text["Record.Documents", documents.Count == 0 ? "—" : string.Join(separator, documents)],
-            text["Record.Missing", missing.Count == 0 ? "—" : string.Join(separator, missing)],
-            text["Record.Defects", moveIn.Defects.Count, string.Join(", ", moveIn.Defects.Select(d => "#" + d.WorkOrderId))],
-            text["Record.Keys", moveIn.Keys ?? "", moveIn.KeysWitnessedBy ?? ""],
-            text["Record.Receipts", receipts.Count == 0 ? "—" : string.Join(", ", receipts)],
-        };
-        if (note is not null)
-            lines.Add(text["Record.Note", note]);
-        var record = string.Join("\n", lines);
-        return record.Length > 4000 ? record[..4000] : record;
-    }
+    /// <summary>What the move-in record says was done, kept as data so each reader reads it in their language (<see cref="MoveInRecordText"/>).</summary>
+    private string RecordText(UnitMoveIn moveIn, IReadOnlyList<string> receipts, string? note) =>
+        MoveInRecordText.Write(options.Value.Documents, moveIn.Documents.Select(d => d.Key).ToHashSet(), moveIn.Defects.OrderBy(d => d.Id).Select(d => d.WorkOrderId),
+            moveIn.Keys, moveIn.KeysWitnessedBy, receipts, note);
 
     public async Task<MoveInSheet?> SheetAsync(int id, CancellationToken ct = default)
     {

@@ -1,8 +1,14 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using PropertyHub.Resources;
 
 namespace PropertyHub.Features.MoveIn;
 
-/// <summary>One step of the move-in page: it shows the sheet and reports each save (or refusal) to the page.</summary>
+/// <summary>
+/// One step of the move-in page: it shows the sheet and reports each save (or refusal) to the page. A refusal of the whole
+/// step is said where the clerk is (a snackbar beside the button pressed, not at the top of a long page), and goes with the next change.
+/// </summary>
 public abstract class MoveInStep : ComponentBase
 {
     [Parameter, EditorRequired]
@@ -10,6 +16,12 @@ public abstract class MoveInStep : ComponentBase
 
     [Parameter]
     public EventCallback<MoveInResult> Changed { get; set; }
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<MoveInText> StepText { get; set; } = default!;
 
     protected bool Busy { get; private set; }
 
@@ -20,7 +32,10 @@ public abstract class MoveInStep : ComponentBase
         Busy = true;
         try
         {
-            await Changed.InvokeAsync(await step());
+            var result = await step();
+            if (!result.Ok)
+                Snackbar.Add(MoveInMessages.Text(StepText, result.Errors.Values.First()), Severity.Error);
+            await Changed.InvokeAsync(result);
         }
         finally
         {
