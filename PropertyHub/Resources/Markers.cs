@@ -103,3 +103,6 @@ public sealed class FundPlaceText;
 
 /// <summary>A repair work order charged to the maintenance fund: the panel on the work order page.</summary>
 public sealed class RepairsFundText;
+
+/// <summary>Renovation: strings added after the second user trial (gate write-offs, settlement of a shortfall, the refund voucher, duties).</summary>
+public sealed class RenovationTrialText;

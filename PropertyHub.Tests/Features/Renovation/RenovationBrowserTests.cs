@@ -183,6 +183,11 @@ public sealed class RenovationBrowserTests(BrowserFixture browser) : IAsyncLifet
         await engineer.Locator("[data-testid=inspection-save]").ClickAsync();
         await Assertions.Expect(engineer.Locator("[data-testid=settlement-message]")).ToContainTextAsync("without photos");
         await engineer.Locator("input[data-testid=inspection-photos]").SetInputFilesAsync(new FilePayload { Name = "lift.png", MimeType = "image/png", Buffer = RenovationTesting.Png });
+        // Every checklist item is marked before the inspection is saved; an unmarked one is refused next to the button.
+        await engineer.Locator("[data-testid=inspection-save]").ClickAsync();
+        await Assertions.Expect(engineer.Locator("[data-testid=settlement-message]")).ToContainTextAsync("Mark every checklist item");
+        foreach (var check in CompletionRules.Checklist)
+            await engineer.Locator($"input[data-testid=completion-{check}-ok]").ClickAsync();
         await engineer.Locator("[data-testid=inspection-save]").ClickAsync();
         await Assertions.Expect(engineer.Locator("[data-testid=inspection-damage]")).ToContainTextAsync("¥350.00");
         await engineer.CloseAsync();
