@@ -116,3 +116,6 @@ public sealed class FiledPapersText;
 
 /// <summary>The bank statement import's mapping screen and the reconciliation page's later additions.</summary>
 public sealed class FundImportText;
+
+/// <summary>Renovation: strings added after the second user trial (gate write-offs, settlement of a shortfall, the refund voucher, duties).</summary>
+public sealed class RenovationTrialText;

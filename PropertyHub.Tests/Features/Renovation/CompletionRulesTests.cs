@@ -34,7 +34,40 @@ public sealed class CompletionRulesTests
 
     [Fact]
     public void Inspection_NoDamageNoPhotos_Accepted() =>
-        Assert.Null(CompletionRules.Inspection(RenovationStatus.PermitIssued, new InspectionInput(), null, null, 0));
+        Assert.Null(CompletionRules.Inspection(RenovationStatus.PermitIssued, new InspectionInput { InOrder = [.. CompletionRules.Checklist] }, null, null, 0));
+
+    [Theory]
+    [InlineData("0", null)]
+    [InlineData("0.01", "RefundAboveBalance")]
+    public void Refund_ChargeAboveTheDeposit_SettlesItInFullWithNothingBack(string amount, string? error)
+    {
+        Assert.Equal(error, CompletionRules.Refund(RenovationStatus.Completed, true, 0, 1000m, 2500m, decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal((0m, 1500m), (CompletionRules.Balance(1000m, 2500m), RenovationShortfall.Of(1000m, 2500m)));
+    }
+
+    [Fact]
+    public void Gate_WrittenOffPass_WrittenOffNotReturned()
+    {
+        var pass = new WorkerPass { Number = "SG2026-000001-01", IssuedBy = "x", ValidFrom = new DateOnly(2026, 12, 1), ValidTo = new DateOnly(2026, 12, 31),
+            ReturnedAt = DateTimeOffset.UnixEpoch, WriteOffReason = "Worker lost the card" };
+
+        Assert.Equal(GateOutcome.WrittenOff, RenovationRules.Gate(pass, new DateOnly(2026, 12, 8)));
+    }
+
+    [Fact]
+    public void Inspection_ItemUnmarkedOrMarkedBothWays_RefusedAsIncomplete()
+    {
+        var all = CompletionRules.Checklist;
+        var oneUnmarked = new InspectionInput { InOrder = [.. all.Skip(1)] };
+        var both = new InspectionInput { InOrder = [.. all], Failed = [all[0]] };
+        var noneWithDamage = new InspectionInput { Damage = "墙面开裂", Charge = "100" };
+        var marked = new InspectionInput { InOrder = [.. all.Skip(1)], Failed = [all[0]] };
+
+        Assert.Equal(("Checklist", "ChecklistIncomplete"), CompletionRules.Inspection(RenovationStatus.PermitIssued, oneUnmarked, null, null, 0));
+        Assert.Equal(("Checklist", "ChecklistIncomplete"), CompletionRules.Inspection(RenovationStatus.PermitIssued, both, null, null, 0));
+        Assert.Equal(("Checklist", "ChecklistIncomplete"), CompletionRules.Inspection(RenovationStatus.PermitIssued, noneWithDamage, 100m, null, 1));
+        Assert.Null(CompletionRules.Inspection(RenovationStatus.PermitIssued, marked, null, null, 0));
+    }
 
     [Fact]
     public void Gate_ReturnedPass_Returned()

@@ -183,6 +183,11 @@ public sealed class RenovationBrowserTests(BrowserFixture browser) : IAsyncLifet
         await engineer.Locator("[data-testid=inspection-save]").ClickAsync();
         await Assertions.Expect(engineer.Locator("[data-testid=settlement-message]")).ToContainTextAsync("without photos");
         await engineer.Locator("input[data-testid=inspection-photos]").SetInputFilesAsync(new FilePayload { Name = "lift.png", MimeType = "image/png", Buffer = RenovationTesting.Png });
+        // Every checklist item is marked before the inspection is saved; an unmarked one is refused next to the button.
+        await engineer.Locator("[data-testid=inspection-save]").ClickAsync();
+        await Assertions.Expect(engineer.Locator("[data-testid=settlement-message]")).ToContainTextAsync("Mark every checklist item");
+        foreach (var check in CompletionRules.Checklist)
+            await engineer.Locator($"input[data-testid=completion-{check}-ok]").ClickAsync();
         await engineer.Locator("[data-testid=inspection-save]").ClickAsync();
         await Assertions.Expect(engineer.Locator("[data-testid=inspection-damage]")).ToContainTextAsync("¥350.00");
         await engineer.CloseAsync();
@@ -192,9 +197,18 @@ public sealed class RenovationBrowserTests(BrowserFixture browser) : IAsyncLifet
         await OpenAsync(clerk, $"/renovations/{id}");
         await clerk.Locator("[data-testid=permit-return]").ClickAsync();
         await Assertions.Expect(clerk.Locator("[data-testid=permit-returned]")).ToBeVisibleAsync();
-        await clerk.Locator("[data-testid=pass-return]").First.ClickAsync();
-        await Assertions.Expect(clerk.Locator("[data-testid=pass-returned]")).ToBeVisibleAsync();
+        // The pass is lost: written off in its own row with the reason, and the gate then says so, not "returned".
+        await clerk.Locator("[data-testid=pass-write-off]").First.ClickAsync();
+        await clerk.Locator("[data-testid=pass-confirm-row] input[data-testid=pass-revoke-reason]").FillAsync("Worker lost the card");
+        await clerk.Locator("[data-testid=pass-confirm-row] [data-testid=pass-revoke-confirm]").ClickAsync();
+        await Assertions.Expect(clerk.Locator("[data-testid=pass-returned]")).ToContainTextAsync("Worker lost the card");
+        await Assertions.Expect(clerk.Locator("[data-testid=passes-message]")).ToBeVisibleAsync();
+        await Assertions.Expect(clerk.Locator("[data-testid=settlement-message]")).ToHaveCountAsync(0);
         await clerk.CloseAsync();
+        await guard.Locator("input[data-testid=gate-number]").FillAsync(permit + "-01");
+        await guard.Locator("[data-testid=gate-check]").ClickAsync();
+        await Assertions.Expect(guard.Locator("[data-testid=gate-outcome]")).ToHaveTextAsync("Written off (lost)");
+        await Assertions.Expect(guard.Locator("[data-testid=gate-reason]")).ToContainTextAsync("Worker lost the card");
         finance = await AsAsync(desk, Roles.Finance);
         await OpenAsync(finance, $"/renovations/{id}");
         await Assertions.Expect(finance.Locator("input[data-testid=refund-amount]")).ToHaveValueAsync("1650.00");

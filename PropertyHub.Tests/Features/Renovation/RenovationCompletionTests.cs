@@ -15,7 +15,7 @@ using PropertyHub.Features.Renovation.Passes;
 namespace PropertyHub.Tests.Features.Renovation;
 
 /// <summary>The end of a renovation on one app: patrols, the completion inspection, permit and passes back, the refund.</summary>
-public sealed class RenovationCompletionTests : IClassFixture<RenovationAppFactory>
+public sealed partial class RenovationCompletionTests : IClassFixture<RenovationAppFactory>
 {
     private readonly RenovationAppFactory factory;
     private readonly RenovationTesting renovations;
@@ -127,6 +127,14 @@ public sealed class RenovationCompletionTests : IClassFixture<RenovationAppFacto
         Assert.Contains("付款人", zh);
         Assert.DoesNotContain("今收到", zh);
         Assert.DoesNotContain("收款", zh);
+        // A voucher: the deposit received with its receipt, less the charge, the refund; numbered as a voucher; both sign.
+        Assert.Contains("凭证编号", zh);
+        Assert.DoesNotContain("收据编号:", zh);
+        Assert.Contains($"已收装修押金（收据编号 {sheet.Collection!.ReceiptNumber}", zh);
+        Assert.Contains("2,000.00", zh);
+        Assert.Contains("减：损坏赔偿 电梯轿厢划伤", zh);
+        Assert.Contains("领款人（业主）签名", zh);
+        Assert.Contains("付款人（出纳）签名", zh);
         Assert.Contains("今退付", await PrintReceiptAsync(id, refund.Id, "zh-Hant"));
         var en = await PrintReceiptAsync(id, refund.Id, "en");
         Assert.Contains("Refunded to", en);
@@ -147,6 +155,7 @@ public sealed class RenovationCompletionTests : IClassFixture<RenovationAppFacto
             ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
             ctx.Services.AddLocalization();
             ctx.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<RenovationService>());
+            ctx.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<RenovationCompletionService>());
             ctx.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<EstateTime>());
             ctx.Services.AddSingleton(scope.ServiceProvider.GetRequiredService<IOptions<ReceiptOptions>>());
             ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/renovations/{id}/receipts/{paymentId}?lang={lang}");

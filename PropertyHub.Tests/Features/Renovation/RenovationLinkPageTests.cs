@@ -14,7 +14,7 @@ namespace PropertyHub.Tests.Features.Renovation;
 /// The owner's signing link (/rs/…) over HTTP, as the phone posts it: signed once, then the browser's refresh (the same
 /// form posted again) and a later visit both say the agreement is already signed, in the owner's language.
 /// </summary>
-public sealed class RenovationLinkPageTests : IClassFixture<RenovationAppFactory>
+public sealed partial class RenovationLinkPageTests : IClassFixture<RenovationAppFactory>
 {
     private readonly RenovationAppFactory factory;
     private readonly RenovationTesting renovations;

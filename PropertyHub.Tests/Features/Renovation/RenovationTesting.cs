@@ -136,11 +136,11 @@ public sealed class RenovationTesting(AppFactory factory)
         return (id, passes);
     }
 
-    /// <summary>The completion inspection, with damage and its charge and one photo when a charge is given.</summary>
+    /// <summary>The completion inspection, every item in order, with damage and its charge and one photo when a charge is given.</summary>
     public async Task<RenovationResult> InspectAsync(int id, string? damage = null, string? charge = null)
     {
         var sheet = await SheetAsync(id);
         IReadOnlyList<UploadedFile> photos = damage is null ? [] : [await PhotoAsync("damage.png")];
-        return await CompletionAsync(Roles.Engineer, s => s.InspectAsync(id, sheet.Version, new InspectionInput { Damage = damage, Charge = charge }, photos));
+        return await CompletionAsync(Roles.Engineer, s => s.InspectAsync(id, sheet.Version, new InspectionInput { InOrder = [.. CompletionRules.Checklist], Damage = damage, Charge = charge }, photos));
     }
 }

@@ -36,6 +36,9 @@ public static class MoveInExtensions
         services.AddScoped<LateProxyServices>();
         services.AddSingleton<IScheduledDuty, MoveInReminderDuty>();
         services.AddSingleton<IScheduledDuty, LateProxyServicesDuty>();
+        services.AddSingleton(new DutyDescription(MoveInReminderDuty.DutyName,
+            sp => [sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MoveInOptions>>().Value.ReminderDaysBefore]));
+        services.AddSingleton(new DutyDescription(LateProxyServicesDuty.DutyName, _ => []));
         return builder;
     }
 }

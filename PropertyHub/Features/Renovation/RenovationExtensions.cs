@@ -15,6 +15,7 @@ public static class RenovationExtensions
         builder.Services.AddScoped<RenovationLinks>();
         builder.Services.AddOptions<RenovationDutyOptions>().BindConfiguration(RenovationDutyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IScheduledDuty, RenovationDuty>();
+        builder.Services.AddSingleton(new DutyDescription(RenovationDuty.DutyName, _ => []));
         return builder;
     }
 

@@ -134,7 +134,7 @@ public static class RenovationRules
     /// </summary>
     public static GateOutcome Gate(WorkerPass pass, DateOnly today) =>
         pass.RevokedAt is not null ? GateOutcome.Revoked
-        : pass.ReturnedAt is not null ? GateOutcome.Returned
+        : pass.ReturnedAt is not null ? (pass.WriteOffReason is null ? GateOutcome.Returned : GateOutcome.WrittenOff)
         : today < pass.ValidFrom ? GateOutcome.NotYetValid
         : today > pass.ValidTo ? GateOutcome.Expired
         : GateOutcome.Valid;

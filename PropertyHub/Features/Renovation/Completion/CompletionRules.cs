@@ -26,7 +26,7 @@ public static class CompletionRules
 
     /// <summary>
     /// The completion inspection: once, after the permit; damage needs its description, a charge and at least one
-    /// photo; a charge without damage is refused. Returns (field, key) of the first problem.
+    /// photo; a charge without damage is refused; every checklist item must be marked. Returns (field, key) of the first problem.
     /// </summary>
     public static (string Field, string Key)? Inspection(RenovationStatus status, InspectionInput input, decimal? charge, string? chargeError, int photos)
     {
@@ -40,13 +40,17 @@ public static class CompletionRules
         if (damage?.Length > RenovationRules.ReasonsMax)
             return ("Damage", "DamageTooLong");
         if (damage is null)
-            return string.IsNullOrWhiteSpace(input.Charge) || charge == 0 ? null : ("Charge", "ChargeWithoutDamage");
+            return string.IsNullOrWhiteSpace(input.Charge) || charge == 0 ? Unmarked(input) : ("Charge", "ChargeWithoutDamage");
         if (chargeError is not null)
             return ("Charge", chargeError);
         if (charge is null || charge <= 0)
             return ("Charge", "ChargeRequired");
-        return photos == 0 ? ("Photos", "DamageNeedsPhotos") : null;
+        return photos == 0 ? ("Photos", "DamageNeedsPhotos") : Unmarked(input);
     }
+
+    /// <summary>Every checklist item marked, in order or not in order (never both): an unmarked item was not checked.</summary>
+    public static (string Field, string Key)? Unmarked(InspectionInput input) =>
+        Checklist.All(c => input.InOrder.Contains(c) != input.Failed.Contains(c)) ? null : ("Checklist", "ChecklistIncomplete");
 
     /// <summary>Permit and passes come back once the works are inspected, each once; a write-off needs its reason.</summary>
     public static string? Return(RenovationStatus status, DateTimeOffset? returnedAt, bool writeOff, string? reason) =>
@@ -58,7 +62,7 @@ public static class CompletionRules
 
     /// <summary>
     /// The refund: only after the inspection, with the permit and every pass back (or written off), once; never more
-    /// than the deposit, nor more than the deposit less the charges.
+    /// than the deposit, nor more than the deposit less the charges; charges above the deposit leave a refund of nothing.
     /// </summary>
     public static string? Refund(RenovationStatus status, bool permitBack, int passesOut, decimal deposit, decimal charges, decimal amount) =>
         status == RenovationStatus.Settled ? "AlreadyRefunded"
@@ -67,7 +71,7 @@ public static class CompletionRules
         : passesOut > 0 ? "PassesNotReturned"
         : amount < 0 ? "AmountInvalid"
         : amount > deposit ? "RefundAboveDeposit"
-        : amount > deposit - charges ? "RefundAboveBalance"
+        : amount > Balance(deposit, charges) ? "RefundAboveBalance"
         : null;
 
     /// <summary>What goes back by default: the deposit less the charges, never below nothing.</summary>
@@ -82,9 +86,10 @@ public sealed class PatrolInput
     public bool Violation { get; set; }
 }
 
-/// <summary>The completion inspection as typed: the items found not in order, the damage and its charge.</summary>
+/// <summary>The completion inspection as typed: the items found in order and not in order, the damage and its charge.</summary>
 public sealed class InspectionInput
 {
+    public List<CompletionCheck> InOrder { get; set; } = [];
     public List<CompletionCheck> Failed { get; set; } = [];
     public string? Damage { get; set; }
     public string? Charge { get; set; }

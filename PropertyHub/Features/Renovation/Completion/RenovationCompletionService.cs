@@ -136,7 +136,8 @@ public sealed partial class RenovationCompletionService(IDbContextFactory<AppDbC
     /// <summary>
     /// Pays the deposit back less the inspection's charges, once, on a receipt numbered in the counter's sequence:
     /// refused before the inspection, before the permit and every pass are back or written off, and when larger than
-    /// the deposit (or than the deposit less the charges).
+    /// the deposit (or than the deposit less the charges). Charges above the deposit settle it in full (refund 0) and the
+    /// rest becomes a paid service on the owner's next payment request (<see cref="RenovationShortfall"/>).
     /// </summary>
     public async Task<RenovationResult> RefundAsync(int id, string? amount, PaymentMethod method, string? reference, CancellationToken ct = default)
     {
@@ -173,6 +174,7 @@ public sealed partial class RenovationCompletionService(IDbContextFactory<AppDbC
                 ReceiptNumber = "",
             }, estateTime.LocalDate(application.EstateId, now), ct);
             application.Status = RenovationStatus.Settled;
+            RenovationShortfall.Bill(db, application, paid ?? 0, charges, estateTime.LocalDate(application.EstateId, now), now, who);
             await db.SaveChangesAsync(ct);
             // The refund voucher on the applicant's file, by the payment's id now known, in the same transaction.
             await RenovationPapers.StageReceiptAsync(db, application.OccupantId, refund, estateTime.LocalDate(application.EstateId, now), who,

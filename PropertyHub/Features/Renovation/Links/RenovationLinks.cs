@@ -22,7 +22,8 @@ public sealed record RenovationLinkView(RenovationParty Party, string Unit, stri
 /// spent by the signature.
 /// </summary>
 public sealed class RenovationLinks(IDbContextFactory<AppDbContext> dbFactory, PersonalLinkService links, Permissions permissions,
-    NoticeLinks noticeLinks, TimeProvider clock, IOptions<PersonalLinkOptions> options, IStringLocalizer<RenovationText> text)
+    NoticeLinks noticeLinks, TimeProvider clock, IOptions<PersonalLinkOptions> options, IStringLocalizer<RenovationText> text,
+    IStringLocalizer<Resources.RenovationTrialText> mail)
 {
     public const string OwnerPurpose = "renovation-owner";
     public const string ContractorPurpose = "renovation-contractor";
@@ -43,7 +44,9 @@ public sealed class RenovationLinks(IDbContextFactory<AppDbContext> dbFactory, P
         if (RenovationRules.Sign(a.Status, party == RenovationParty.Owner ? a.OwnerSignedAt : a.ContractorSignedAt) is { } error)
             return RenovationResult.Fail("", error);
         var owner = await db.Occupants.AsNoTracking().SingleAsync(o => o.Id == a.OccupantId, ct);
-        var buildingId = await db.Units.Where(u => u.Id == a.UnitId).Select(u => u.BuildingId).SingleAsync(ct);
+        var unit = await db.Units.Where(u => u.Id == a.UnitId)
+            .Select(u => new { u.BuildingId, Address = u.Building!.Code + "-" + u.Number, Estate = u.Building.Estate!.Name }).SingleAsync(ct);
+        var buildingId = unit.BuildingId;
         var now = clock.GetUtcNow();
         var token = LinkTokens.NewToken();
         db.PersonalLinks.Add(new PersonalLink
@@ -53,7 +56,11 @@ public sealed class RenovationLinks(IDbContextFactory<AppDbContext> dbFactory, P
         var url = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/rs/{token}";
         var source = $"renovation-sign:{id}:{party}:{Guid.NewGuid():N}";
         var paper = party == RenovationParty.Owner ? "OwnerAgreement" : "SafetyLetter";
-        NoticeText Words(System.Globalization.CultureInfo culture) => NoticeOutbox.WriteIn(culture, () => new NoticeText(text[paper].Value, text["SignLinkBody", text[paper].Value].Value));
+        // Greets the one who signs by name and names the unit and the estate, in the recipient's language.
+        var name = party == RenovationParty.Owner ? owner.Name : a.ContractorContact;
+        NoticeText Words(System.Globalization.CultureInfo culture) => NoticeOutbox.WriteIn(culture, () => new NoticeText(
+            mail["SignLinkSubject", text[paper].Value, unit.Address, unit.Estate].Value,
+            mail["SignLinkMail", name, text[paper].Value, unit.Address, unit.Estate].Value));
         var place = new NoticePlace(a.EstateId, buildingId);
         if (party == RenovationParty.Owner)
             NoticeOutbox.AddForOccupant(db, owner, place, "renovation-sign", source, Words, now, noticeLinks.Seal(url));

@@ -5,6 +5,9 @@ public sealed record WorkerPassView(int WorkerId, string Name, string MaskedId, 
     Guid? PhotoFileId, DateTimeOffset? RevokedAt, string? RevokedBy, string? RevokeReason,
     DateTimeOffset? ReturnedAt = null, string? WriteOffReason = null);
 
-/// <summary>What the guard sees: the outcome with the worker and unit (none when the number is unknown), and the earlier checks today.</summary>
+/// <summary>
+/// What the guard sees: the outcome with the worker and unit (none when the number is unknown), the earlier checks today,
+/// and the reason a pass was written off or revoked.
+/// </summary>
 public sealed record GateResult(GateOutcome Outcome, string Number, int? PassId, string? Worker, string? Unit, DateOnly? ValidFrom, DateOnly? ValidTo,
-    int EarlierChecksToday);
+    int EarlierChecksToday, string? Reason = null);

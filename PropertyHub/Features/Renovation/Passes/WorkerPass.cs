@@ -39,8 +39,10 @@ public enum GateOutcome
     Expired,
     Revoked,
     NotFound,
-    /// <summary>The pass came back (or was written off) after the works: it lets no one in.</summary>
+    /// <summary>The pass came back after the works: it lets no one in.</summary>
     Returned,
+    /// <summary>The pass did not come back and was written off (lost) with a reason: it lets no one in.</summary>
+    WrittenOff,
 }
 
 /// <summary>One check of a pass at the gate, kept whatever its outcome: a pass checked twice is two rows.</summary>

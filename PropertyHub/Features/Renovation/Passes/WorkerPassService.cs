@@ -73,7 +73,7 @@ public sealed class WorkerPassService(IDbContextFactory<AppDbContext> dbFactory,
     }
 
     /// <summary>
-    /// The gate's check of a typed or scanned pass number: valid, not yet valid, expired, revoked or returned on today's
+    /// The gate's check of a typed or scanned pass number: valid, not yet valid, expired, revoked, returned or written off on today's
     /// date in the estate's time, with the worker and the unit. Every check is logged, a second one of the same pass too.
     /// </summary>
     public async Task<GateResult> CheckAsync(string? number, CancellationToken ct = default)
@@ -107,7 +107,8 @@ public sealed class WorkerPassService(IDbContextFactory<AppDbContext> dbFactory,
             .Count(at => at >= startOfDay);
         db.GateChecks.Add(new GateCheck { Number = typed, PassId = found.Pass.Id, Outcome = outcome, CheckedAt = now, CheckedBy = who });
         await db.SaveChangesAsync(ct);
-        return new GateResult(outcome, typed, found.Pass.Id, found.Worker, found.Application.Unit, found.Pass.ValidFrom, found.Pass.ValidTo, earlier);
+        var reason = outcome switch { GateOutcome.WrittenOff => found.Pass.WriteOffReason, GateOutcome.Revoked => found.Pass.RevokeReason, _ => null };
+        return new GateResult(outcome, typed, found.Pass.Id, found.Worker, found.Application.Unit, found.Pass.ValidFrom, found.Pass.ValidTo, earlier, reason);
     }
 
     /// <summary>The photo on a pass, for the guard at the gate.</summary>
