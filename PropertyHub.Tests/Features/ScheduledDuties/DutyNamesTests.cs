@@ -1,16 +1,25 @@
 using System.Globalization;
+using System.Reflection;
 using System.Resources;
 using PropertyHub.Features.ScheduledDuties;
 
 namespace PropertyHub.Tests.Features.ScheduledDuties;
 
-/// <summary>/duties names and describes the renovation and move-in duties in each language, never by their code names.</summary>
+/// <summary>/duties names and describes every duty in each language, never by its code name.</summary>
 public sealed class DutyNamesTests
 {
-    /// <summary>The renovation and move-in duties, listed by their raw names in the second renovation trial.</summary>
-    public static TheoryData<string> Duties() =>
-        [PropertyHub.Features.Renovation.RenovationDuty.DutyName, PropertyHub.Features.MoveIn.MoveInReminderDuty.DutyName,
-            PropertyHub.Features.MoveIn.LateProxyServicesDuty.DutyName];
+    /// <summary>Every scheduled duty of the app (each names itself by a DutyName constant); the renovation and move-in
+    /// ones were listed by their raw names in the second renovation trial, the repairs' one after it.</summary>
+    public static TheoryData<string> Duties()
+    {
+        var names = typeof(IScheduledDuty).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IScheduledDuty).IsAssignableFrom(t))
+            .Select(t => t.GetField("DutyName", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string)
+            .ToList();
+        Assert.DoesNotContain(null, names);
+        Assert.True(names.Count >= 12, $"{names.Count} duties found");
+        return [.. names.Select(n => n!)];
+    }
 
     [Theory]
     [MemberData(nameof(Duties))]

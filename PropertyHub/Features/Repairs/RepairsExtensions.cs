@@ -20,6 +20,7 @@ public static class RepairsExtensions
         services.AddScoped<RepairMeasuresExport>();
         services.AddScoped<FundCharges.WorkOrderFundCharges>();
         services.AddSingleton<IScheduledDuty, AppointmentReminderDuty>();
+        services.AddSingleton(new DutyDescription(AppointmentReminderDuty.DutyName, _ => []));
         return builder;
     }
 

@@ -65,7 +65,12 @@ public sealed class ReconciliationBrowserTests(BrowserFixture browser) : IAsyncL
         // On a phone the lists turn into cards and nothing runs off the screen.
         await page.SetViewportSizeAsync(390, 844);
         await Assertions.Expect(page.Locator("[data-testid=fund-rec-statement-opening]")).ToBeVisibleAsync();
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"));
+        // What runs off the screen, named when something does.
+        Assert.Equal("", await page.EvaluateAsync<string>("""
+            document.documentElement.scrollWidth <= 390 ? "" : [...document.querySelectorAll("body *")]
+                .filter(e => e.getBoundingClientRect().right > 391).slice(-3)
+                .map(e => e.tagName + "." + e.className + " " + Math.round(e.getBoundingClientRect().right) + ": " + e.textContent.slice(0, 60)).join(" | ")
+            """));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestEnvironment.ArtifactsFolder, "fund-reconciliation-phone.png"), FullPage = true });
 
         Assert.Equal("MonthClosed", (await fund.ReceiveAsync("1.00", new DateOnly(2026, 3, 31))).Errors["Date"]);

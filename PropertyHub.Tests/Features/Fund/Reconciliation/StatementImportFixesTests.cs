@@ -114,6 +114,7 @@ public sealed class StatementImportFixesTests(AppFactory factory) : IClassFixtur
             ctx.Services.AddSingleton(sp.GetRequiredService<FundService>());
             ctx.Services.AddSingleton(sp.GetRequiredService<StatementImport>());
             ctx.Services.AddSingleton(sp.GetRequiredService<ReconciliationService>());
+            ctx.Services.AddSingleton(sp.GetRequiredService<PropertyHub.Features.Settings.EstateTime>());
             ctx.AddAuthorization().SetAuthorized(Roles.Finance).SetAccess(Roles.Finance);
             await test(ctx);
         }));
@@ -179,6 +180,12 @@ public sealed class StatementImportFixesTests(AppFactory factory) : IClassFixtur
             Assert.Equal("¥100,000.00", page.Find("[data-testid=fund-rec-ledger-opening]").TextContent);
             Assert.Equal("¥5.00", page.Find("[data-testid=fund-rec-opening-difference]").TextContent);
             Assert.DoesNotContain("：", page.Markup, StringComparison.Ordinal);
+            // The statement's import is said in the estate's time (Shanghai), like the rest of the app, not in UTC.
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                var imported = await db.FundStatements.Where(st => st.FundAccountId == fund.AccountId).Select(st => st.ImportedAt).SingleAsync();
+                Assert.Contains(imported.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), page.Markup);
+            }
 
             var text = ctx.Services.GetRequiredService<IStringLocalizer<FundText>>();
             var entries = await fund.As(Roles.Finance, sp => sp.GetRequiredService<FundService>().PageAsync(fund.AccountId, FundLedgerFilter.All, new PageRequest(0, 50)));
