@@ -65,7 +65,10 @@ public sealed class ReconciliationBrowserTests(BrowserFixture browser) : IAsyncL
         // On a phone the lists turn into cards and nothing runs off the screen.
         await page.SetViewportSizeAsync(390, 844);
         await Assertions.Expect(page.Locator("[data-testid=fund-rec-statement-opening]")).ToBeVisibleAsync();
-        // What runs off the screen, named when something does.
+        // The tables turn into cards once MudBlazor hears of the resize (a moment on a loaded machine); then what runs off
+        // the screen, named when something does.
+        try { await page.WaitForFunctionAsync("document.documentElement.scrollWidth <= 390", null, new() { Timeout = 10_000 }); }
+        catch (Microsoft.Playwright.PlaywrightException) { }
         Assert.Equal("", await page.EvaluateAsync<string>("""
             document.documentElement.scrollWidth <= 390 ? "" : [...document.querySelectorAll("body *")]
                 .filter(e => e.getBoundingClientRect().right > 391).slice(-3)

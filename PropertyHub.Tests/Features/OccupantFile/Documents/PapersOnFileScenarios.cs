@@ -198,7 +198,7 @@ public static class PapersOnFileScenarios
 
         // The inspection refused by the file: no inspection, no photo stored, the works not over.
         var photos = new[] { await renovations.PhotoAsync("墙面.png"), await renovations.PhotoAsync("楼道.png") };
-        var inspection = new InspectionInput { Damage = "楼道墙面划伤", Charge = "100" };
+        var inspection = new InspectionInput { InOrder = [.. CompletionRules.Checklist], Damage = "楼道墙面划伤", Charge = "100" };
         int storedBefore;
         await using (var db = await factory.CreateDbContextAsync())
             storedBefore = await db.StoredFiles.CountAsync();
