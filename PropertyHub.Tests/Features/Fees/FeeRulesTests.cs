@@ -20,6 +20,15 @@ public sealed class FeeRulesTests
     }
 
     [Theory]
+    [InlineData("2,500.00", "2500.00", null)]
+    [InlineData("1,234,567", null, "AmountTooLarge")]
+    [InlineData("2,50", null, "AmountNotNumber")]
+    [InlineData("12,3456", null, "AmountNotNumber")]
+    [InlineData("350", "350", null)]
+    public void ParseGroupedAmount_ThousandsInGroupsOfThree_ReadLikeTheFund(string text, string? expected, string? error) =>
+        Assert.Equal((expected is null ? null : decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), error), FeeRules.ParseGroupedAmount(text));
+
+    [Theory]
     [InlineData(null, "AmountRequired")]
     [InlineData("  ", "AmountRequired")]
     [InlineData("abc", "AmountNotNumber")]

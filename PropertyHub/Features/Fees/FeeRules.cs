@@ -30,6 +30,25 @@ public static partial class FeeRules
         return (amount, null);
     }
 
+    /// <summary>
+    /// <see cref="ParseAmount"/> that also takes thousands separators in groups of three, as the fund does
+    /// ("2,500.00"); a comma anywhere else ("2,50") is still not an amount.
+    /// </summary>
+    public static (decimal? Amount, string? Error) ParseGroupedAmount(string? text)
+    {
+        var clean = TypedText.Digits(text)?.TrimEnd('元').Trim();
+        if (clean is null || !clean.Contains(',', StringComparison.Ordinal))
+            return ParseAmount(text);
+        return Ungroup(clean) is { } plain ? ParseAmount(plain) : (null, "AmountNotNumber");
+    }
+
+    /// <summary>The amount without its thousands separators, or null when the commas are not in groups of three.</summary>
+    public static string? Ungroup(string clean) =>
+        GroupedPattern().IsMatch(clean) ? clean.Replace(",", "", StringComparison.Ordinal) : null;
+
+    [GeneratedRegex(@"^\d{1,3}(,\d{3})+(\.\d*)?$")]
+    private static partial Regex GroupedPattern();
+
     public static string? Code(string? code) =>
         string.IsNullOrWhiteSpace(code) ? "CodeRequired" : CodePattern().IsMatch(code.Trim()) ? null : "CodeInvalid";
 

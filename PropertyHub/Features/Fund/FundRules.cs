@@ -22,9 +22,9 @@ public static partial class FundRules
             return (null, "AmountNotNumber");
         if (clean.Contains(',', StringComparison.Ordinal))
         {
-            if (!Grouped().IsMatch(clean))
+            if (Fees.FeeRules.Ungroup(clean) is not { } plain)
                 return (null, "AmountNotNumber");
-            clean = clean.Replace(",", "", StringComparison.Ordinal);
+            clean = plain;
         }
         if (!decimal.TryParse(clean, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
             return (null, "AmountNotNumber");
@@ -36,9 +36,6 @@ public static partial class FundRules
             return (null, "AmountTooLarge");
         return (amount, null);
     }
-
-    [GeneratedRegex(@"^\d{1,3}(,\d{3})+(\.\d*)?$")]
-    private static partial Regex Grouped();
 
     /// <summary>A bank account number: spaces and hyphens dropped, 8 to 32 ASCII digits.</summary>
     public static (string? Number, string? Error) ParseAccountNumber(string? text)

@@ -73,8 +73,8 @@ public sealed partial class RenovationService(IDbContextFactory<AppDbContext> db
         decimal deposit = 0, fee = 0;
         if (review.Approve)
         {
-            var (depositValue, depositError) = FeeRules.ParseAmount(review.Deposit);
-            var (feeValue, feeError) = string.IsNullOrWhiteSpace(review.Fee) ? (0m, null) : FeeRules.ParseAmount(review.Fee);
+            var (depositValue, depositError) = FeeRules.ParseGroupedAmount(review.Deposit);
+            var (feeValue, feeError) = string.IsNullOrWhiteSpace(review.Fee) ? (0m, null) : FeeRules.ParseGroupedAmount(review.Fee);
             var errors = new Dictionary<string, string>();
             if ((depositError ?? (depositValue == 0 ? "AmountMustBePositive" : null)) is { } d)
                 errors["Deposit"] = d;
