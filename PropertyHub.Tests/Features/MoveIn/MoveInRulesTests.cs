@@ -147,6 +147,25 @@ public sealed class MoveInRulesTests(MoveInClock clock) : IClassFixture<MoveInCl
     }
 
     [Fact]
+    public void TheRecord_NoDefects_NoEmptyBrackets_AndThePrintLeavesTheReceiptsToItsTable()
+    {
+        var text = app.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<PropertyHub.Resources.MoveInText>>();
+        var items = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MoveInOptions>>().Value.Documents;
+        var zh = new System.Globalization.CultureInfo("zh-Hans");
+        var none = MoveInRecordText.Write(items, [], [], "大门钥匙 2", "王", [], null);
+        var two = MoveInRecordText.Write(items, [], [12, 13], "大门钥匙 2", "王", ["R2026-000001"], null);
+
+        var page = MoveInRecordText.Render(none, text, items, zh)!;
+        var print = MoveInRecordText.Render(two, text, items, zh, receipts: false)!;
+
+        Assert.Contains("房屋验收问题：0 项", page);
+        Assert.DoesNotContain("（维修工单", page);
+        Assert.Contains("收据：—", page);
+        Assert.Contains("房屋验收问题：2 项（维修工单 #12、#13）", print);
+        Assert.DoesNotContain("收据", print);
+    }
+
+    [Fact]
     public async Task MoveInCompleted_IsBilledFromThatDay_ANotMovedInUnitNotAtAll_TheRestAsBefore()
     {
         var (_, ids) = await moveIns.NoticedBatchAsync(2, inDays: 0);

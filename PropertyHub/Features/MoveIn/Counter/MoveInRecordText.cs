@@ -32,8 +32,11 @@ public static class MoveInRecordText
             : JsonSerializer.Serialize(kept with { Note = note[..Math.Max(0, note.Length - (json.Length - MaxLength))] }, Json);
     }
 
-    /// <summary>The record's lines in <paramref name="culture"/>; a record kept as plain text, as written.</summary>
-    public static string? Render(string? record, IStringLocalizer<MoveInText> text, IReadOnlyList<MoveInItem> items, CultureInfo culture)
+    /// <summary>
+    /// The record's lines in <paramref name="culture"/>; a record kept as plain text, as written. Without
+    /// <paramref name="receipts"/> the receipts line is left out (the print lists them in its own table).
+    /// </summary>
+    public static string? Render(string? record, IStringLocalizer<MoveInText> text, IReadOnlyList<MoveInItem> items, CultureInfo culture, bool receipts = true)
     {
         if (record is null || !record.StartsWith('{'))
             return record;
@@ -58,10 +61,13 @@ public static class MoveInRecordText
             {
                 text["Record.Documents", Names(kept.Documents)],
                 text["Record.Missing", Names(kept.Missing)],
-                text["Record.Defects", kept.WorkOrders.Count, string.Join(separator, kept.WorkOrders.Select(w => "#" + w))],
+                // The work orders in brackets only when there are any (no empty brackets for a house without defects).
+                kept.WorkOrders.Count == 0 ? text["Record.DefectsNone", 0]
+                    : text["Record.Defects", kept.WorkOrders.Count, string.Join(separator, kept.WorkOrders.Select(w => "#" + w))],
                 kept.ByLink ? text["Record.KeysByLink", kept.Keys ?? ""] : text["Record.Keys", kept.Keys ?? "", kept.Witness ?? ""],
-                text["Record.Receipts", kept.Receipts.Count == 0 ? "—" : string.Join(separator, kept.Receipts)],
             };
+            if (receipts)
+                lines.Add(text["Record.Receipts", kept.Receipts.Count == 0 ? "—" : string.Join(separator, kept.Receipts)]);
             if (kept.Note is not null)
                 lines.Add(text["Record.Note", kept.Note]);
             return string.Join("\n", lines);
