@@ -85,6 +85,24 @@ public sealed partial class RenovationCompletionTests
     }
 
     [Fact]
+    public async Task Passes_OnAPhone_AreCardsWithEachValueLabelled()
+    {
+        var (id, _) = await renovations.PermitWithPassesAsync();
+        var sheet = await renovations.SheetAsync(id);
+
+        await WithPageAsync(Roles.Clerk, ctx =>
+        {
+            var page = ctx.Render<RenovationPasses>(p => p.Add(x => x.Sheet, sheet));
+
+            page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=pass-name]")));
+            Assert.Contains("mud-sm-table", page.Find("[data-testid=passes-table]").ClassList);
+            Assert.All(page.FindAll("[data-testid=pass-name]"), td => Assert.Equal("Worker's name", td.GetAttribute("data-label")));
+            Assert.All(page.FindAll("[data-testid=pass-number]"), td => Assert.False(string.IsNullOrEmpty(td.GetAttribute("data-label"))));
+            return Task.CompletedTask;
+        });
+    }
+
+    [Fact]
     public async Task PassWriteOff_ConfirmedInItsRow_SaysWrittenOff_AndAnEarlierMessageIsGone()
     {
         var (id, passes) = await renovations.PermitWithPassesAsync();
