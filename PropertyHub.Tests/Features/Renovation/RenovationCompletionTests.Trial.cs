@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using PropertyHub.Features.Accounts;
 using PropertyHub.Features.Fees;
 using PropertyHub.Features.Renovation;
+using PropertyHub.Features.Renovation.Completion;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PropertyHub.Tests.Features.Renovation;
 
@@ -12,7 +15,7 @@ public sealed partial class RenovationCompletionTests
     public async Task Refund_ChargeAboveTheDeposit_NothingBackAndTheShortfallBilledOnceAsAPaidService()
     {
         var (id, passes) = await renovations.PermitWithPassesAsync();
-        Assert.True((await renovations.InspectAsync(id, "外墙石材破损", "2500")).Ok);
+        Assert.True((await renovations.InspectAsync(id, "外墙石材破损", "2,500.00")).Ok);
         Assert.True((await ReturnPermitAsync(id)).Ok);
         foreach (var pass in passes)
             Assert.True((await ReturnPassAsync(pass)).Ok);
@@ -29,6 +32,49 @@ public sealed partial class RenovationCompletionTests
         Assert.Equal((sheet.OccupantId, null), (billed.OccupantId, billed.PaymentRequestId));
         Assert.NotNull(billed.SignedAt);
         Assert.Contains(sheet.PermitNumber!, billed.ServiceType);
+    }
+
+    [Fact]
+    public async Task Refund_ChargeAboveTheDeposit_NoMethodNeededAndTheLineSaysWhatTheDepositKept()
+    {
+        var (id, passes) = await renovations.PermitWithPassesAsync();
+        Assert.True((await renovations.InspectAsync(id, "外墙石材破损", "2600")).Ok);
+        Assert.True((await ReturnPermitAsync(id)).Ok);
+        foreach (var pass in passes)
+            Assert.True((await ReturnPassAsync(pass)).Ok);
+
+        var refund = await renovations.CompletionAsync(Roles.Finance, s => s.RefundAsync(id, "0.00", null, null));
+
+        Assert.True(refund.Ok);
+        var sheet = await renovations.SheetAsync(id);
+        await WithPageAsync(Roles.Finance, ctx =>
+        {
+            ctx.Services.AddSingleton(factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PropertyHub.Features.Fees.Counter.ReceiptOptions>>());
+            var page = ctx.Render<RenovationSettlement>(p => p.Add(x => x.Sheet, sheet));
+            page.WaitForAssertion(() => Assert.StartsWith("Refunded ¥0.00 (¥2,000.00 kept from the deposit) on receipt", page.Find("[data-testid=refund-done]").TextContent));
+            Assert.Contains("¥600.00", page.Find("[data-testid=shortfall-billed]").TextContent);
+            var voucher = ctx.Render<RenovationRefundVoucher>(p => p.Add(x => x.Sheet, sheet).Add(x => x.Refund, sheet.Refund!)
+                .Add(x => x.Culture, new System.Globalization.CultureInfo("zh-Hans")));
+            voucher.WaitForAssertion(() => Assert.Contains("凭证编号：", voucher.Markup));
+            Assert.DoesNotContain("凭证编号:", voucher.Markup);
+            Assert.DoesNotContain("付款方式", voucher.Markup);
+            return Task.CompletedTask;
+        });
+    }
+
+    [Fact]
+    public async Task Refund_SomethingBackWithoutAMethod_Refused()
+    {
+        var (id, passes) = await renovations.PermitWithPassesAsync();
+        Assert.True((await renovations.InspectAsync(id, "电梯轿厢划伤", "350")).Ok);
+        Assert.True((await ReturnPermitAsync(id)).Ok);
+        foreach (var pass in passes)
+            Assert.True((await ReturnPassAsync(pass)).Ok);
+
+        var refund = await renovations.CompletionAsync(Roles.Finance, s => s.RefundAsync(id, "1650", null, null));
+
+        Assert.Equal("MethodInvalid", refund.Errors["Method"]);
+        Assert.Equal(RenovationStatus.Completed, (await renovations.SheetAsync(id)).Status);
     }
 
     [Fact]

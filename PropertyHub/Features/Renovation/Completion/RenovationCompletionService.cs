@@ -56,7 +56,7 @@ public sealed partial class RenovationCompletionService(IDbContextFactory<AppDbC
         await permissions.DemandAsync(Can.InspectRenovations, ct);
         if (Photos(photos) is { } photoError)
             return RenovationResult.Fail("Photos", photoError);
-        var (charge, chargeError) = string.IsNullOrWhiteSpace(input.Charge) ? (null, null) : FeeRules.ParseAmount(input.Charge);
+        var (charge, chargeError) = string.IsNullOrWhiteSpace(input.Charge) ? (null, null) : FeeRules.ParseGroupedAmount(input.Charge);
         var who = (await actor.GetAsync()).Name;
         return await RunAsync(async db =>
         {
@@ -137,15 +137,19 @@ public sealed partial class RenovationCompletionService(IDbContextFactory<AppDbC
     /// Pays the deposit back less the inspection's charges, once, on a receipt numbered in the counter's sequence:
     /// refused before the inspection, before the permit and every pass are back or written off, and when larger than
     /// the deposit (or than the deposit less the charges). Charges above the deposit settle it in full (refund 0) and the
-    /// rest becomes a paid service on the owner's next payment request (<see cref="RenovationShortfall"/>).
+    /// rest becomes a paid service on the owner's next payment request (<see cref="RenovationShortfall"/>). A refund of
+    /// nothing moves no money, so it needs no method (none given is taken; a reference given is dropped).
     /// </summary>
-    public async Task<RenovationResult> RefundAsync(int id, string? amount, PaymentMethod method, string? reference, CancellationToken ct = default)
+    public async Task<RenovationResult> RefundAsync(int id, string? amount, PaymentMethod? method, string? reference, CancellationToken ct = default)
     {
         await permissions.DemandAsync(Can.TakePayments, ct);
-        var (value, amountError) = FeeRules.ParseAmount(amount);
+        var (value, amountError) = FeeRules.ParseGroupedAmount(amount);
         if (amountError is not null)
             return RenovationResult.Fail("Amount", amountError);
-        var (cleanReference, problem) = RenovationReceipts.Check(method, reference);
+        var nothing = value == 0;
+        if (method is null && !nothing)
+            return RenovationResult.Fail("Method", "MethodInvalid");
+        var (cleanReference, problem) = nothing ? (null, null) : RenovationReceipts.Check(method!.Value, reference);
         if (problem is { } p)
             return RenovationResult.Fail(p.Field, p.Key);
         var who = (await actor.GetAsync()).Name;
@@ -167,7 +171,7 @@ public sealed partial class RenovationCompletionService(IDbContextFactory<AppDbC
                 Kind = RenovationPaymentKind.Refund,
                 Deposit = value.Value,
                 Charges = charges,
-                Method = method,
+                Method = nothing ? PaymentMethod.Cash : method!.Value,
                 Reference = cleanReference,
                 ReceivedAt = now,
                 ReceivedBy = who,
