@@ -185,6 +185,12 @@ public sealed class FundPagesTests : IAsyncLifetime
             page.WaitForElement("form[data-testid=fund-paid-form]", TimeSpan.FromSeconds(10));
             // The payment day is offered as today in the estate; a day in the future is refused and nothing is paid.
             Assert.Equal(today.ToString("yyyy-MM-dd"), DateInput(page).GetAttribute("value"));
+            // Every field on the form is labelled in words, never with a raw resource key.
+            var form = page.Find("form[data-testid=fund-paid-form]");
+            var labels = form.QuerySelectorAll("label").Select(l => l.TextContent.Trim()).ToList();
+            Assert.Contains("Day the bank paid", labels);
+            Assert.Contains("Bank reference", labels);
+            Assert.DoesNotContain("PaidOn", form.TextContent, StringComparison.Ordinal);
             page.Find("input[data-testid=fund-paid-reference]").Change("BK20260312001");
             DateInput(page).Change(today.AddDays(1).ToString("yyyy-MM-dd"));
             page.Find("form[data-testid=fund-paid-form]").Submit();
