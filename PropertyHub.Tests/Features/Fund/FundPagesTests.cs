@@ -61,6 +61,10 @@ public sealed class FundPagesTests : IAsyncLifetime
             Assert.Equal("¥101,500.00", page.Find("[data-testid=fund-ledger-balance]").TextContent);
             Assert.Equal("¥1,500.00", page.Find("[data-testid=fund-ledger-amount]").TextContent);
             Assert.Equal("Posted", page.Find("[data-testid=fund-ledger-status]").TextContent.Trim());
+            // Reversing is a compact icon button that still says what it does, so the ledger fits its card.
+            var reverse = page.Find("[data-testid=fund-ledger-reverse]");
+            Assert.Equal("Reverse", reverse.GetAttribute("aria-label"));
+            Assert.Equal("", reverse.TextContent.Trim());
             return Task.CompletedTask;
         });
     }
@@ -185,6 +189,12 @@ public sealed class FundPagesTests : IAsyncLifetime
             page.WaitForElement("form[data-testid=fund-paid-form]", TimeSpan.FromSeconds(10));
             // The payment day is offered as today in the estate; a day in the future is refused and nothing is paid.
             Assert.Equal(today.ToString("yyyy-MM-dd"), DateInput(page).GetAttribute("value"));
+            // Every field on the form is labelled in words, never with a raw resource key.
+            var form = page.Find("form[data-testid=fund-paid-form]");
+            var labels = form.QuerySelectorAll("label").Select(l => l.TextContent.Trim()).ToList();
+            Assert.Contains("Day the bank paid", labels);
+            Assert.Contains("Bank reference", labels);
+            Assert.DoesNotContain("PaidOn", form.TextContent, StringComparison.Ordinal);
             page.Find("input[data-testid=fund-paid-reference]").Change("BK20260312001");
             DateInput(page).Change(today.AddDays(1).ToString("yyyy-MM-dd"));
             page.Find("form[data-testid=fund-paid-form]").Submit();
@@ -203,6 +213,9 @@ public sealed class FundPagesTests : IAsyncLifetime
 
         var entry = await fund.EntryAsync(id);
         Assert.Equal((FundEntryStatus.Paid, paidOn), (entry.Status, entry.PaidOn));
+        string listNumber;
+        await using (var db = await factory.CreateDbContextAsync())
+            listNumber = await db.BankExpenseLists.Where(l => l.Id == list.Id).Select(l => l.Number).SingleAsync();
 
         // The ledger shows the day the bank paid and the place the money was spent on.
         await RenderAsync(Roles.Finance, ctx =>
@@ -210,6 +223,10 @@ public sealed class FundPagesTests : IAsyncLifetime
             var page = ctx.Render<FundAccountPage>(p => p.Add(x => x.AccountId, fund.AccountId));
             page.WaitForAssertion(() => Assert.Equal($"Paid on {paidOn:yyyy-MM-dd}", page.Find("[data-testid=fund-ledger-paid-on]").TextContent), TimeSpan.FromSeconds(10));
             Assert.Equal($"Spent on: {building.Name} · 屋面", page.Find("[data-testid=fund-ledger-place]").TextContent);
+            // The state and the bank list's number, and the bank reference's label and value, sit on two lines each.
+            Assert.Equal("Paid", page.Find("[data-testid=fund-ledger-status-headline]").TextContent.Trim());
+            Assert.Equal(listNumber, page.Find("[data-testid=fund-ledger-status-detail]").TextContent.Trim());
+            Assert.NotNull(page.Find("[data-testid=fund-ledger-bank-reference]").QuerySelector("br"));
             Assert.Equal("Attach a document (PDF, JPEG, PNG)", page.Find("[data-testid=fund-document-attach]").GetAttribute("aria-label"));
             return Task.CompletedTask;
         });

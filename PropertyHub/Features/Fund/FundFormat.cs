@@ -28,13 +28,15 @@ public static class FundFormat
     public static string Day(EstateTime time, int estateId, DateTimeOffset at) =>
         time.LocalDate(estateId, at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string Status(IStringLocalizer<FundText> text, FundEntryRow row)
-    {
-        var status = text[$"Status_{row.Status}"].Value;
-        if (row.ReversalOfId is not null)
-            return text["IsReversal"];
-        if (row.Reversed)
-            return status + " · " + text["WasReversed"];
-        return row.BankListNumber is { } number ? status + " · " + number : status;
-    }
+    /// <summary>A line's state in one: "Paid · ZJ2026-0012".</summary>
+    public static string Status(IStringLocalizer<FundText> text, FundEntryRow row) =>
+        StatusDetail(text, row) is { } detail ? StatusHeadline(text, row) + " · " + detail : StatusHeadline(text, row);
+
+    /// <summary>The state alone ("Paid", "Reversal"), for the first line of a narrow cell.</summary>
+    public static string StatusHeadline(IStringLocalizer<FundText> text, FundEntryRow row) =>
+        row.ReversalOfId is not null ? text["IsReversal"] : text[$"Status_{row.Status}"];
+
+    /// <summary>What follows the state ("reversed" or the bank list's number), for a second line; null when nothing does.</summary>
+    public static string? StatusDetail(IStringLocalizer<FundText> text, FundEntryRow row) =>
+        row.ReversalOfId is not null ? null : row.Reversed ? text["WasReversed"] : row.BankListNumber;
 }

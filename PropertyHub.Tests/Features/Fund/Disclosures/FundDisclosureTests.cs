@@ -169,6 +169,17 @@ public sealed class FundDisclosureTests(FundDisclosureTests.App app) : IClassFix
             Assert.Contains("112,150.50", board.Body);
             Assert.Contains("3号楼屋面防水", board.Body);
             Assert.Contains("屋面防水工程已验收。", board.Body);
+            // The board reads like the staff's statement: balances and totals at the left, the lines under a heading indented,
+            // and the half-year in words, as everywhere occupants read it.
+            var rows = board.Body.Split('\n');
+            Assert.Contains("期末余额    112,150.50", rows);
+            Assert.Contains(rows, r => r.StartsWith("期初余额    ", StringComparison.Ordinal));
+            Assert.Contains(rows, r => r.StartsWith("收入合计    ", StringComparison.Ordinal));
+            Assert.Contains(rows, r => r.StartsWith("支出合计    ", StringComparison.Ordinal));
+            Assert.True(Array.IndexOf(rows, "期末余额    112,150.50") > Array.FindIndex(rows, r => r.StartsWith("支出合计", StringComparison.Ordinal)));
+            Assert.Contains("2026年上半年", board.Subject + board.Body);
+            Assert.All(notices, n => Assert.DoesNotContain("2026-H1", n.Subject + n.Body, StringComparison.Ordinal));
+            Assert.All(notices.Where(n => n.OccupantId != null), n => Assert.Matches("2026年上半年|first half of 2026", n.Body));
             Assert.Equal(occupants, notices.Where(n => n.OccupantId != null).Select(n => n.OccupantId).Distinct().Count());
             Assert.NotEqual(DisclosureService.SourceKey(d.EstateId, "2026-H1", 1), key);
         }
@@ -269,6 +280,8 @@ public sealed class FundDisclosureTests(FundDisclosureTests.App app) : IClassFix
         Assert.Contains("data-testid=\"fund-opening\">100,000.00", page);
         Assert.Contains("data-testid=\"fund-statement-work\"", page);
         Assert.Contains("data-testid=\"fund-statement-month-2026-01\"", page);
+        // The label and the first month are apart in the text itself, not only on screen.
+        Assert.Contains("Monthly reconciliation:</b> <span", page);
         Assert.Contains("data-testid=\"disclosure-from-ledger\"", page);
         Assert.DoesNotContain("data-testid=\"expenditure-editor\"", page);
 

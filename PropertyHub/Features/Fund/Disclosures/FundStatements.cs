@@ -89,20 +89,29 @@ public sealed class FundStatements(
     private static decimal BalanceOf(Disclosure d, string category) =>
         d.Lines.Where(l => l.Kind == DisclosureLineKind.Balance && l.Category == category).Sum(l => l.Amount);
 
+    /// <summary>The half-year as occupants read it: "2026年上半年", "first half of 2026"; a stored value that is not a half-year stays as it is.</summary>
+    private string Period(string halfYear) =>
+        HalfYear.TryParse(halfYear, out var h) ? text[$"HalfYear_{h.Half}", h.Year.ToString(CultureInfo.InvariantCulture)].Value : halfYear;
+
     public NoticeText Board(Disclosure d, string estate, string account)
     {
         var body = new StringBuilder();
-        body.Append(text["Heading", estate, account, d.HalfYear].Value).Append('\n');
+        var period = Period(d.HalfYear);
+        body.Append(text["Heading", estate, account, period].Value).Append('\n');
+        // Balances, headings and totals at the left; the lines under a heading indented beneath it.
+        void Total(string name, decimal amount) => body.Append(name).Append("    ").Append(Money(amount)).Append('\n');
         void Row(string name, decimal amount) => body.Append("  ").Append(name).Append("    ").Append(Money(amount)).Append('\n');
         var ordered = d.Lines.OrderBy(l => l.Order).ToList();
-        Row(text["Category_" + DisclosureCategories.FundOpening].Value, BalanceOf(d, DisclosureCategories.FundOpening));
+        Total(text["Category_" + DisclosureCategories.FundOpening].Value, BalanceOf(d, DisclosureCategories.FundOpening));
         body.Append(text["Receipts"].Value).Append('\n');
         foreach (var line in ordered.Where(l => l.Kind == DisclosureLineKind.Income))
             Row(NameOf(line), line.Amount);
+        Total(text["ReceiptsTotal"].Value, Sum(d, DisclosureLineKind.Income));
         body.Append(text["Spending"].Value).Append('\n');
         foreach (var line in ordered.Where(l => l.Kind == DisclosureLineKind.Expenditure))
             Row(NameOf(line), line.Amount);
-        Row(text["Category_" + DisclosureCategories.FundClosing].Value, BalanceOf(d, DisclosureCategories.FundClosing));
+        Total(text["SpendingTotal"].Value, Sum(d, DisclosureLineKind.Expenditure));
+        Total(text["Category_" + DisclosureCategories.FundClosing].Value, BalanceOf(d, DisclosureCategories.FundClosing));
         var works = ordered.Where(l => l.Kind == DisclosureLineKind.MainWork).ToList();
         if (works.Count > 0)
         {
@@ -115,11 +124,11 @@ public sealed class FundStatements(
             body.Append("  ").Append(month.Category).Append("    ").Append(NameOf(month)).Append('\n');
         if (d.Notes is { } notes)
             body.Append('\n').Append(notes);
-        return new NoticeText(text["NoticeSubject", account, d.HalfYear].Value, body.ToString().TrimEnd('\n'));
+        return new NoticeText(text["NoticeSubject", account, period].Value, body.ToString().TrimEnd('\n'));
     }
 
     public NoticeText Occupant(Disclosure d, string account) => new(
-        text["NoticeSubject", account, d.HalfYear].Value,
-        text["NoticeBody", d.HalfYear, account, Money(BalanceOf(d, DisclosureCategories.FundOpening)), Money(Sum(d, DisclosureLineKind.Income)),
+        text["NoticeSubject", account, Period(d.HalfYear)].Value,
+        text["NoticeBody", Period(d.HalfYear), account, Money(BalanceOf(d, DisclosureCategories.FundOpening)), Money(Sum(d, DisclosureLineKind.Income)),
             Money(Sum(d, DisclosureLineKind.Expenditure)), Money(BalanceOf(d, DisclosureCategories.FundClosing))].Value);
 }
